@@ -1,0 +1,51 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { sessions, users, type User } from "../../db/schema";
+import { generateToken, hashToken, sessionExpiry, sessionState } from "./tokens";
+
+export interface Session {
+  id: string;
+  userId: string;
+  expiresAt: Date;
+}
+
+export type SessionUser = Pick<User, "id" | "email" | "name" | "locale" | "isAdmin">;
+
+export async function createSession(db: Db, userId: string, now = new Date()) {
+  const token = generateToken();
+  const session: Session = { id: hashToken(token), userId, expiresAt: sessionExpiry(now) };
+  await db.insert(sessions).values(session);
+  return { token, session };
+}
+
+/** One indexed lookup; expired sessions are removed, ageing ones are extended. */
+export async function validateSessionToken(
+  db: Db,
+  token: string,
+  now = new Date(),
+): Promise<{ session: Session; user: SessionUser; renewed: boolean } | null> {
+  const id = hashToken(token);
+  const [row] = await db
+    .select({
+      session: { id: sessions.id, userId: sessions.userId, expiresAt: sessions.expiresAt },
+      user: { id: users.id, email: users.email, name: users.name, locale: users.locale, isAdmin: users.isAdmin },
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id));
+  if (!row) return null;
+  const state = sessionState(row.session.expiresAt, now);
+  if (state === "expired") {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return null;
+  }
+  if (state === "renew") {
+    row.session.expiresAt = sessionExpiry(now);
+    await db.update(sessions).set({ expiresAt: row.session.expiresAt }).where(eq(sessions.id, id));
+  }
+  return { ...row, renewed: state === "renew" };
+}
+
+export async function invalidateSession(db: Db, sessionId: string) {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}

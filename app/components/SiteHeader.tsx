@@ -1,0 +1,62 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useLocale, useT } from "~/i18n/use-t";
+
+interface Props {
+  user: { name: string; isAdmin: boolean } | null;
+  devPages: boolean;
+}
+
+export function SiteHeader({ user, devPages }: Props) {
+  const t = useT();
+  const locale = useLocale();
+  const location = useLocation();
+  return (
+    <header className="site-header">
+      <div className="site-header-inner">
+        <Link to="/" className="brand">
+          {t("app.name")}
+        </Link>
+        {user ? (
+          <nav aria-label={t("nav.main")}>
+            <ul className="nav-list">
+              <li>
+                <NavLink to="/" end>
+                  {t("nav.overview")}
+                </NavLink>
+              </li>
+              {user.isAdmin ? (
+                <li>
+                  <NavLink to="/admin/invitations">{t("nav.invitations")}</NavLink>
+                </li>
+              ) : null}
+              {devPages ? (
+                <li>
+                  <NavLink to="/dev/mail">{t("nav.devMail")}</NavLink>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+        ) : null}
+        <div className="header-tools">
+          <Form method="post" action="/language">
+            <input type="hidden" name="locale" value={locale === "sv" ? "en" : "sv"} />
+            <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+            <button type="submit" className="link-button" lang={locale === "sv" ? "en" : "sv"}>
+              {t("lang.switchTo")}
+            </button>
+          </Form>
+          {user ? (
+            <>
+              <span className="user-name">{t("user.menu", { name: user.name })}</span>
+              <Form method="post" action="/logout">
+                <button type="submit" className="button-secondary">
+                  {t("user.logout")}
+                </button>
+              </Form>
+            </>
+          ) : null}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Db } from "../db/client";
+import type { Locale } from "../db/schema";
+import type { Session, SessionUser } from "./auth/session.server";
+import type { Config } from "./config.server";
+
+/** What server.ts hands every loader and action: the request's user is already validated. */
+export interface RequestContext {
+  db: Db;
+  config: Config;
+  user: SessionUser | null;
+  session: Session | null;
+  locale: Locale;
+  clientIp: string;
+}
+
+declare module "@remix-run/node" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AppLoadContext extends RequestContext {}
+}

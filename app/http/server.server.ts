@@ -1,0 +1,103 @@
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { createServer, type Server } from "node:http";
+import path from "node:path";
+import { sql as raw } from "drizzle-orm";
+import { createDb } from "../../db/client";
+import { locateDatabase } from "../../db/database";
+import { runMigrations } from "../../db/migrate";
+import { seedDemoIfEmpty } from "../../db/seed/demo";
+import { createRealtimeEndpoint } from "../../realtime/upgrade";
+import type { Config } from "../config.server";
+import { bodyLimit, originCheck, refuse } from "./guards.server";
+import { resolveRequestContext, sessionContext } from "./session.server";
+
+export interface RunningServer {
+  url: string;
+  seeded: boolean;
+  server: Server;
+  close: () => Promise<void>;
+}
+
+const BUILD_DIR = path.resolve("build");
+
+/** Database, migrations, demo data, then one HTTP server for pages, health and realtime. */
+export async function startSamrad(config: Config): Promise<RunningServer> {
+  const database = await locateDatabase(config);
+  const { db, sql } = createDb(database.url);
+  await runMigrations(db);
+  const seeded = config.seedDemo ? await seedDemoIfEmpty(db) : false;
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy);
+  const server = createServer(app);
+
+  const vite = config.useBuild
+    ? undefined
+    : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true, hmr: { server } } }));
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await Promise.race([db.execute(raw`select 1`), timeout(2000)]);
+      res.json({ status: "ok", db: "ok" });
+    } catch {
+      res.status(503).json({ status: "error", db: "unreachable" });
+    }
+  });
+
+  if (vite) {
+    app.use(vite.middlewares);
+  } else {
+    app.use("/assets", express.static(path.join(BUILD_DIR, "client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(BUILD_DIR, "client"), { maxAge: "1h", index: false }));
+  }
+
+  app.use(bodyLimit, originCheck(config.trustProxy), sessionContext(db, config));
+  const build = vite
+    ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+    : ((await import(path.join(BUILD_DIR, "server/index.js"))) as ServerBuild);
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: config.isProduction ? "production" : "development",
+      getLoadContext: (_req, res) => res.locals.context,
+    }),
+  );
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    console.error(error);
+    if (!res.headersSent) refuse(res, 500, "Något gick fel. Försök igen om en stund.");
+  });
+
+  const realtime = createRealtimeEndpoint((req) => resolveRequestContext(db, config, req), config.trustProxy);
+  server.on("upgrade", (req, socket, head) => {
+    if (req.url?.startsWith("/realtime/")) return realtime.handleUpgrade(req, socket, head);
+    if (!vite) socket.destroy(); // in development Vite's HMR listener takes its own upgrades
+  });
+
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      realtime.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 5000).unref();
+      });
+      await vite?.close();
+      await sql.end({ timeout: 5 });
+      await database.stop();
+    })());
+
+  return { url: `http://${config.host}:${port}`, seeded, server, close };
+}
+
+function timeout(ms: number) {
+  return new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), ms).unref());
+}

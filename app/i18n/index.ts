@@ -1,0 +1,37 @@
+import { en } from "./en";
+import { sv, type MessageKey } from "./sv";
+import type { Locale } from "../../db/schema";
+
+export type { MessageKey };
+export const LOCALES = ["sv", "en"] as const satisfies readonly Locale[];
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { sv, en };
+export const TIME_ZONE = "Europe/Stockholm";
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): Translate {
+  const dict = dictionaries[locale];
+  return (key, params) =>
+    dict[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+const INTL_LOCALE: Record<Locale, string> = { sv: "sv-SE", en: "en-GB" };
+
+/** Dates and times are always shown in Stockholm time, whatever the server's or browser's zone. */
+export function formatDateTime(date: Date | string, locale: Locale): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    timeZone: TIME_ZONE,
+    dateStyle: "medium",
+    timeStyle: "short",
+  }).format(new Date(date));
+}
+
+export function formatDate(date: Date | string, locale: Locale): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: TIME_ZONE, dateStyle: "long" }).format(
+    new Date(date),
+  );
+}

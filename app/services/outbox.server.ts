@@ -1,0 +1,14 @@
+import { desc } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { outbox } from "../../db/schema";
+
+type Executor = Pick<Db, "insert">;
+
+/** Mail is written to the outbox in the same transaction as the change that causes it. */
+export async function queueMail(db: Executor, mail: { to: string; subject: string; body: string }) {
+  await db.insert(outbox).values(mail);
+}
+
+export function latestMail(db: Db, limit = 50) {
+  return db.select().from(outbox).orderBy(desc(outbox.id)).limit(limit);
+}

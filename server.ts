@@ -1,0 +1,26 @@
+import { readConfig } from "./app/config.server";
+import { startSamrad } from "./app/http/server.server";
+import { DEMO_PASSWORD } from "./db/seed/agreements";
+import { demoLogins } from "./db/seed/demo";
+
+const config = readConfig();
+const started = Date.now();
+const samrad = await startSamrad(config);
+
+console.log(`Samråd är igång på ${samrad.url} (${Date.now() - started} ms)`);
+if (config.seedDemo) {
+  console.log(`Demokonton (lösenord ${DEMO_PASSWORD}): ${demoLogins().join(", ")}`);
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    console.log(`${signal}: stänger ner…`);
+    samrad.close().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}
