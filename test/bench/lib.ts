@@ -1,0 +1,316 @@
+/**
+ * Shared helpers for the benchmark scripts in test/bench: free ports, a temporary
+ * DATA_DIR, spawning the production server and timing it to a healthy /healthz,
+ * stopping it, a keep-alive HTTP client and latency statistics.
+ *
+ * The server is spawned as `node --import tsx server.ts` rather than `npx tsx`, so the
+ * timings hold no npx start-up cost and SIGTERM reaches the server process itself
+ * instead of a wrapper that would have to relay it.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import http from "node:http";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+
+export const REPO_ROOT = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
+const HOST = "127.0.0.1";
+
+/** A TCP port that was free a moment ago on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, HOST, () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Production mode serves ./build; build it once if it is missing so the bench runs on its own. */
+export function ensureBuild(): void {
+  if (existsSync(path.join(REPO_ROOT, "build/server/index.js"))) return;
+  console.log("build/server/index.js saknas: kör `npm run build` först …");
+  const result = spawnSync("npm", ["run", "build"], { cwd: REPO_ROOT, stdio: "inherit" });
+  if (result.status !== 0) throw new Error(`npm run build failed (exit ${result.status})`);
+}
+
+export const makeDataDir = () => mkdtemp(path.join(tmpdir(), "samrad-bench-"));
+
+/**
+ * Removes a temporary DATA_DIR. If a server was killed hard, its embedded PostgreSQL
+ * may still run from that directory: stop it by the pid in postmaster.pid first.
+ */
+export async function removeDataDir(dir: string): Promise<void> {
+  const pidFile = path.join(dir, "pg", "postmaster.pid");
+  if (existsSync(pidFile)) {
+    const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+    if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+      process.kill(pid, "SIGINT"); // PostgreSQL "fast" shutdown
+      for (let waited = 0; isAlive(pid) && waited < 10_000; waited += 100) await sleep(100);
+    }
+  }
+  await rm(dir, { recursive: true, force: true });
+}
+
+export interface BenchServer {
+  url: string;
+  /** Milliseconds from spawn until GET /healthz first answered 200. */
+  readyMs: number;
+  /**
+   * The part of readyMs the server reports for itself ("Samråd är igång … (N ms)"):
+   * database, migrations, seeding and listen. The rest is Node, tsx and module loading.
+   */
+  selfReportedMs?: number;
+  child: ChildProcess;
+  /** Last lines the server printed, for diagnosis when something fails. */
+  output: () => string;
+}
+
+const running = new Set<ChildProcess>();
+
+/**
+ * Spawns the production server on free ports with its data in `dataDir` and polls
+ * /healthz every 25 ms until it answers 200. The clock starts just before spawn, so
+ * readyMs covers Node + tsx start-up, embedded PostgreSQL, migrations and seeding.
+ */
+export async function startServer(dataDir: string, timeoutMs = 60_000): Promise<BenchServer> {
+  const port = await freePort();
+  const pgPort = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    SEED_DEMO: "1",
+    HOST,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(pgPort),
+    DATABASE_URL: "", // always the embedded server, never one the caller's shell points at
+  };
+  const started = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
+
+  let log = "";
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-4000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const output = () => log;
+
+  const url = `http://${HOST}:${port}`;
+  let exited: string | undefined;
+  child.once("exit", (code, signal) => (exited = `exit code ${code}, signal ${signal}`));
+  while (performance.now() - started < timeoutMs) {
+    if (exited) throw new Error(`server stopped before it was healthy (${exited}):\n${output()}`);
+    if ((await healthStatus(url)) === 200) {
+      const readyMs = performance.now() - started;
+      return { url, readyMs, selfReportedMs: await selfReported(output), child, output };
+    }
+    await sleep(25);
+  }
+  await stopServer({ child });
+  throw new Error(`server not healthy after ${timeoutMs} ms:\n${output()}`);
+}
+
+/** The start-up time the server printed; its stdout may trail the first healthy answer a little. */
+async function selfReported(output: () => string): Promise<number | undefined> {
+  for (let waited = 0; waited <= 1_000; waited += 20) {
+    const match = /är igång på \S+ \((\d+) ms\)/.exec(output());
+    if (match) return Number(match[1]);
+    await sleep(20);
+  }
+  return undefined;
+}
+
+async function healthStatus(url: string): Promise<number | undefined> {
+  try {
+    const res = await request(`${url}/healthz`, { agent: false, timeoutMs: 2_000 });
+    return res.status;
+  } catch {
+    return undefined; // not listening yet
+  }
+}
+
+/** SIGTERM (graceful: the server stops its PostgreSQL), SIGKILL if it hangs. Resolves with ms to exit. */
+export async function stopServer(server: Pick<BenchServer, "child">, timeoutMs = 20_000): Promise<number> {
+  const { child } = server;
+  const started = performance.now();
+  if (child.exitCode !== null || child.signalCode !== null) return 0;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => {
+    console.error(`server pid ${child.pid} did not stop within ${timeoutMs} ms: SIGKILL`);
+    child.kill("SIGKILL");
+  }, timeoutMs);
+  await exited;
+  clearTimeout(timer);
+  return performance.now() - started;
+}
+
+/**
+ * Bounds the whole run: if the bench hangs, stop the servers it started and fail,
+ * rather than leaving a process and a PostgreSQL behind. Also covers Ctrl-C.
+ */
+export function installWatchdog(limitMs: number): void {
+  const bail = (reason: string) => {
+    console.error(`\n${reason}: stoppar servrar och avbryter`);
+    for (const child of running) child.kill("SIGTERM");
+    // Leave the children a moment to stop their PostgreSQL before we go.
+    setTimeout(() => process.exit(1), 5_000).unref();
+  };
+  setTimeout(() => bail(`benchmark ran over ${limitMs / 1000} s`), limitMs).unref();
+  process.once("SIGINT", () => bail("SIGINT"));
+}
+
+export interface HttpResult {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  /** From sending the request until the whole body was read. */
+  ms: number;
+}
+
+export interface RequestOptions {
+  method?: string;
+  headers?: http.OutgoingHttpHeaders;
+  body?: string;
+  /** A keep-alive agent to reuse connections; false for a one-off connection. */
+  agent?: http.Agent | false;
+  timeoutMs?: number;
+}
+
+/** One HTTP request with node:http (no redirects followed, so a login's 302 is seen as it is). */
+export function request(url: string, options: RequestOptions = {}): Promise<HttpResult> {
+  const { method = "GET", headers = {}, body, agent, timeoutMs = 10_000 } = options;
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const req = http.request(
+      url,
+      {
+        method,
+        agent,
+        headers: body === undefined ? headers : { ...headers, "Content-Length": Buffer.byteLength(body) },
+        timeout: timeoutMs,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString(),
+            ms: performance.now() - started,
+          }),
+        );
+        res.on("error", reject);
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error(`${method} ${url}: no answer within ${timeoutMs} ms`)));
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+/**
+ * Runs `task` `total` times from `concurrency` workers, each starting its next call
+ * when the previous one is done (a closed loop), optionally stopping after `maxMs`.
+ * Returns how many calls ran and the wall time they took.
+ */
+export async function runPool(
+  concurrency: number,
+  total: number,
+  task: (i: number) => Promise<void>,
+  maxMs = Infinity,
+): Promise<{ count: number; wallMs: number }> {
+  const started = performance.now();
+  let next = 0;
+  const worker = async () => {
+    while (next < total && performance.now() - started < maxMs) await task(next++);
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { count: next, wallMs: performance.now() - started };
+}
+
+/** Nearest-rank percentile of an ascending-sorted list. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+
+export interface Summary {
+  count: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
+export function summarize(samples: readonly number[]): Summary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return {
+    count: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? NaN,
+    mean: sorted.reduce((a, b) => a + b, 0) / (sorted.length || 1),
+  };
+}
+
+export const fmtMs = (ms: number) => `${ms.toFixed(1)} ms`;
+export const fmtS = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+export const formatSummary = (s: Summary) =>
+  `n=${s.count}  p50 ${fmtMs(s.p50)}  p95 ${fmtMs(s.p95)}  p99 ${fmtMs(s.p99)}  max ${fmtMs(s.max)}  mean ${fmtMs(s.mean)}`;
+
+/** Budget outcomes of this run; misses only fail the process when BENCH_STRICT=1. */
+const budgetMisses: string[] = [];
+
+/** Prints one budget line, e.g. "BUDGET cold start 9.20 s < 15.00 s  OK". */
+export function budget(label: string, value: number, limit: number, fmt: (n: number) => string = fmtMs): boolean {
+  const ok = value < limit;
+  console.log(`BUDGET ${label}: ${fmt(value)} < ${fmt(limit)}  ${ok ? "OK" : "OVER BUDGET"}`);
+  if (!ok) budgetMisses.push(label);
+  return ok;
+}
+
+/**
+ * Exit code for the end of a run: 0 unless `failed`, or, with BENCH_STRICT=1, a budget
+ * was missed. A benchmark measures; it is a gate only when asked to be one.
+ */
+export function exitCode(failed: boolean): number {
+  if (failed) return 1;
+  if (budgetMisses.length > 0 && process.env.BENCH_STRICT === "1") {
+    console.log(`BENCH_STRICT=1 and over budget: ${budgetMisses.join(", ")}`);
+    return 1;
+  }
+  return 0;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,93 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { expectAccessible, launchBrowser } from "../support/browser";
+import { spawnServer, type ChildServer } from "../support/child-server";
+import { freshDatabase, type TestDatabase } from "../support/db";
+
+let t: TestDatabase;
+let server: ChildServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  t = await freshDatabase();
+  server = await spawnServer(t.url);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await t?.drop();
+});
+
+async function logIn(page: Page, email: string, password: string) {
+  await page.goto(server.url + "/login");
+  await page.getByLabel("E-postadress").fill(email);
+  await page.getByLabel("Lösenord").fill(password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.getByRole("heading", { level: 1, name: "Översikt" }).waitFor();
+}
+
+it("admin invites, the invitee accepts by the e-mailed link, logs in, switches to English and logs out", async () => {
+  const admin = await (await browser.newContext({ locale: "sv-SE" })).newPage();
+  await logIn(admin, "admin@samrad.test", "samrad-demo");
+  await expectAccessible(admin);
+
+  await admin.getByRole("link", { name: "Inbjudningar" }).click();
+  await admin.getByRole("heading", { level: 1, name: "Inbjudningar" }).waitFor();
+  await expectAccessible(admin);
+  await admin.getByLabel("E-postadress").fill("ny.ledamot@jouren.se");
+  await admin.getByRole("button", { name: "Skicka inbjudan" }).click();
+  await expect(admin.getByRole("status").textContent()).resolves.toBe("Inbjudan har skickats till ny.ledamot@jouren.se.");
+  await admin.getByRole("cell", { name: "Väntar" }).waitFor();
+  await expectAccessible(admin);
+
+  // The invitee reads the mail in the development outbox.
+  const invitee = await (await browser.newContext({ locale: "sv-SE" })).newPage();
+  await invitee.goto(server.url + "/dev/mail");
+  await expectAccessible(invitee);
+  const link = invitee.getByRole("article").filter({ hasText: "ny.ledamot@jouren.se" }).getByRole("link");
+  const href = await link.getAttribute("href");
+  expect(href).toMatch(new RegExp(`^${server.url}/invite/[a-z2-7]{32}$`));
+  await link.click();
+
+  await invitee.getByRole("heading", { level: 1, name: "Skapa ditt konto" }).waitFor();
+  await expectAccessible(invitee);
+  await invitee.getByLabel("Namn").fill("Nora Ledamot");
+  await invitee.getByLabel("Lösenord (minst 12 tecken)").fill("för kort");
+  await invitee.getByLabel("Upprepa lösenordet").fill("för kort");
+  await invitee.getByRole("button", { name: "Skapa konto" }).click();
+  await invitee.getByText("Lösenordet måste ha minst 12 tecken.").waitFor();
+  await expectAccessible(invitee);
+
+  await invitee.getByLabel("Lösenord (minst 12 tecken)").fill("ett långt lösenord");
+  await invitee.getByLabel("Upprepa lösenordet").fill("ett långt lösenord");
+  await invitee.getByRole("button", { name: "Skapa konto" }).click();
+  await invitee.getByText("Ditt konto är skapat.", { exact: false }).waitFor();
+  await expectAccessible(invitee);
+
+  // The link is now used up.
+  await invitee.goto(href!);
+  await invitee.getByText("Inbjudningslänken har redan använts.", { exact: false }).waitFor();
+  await expectAccessible(invitee);
+
+  await logIn(invitee, "ny.ledamot@jouren.se", "ett långt lösenord");
+  await invitee.getByText("Välkommen, Nora Ledamot.").waitFor();
+
+  await invitee.getByRole("button", { name: "In English" }).click();
+  await invitee.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
+  expect(await invitee.getAttribute("html", "lang")).toBe("en");
+  await expectAccessible(invitee);
+
+  await invitee.getByRole("button", { name: "Sign out" }).click();
+  await invitee.getByText("You have signed out.").waitFor();
+  expect(new URL(invitee.url()).pathname).toBe("/login");
+  expect((await invitee.context().cookies()).map((c) => c.name)).not.toContain("samrad_session");
+  await expectAccessible(invitee);
+
+  // Going back does not reopen a page: the session is revoked on the server.
+  await invitee.goto(server.url + "/");
+  expect(new URL(invitee.url()).pathname).toBe("/login");
+
+  await admin.reload();
+  await admin.getByRole("cell", { name: "Accepterad" }).waitFor();
+});
