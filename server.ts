@@ -8,6 +8,7 @@ const started = Date.now();
 const samrad = await startSamrad(config);
 
 console.log(`Samråd är igång på ${samrad.url} (${Date.now() - started} ms)`);
+if (samrad.seeded) console.log("Demodata från de fyra överenskommelserna har lagts in.");
 if (config.seedDemo) {
   console.log(`Demokonton (lösenord ${DEMO_PASSWORD}): ${demoLogins().join(", ")}`);
 }

@@ -23,7 +23,8 @@ export async function spawnServer(databaseUrl: string, env: Record<string, strin
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
     if (Date.now() > deadline) throw new Error(`server did not answer /healthz within 30 s:\n${output}`);
-    const ok = await fetch(url + "/healthz").then((r) => r.ok, () => false);
+    // The start-up banner comes last, so the whole start-up output is there to inspect.
+    const ok = output.includes("Samråd är igång") && (await fetch(url + "/healthz").then((r) => r.ok, () => false));
     if (ok) break;
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -1,0 +1,36 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, expect, it } from "vitest";
+import { spawnServer } from "../support/child-server";
+import { freePort } from "../support/ports";
+import { client, sessionCookieFrom } from "../support/server";
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+it("starts on an embedded PostgreSQL, survives kill -9 and keeps its data", { timeout: 120_000 }, async () => {
+  const dataDir = await mkdtemp(path.join(tmpdir(), "samrad-embedded-"));
+  dirs.push(dataDir);
+  const env = { DATABASE_URL: "", DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) };
+
+  const first = await spawnServer("", env);
+  expect(first.output()).toContain("Demodata från de fyra överenskommelserna har lagts in.");
+  const login = await client(first.url).post("/login", { email: "admin@samrad.test", password: "samrad-demo" });
+  const cookie = sessionCookieFrom(login);
+  expect(cookie).toBeDefined();
+  // The server dies without cleaning up: its PostgreSQL is left running, holding postmaster.pid.
+  await first.stop("SIGKILL");
+
+  const second = await spawnServer("", env);
+  try {
+    const page = await client(second.url).get("/", cookie);
+    expect(page.status).toBe(200); // the session written before the crash is still there
+    expect(await page.text()).toContain("Välkommen, Samordnare Admin.");
+    expect(second.output()).not.toContain("Demodata"); // not seeded twice
+  } finally {
+    await second.stop();
+  }
+});
