@@ -40,7 +40,13 @@ export function ensureBuild(): void {
   if (result.status !== 0) throw new Error(`npm run build failed (exit ${result.status})`);
 }
 
-export const makeDataDir = () => mkdtemp(path.join(tmpdir(), "samrad-bench-"));
+const dataDirs = new Set<string>();
+
+export async function makeDataDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "samrad-bench-"));
+  dataDirs.add(dir);
+  return dir;
+}
 
 /**
  * Removes a temporary DATA_DIR. If a server was killed hard, its embedded PostgreSQL
@@ -56,6 +62,7 @@ export async function removeDataDir(dir: string): Promise<void> {
     }
   }
   await rm(dir, { recursive: true, force: true });
+  dataDirs.delete(dir);
 }
 
 export interface BenchServer {
@@ -164,14 +171,18 @@ export async function stopServer(server: Pick<BenchServer, "child">, timeoutMs =
  * rather than leaving a process and a PostgreSQL behind. Also covers Ctrl-C.
  */
 export function installWatchdog(limitMs: number): void {
-  const bail = (reason: string) => {
-    console.error(`\n${reason}: stoppar servrar och avbryter`);
-    for (const child of running) child.kill("SIGTERM");
-    // Leave the children a moment to stop their PostgreSQL before we go.
-    setTimeout(() => process.exit(1), 5_000).unref();
+  let bailing = false;
+  const bail = async (reason: string) => {
+    if (bailing) return; // `npx tsx` may relay one Ctrl-C twice
+    bailing = true;
+    console.error(`\n${reason}: stopping servers and giving up`);
+    await Promise.all([...running].map((child) => stopServer({ child }, 5_000)));
+    for (const dir of dataDirs) await removeDataDir(dir);
+    process.exit(1);
   };
-  setTimeout(() => bail(`benchmark ran over ${limitMs / 1000} s`), limitMs).unref();
-  process.once("SIGINT", () => bail("SIGINT"));
+  setTimeout(() => void bail(`benchmark ran over ${limitMs / 1000} s`), limitMs).unref();
+  // `on`, not `once`: with no listener left, a repeated signal would kill us mid-cleanup.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void bail(signal));
 }
 
 export interface HttpResult {
