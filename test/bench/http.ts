@@ -13,6 +13,7 @@
  * Run: npx tsx test/bench/http.ts
  */
 import http from "node:http";
+import { availableParallelism } from "node:os";
 import { DEMO_ADMIN, DEMO_PASSWORD } from "../../db/seed/agreements";
 import {
   budget,
@@ -21,6 +22,7 @@ import {
   fmtMs,
   formatSummary,
   installWatchdog,
+  isAborting,
   makeDataDir,
   removeDataDir,
   request,
@@ -140,13 +142,18 @@ async function benchOverview(server: BenchServer): Promise<boolean> {
   const alone: number[] = [];
   await runPool(1, PAGE_SOLO, (i) => get(alone, i));
   const samples: number[] = [];
+  // The load generator shares the machine's CPUs with the server: show what it took.
+  const cpuBefore = process.cpuUsage();
   const { count, wallMs } = await runPool(PAGE_CLIENTS, PAGE_REQUESTS, (i) => get(samples, i), PAGE_MAX_MS);
+  const cpu = process.cpuUsage(cpuBefore);
   agent.destroy();
 
   console.log(`\nGET / authenticated (${PAGE_CLIENTS} keep-alive clients, ${PAGE_WARMUP} warm-up requests)`);
   const s = summarize(samples);
   console.log(`  ${formatSummary(s)}`);
   console.log(`  ${(count / (wallMs / 1000)).toFixed(0)} requests/s (${count} requests in ${fmtMs(wallMs)})`);
+  const clientCpu = (cpu.user + cpu.system) / 1000 / wallMs;
+  console.log(`  load generator used ${(clientCpu * 100).toFixed(0)}% of one CPU (machine has ${availableParallelism()})`);
   console.log(`  for reference, 1 client alone: ${formatSummary(summarize(alone))}`);
   failures.report("  status (incl. warm-up)");
   budget("GET / p95", s.p95, PAGE_P95_BUDGET_MS);
@@ -168,8 +175,10 @@ try {
   failed = !loginOk || !pageOk;
 } catch (error) {
   failed = true;
-  console.error(error);
-  if (server) console.error(server.output());
+  if (!isAborting()) {
+    console.error(error);
+    if (server) console.error(server.output());
+  }
 } finally {
   if (server) await stopServer(server);
   await removeDataDir(dataDir);

@@ -166,12 +166,16 @@ export async function stopServer(server: Pick<BenchServer, "child">, timeoutMs =
   return performance.now() - started;
 }
 
+let bailing = false;
+
+/** True once the watchdog or a signal has begun to stop everything: later errors are its echo. */
+export const isAborting = () => bailing;
+
 /**
  * Bounds the whole run: if the bench hangs, stop the servers it started and fail,
  * rather than leaving a process and a PostgreSQL behind. Also covers Ctrl-C.
  */
 export function installWatchdog(limitMs: number): void {
-  let bailing = false;
   const bail = async (reason: string) => {
     if (bailing) return; // `npx tsx` may relay one Ctrl-C twice
     bailing = true;

@@ -15,6 +15,7 @@ import {
   exitCode,
   fmtS,
   installWatchdog,
+  isAborting,
   makeDataDir,
   removeDataDir,
   startServer,
@@ -60,7 +61,7 @@ try {
   budget("warm restart (max)", warmMax, WARM_BUDGET_MS, fmtS);
 } catch (error) {
   failed = true;
-  console.error(error);
+  if (!isAborting()) console.error(error);
 } finally {
   await removeDataDir(dataDir);
 }
