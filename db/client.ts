@@ -4,11 +4,12 @@ import * as schema from "./schema";
 
 export type Db = ReturnType<typeof createDb>["db"];
 
-export function createDb(url: string, options: { max?: number } = {}) {
+export function createDb(url: string, options: { max?: number; onQuery?: (query: string) => void } = {}) {
   const sql = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
-    // Keep timestamps as Date objects and bytea as Buffers; nothing else to tune.
+    // Lets tests count the queries a page makes (no N+1); unset in normal running.
+    debug: options.onQuery ? (_connection, query) => options.onQuery!(query) : undefined,
   });
   const db = drizzle(sql, { schema });
   return { sql, db };

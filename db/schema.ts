@@ -2,15 +2,19 @@ import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
+  date,
   index,
+  integer,
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { PeriodRule } from "../app/domain/period";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -25,6 +29,8 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     locale: localeEnum("locale").notNull().default("sv"),
     isAdmin: boolean("is_admin").notNull().default(false),
+    // Read-only secret in the user's private calendar feed URL; rotating it revokes old subscriptions.
+    calendarToken: text("calendar_token").unique(),
     createdAt: createdAt(),
   },
   // E-mail addresses are unique regardless of case: Anna@Kommun.se is anna@kommun.se.
@@ -73,11 +79,18 @@ export const loginAttempts = pgTable(
   (t) => [index("login_attempts_email_at_idx").on(t.email, t.at), index("login_attempts_ip_at_idx").on(t.ip, t.at)],
 );
 
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export const outbox = pgTable("outbox", {
   id: bigserial("id", { mode: "number" }).primaryKey(),
   to: text("to").notNull(),
   subject: text("subject").notNull(),
   body: text("body").notNull(),
+  attachments: jsonb("attachments").$type<MailAttachment[]>().notNull().default([]),
   createdAt: createdAt(),
 });
 
@@ -110,6 +123,10 @@ export const partnerships = pgTable("partnerships", {
   referenceNumber: text("reference_number"),
   purpose: text("purpose").notNull().default(""),
   targetGroup: text("target_group").notNull().default(""),
+  periodRule: jsonb("period_rule").$type<PeriodRule>(),
+  // 004 §3: at most two representatives with mandate for the public party, one per idea-based party.
+  publicMandates: integer("public_mandates").notNull().default(2),
+  ideaMandates: integer("idea_mandates").notNull().default(1),
   createdAt: createdAt(),
 });
 
@@ -133,3 +150,192 @@ export const parties = pgTable(
 
 export type User = typeof users.$inferSelect;
 export type Locale = (typeof localeEnum.enumValues)[number];
+
+export const appendices = pgTable("appendices", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  partyId: uuid("party_id")
+    .notNull()
+    .references(() => parties.id, { onDelete: "cascade" }),
+  title: text("title").notNull(),
+  createdAt: createdAt(),
+});
+
+// 004 §2.1: every change keeps the previous version, with who, when, and the reason or decision.
+export const appendixVersions = pgTable(
+  "appendix_versions",
+  {
+    appendixId: uuid("appendix_id")
+      .notNull()
+      .references(() => appendices.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    commitments: text("commitments").notNull(),
+    reason: text("reason").notNull(),
+    changedBy: uuid("changed_by")
+      .notNull()
+      .references(() => users.id),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.appendixId, t.version] })],
+);
+
+export const groupKindEnum = pgEnum("group_kind", ["steering", "cooperation"]);
+export const cadencePerEnum = pgEnum("cadence_per", ["year", "half-year"]);
+export const rotationUnitEnum = pgEnum("rotation_unit", ["months", "meetings"]);
+
+export const groups = pgTable(
+  "groups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id, { onDelete: "cascade" }),
+    kind: groupKindEnum("kind").notNull(),
+    name: text("name").notNull(),
+    cadencePer: cadencePerEnum("cadence_per"),
+    cadenceAtLeast: integer("cadence_at_least"),
+    // Rotation of the chair (steering) or the documentation duty (cooperation), set at the first meeting.
+    rotationOrder: uuid("rotation_order").array(),
+    rotationStartsOn: date("rotation_starts_on"),
+    rotationUnit: rotationUnitEnum("rotation_unit"),
+    rotationLength: integer("rotation_length"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("groups_partnership_idx").on(t.partnershipId)],
+);
+
+export const rotationOverrides = pgTable(
+  "rotation_overrides",
+  {
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    turnIndex: integer("turn_index").notNull(),
+    reason: text("reason").notNull(),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.turnIndex] })],
+);
+
+/** The person the holding party names for a turn (the party chooses, the rotation only picks the party). */
+export const turnHolders = pgTable(
+  "turn_holders",
+  {
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    turnIndex: integer("turn_index").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.turnIndex] })],
+);
+
+export const memberRoleEnum = pgEnum("member_role", ["representative", "deputy", "observer"]);
+
+export const groupMembers = pgTable(
+  "group_members",
+  {
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    partyId: uuid("party_id")
+      .notNull()
+      .references(() => parties.id, { onDelete: "cascade" }),
+    role: memberRoleEnum("role").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index("group_members_user_idx").on(t.userId)],
+);
+
+export const meetingKindEnum = pgEnum("meeting_kind", ["ordinary", "extra"]);
+export const meetingStatusEnum = pgEnum("meeting_status", ["draft", "noticed", "cancelled"]);
+
+export const meetings = pgTable(
+  "meetings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    kind: meetingKindEnum("kind").notNull().default("ordinary"),
+    extraReason: text("extra_reason"),
+    title: text("title").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    location: text("location").notNull().default(""),
+    videoUrl: text("video_url"),
+    status: meetingStatusEnum("status").notNull().default("draft"),
+    // iCalendar SEQUENCE: bumped by every change sent after the notice.
+    sequence: integer("sequence").notNull().default(0),
+    noticedAt: timestamp("noticed_at", { withTimezone: true }),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("meetings_group_starts_idx").on(t.groupId, t.startsAt)],
+);
+
+export const agendaItemTypeEnum = pgEnum("agenda_item_type", ["information", "discussion", "decision"]);
+
+export const agendaItems = pgTable(
+  "agenda_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    type: agendaItemTypeEnum("type").notNull().default("information"),
+    presenter: text("presenter").notNull().default(""),
+    estimatedMinutes: integer("estimated_minutes"),
+    links: text("links").array().notNull().default(sql`'{}'::text[]`),
+    // Members propose items; the chair accepts them onto the agenda.
+    proposed: boolean("proposed").notNull().default(false),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("agenda_items_meeting_idx").on(t.meetingId, t.position)],
+);
+
+export const rsvpEnum = pgEnum("rsvp", ["attending", "declined"]);
+
+export const attendance = pgTable(
+  "attendance",
+  {
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    rsvp: rsvpEnum("rsvp"),
+    present: boolean("present").notNull().default(false),
+    // The party the person was present for (recorded by the chair).
+    partyId: uuid("party_id").references(() => parties.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.userId] })],
+);
+
+export const apiTokens = pgTable("api_tokens", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  userId: uuid("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  name: text("name").notNull(),
+  tokenHash: text("token_hash").notNull().unique(),
+  createdAt: createdAt(),
+  lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+});
+
+export type GroupKind = (typeof groupKindEnum.enumValues)[number];
+export type MemberRole = (typeof memberRoleEnum.enumValues)[number];

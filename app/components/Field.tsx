@@ -1,27 +1,68 @@
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 
-interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+interface Labelled {
   name: string;
   label: string;
+  hint?: string;
   error?: MessageKey;
+  id?: string;
 }
 
-/** A labelled input whose error is announced and tied to it with aria-describedby. */
-export function Field({ name, label, error, id = `f-${name}`, ...input }: FieldProps) {
+/** Label, hint and error around one control; the hint and error are tied to it with aria-describedby. */
+function FieldFrame({ name, label, hint, error, id = `f-${name}`, children }: Labelled & { children: (a11y: object) => ReactNode }) {
   const t = useT();
-  const errorId = `${id}-error`;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="field-hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
       {error ? (
         <p className="field-error" id={errorId}>
           {t(error)}
         </p>
       ) : null}
-      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} {...input} />
+      {children({ id, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
     </div>
+  );
+}
+
+export function Field({ name, label, hint, error, id, ...input }: Labelled & InputHTMLAttributes<HTMLInputElement>) {
+  return <FieldFrame {...{ name, label, hint, error, id }}>{(a11y) => <input {...a11y} {...input} />}</FieldFrame>;
+}
+
+export function TextArea({ name, label, hint, error, id, ...input }: Labelled & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <FieldFrame {...{ name, label, hint, error, id }}>{(a11y) => <textarea rows={3} {...a11y} {...input} />}</FieldFrame>;
+}
+
+export function SelectField({
+  name,
+  label,
+  hint,
+  error,
+  id,
+  options,
+  ...select
+}: Labelled & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
+  return (
+    <FieldFrame {...{ name, label, hint, error, id }}>
+      {(a11y) => (
+        <select {...a11y} {...select}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   );
 }
 

@@ -24,11 +24,17 @@ export function SiteHeader({ user, devPages }: Props) {
                   {t("nav.overview")}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/meetings">{t("nav.meetings")}</NavLink>
+              </li>
               {user.isAdmin ? (
                 <li>
                   <NavLink to="/admin/invitations">{t("nav.invitations")}</NavLink>
                 </li>
               ) : null}
+              <li>
+                <NavLink to="/settings">{t("nav.settings")}</NavLink>
+              </li>
               {devPages ? (
                 <li>
                   <NavLink to="/dev/mail">{t("nav.devMail")}</NavLink>

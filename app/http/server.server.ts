@@ -23,9 +23,9 @@ export interface RunningServer {
 const BUILD_DIR = path.resolve("build");
 
 /** Database, migrations, demo data, then one HTTP server for pages, health and realtime. */
-export async function startSamrad(config: Config): Promise<RunningServer> {
+export async function startSamrad(config: Config, hooks: { onQuery?: (query: string) => void } = {}): Promise<RunningServer> {
   const database = await locateDatabase(config);
-  const { db, sql } = createDb(database.url);
+  const { db, sql } = createDb(database.url, { onQuery: hooks.onQuery });
   await runMigrations(db);
   const seeded = config.seedDemo ? await seedDemoIfEmpty(db) : false;
 

@@ -11,8 +11,9 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 export function translator(locale: Locale): Translate {
   const dict = dictionaries[locale];
+  // A key built at run time (e.g. an audit action) that has no entry shows as itself rather than failing.
   return (key, params) =>
-    dict[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+    (dict[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
 }
 
 export function isLocale(value: unknown): value is Locale {

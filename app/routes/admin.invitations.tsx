@@ -5,6 +5,7 @@ import { createInvitation, emailHasAccount, invitationStatus, listInvitations } 
 import { Field, FormAlert, Notice } from "~/components/Field";
 import { inviteSchema } from "~/forms/auth";
 import { NO_FIELD_ERRORS, parseForm } from "~/forms/parse";
+import { baseUrl } from "~/http/base-url.server";
 import { readForm } from "~/http/form.server";
 import { formatDateTime } from "~/i18n";
 import { titled } from "~/i18n/meta";
@@ -26,8 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, exists: null, sent: null }, { status: 400 });
   const { email } = parsed.data;
   if (await emailHasAccount(context.db, email)) return data({ fieldErrors: NO_FIELD_ERRORS, exists: email, sent: null }, { status: 409 });
-  const baseUrl = context.config.publicUrl ?? new URL(request.url).origin;
-  await createInvitation(context.db, { email, inviter: admin, baseUrl, locale: context.locale });
+  await createInvitation(context.db, { email, inviter: admin, baseUrl: baseUrl(context, request), locale: context.locale });
   return { fieldErrors: NO_FIELD_ERRORS, exists: null, sent: email };
 }
 

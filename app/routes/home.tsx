@@ -1,35 +1,41 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { titled } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
-import { listPartnershipsWithParties } from "~/services/partnerships.server";
+import { listPartnershipsFor } from "~/services/partnerships.server";
 
 export const meta = titled("home.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  // Coordinators see every partnership; group membership (and with it members' views) comes with groups.
-  const partnerships = user.isAdmin ? await listPartnershipsWithParties(context.db) : [];
-  return { name: user.name, partnerships };
+  const partnerships = await listPartnershipsFor(context.db, user);
+  return { name: user.name, isAdmin: user.isAdmin, partnerships };
 }
 
 export default function Home() {
   const t = useT();
-  const { name, partnerships } = useLoaderData<typeof loader>();
+  const { name, isAdmin, partnerships } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <h1>{t("home.title")}</h1>
       <p>{t("home.welcome", { name })}</p>
       <section aria-labelledby="partnerships-heading">
         <h2 id="partnerships-heading">{t("home.partnerships")}</h2>
+        {isAdmin ? (
+          <p>
+            <Link to="/partnerships/new">{t("partnership.newTitle")}</Link>
+          </p>
+        ) : null}
         {partnerships.length === 0 ? (
           <p className="empty">{t("home.noPartnerships")}</p>
         ) : (
           <ul className="card-list">
             {partnerships.map((p) => (
               <li key={p.id} className="card">
-                <h3>{p.name}</h3>
+                <h3>
+                  <Link to={`/partnerships/${p.id}`}>{p.name}</Link>
+                </h3>
                 {p.referenceNumber ? <p className="muted">Dnr {p.referenceNumber}</p> : null}
                 <h4>{t("home.parties")}</h4>
                 <ul>

@@ -1,12 +1,12 @@
 import { desc } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { outbox } from "../../db/schema";
+import { outbox, type MailAttachment } from "../../db/schema";
 
 type Executor = Pick<Db, "insert">;
 
 /** Mail is written to the outbox in the same transaction as the change that causes it. */
-export async function queueMail(db: Executor, mail: { to: string; subject: string; body: string }) {
-  await db.insert(outbox).values(mail);
+export async function queueMail(db: Executor, ...mails: { to: string; subject: string; body: string; attachments?: MailAttachment[] }[]) {
+  if (mails.length) await db.insert(outbox).values(mails);
 }
 
 export function latestMail(db: Db, limit = 50) {

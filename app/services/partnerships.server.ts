@@ -1,9 +1,28 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, exists, gte, inArray, ne } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { organisations, parties, partnerships } from "../../db/schema";
+import { groupMembers, groups, meetings, organisations, parties, partnerships } from "../../db/schema";
+import type { SessionUser } from "../auth/session.server";
+import type { PartnershipInput } from "../forms/partnership";
+import { audit } from "./audit.server";
 
-/** Partnerships with their parties in one query: public party first, then by name. */
-export async function listPartnershipsWithParties(db: Db) {
+export interface PartyRow {
+  id: string;
+  name: string;
+  orgNumber: string | null;
+  sector: "public" | "idea";
+}
+
+/** The partnerships a user may see (all for coordinators), with their parties: one query. */
+export async function listPartnershipsFor(db: Db, user: SessionUser) {
+  const visible = user.isAdmin
+    ? undefined
+    : exists(
+        db
+          .select({ one: groupMembers.groupId })
+          .from(groupMembers)
+          .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+          .where(and(eq(groups.partnershipId, partnerships.id), eq(groupMembers.userId, user.id))),
+      );
   const rows = await db
     .select({
       id: partnerships.id,
@@ -17,12 +36,87 @@ export async function listPartnershipsWithParties(db: Db) {
     .from(partnerships)
     .innerJoin(parties, eq(parties.partnershipId, partnerships.id))
     .innerJoin(organisations, eq(organisations.id, parties.organisationId))
+    .where(visible)
     .orderBy(asc(partnerships.name), asc(parties.sector), asc(organisations.name));
-  const byId = new Map<string, { id: string; name: string; referenceNumber: string | null; parties: { id: string; name: string; orgNumber: string | null; sector: "public" | "idea" }[] }>();
+  const byId = new Map<string, { id: string; name: string; referenceNumber: string | null; parties: PartyRow[] }>();
   for (const r of rows) {
     const p = byId.get(r.id) ?? { id: r.id, name: r.name, referenceNumber: r.referenceNumber, parties: [] };
     p.parties.push({ id: r.partyId, name: r.partyName, orgNumber: r.orgNumber, sector: r.sector });
     byId.set(r.id, p);
   }
   return [...byId.values()];
+}
+
+/**
+ * Everything the partnership page shows, in four queries whatever the number of groups or
+ * meetings. Meetings from the start of the year are included so cadence can be judged.
+ */
+export async function partnershipOverview(db: Db, id: string, yearStart: Date) {
+  const [partnership] = await db.select().from(partnerships).where(eq(partnerships.id, id));
+  if (!partnership) return null;
+  const [partyRows, groupRows] = await Promise.all([
+    partiesOf(db, id),
+    db.select().from(groups).where(eq(groups.partnershipId, id)).orderBy(asc(groups.kind), asc(groups.name)),
+  ]);
+  const meetingRows = groupRows.length
+    ? await db
+        .select({ id: meetings.id, groupId: meetings.groupId, title: meetings.title, startsAt: meetings.startsAt, endsAt: meetings.endsAt })
+        .from(meetings)
+        .where(and(inArray(meetings.groupId, groupRows.map((g) => g.id)), gte(meetings.startsAt, yearStart), ne(meetings.status, "cancelled")))
+        .orderBy(asc(meetings.startsAt))
+        .limit(500)
+    : [];
+  return { partnership, parties: partyRows, groups: groupRows, meetings: meetingRows };
+}
+
+export function partiesOf(db: Db, partnershipId: string): Promise<PartyRow[]> {
+  return db
+    .select({ id: parties.id, name: organisations.name, orgNumber: organisations.orgNumber, sector: parties.sector })
+    .from(parties)
+    .innerJoin(organisations, eq(organisations.id, parties.organisationId))
+    .where(eq(parties.partnershipId, partnershipId))
+    .orderBy(asc(parties.sector), asc(organisations.name));
+}
+
+/**
+ * Creates the partnership with its parties. An organisation is one record across
+ * partnerships: a known organisation number reuses it (its name is kept as registered).
+ */
+export async function createPartnership(db: Db, input: PartnershipInput, actor: SessionUser): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [p] = await tx
+      .insert(partnerships)
+      .values({
+        name: input.name,
+        referenceNumber: input.referenceNumber || null,
+        purpose: input.purpose,
+        targetGroup: input.targetGroup,
+        periodRule: input.periodRule,
+      })
+      .returning({ id: partnerships.id });
+    const all = [
+      { name: input.publicName, orgNumber: input.publicOrgNumber, sector: "public" as const },
+      ...input.ideaParties.map((x) => ({ ...x, sector: "idea" as const })),
+    ];
+    for (const party of all) {
+      const [org] = await tx
+        .insert(organisations)
+        .values({ name: party.name, orgNumber: party.orgNumber })
+        .onConflictDoUpdate({ target: organisations.orgNumber, set: { orgNumber: party.orgNumber } })
+        .returning({ id: organisations.id });
+      await tx.insert(parties).values({ partnershipId: p.id, organisationId: org.id, sector: party.sector });
+    }
+    await audit(tx, {
+      actorId: actor.id,
+      action: "partnership.create",
+      subject: `partnership:${p.id}`,
+      details: { name: input.name, parties: all.map((x) => `${x.name} (${x.orgNumber})`) },
+    });
+    return p.id;
+  });
+}
+
+export async function partnershipExists(db: Db, id: string) {
+  const [row] = await db.select({ id: partnerships.id }).from(partnerships).where(eq(partnerships.id, id));
+  return Boolean(row);
 }

@@ -3,6 +3,8 @@
  * Organisation numbers are the ones the agreements state; where an agreement
  * states none, it stays empty rather than invented.
  */
+import type { PeriodRule } from "../../app/domain/period";
+
 export interface SeedParty {
   key: string;
   name: string;
@@ -12,12 +14,22 @@ export interface SeedParty {
   representative: { name: string; email: string };
 }
 
+export interface SeedGroup {
+  kind: "steering" | "cooperation";
+  name: string;
+  cadence: { per: "year" | "half-year"; atLeast: number };
+  /** Rotation of chair / documentation duty, in the order of `parties`. */
+  rotation?: { startsOn: string; unit: "months" | "meetings"; length: number };
+}
+
 export interface SeedPartnership {
   key: string;
   name: string;
   referenceNumber: string | null;
   purpose: string;
   targetGroup: string;
+  periodRule: PeriodRule;
+  groups: SeedGroup[];
   parties: SeedParty[];
 }
 
@@ -32,6 +44,9 @@ export const seedPartnerships: SeedPartnership[] = [
     purpose:
       "Ett hållbart och stärkande samarbete mellan den offentliga och den idéburna sektorn för att våldsutsatta får det stöd och skydd de har rätt till.",
     targetGroup: "Våldsutsatta kvinnor, men även män och transpersoner, utsatta i en nära relation.",
+    // 000 §8: valid to 2026-12-31; the committee paper (001) is dated 2023-10-11. Check-in once per term.
+    periodRule: { kind: "fixed", start: "2023-10-11", end: "2026-12-31" },
+    groups: [{ kind: "steering", name: "Uppföljningsgrupp", cadence: { per: "half-year", atLeast: 1 } }],
     parties: [
       {
         key: "osteraker-kommun",
@@ -56,6 +71,9 @@ export const seedPartnerships: SeedPartnership[] = [
     purpose:
       "En långsiktig samverkan kring våldsutsatta kvinnor i alla åldrar och deras barn, från akut stöd till långsiktigt våldsförebyggande arbete.",
     targetGroup: "Våldsutsatta kvinnor i alla åldrar och deras barn.",
+    // 002: 2025-01-01..2030-12-31, six months' notice; the parties meet at least twice a year.
+    periodRule: { kind: "fixedWithNotice", start: "2025-01-01", end: "2030-12-31", noticeMonths: 6 },
+    groups: [{ kind: "steering", name: "Samverkansmöte", cadence: { per: "year", atLeast: 2 } }],
     parties: [
       {
         key: "linkoping-kommun",
@@ -79,6 +97,9 @@ export const seedPartnerships: SeedPartnership[] = [
     referenceNumber: null,
     purpose: "Stöd och skydd till våldsutsatta genom samverkan mellan Arbetslivsförvaltningen och jouren, bland annat akutplaceringar.",
     targetGroup: "Våldsutsatta kvinnor, tjejer och deras barn.",
+    // 003: 2022..2024, renewed for another period unless terminated nine months before expiry.
+    periodRule: { kind: "renewingTerm", start: "2022-01-01", end: "2024-12-31", noticeMonths: 9 },
+    groups: [{ kind: "steering", name: "Uppföljningsgrupp", cadence: { per: "year", atLeast: 2 } }],
     parties: [
       {
         key: "boras-stad",
@@ -102,6 +123,22 @@ export const seedPartnerships: SeedPartnership[] = [
     referenceNumber: "2021/630",
     purpose: "Likvärdigt stöd till alla brottsoffer, vittnen och anhöriga i hela staden genom samverkan med tre brottsofferjourer.",
     targetGroup: "Brottsutsatta, vittnen och anhöriga, utan åtskillnad.",
+    // 004 §5.1/§5.3: 2025-04-01..2025-12-31, then by calendar year to 2027-12-31 unless notice by 30 September.
+    periodRule: { kind: "annualRenewal", start: "2025-04-01", firstEnd: "2025-12-31", cap: "2027-12-31", noticeBy: { month: 9, day: 30 } },
+    groups: [
+      {
+        kind: "steering",
+        name: "Styrgruppen",
+        cadence: { per: "year", atLeast: 2 },
+        rotation: { startsOn: "2025-04-01", unit: "months", length: 6 },
+      },
+      {
+        kind: "cooperation",
+        name: "Samverkansgruppen",
+        cadence: { per: "year", atLeast: 4 },
+        rotation: { startsOn: "2025-04-01", unit: "meetings", length: 2 },
+      },
+    ],
     parties: [
       {
         key: "stockholm-socialforvaltningen",

@@ -2,8 +2,8 @@ import { readConfig } from "../../app/config.server";
 import { startSamrad, type RunningServer } from "../../app/http/server.server";
 
 /** The real server, in this process, serving the built app against `databaseUrl`, with demo data. */
-export function startTestServer(databaseUrl: string): Promise<RunningServer> {
-  return startSamrad({ ...readConfig({ NODE_ENV: "test" }), databaseUrl, port: 0 });
+export function startTestServer(databaseUrl: string, hooks: { onQuery?: (query: string) => void } = {}): Promise<RunningServer> {
+  return startSamrad({ ...readConfig({ NODE_ENV: "test" }), databaseUrl, port: 0 }, hooks);
 }
 
 /** A client that behaves like a same-origin browser form post, with manual redirects. */
@@ -12,11 +12,25 @@ export function client(baseUrl: string) {
   return {
     get: (path: string, cookie?: string) =>
       fetch(baseUrl + path, { redirect: "manual", headers: cookie ? { cookie } : {} }),
-    post: (path: string, form: Record<string, string>, init: { cookie?: string; origin?: string | null } = {}) => {
+    post: (path: string, form: Record<string, string | string[]>, init: { cookie?: string; origin?: string | null } = {}) => {
       const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
       if (init.origin !== null) headers.origin = init.origin ?? origin;
       if (init.cookie) headers.cookie = init.cookie;
-      return fetch(baseUrl + path, { method: "POST", redirect: "manual", headers, body: new URLSearchParams(form) });
+      const body = new URLSearchParams();
+      for (const [k, v] of Object.entries(form)) for (const one of [v].flat()) body.append(k, one);
+      return fetch(baseUrl + path, { method: "POST", redirect: "manual", headers, body });
+    },
+    /** Logs in and returns the Cookie header value. */
+    login: async (email: string, password = "samrad-demo") => {
+      const res = await fetch(baseUrl + "/login", {
+        method: "POST",
+        redirect: "manual",
+        headers: { origin, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ email, password }),
+      });
+      const cookie = sessionCookieFrom(res);
+      if (!cookie) throw new Error(`login failed for ${email}: ${res.status}`);
+      return cookie;
     },
   };
 }

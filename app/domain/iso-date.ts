@@ -1,0 +1,35 @@
+import { addDays, addMonths, formatISO, isValid, parseISO } from "date-fns";
+
+/** A calendar date "YYYY-MM-DD" with no time of day and no time zone. */
+export type IsoDate = string;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+// Well-formed ISO dates compare correctly as strings, so callers use < and > directly.
+export function isIsoDate(value: string): boolean {
+  return ISO_DATE.test(value) && isValid(parseISO(value));
+}
+
+export function assertIsoDate(value: string): void {
+  if (!isIsoDate(value)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${value}`);
+}
+
+// parseISO reads a date-only string as local midnight and formatISO writes the local date back,
+// so the round trip keeps the calendar date whatever time zone the machine runs in.
+function shift(date: IsoDate, by: (d: Date) => Date): IsoDate {
+  assertIsoDate(date);
+  return formatISO(by(parseISO(date)), { representation: "date" });
+}
+
+/** Swedish month counting: same day number, clamped to the month's last day (31 Aug + 6 → 28/29 Feb). */
+export function addMonthsIso(date: IsoDate, months: number): IsoDate {
+  return shift(date, (d) => addMonths(d, months));
+}
+
+export function addDaysIso(date: IsoDate, days: number): IsoDate {
+  return shift(date, (d) => addDays(d, days));
+}
+
+export function minIso(a: IsoDate, b: IsoDate): IsoDate {
+  return a < b ? a : b;
+}

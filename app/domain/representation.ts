@@ -1,0 +1,40 @@
+// §3: each idea-based organisation appoints one representative with mandate, the public party at
+// most two, in each group. Deputies (ersättare) and observers attend without a mandate of their own.
+
+export interface RepresentationLimits {
+  publicMandates: number;
+  ideaMandates: number;
+}
+export const DEFAULT_LIMITS: RepresentationLimits = { publicMandates: 2, ideaMandates: 1 };
+
+export type MemberRole = "representative" | "deputy" | "observer";
+export interface GroupMember {
+  userId: string;
+  partyId: string;
+  sector: "public" | "idea";
+  role: MemberRole;
+}
+export type RepresentationProblem = "representation.publicLimit" | "representation.ideaLimit" | "representation.alreadyMember";
+
+/** Whether adding/changing `candidate` keeps the group within the limits; returns null when allowed, else a message key "representation.publicLimit" | "representation.ideaLimit" | "representation.alreadyMember". */
+export function checkRepresentation(
+  members: GroupMember[],
+  candidate: GroupMember,
+  limits: RepresentationLimits = DEFAULT_LIMITS,
+): null | RepresentationProblem {
+  // A user sits in a group for one party only; the same user again is an edit of that membership.
+  if (members.some((m) => m.userId === candidate.userId && m.partyId !== candidate.partyId)) {
+    return "representation.alreadyMember";
+  }
+  const others = members.filter((m) => m.userId !== candidate.userId);
+  if (candidate.role !== "representative") return null;
+  const mandates = others.filter((m) => m.partyId === candidate.partyId && m.role === "representative").length;
+  if (candidate.sector === "public") return mandates < limits.publicMandates ? null : "representation.publicLimit";
+  return mandates < limits.ideaMandates ? null : "representation.ideaLimit";
+}
+
+/** Parties represented with mandate among those present. A deputy steps in for an absent
+ *  representative, so a party has its mandate when a representative or a deputy is there. */
+export function partiesWithMandate(present: { partyId: string; role: MemberRole }[]): Set<string> {
+  return new Set(present.filter((p) => p.role !== "observer").map((p) => p.partyId));
+}

@@ -1,0 +1,114 @@
+import { addDaysIso, addMonthsIso, assertIsoDate, type IsoDate } from "./iso-date";
+
+// Who holds a rotating duty: the steering group's chair (§3.1) or the cooperation group's
+// documentation duty (§3.4). The term length is decided by the group, in months or in meetings.
+
+export type RotationTerm = { unit: "months"; length: number } | { unit: "meetings"; length: number };
+export interface RotationOverride {
+  turnIndex: number;
+  reason: string;
+}
+export interface Rotation {
+  order: string[];
+  startsOn: IsoDate;
+  term: RotationTerm;
+  overrides: RotationOverride[];
+}
+export interface Turn {
+  index: number;
+  partyId: string;
+  from: IsoDate | null;
+  to: IsoDate | null;
+  fromMeeting: number | null;
+  toMeeting: number | null;
+  skipped: { partyId: string; reason: string }[];
+}
+
+function check(rotation: Rotation, unit: RotationTerm["unit"]): void {
+  const { order, term, overrides } = rotation;
+  if (term.unit !== unit) throw new RangeError(`Rotation counts ${term.unit}, not ${unit}`);
+  if (order.length === 0) throw new RangeError("Rotation has no parties");
+  if (!Number.isInteger(term.length) || term.length < 1) throw new RangeError("Rotation term must be a whole number ≥ 1");
+  assertIsoDate(rotation.startsOn);
+  for (const { turnIndex } of overrides) {
+    if (!Number.isInteger(turnIndex) || turnIndex < 0) throw new RangeError(`Bad override turn index: ${turnIndex}`);
+    if (overrides.filter((o) => o.turnIndex === turnIndex).length >= order.length) {
+      throw new RangeError(`Override skips every party at turn ${turnIndex}`);
+    }
+  }
+}
+
+/**
+ * Returns a function yielding turn 0, 1, 2, … in sequence.
+ *
+ * Holders walk `order` cyclically. Each override at a turn passes over the party whose turn it
+ * would be; the next party in order takes the turn and the walk continues from that party. A
+ * skipped party therefore gets no turn back: it waits until the order comes round to it again.
+ * Turn k covers months [startsOn + k·length, startsOn + (k+1)·length − 1 day], each bound counted
+ * from startsOn so month ends don't drift, or meetings [k·length + 1, (k+1)·length].
+ */
+function walk(rotation: Rotation): () => Turn {
+  const { order, startsOn, term, overrides } = rotation;
+  let index = 0;
+  let position = 0;
+  const nextParty = () => order[position++ % order.length];
+  return () => {
+    const skipped = overrides
+      .filter((o) => o.turnIndex === index)
+      .map(({ reason }) => ({ partyId: nextParty(), reason }));
+    const byMonths = term.unit === "months";
+    const turn: Turn = {
+      index,
+      partyId: nextParty(),
+      from: byMonths ? addMonthsIso(startsOn, index * term.length) : null,
+      to: byMonths ? addDaysIso(addMonthsIso(startsOn, (index + 1) * term.length), -1) : null,
+      fromMeeting: byMonths ? null : index * term.length + 1,
+      toMeeting: byMonths ? null : (index + 1) * term.length,
+      skipped,
+    };
+    index++;
+    return turn;
+  };
+}
+
+/** For unit "months": the turn in force on a date (null before startsOn). */
+export function turnOnDate(rotation: Rotation, on: IsoDate): Turn | null {
+  check(rotation, "months");
+  assertIsoDate(on);
+  if (on < rotation.startsOn) return null;
+  const next = walk(rotation);
+  let turn = next();
+  while ((turn.to as IsoDate) < on) turn = next();
+  return turn;
+}
+
+/** For unit "meetings": the turn for the n-th meeting (1-based, counting meetings held since the rotation started). */
+export function turnForMeeting(rotation: Rotation, meetingNumber: number): Turn {
+  check(rotation, "meetings");
+  if (!Number.isInteger(meetingNumber) || meetingNumber < 1) throw new RangeError(`Bad meeting number: ${meetingNumber}`);
+  const next = walk(rotation);
+  let turn = next();
+  while ((turn.toMeeting as number) < meetingNumber) turn = next();
+  return turn;
+}
+
+/** The next `count` handovers after `on` (months) or after meeting `meetingNumber` (meetings), each a Turn. */
+export function upcomingTurns(
+  rotation: Rotation,
+  after: { on: IsoDate } | { meetingNumber: number },
+  count: number,
+): Turn[] {
+  let startsLater: (turn: Turn) => boolean;
+  if ("on" in after) {
+    check(rotation, "months");
+    assertIsoDate(after.on);
+    startsLater = (turn) => (turn.from as IsoDate) > after.on;
+  } else {
+    check(rotation, "meetings");
+    startsLater = (turn) => (turn.fromMeeting as number) > after.meetingNumber;
+  }
+  const next = walk(rotation);
+  let turn = next();
+  while (!startsLater(turn)) turn = next();
+  return Array.from({ length: Math.max(0, count) }, (_, i) => (i === 0 ? turn : next()));
+}

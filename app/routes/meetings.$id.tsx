@@ -1,0 +1,323 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { notFound, requireUser } from "~/auth/guards.server";
+import { Field, Notice, SelectField } from "~/components/Field";
+import { agendaItemSchema } from "~/forms/meeting";
+import { NO_FIELD_ERRORS, parseForm } from "~/forms/parse";
+import { baseUrl } from "~/http/base-url.server";
+import { readForm } from "~/http/form.server";
+import { formatDateTime, type MessageKey } from "~/i18n";
+import { titled } from "~/i18n/meta";
+import { useLocale, useT } from "~/i18n/use-t";
+import { requireMeetingAccess } from "~/services/meeting-access.server";
+import { addAgendaItem, cancelMeeting, changeAgendaItem, meetingDetails, recordPresence, respond, sendNotice } from "~/services/meetings.server";
+import { partiesOf } from "~/services/partnerships.server";
+
+export const meta = titled("meeting.title");
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = requireUser(context, request);
+  const { meeting, access, isChair } = await requireMeetingAccess(context.db, user, params.id);
+  const [details, partyRows] = await Promise.all([meetingDetails(context.db, meeting), partiesOf(context.db, access.group.partnershipId)]);
+  const me = details.people.find((p) => p.userId === user.id);
+  return {
+    meeting: {
+      id: meeting.id,
+      title: meeting.title,
+      kind: meeting.kind,
+      extraReason: meeting.extraReason,
+      startsAt: meeting.startsAt.toISOString(),
+      endsAt: meeting.endsAt.toISOString(),
+      location: meeting.location,
+      videoUrl: meeting.videoUrl,
+      status: meeting.status,
+    },
+    group: { id: access.group.id, name: access.group.name, kind: access.group.kind },
+    isChair,
+    isMember: Boolean(access.membership),
+    myRsvp: me?.rsvp ?? null,
+    agenda: details.agenda.filter((a) => !a.proposed),
+    proposals: details.agenda.filter((a) => a.proposed),
+    people: details.people,
+    parties: partyRows.map((p) => ({ id: p.id, name: p.name, mandated: details.mandatedParties.includes(p.id) })),
+  };
+}
+
+const opSchema = z.object({ itemId: z.uuid(), op: z.enum(["up", "down", "accept", "remove"]) });
+const cancelSchema = z.object({ reason: z.string().trim().min(1, "form.required").max(1000, "form.tooLong") });
+const rsvpSchema = z.object({ rsvp: z.enum(["attending", "declined"]) });
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = requireUser(context, request);
+  const { meeting, access, isChair } = await requireMeetingAccess(context.db, user, params.id);
+  const form = await readForm(request);
+  const intent = String(form.get("intent"));
+  const ok = (done: MessageKey) => ({ intent, fieldErrors: NO_FIELD_ERRORS, done });
+  const fail = (fieldErrors: typeof NO_FIELD_ERRORS) => data({ intent, fieldErrors, done: null }, { status: 400 });
+  const chairOnly = () => {
+    if (!isChair) throw new Response("Forbidden", { status: 403 });
+  };
+  if (meeting.status === "cancelled") throw new Response("Conflict", { status: 409 });
+
+  switch (intent) {
+    case "notice": {
+      chairOnly();
+      await sendNotice(context.db, meeting, user, baseUrl(context, request));
+      return ok("meeting.noticeSent");
+    }
+    case "cancel": {
+      chairOnly();
+      const parsed = parseForm(cancelSchema, form);
+      if (!parsed.ok) return fail(parsed.fieldErrors);
+      await cancelMeeting(context.db, meeting, parsed.data.reason, user, baseUrl(context, request));
+      return redirect(`/groups/${meeting.groupId}`);
+    }
+    case "add":
+    case "propose": {
+      if (intent === "add") chairOnly();
+      else if (!access.membership) throw new Response("Forbidden", { status: 403 });
+      const parsed = parseForm(agendaItemSchema, form);
+      if (!parsed.ok) return fail(parsed.fieldErrors);
+      await addAgendaItem(context.db, meeting.id, parsed.data, intent === "propose" && !isChair, user);
+      return ok(intent === "propose" && !isChair ? "agenda.proposed" : "agenda.added");
+    }
+    case "item": {
+      chairOnly();
+      const parsed = parseForm(opSchema, form);
+      if (!parsed.ok) throw new Response("Bad Request", { status: 400 });
+      await changeAgendaItem(context.db, meeting.id, parsed.data.itemId, parsed.data.op, user);
+      return ok("agenda.changed");
+    }
+    case "rsvp": {
+      if (!access.membership) throw new Response("Forbidden", { status: 403 });
+      const parsed = parseForm(rsvpSchema, form);
+      if (!parsed.ok) throw new Response("Bad Request", { status: 400 });
+      await respond(context.db, meeting.id, user, parsed.data.rsvp);
+      return ok(parsed.data.rsvp === "attending" ? "rsvp.savedAttending" : "rsvp.savedDeclined");
+    }
+    case "presence": {
+      chairOnly();
+      const { people } = await meetingDetails(context.db, meeting);
+      const present = new Set(form.getAll("present").map(String));
+      await recordPresence(
+        context.db,
+        meeting.id,
+        people.filter((p) => present.has(p.userId)).map((p) => ({ userId: p.userId, partyId: p.partyId })),
+        user,
+      );
+      return ok("presence.saved");
+    }
+  }
+  throw notFound();
+}
+
+export default function Meeting() {
+  const t = useT();
+  const locale = useLocale();
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const m = d.meeting;
+  const errors = (intent: string) => (result && result.intent === intent ? result.fieldErrors : {});
+  const cancelled = m.status === "cancelled";
+  return (
+    <div className="page">
+      <p>
+        <Link to={`/groups/${d.group.id}`}>{d.group.name}</Link>
+      </p>
+      <h1>{m.title}</h1>
+      <Notice message={result?.done ? t(result.done) : undefined} />
+      <dl className="facts">
+        <dt>{t("meeting.when")}</dt>
+        <dd>
+          {formatDateTime(m.startsAt, locale)}–{formatDateTime(m.endsAt, locale).split(" ").pop()}
+        </dd>
+        <dt>{t("meeting.location")}</dt>
+        <dd>{m.location || "—"}</dd>
+        {m.videoUrl ? (
+          <>
+            <dt>{t("meeting.videoUrl")}</dt>
+            <dd>
+              <a href={m.videoUrl}>{m.videoUrl}</a>
+            </dd>
+          </>
+        ) : null}
+        <dt>{t("meeting.kind")}</dt>
+        <dd>{t(m.kind === "extra" ? "meeting.kind.extra" : "meeting.kind.ordinary")}</dd>
+        {m.extraReason ? (
+          <>
+            <dt>{t("meeting.extraReason")}</dt>
+            <dd>{m.extraReason}</dd>
+          </>
+        ) : null}
+        <dt>{t("meeting.statusLabel")}</dt>
+        <dd>{t(`meeting.status.${m.status}` as MessageKey)}</dd>
+      </dl>
+      <p>
+        <a href={`/meetings/${m.id}/calendar.ics`} download>
+          {t("meeting.downloadIcs")}
+        </a>
+      </p>
+
+      {d.isChair && !cancelled ? (
+        <div className="actions">
+          {m.status === "draft" ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="notice" />
+              <button type="submit">{t("meeting.sendNotice")}</button>
+            </Form>
+          ) : null}
+          <Link to={`/meetings/${m.id}/edit`} className="button-link secondary">
+            {t("meeting.edit")}
+          </Link>
+          <details>
+            <summary>{t("meeting.cancel")}</summary>
+            <Form method="post" className="stack">
+              <input type="hidden" name="intent" value="cancel" />
+              <p>{t(m.status === "noticed" ? "meeting.cancelWarnNoticed" : "meeting.cancelWarn")}</p>
+              <Field name="reason" label={t("meeting.cancelReason")} required error={errors("cancel").reason} />
+              <button type="submit" className="danger">
+                {t("meeting.cancelConfirm")}
+              </button>
+            </Form>
+          </details>
+        </div>
+      ) : null}
+
+      {d.isMember && !cancelled ? (
+        <section aria-labelledby="rsvp-h">
+          <h2 id="rsvp-h">{t("rsvp.title")}</h2>
+          <p>{d.myRsvp ? t(d.myRsvp === "attending" ? "rsvp.youAttend" : "rsvp.youDecline") : t("rsvp.notAnswered")}</p>
+          <Form method="post" className="actions">
+            <input type="hidden" name="intent" value="rsvp" />
+            <button type="submit" name="rsvp" value="attending">
+              {t("rsvp.attend")}
+            </button>
+            <button type="submit" name="rsvp" value="declined" className="secondary">
+              {t("rsvp.decline")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="agenda-h">
+        <h2 id="agenda-h">{t("agenda.title")}</h2>
+        <ol className="agenda">
+          {d.agenda.map((item, i) => (
+            <li key={item.id}>
+              <span className="agenda-title">
+                § {i + 1} {item.title}
+              </span>{" "}
+              <span className="muted">
+                ({t(`agenda.type.${item.type}` as MessageKey)}
+                {item.presenter ? `, ${item.presenter}` : ""}
+                {item.estimatedMinutes ? `, ${t("agenda.minutes", { n: item.estimatedMinutes })}` : ""})
+              </span>
+              {item.links.map((l) => (
+                <a key={l} href={l} className="agenda-link">
+                  {l}
+                </a>
+              ))}
+              {d.isChair && !cancelled ? <ItemButtons id={item.id} ops={["up", "down", "remove"]} title={item.title} /> : null}
+            </li>
+          ))}
+        </ol>
+        {d.proposals.length ? (
+          <>
+            <h3>{t("agenda.proposals")}</h3>
+            <ul>
+              {d.proposals.map((item) => (
+                <li key={item.id}>
+                  {item.title}
+                  {d.isChair && !cancelled ? <ItemButtons id={item.id} ops={["accept", "remove"]} title={item.title} /> : null}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {(d.isChair || d.isMember) && !cancelled ? (
+          <details open={result?.intent === "add" || result?.intent === "propose"}>
+            <summary>{t(d.isChair ? "agenda.add" : "agenda.propose")}</summary>
+            <Form method="post" className="stack">
+              <input type="hidden" name="intent" value={d.isChair ? "add" : "propose"} />
+              <Field name="title" label={t("agenda.itemTitle")} required error={errors("add").title ?? errors("propose").title} />
+              <SelectField
+                name="type"
+                label={t("agenda.itemType")}
+                options={(["information", "discussion", "decision"] as const).map((v) => ({ value: v, label: t(`agenda.type.${v}`) }))}
+              />
+              <Field name="presenter" label={t("agenda.presenter")} error={errors("add").presenter} />
+              <Field name="estimatedMinutes" type="number" min={1} max={600} label={t("agenda.estimatedMinutes")} error={errors("add").estimatedMinutes ?? errors("propose").estimatedMinutes} />
+              <Field name="links" label={t("agenda.links")} hint={t("agenda.linksHint")} error={errors("add").links ?? errors("propose").links} />
+              <button type="submit">{t(d.isChair ? "agenda.addSubmit" : "agenda.proposeSubmit")}</button>
+            </Form>
+          </details>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="attendance-h">
+        <h2 id="attendance-h">{t("presence.title")}</h2>
+        <p>
+          {t("presence.mandated")}: {d.parties.filter((p) => p.mandated).map((p) => p.name).join(", ") || "—"}
+        </p>
+        {d.parties.some((p) => !p.mandated) ? (
+          <p className="muted">
+            {t("presence.missing")}: {d.parties.filter((p) => !p.mandated).map((p) => p.name).join(", ")}
+          </p>
+        ) : null}
+        <Form method="post">
+          <input type="hidden" name="intent" value="presence" />
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">{t("presence.title")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("accept.name")}</th>
+                  <th scope="col">{t("group.party")}</th>
+                  <th scope="col">{t("group.role")}</th>
+                  <th scope="col">{t("rsvp.title")}</th>
+                  <th scope="col">{t("presence.present")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.people.map((p) => (
+                  <tr key={p.userId}>
+                    <td>{p.name}</td>
+                    <td>{p.partyName}</td>
+                    <td>{t(`role.${p.role}` as MessageKey)}</td>
+                    <td>{p.rsvp ? t(p.rsvp === "attending" ? "rsvp.attending" : "rsvp.declined") : "—"}</td>
+                    <td>
+                      {d.isChair && !cancelled ? (
+                        <input type="checkbox" name="present" value={p.userId} defaultChecked={p.present ?? false} aria-label={t("presence.presentFor", { name: p.name })} />
+                      ) : p.present ? (
+                        t("presence.yes")
+                      ) : (
+                        "—"
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {d.isChair && !cancelled ? <button type="submit">{t("presence.save")}</button> : null}
+        </Form>
+      </section>
+    </div>
+  );
+}
+
+function ItemButtons({ id, ops, title }: { id: string; ops: ("up" | "down" | "accept" | "remove")[]; title: string }) {
+  const t = useT();
+  return (
+    <Form method="post" className="item-buttons">
+      <input type="hidden" name="intent" value="item" />
+      <input type="hidden" name="itemId" value={id} />
+      {ops.map((op) => (
+        <button key={op} type="submit" name="op" value={op} className="small secondary" aria-label={t(`agenda.op.${op}Label`, { title })}>
+          {t(`agenda.op.${op}`)}
+        </button>
+      ))}
+    </Form>
+  );
+}

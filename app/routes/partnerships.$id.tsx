@@ -1,0 +1,188 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { notFound, requireAdmin, requireUser } from "~/auth/guards.server";
+import { Field, SelectField } from "~/components/Field";
+import { PartnershipTabs } from "~/components/PartnershipTabs";
+import { PeriodSummary } from "~/components/PeriodSummary";
+import { cadenceStatus } from "~/domain/cadence";
+import { periodStatus } from "~/domain/period";
+import { startOfStockholmYear, stockholmDate } from "~/domain/stockholm-date";
+import { parseForm } from "~/forms/parse";
+import { readForm } from "~/http/form.server";
+import { formatDateTime } from "~/i18n";
+import { titled } from "~/i18n/meta";
+import { useLocale, useT } from "~/i18n/use-t";
+import { requirePartnershipAccess } from "~/services/access.server";
+import { createGroup, holdersFor } from "~/services/groups.server";
+import { partnershipExists, partnershipOverview } from "~/services/partnerships.server";
+
+export const meta = titled("partnership.title");
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = requireUser(context, request);
+  await requirePartnershipAccess(context.db, user, params.id!);
+  const now = new Date();
+  const today = stockholmDate(now);
+  const overview = await partnershipOverview(context.db, params.id!, startOfStockholmYear(today));
+  if (!overview) throw notFound();
+  const holders = await holdersFor(context.db, overview.groups, today);
+  const partyName = new Map(overview.parties.map((p) => [p.id, p.name]));
+  return {
+    today,
+    isAdmin: user.isAdmin,
+    partnership: overview.partnership,
+    period: overview.partnership.periodRule ? periodStatus(overview.partnership.periodRule, today) : null,
+    parties: overview.parties,
+    groups: overview.groups.map((g) => {
+      const holder = holders.get(g.id);
+      const own = overview.meetings.filter((m) => m.groupId === g.id);
+      const next = own.find((m) => m.endsAt >= now);
+      const cadence =
+        g.cadencePer && g.cadenceAtLeast
+          ? cadenceStatus({ per: g.cadencePer, atLeast: g.cadenceAtLeast }, own.map((m) => stockholmDate(m.startsAt)), today)
+          : null;
+      return {
+        id: g.id,
+        kind: g.kind,
+        name: g.name,
+        holder: holder ? { party: partyName.get(holder.partyId) ?? "", person: holder.person?.name ?? null } : null,
+        nextMeeting: next ? { id: next.id, title: next.title, startsAt: next.startsAt.toISOString() } : null,
+        cadenceAtRisk: cadence?.atRisk ?? false,
+      };
+    }),
+  };
+}
+
+const groupSchema = z.object({
+  kind: z.enum(["steering", "cooperation"], { error: "form.required" }),
+  name: z.string().trim().min(1, "form.required").max(120, "form.tooLong"),
+  cadencePer: z.enum(["year", "half-year"]).optional().or(z.literal("").transform(() => undefined)),
+  cadenceAtLeast: z.coerce.number().int("form.numberInvalid").min(0, "form.numberInvalid").max(52, "form.numberInvalid").optional(),
+});
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const admin = requireAdmin(context, request);
+  if (!(await partnershipExists(context.db, params.id!))) throw notFound();
+  const parsed = parseForm(groupSchema, await readForm(request));
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors }, { status: 400 });
+  const { kind, name, cadencePer, cadenceAtLeast } = parsed.data;
+  const id = await createGroup(
+    context.db,
+    params.id!,
+    { kind, name, cadencePer: cadencePer ?? null, cadenceAtLeast: cadencePer && cadenceAtLeast ? cadenceAtLeast : null },
+    admin,
+  );
+  return redirect(`/groups/${id}`);
+}
+
+export default function Partnership() {
+  const t = useT();
+  const locale = useLocale();
+  const { partnership, period, parties, groups, isAdmin, today } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="page">
+      <PartnershipTabs id={partnership.id} current="overview" />
+      <h1>{partnership.name}</h1>
+      {partnership.referenceNumber ? <p className="muted">Dnr {partnership.referenceNumber}</p> : null}
+      {partnership.purpose ? <p>{partnership.purpose}</p> : null}
+      {partnership.targetGroup ? (
+        <p>
+          <strong>{t("partnership.targetGroup")}:</strong> {partnership.targetGroup}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="period-h">
+        <h2 id="period-h">{t("partnership.period")}</h2>
+        <PeriodSummary status={period} on={today} />
+        {period && (period.noticeDeadline || period.currentPeriodEnd) ? (
+          <>
+            <h3>{t("partnership.deadlines")}</h3>
+            <ul>
+              {period.noticeDeadline ? <li>{t("deadline.notice", { date: period.noticeDeadline })}</li> : null}
+              {period.currentPeriodEnd ? <li>{t("deadline.periodEnd", { date: period.currentPeriodEnd })}</li> : null}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="parties-h">
+        <h2 id="parties-h">{t("home.parties")}</h2>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("partnership.partyName")}</th>
+                <th scope="col">{t("partnership.orgNumber")}</th>
+                <th scope="col">{t("partnership.sector")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {parties.map((p) => (
+                <tr key={p.id}>
+                  <td>{p.name}</td>
+                  <td>{p.orgNumber ?? t("home.orgNumberMissing")}</td>
+                  <td>{t(p.sector === "public" ? "sector.public" : "sector.idea")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="groups-h">
+        <h2 id="groups-h">{t("partnership.groups")}</h2>
+        {groups.length === 0 ? <p className="empty">{t("partnership.noGroups")}</p> : null}
+        <ul className="card-list">
+          {groups.map((g) => (
+            <li key={g.id} className="card">
+              <h3>
+                <Link to={`/groups/${g.id}`}>{g.name}</Link>
+              </h3>
+              <p className="muted">{t(g.kind === "steering" ? "group.kind.steering" : "group.kind.cooperation")}</p>
+              <p>
+                {t(g.kind === "steering" ? "group.chair" : "group.documenter")}:{" "}
+                {g.holder ? `${g.holder.person ?? t("group.personNotNamed")} (${g.holder.party})` : t("group.noRotation")}
+              </p>
+              <p>
+                {t("group.nextMeeting")}:{" "}
+                {g.nextMeeting ? <Link to={`/meetings/${g.nextMeeting.id}`}>{`${g.nextMeeting.title}, ${formatDateTime(g.nextMeeting.startsAt, locale)}`}</Link> : t("group.noMeetings")}
+              </p>
+              {g.cadenceAtRisk ? <p className="warning">{t("group.cadenceAtRisk")}</p> : null}
+            </li>
+          ))}
+        </ul>
+        {isAdmin ? (
+          <details>
+            <summary>{t("group.add")}</summary>
+            <Form method="post" className="stack" noValidate>
+              <SelectField
+                name="kind"
+                label={t("group.kind")}
+                options={[
+                  { value: "steering", label: t("group.kind.steering") },
+                  { value: "cooperation", label: t("group.kind.cooperation") },
+                ]}
+                error={result?.fieldErrors.kind}
+              />
+              <Field name="name" label={t("group.name")} required error={result?.fieldErrors.name} />
+              <div className="row">
+                <Field name="cadenceAtLeast" type="number" min={0} max={52} label={t("group.cadenceAtLeast")} error={result?.fieldErrors.cadenceAtLeast} />
+                <SelectField
+                  name="cadencePer"
+                  label={t("group.cadencePer")}
+                  options={[
+                    { value: "year", label: t("cadence.year") },
+                    { value: "half-year", label: t("cadence.half-year") },
+                  ]}
+                />
+              </div>
+              <button type="submit">{t("group.create")}</button>
+            </Form>
+          </details>
+        ) : null}
+      </section>
+    </div>
+  );
+}

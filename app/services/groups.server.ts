@@ -1,0 +1,204 @@
+import { and, asc, count, eq, inArray, lt, ne, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import {
+  groupMembers,
+  groups,
+  meetings,
+  organisations,
+  parties,
+  partnerships,
+  rotationOverrides,
+  turnHolders,
+  users,
+  type GroupKind,
+  type MemberRole,
+} from "../../db/schema";
+import type { SessionUser } from "../auth/session.server";
+import { checkRepresentation, type RepresentationProblem } from "../domain/representation";
+import { turnForMeeting, turnOnDate, upcomingTurns, type Rotation, type Turn } from "../domain/rotation";
+import { audit } from "./audit.server";
+
+type GroupRow = typeof groups.$inferSelect;
+
+export function rotationOf(group: GroupRow, overrides: { turnIndex: number; reason: string }[]): Rotation | null {
+  if (!group.rotationOrder?.length || !group.rotationStartsOn || !group.rotationUnit || !group.rotationLength) return null;
+  return {
+    order: group.rotationOrder,
+    startsOn: group.rotationStartsOn,
+    term: { unit: group.rotationUnit, length: group.rotationLength },
+    overrides,
+  };
+}
+
+/** The turn in force now: by date, or by the number of the next meeting for meeting-counted terms. */
+export function currentTurn(rotation: Rotation, today: string, meetingsHeld: number): Turn | null {
+  return rotation.term.unit === "months" ? turnOnDate(rotation, today) : turnForMeeting(rotation, meetingsHeld + 1);
+}
+
+export function nextTurns(rotation: Rotation, today: string, meetingsHeld: number, n: number): Turn[] {
+  return rotation.term.unit === "months"
+    ? upcomingTurns(rotation, { on: today }, n)
+    : upcomingTurns(rotation, { meetingNumber: meetingsHeld + 1 }, n);
+}
+
+export interface Holder {
+  turn: Turn;
+  partyId: string;
+  person: { id: string; name: string } | null;
+}
+
+/**
+ * The current chair (or documentation holder) of each group, in three queries however
+ * many groups: overrides, named persons, and meetings held since the rotation started.
+ */
+export async function holdersFor(db: Db, groupRows: GroupRow[], today: string, now = new Date()): Promise<Map<string, Holder>> {
+  const ids = groupRows.filter((g) => g.rotationOrder?.length).map((g) => g.id);
+  const result = new Map<string, Holder>();
+  if (!ids.length) return result;
+  const [overrides, named, held] = await Promise.all([
+    db.select().from(rotationOverrides).where(inArray(rotationOverrides.groupId, ids)),
+    db
+      .select({ groupId: turnHolders.groupId, turnIndex: turnHolders.turnIndex, userId: users.id, name: users.name })
+      .from(turnHolders)
+      .innerJoin(users, eq(users.id, turnHolders.userId))
+      .where(inArray(turnHolders.groupId, ids)),
+    heldMeetingCounts(db, groupRows, now),
+  ]);
+  for (const group of groupRows) {
+    const rotation = rotationOf(group, overrides.filter((o) => o.groupId === group.id));
+    if (!rotation) continue;
+    const turn = currentTurn(rotation, today, held.get(group.id) ?? 0);
+    if (!turn) continue;
+    const person = named.find((n) => n.groupId === group.id && n.turnIndex === turn.index);
+    result.set(group.id, { turn, partyId: turn.partyId, person: person ? { id: person.userId, name: person.name } : null });
+  }
+  return result;
+}
+
+/** Meetings held (started, not cancelled) since each group's rotation began. */
+async function heldMeetingCounts(db: Db, groupRows: GroupRow[], now: Date): Promise<Map<string, number>> {
+  const byMeetings = groupRows.filter((g) => g.rotationUnit === "meetings" && g.rotationStartsOn);
+  if (!byMeetings.length) return new Map();
+  const rows = await db
+    .select({ groupId: meetings.groupId, n: count() })
+    .from(meetings)
+    .innerJoin(groups, eq(groups.id, meetings.groupId))
+    .where(
+      and(
+        inArray(meetings.groupId, byMeetings.map((g) => g.id)),
+        ne(meetings.status, "cancelled"),
+        lt(meetings.startsAt, now),
+        sql`${meetings.startsAt} >= ${groups.rotationStartsOn}::date`,
+      ),
+    )
+    .groupBy(meetings.groupId);
+  return new Map(rows.map((r) => [r.groupId, r.n]));
+}
+
+export function membersOf(db: Db, groupId: string) {
+  return db
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      partyId: groupMembers.partyId,
+      partyName: organisations.name,
+      sector: parties.sector,
+      role: groupMembers.role,
+    })
+    .from(groupMembers)
+    .innerJoin(users, eq(users.id, groupMembers.userId))
+    .innerJoin(parties, eq(parties.id, groupMembers.partyId))
+    .innerJoin(organisations, eq(organisations.id, parties.organisationId))
+    .where(eq(groupMembers.groupId, groupId))
+    .orderBy(asc(parties.sector), asc(organisations.name), asc(users.name));
+}
+
+export async function createGroup(
+  db: Db,
+  partnershipId: string,
+  input: { kind: GroupKind; name: string; cadencePer: "year" | "half-year" | null; cadenceAtLeast: number | null },
+  actor: SessionUser,
+) {
+  return db.transaction(async (tx) => {
+    const [g] = await tx.insert(groups).values({ partnershipId, ...input }).returning({ id: groups.id });
+    await audit(tx, { actorId: actor.id, action: "group.create", subject: `partnership:${partnershipId}`, details: { groupId: g.id, ...input } });
+    return g.id;
+  });
+}
+
+export type AddMemberResult = { ok: true } | { ok: false; error: RepresentationProblem | "member.unknownUser" | "member.unknownParty" };
+
+/** Adds or changes a membership, refusing what would break the partnership's representation limits. */
+export async function setMember(
+  db: Db,
+  groupId: string,
+  input: { email: string; partyId: string; role: MemberRole },
+  actor: SessionUser,
+): Promise<AddMemberResult> {
+  return db.transaction(async (tx) => {
+    // Serialise membership changes per group so two simultaneous additions cannot both pass the limit.
+    const [group] = await tx
+      .select({ partnershipId: groups.partnershipId, publicMandates: partnerships.publicMandates, ideaMandates: partnerships.ideaMandates })
+      .from(groups)
+      .innerJoin(partnerships, eq(partnerships.id, groups.partnershipId))
+      .where(eq(groups.id, groupId))
+      .for("update", { of: groups });
+    const [user] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email.toLowerCase()}`);
+    if (!user) return { ok: false, error: "member.unknownUser" } as const;
+    const [party] = await tx
+      .select({ id: parties.id, sector: parties.sector })
+      .from(parties)
+      .where(and(eq(parties.id, input.partyId), eq(parties.partnershipId, group.partnershipId)));
+    if (!party) return { ok: false, error: "member.unknownParty" } as const;
+    const current = await tx
+      .select({ userId: groupMembers.userId, partyId: groupMembers.partyId, role: groupMembers.role, sector: parties.sector })
+      .from(groupMembers)
+      .innerJoin(parties, eq(parties.id, groupMembers.partyId))
+      .where(eq(groupMembers.groupId, groupId));
+    const problem = checkRepresentation(
+      current,
+      { userId: user.id, partyId: party.id, sector: party.sector, role: input.role },
+      { publicMandates: group.publicMandates, ideaMandates: group.ideaMandates },
+    );
+    if (problem) return { ok: false, error: problem } as const;
+    await tx
+      .insert(groupMembers)
+      .values({ groupId, userId: user.id, partyId: party.id, role: input.role })
+      .onConflictDoUpdate({ target: [groupMembers.groupId, groupMembers.userId], set: { role: input.role, partyId: party.id } });
+    await audit(tx, { actorId: actor.id, action: "group.member.set", subject: `group:${groupId}`, details: { userId: user.id, partyId: party.id, role: input.role } });
+    return { ok: true } as const;
+  });
+}
+
+export async function setRotation(
+  db: Db,
+  groupId: string,
+  input: { order: string[]; startsOn: string; unit: "months" | "meetings"; length: number },
+  actor: SessionUser,
+) {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(groups)
+      .set({ rotationOrder: input.order, rotationStartsOn: input.startsOn, rotationUnit: input.unit, rotationLength: input.length })
+      .where(eq(groups.id, groupId));
+    await audit(tx, { actorId: actor.id, action: "group.rotation.set", subject: `group:${groupId}`, details: input });
+  });
+}
+
+export async function addOverride(db: Db, groupId: string, input: { turnIndex: number; reason: string }, actor: SessionUser) {
+  await db.transaction(async (tx) => {
+    await tx.insert(rotationOverrides).values({ groupId, ...input, createdBy: actor.id }).onConflictDoNothing();
+    await audit(tx, { actorId: actor.id, action: "group.rotation.skip", subject: `group:${groupId}`, details: input });
+  });
+}
+
+export async function nameHolder(db: Db, groupId: string, input: { turnIndex: number; userId: string }, actor: SessionUser) {
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(turnHolders)
+      .values({ groupId, ...input })
+      .onConflictDoUpdate({ target: [turnHolders.groupId, turnHolders.turnIndex], set: { userId: input.userId } });
+    await audit(tx, { actorId: actor.id, action: "group.rotation.holder", subject: `group:${groupId}`, details: input });
+  });
+}

@@ -1,0 +1,278 @@
+import { and, asc, desc, eq, gte, inArray, lt, max, ne } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { agendaItems, attendance, groupMembers, groups, meetings, organisations, parties, users, type Locale } from "../../db/schema";
+import type { SessionUser } from "../auth/session.server";
+import { meetingInvitation, type CalendarMeeting } from "../calendar/ics";
+import { partiesWithMandate } from "../domain/representation";
+import { formatDateTime, translator } from "../i18n";
+import type { GroupAccess } from "./access.server";
+import { audit } from "./audit.server";
+import type { Holder } from "./groups.server";
+import { queueMail } from "./outbox.server";
+
+type MeetingRow = typeof meetings.$inferSelect;
+type AgendaType = (typeof agendaItems.$inferSelect)["type"];
+
+/** Who may convene, change or cancel: coordinators, and the members of the party holding the chair (or duty). */
+export function canConvene(access: GroupAccess, holder: Holder | undefined): boolean {
+  if (access.isAdmin) return true;
+  return Boolean(holder && access.membership && access.membership.partyId === holder.partyId && access.membership.role !== "observer");
+}
+
+/** Standard items every Swedish meeting opens and closes with; the chair adds the substance between. */
+const AGENDA_TEMPLATE: { key: "open" | "adjuster" | "agenda" | "previous" | "other" | "next" | "close"; type: AgendaType }[] = [
+  { key: "open", type: "information" },
+  { key: "adjuster", type: "decision" },
+  { key: "agenda", type: "decision" },
+  { key: "previous", type: "information" },
+  { key: "other", type: "discussion" },
+  { key: "next", type: "information" },
+  { key: "close", type: "information" },
+];
+
+/** The template's rows for a new meeting, in the given language. */
+export function templateAgenda(meetingId: string, createdBy: string, locale: Locale) {
+  const t = translator(locale);
+  return AGENDA_TEMPLATE.map((item, i) => ({ meetingId, position: i + 1, title: t(`agenda.template.${item.key}`), type: item.type, createdBy }));
+}
+
+export interface MeetingInput {
+  title: string;
+  kind: "ordinary" | "extra";
+  extraReason: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  location: string;
+  videoUrl: string | null;
+}
+
+export async function createMeeting(db: Db, groupId: string, input: MeetingInput, actor: SessionUser, locale: Locale) {
+  return db.transaction(async (tx) => {
+    const [m] = await tx.insert(meetings).values({ groupId, ...input, createdBy: actor.id }).returning({ id: meetings.id });
+    await tx.insert(agendaItems).values(templateAgenda(m.id, actor.id, locale));
+    await audit(tx, { actorId: actor.id, action: "meeting.create", subject: `meeting:${m.id}`, details: { groupId, title: input.title, kind: input.kind, startsAt: input.startsAt.toISOString() } });
+    return m.id;
+  });
+}
+
+export async function getMeeting(db: Db, id: string) {
+  const [m] = await db.select().from(meetings).where(eq(meetings.id, id));
+  return m ?? null;
+}
+
+/** The meeting page's data in three queries: agenda, members with their answers, and nothing per row. */
+export async function meetingDetails(db: Db, meeting: MeetingRow) {
+  const [agenda, people] = await Promise.all([
+    db.select().from(agendaItems).where(eq(agendaItems.meetingId, meeting.id)).orderBy(asc(agendaItems.proposed), asc(agendaItems.position)),
+    db
+      .select({
+        userId: users.id,
+        name: users.name,
+        partyId: groupMembers.partyId,
+        partyName: organisations.name,
+        role: groupMembers.role,
+        rsvp: attendance.rsvp,
+        present: attendance.present,
+        presentFor: attendance.partyId,
+      })
+      .from(groupMembers)
+      .innerJoin(users, eq(users.id, groupMembers.userId))
+      .innerJoin(parties, eq(parties.id, groupMembers.partyId))
+      .innerJoin(organisations, eq(organisations.id, parties.organisationId))
+      .leftJoin(attendance, and(eq(attendance.meetingId, meeting.id), eq(attendance.userId, groupMembers.userId)))
+      .where(eq(groupMembers.groupId, meeting.groupId))
+      .orderBy(asc(parties.sector), asc(organisations.name), asc(users.name)),
+  ]);
+  const mandated = partiesWithMandate(people.filter((p) => p.present).map((p) => ({ partyId: p.presentFor ?? p.partyId, role: p.role })));
+  return { agenda, people, mandatedParties: [...mandated] };
+}
+
+export async function updateMeeting(db: Db, meeting: MeetingRow, input: MeetingInput, actor: SessionUser, baseUrl: string) {
+  await db.transaction(async (tx) => {
+    // A change after the notice is a new version of the invitation: calendars only apply a higher SEQUENCE.
+    const sequence = meeting.status === "noticed" ? meeting.sequence + 1 : meeting.sequence;
+    const [updated] = await tx.update(meetings).set({ ...input, sequence }).where(eq(meetings.id, meeting.id)).returning();
+    await audit(tx, { actorId: actor.id, action: "meeting.update", subject: `meeting:${meeting.id}`, details: { before: summary(meeting), after: summary(updated) } });
+    if (meeting.status === "noticed") await mailNotice(tx, updated, "update", baseUrl);
+  });
+}
+
+export async function cancelMeeting(db: Db, meeting: MeetingRow, reason: string, actor: SessionUser, baseUrl: string) {
+  await db.transaction(async (tx) => {
+    const noticed = meeting.status === "noticed";
+    const [updated] = await tx
+      .update(meetings)
+      .set({ status: "cancelled", sequence: noticed ? meeting.sequence + 1 : meeting.sequence })
+      .where(eq(meetings.id, meeting.id))
+      .returning();
+    await audit(tx, { actorId: actor.id, action: "meeting.cancel", subject: `meeting:${meeting.id}`, details: { reason } });
+    if (noticed) await mailNotice(tx, updated, "cancel", baseUrl);
+  });
+}
+
+export async function sendNotice(db: Db, meeting: MeetingRow, actor: SessionUser, baseUrl: string) {
+  await db.transaction(async (tx) => {
+    const [updated] = await tx.update(meetings).set({ status: "noticed", noticedAt: new Date() }).where(eq(meetings.id, meeting.id)).returning();
+    await audit(tx, { actorId: actor.id, action: "meeting.notice", subject: `meeting:${meeting.id}` });
+    await mailNotice(tx, updated, "notice", baseUrl);
+  });
+}
+
+function summary(m: MeetingRow) {
+  return { title: m.title, startsAt: m.startsAt.toISOString(), endsAt: m.endsAt.toISOString(), location: m.location, videoUrl: m.videoUrl };
+}
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** E-mails every member the agenda and an .ics invitation (REQUEST, or CANCEL), each in the member's language. */
+async function mailNotice(tx: Tx, meeting: MeetingRow, why: "notice" | "update" | "cancel", baseUrl: string) {
+  const [group] = await tx.select({ name: groups.name }).from(groups).where(eq(groups.id, meeting.groupId));
+  const members = await tx
+    .select({ name: users.name, email: users.email, locale: users.locale })
+    .from(groupMembers)
+    .innerJoin(users, eq(users.id, groupMembers.userId))
+    .where(eq(groupMembers.groupId, meeting.groupId));
+  const agenda = await tx
+    .select({ position: agendaItems.position, title: agendaItems.title })
+    .from(agendaItems)
+    .where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.proposed, false)))
+    .orderBy(asc(agendaItems.position));
+  const [organizer] = await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, meeting.createdBy));
+  const ics = meetingInvitation(calendarMeeting(meeting, agenda, organizer, members, `${baseUrl}/meetings/${meeting.id}`));
+  await queueMail(
+    tx,
+    ...members.map((m) => {
+      const t = translator(m.locale);
+      const when = formatDateTime(meeting.startsAt, m.locale);
+      return {
+        to: m.email,
+        subject: t(`notice.subject.${why}`, { group: group.name, title: meeting.title, when }),
+        body: t(`notice.body.${why}`, {
+          name: m.name,
+          group: group.name,
+          title: meeting.title,
+          when,
+          where: [meeting.location, meeting.videoUrl].filter(Boolean).join(" · ") || "—",
+          agenda: agenda.map((a) => `§ ${a.position} ${a.title}`).join("\n"),
+          link: `${baseUrl}/meetings/${meeting.id}`,
+        }),
+        attachments: [{ filename: "kallelse.ics", contentType: `text/calendar; method=${why === "cancel" ? "CANCEL" : "REQUEST"}; charset=utf-8`, content: ics }],
+      };
+    }),
+  );
+}
+
+export function calendarMeeting(
+  meeting: MeetingRow,
+  agenda: { position: number; title: string }[],
+  organizer: { name: string; email: string },
+  attendees: { name: string; email: string }[],
+  url: string,
+): CalendarMeeting {
+  return {
+    id: meeting.id,
+    title: meeting.title,
+    startsAt: meeting.startsAt,
+    endsAt: meeting.endsAt,
+    location: meeting.location,
+    videoUrl: meeting.videoUrl,
+    description: agenda.map((a) => `§ ${a.position} ${a.title}`).join("\n"),
+    sequence: meeting.sequence,
+    cancelled: meeting.status === "cancelled",
+    url,
+    organizer,
+    attendees,
+    updatedAt: new Date(),
+  };
+}
+
+export async function addAgendaItem(
+  db: Db,
+  meetingId: string,
+  input: { title: string; type: AgendaType; presenter: string; estimatedMinutes: number | null; links: string[] },
+  proposed: boolean,
+  actor: SessionUser,
+) {
+  await db.transaction(async (tx) => {
+    // New items go before the closing template items ("Övriga frågor" onwards) when those are still last.
+    const [{ last }] = await tx.select({ last: max(agendaItems.position) }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId));
+    await tx.insert(agendaItems).values({ meetingId, position: (last ?? 0) + 1, ...input, proposed, createdBy: actor.id });
+    await audit(tx, { actorId: actor.id, action: proposed ? "agenda.propose" : "agenda.add", subject: `meeting:${meetingId}`, details: { title: input.title } });
+  });
+}
+
+/** Moves an item one step up or down (swapping positions), or accepts a proposal onto the agenda, or removes it. */
+export async function changeAgendaItem(db: Db, meetingId: string, itemId: string, op: "up" | "down" | "accept" | "remove", actor: SessionUser) {
+  await db.transaction(async (tx) => {
+    const items = await tx.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position)).for("update");
+    const item = items.find((i) => i.id === itemId);
+    if (!item) return;
+    if (op === "remove") await tx.delete(agendaItems).where(eq(agendaItems.id, itemId));
+    if (op === "accept") await tx.update(agendaItems).set({ proposed: false }).where(eq(agendaItems.id, itemId));
+    if (op === "up" || op === "down") {
+      const agenda = items.filter((i) => !i.proposed);
+      const at = agenda.indexOf(item);
+      const other = agenda[op === "up" ? at - 1 : at + 1];
+      if (!other) return;
+      await tx.update(agendaItems).set({ position: other.position }).where(eq(agendaItems.id, item.id));
+      await tx.update(agendaItems).set({ position: item.position }).where(eq(agendaItems.id, other.id));
+    }
+    await audit(tx, { actorId: actor.id, action: `agenda.${op}`, subject: `meeting:${meetingId}`, details: { title: item.title } });
+  });
+}
+
+export async function respond(db: Db, meetingId: string, user: SessionUser, rsvp: "attending" | "declined") {
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(attendance)
+      .values({ meetingId, userId: user.id, rsvp })
+      .onConflictDoUpdate({ target: [attendance.meetingId, attendance.userId], set: { rsvp, updatedAt: new Date() } });
+    await audit(tx, { actorId: user.id, action: "meeting.rsvp", subject: `meeting:${meetingId}`, details: { rsvp } });
+  });
+}
+
+/** The chair's record of who was present and for which party; everyone not listed was absent. */
+export async function recordPresence(db: Db, meetingId: string, present: { userId: string; partyId: string }[], actor: SessionUser) {
+  await db.transaction(async (tx) => {
+    await tx.update(attendance).set({ present: false, partyId: null }).where(eq(attendance.meetingId, meetingId));
+    for (const p of present) {
+      await tx
+        .insert(attendance)
+        .values({ meetingId, userId: p.userId, present: true, partyId: p.partyId })
+        .onConflictDoUpdate({ target: [attendance.meetingId, attendance.userId], set: { present: true, partyId: p.partyId, updatedAt: new Date() } });
+    }
+    await audit(tx, { actorId: actor.id, action: "meeting.presence", subject: `meeting:${meetingId}`, details: { present: present.map((p) => p.userId) } });
+  });
+}
+
+/** The user's meetings (all groups for coordinators), upcoming or past, optionally for one group. */
+export function meetingsFor(db: Db, user: SessionUser, opts: { when: "upcoming" | "past"; groupId?: string; now?: Date; limit?: number }) {
+  const now = opts.now ?? new Date();
+  const mine = user.isAdmin
+    ? undefined
+    : inArray(meetings.groupId, db.select({ id: groupMembers.groupId }).from(groupMembers).where(eq(groupMembers.userId, user.id)));
+  return db
+    .select({
+      id: meetings.id,
+      groupId: meetings.groupId,
+      groupName: groups.name,
+      kind: meetings.kind,
+      title: meetings.title,
+      startsAt: meetings.startsAt,
+      endsAt: meetings.endsAt,
+      status: meetings.status,
+    })
+    .from(meetings)
+    .innerJoin(groups, eq(groups.id, meetings.groupId))
+    .where(and(mine, opts.groupId ? eq(meetings.groupId, opts.groupId) : undefined, opts.when === "upcoming" ? gte(meetings.endsAt, now) : lt(meetings.endsAt, now)))
+    .orderBy(opts.when === "upcoming" ? asc(meetings.startsAt) : desc(meetings.startsAt))
+    .limit(opts.limit ?? 200);
+}
+
+export function meetingsOfGroup(db: Db, groupId: string, opts: { includeCancelled?: boolean } = {}) {
+  return db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.groupId, groupId), opts.includeCancelled ? undefined : ne(meetings.status, "cancelled")))
+    .orderBy(asc(meetings.startsAt));
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import {
+  checkRepresentation,
+  DEFAULT_LIMITS,
+  partiesWithMandate,
+  type GroupMember,
+  type MemberRole,
+} from "../../../app/domain/representation";
+
+// Stockholm's steering group (004 §3): Socialförvaltningen and three Brottsofferjourer.
+const sf = (userId: string, role: MemberRole): GroupMember => ({ userId, partyId: "sf", sector: "public", role });
+const got = (userId: string, role: MemberRole): GroupMember => ({ userId, partyId: "bo-got", sector: "idea", role });
+const sod = (userId: string, role: MemberRole): GroupMember => ({ userId, partyId: "bo-sod", sector: "idea", role });
+
+const group: GroupMember[] = [
+  sf("eva", "representative"),
+  sf("nils", "deputy"),
+  got("ahmed", "representative"),
+  got("lisa", "deputy"),
+  sod("ingrid", "observer"),
+];
+
+describe("checkRepresentation", () => {
+  it("defaults to §3's limits", () => {
+    expect(DEFAULT_LIMITS).toEqual({ publicMandates: 2, ideaMandates: 1 });
+  });
+
+  it.each<[string, GroupMember[], GroupMember, ReturnType<typeof checkRepresentation>]>([
+    ["the public party's second representative", group, sf("karin", "representative"), null],
+    ["the public party's third representative", [...group, sf("karin", "representative")], sf("olle", "representative"), "representation.publicLimit"],
+    ["a public deputy beyond the limit", [...group, sf("karin", "representative")], sf("olle", "deputy"), null],
+    ["a second representative for an idea-based party", group, got("maja", "representative"), "representation.ideaLimit"],
+    ["another deputy for an idea-based party", group, got("maja", "deputy"), null],
+    ["another observer", group, got("maja", "observer"), null],
+    ["the first representative for a party", group, sod("vera", "representative"), null],
+    ["an observer becoming the party's representative", group, sod("ingrid", "representative"), null],
+    ["a deputy promoted while the representative remains", group, got("lisa", "representative"), "representation.ideaLimit"],
+    ["the representative saved again unchanged", group, got("ahmed", "representative"), null],
+    ["the representative stepping down to deputy", group, got("ahmed", "deputy"), null],
+    ["a public deputy promoted to second representative", group, sf("nils", "representative"), null],
+    ["a member added again for another party", group, sod("ahmed", "representative"), "representation.alreadyMember"],
+    ["a member added again for another party, as observer", group, sf("lisa", "observer"), "representation.alreadyMember"],
+    ["the first member of an empty group", [], got("ahmed", "representative"), null],
+  ])("%s", (_, members, candidate, expected) => {
+    expect(checkRepresentation(members, candidate)).toBe(expected);
+  });
+
+  it.each<[GroupMember, ReturnType<typeof checkRepresentation>]>([
+    [sf("karin", "representative"), "representation.publicLimit"],
+    [got("maja", "representative"), null],
+    [sod("vera", "representative"), null],
+  ])("applies custom limits (one public, two per idea-based party): %o", (candidate, expected) => {
+    expect(checkRepresentation(group, candidate, { publicMandates: 1, ideaMandates: 2 })).toBe(expected);
+  });
+});
+
+describe("partiesWithMandate", () => {
+  it.each<[string, { partyId: string; role: MemberRole }[], string[]]>([
+    ["representatives", [{ partyId: "sf", role: "representative" }, { partyId: "bo-got", role: "representative" }], ["sf", "bo-got"]],
+    ["a deputy stands in for an absent representative", [{ partyId: "bo-got", role: "deputy" }], ["bo-got"]],
+    ["representative and deputy both present", [{ partyId: "bo-got", role: "representative" }, { partyId: "bo-got", role: "deputy" }], ["bo-got"]],
+    ["observers carry no mandate", [{ partyId: "bo-sod", role: "observer" }, { partyId: "sf", role: "representative" }], ["sf"]],
+    ["nobody present", [], []],
+  ])("%s", (_, present, parties) => {
+    expect(partiesWithMandate(present)).toEqual(new Set(parties));
+  });
+});
