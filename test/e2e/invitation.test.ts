@@ -1,8 +1,9 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { expectAccessible, launchBrowser } from "../support/browser";
 import { spawnServer, type ChildServer } from "../support/child-server";
 import { freshDatabase, type TestDatabase } from "../support/db";
+import { loggedInPage } from "../support/e2e-login";
 
 let t: TestDatabase;
 let server: ChildServer;
@@ -19,17 +20,8 @@ afterAll(async () => {
   await t?.drop();
 });
 
-async function logIn(page: Page, email: string, password: string) {
-  await page.goto(server.url + "/login");
-  await page.getByLabel("E-postadress").fill(email);
-  await page.getByLabel("Lösenord").fill(password);
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await page.getByRole("heading", { level: 1, name: "Översikt" }).waitFor();
-}
-
 it("admin invites, the invitee accepts by the e-mailed link, logs in, switches to English and logs out", async () => {
-  const admin = await (await browser.newContext({ locale: "sv-SE" })).newPage();
-  await logIn(admin, "admin@samrad.test", "samrad-demo");
+  const admin = await loggedInPage(browser, server.url, "admin@samrad.test");
   await expectAccessible(admin);
 
   await admin.getByRole("link", { name: "Inbjudningar" }).click();
@@ -70,7 +62,10 @@ it("admin invites, the invitee accepts by the e-mailed link, logs in, switches t
   await invitee.getByText("Inbjudningslänken har redan använts.", { exact: false }).waitFor();
   await expectAccessible(invitee);
 
-  await logIn(invitee, "ny.ledamot@jouren.se", "ett långt lösenord");
+  await invitee.goto(server.url + "/login");
+  await invitee.getByLabel("E-postadress").fill("ny.ledamot@jouren.se");
+  await invitee.getByLabel("Lösenord").fill("ett långt lösenord");
+  await invitee.getByRole("button", { name: "Logga in" }).click();
   await invitee.getByText("Välkommen, Nora Ledamot.").waitFor();
 
   await invitee.getByRole("button", { name: "In English" }).click();

@@ -1,0 +1,125 @@
+import { readFile } from "node:fs/promises";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { stockholmDate } from "../../app/domain/stockholm-date";
+import { expectAccessible, launchBrowser } from "../support/browser";
+import { spawnServer, type ChildServer } from "../support/child-server";
+import { freshDatabase, type TestDatabase } from "../support/db";
+import { loggedInPage } from "../support/e2e-login";
+
+let t: TestDatabase;
+let server: ChildServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  t = await freshDatabase();
+  server = await spawnServer(t.url);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await t?.drop();
+});
+
+it("coordinator sets up a partnership and steering group, the chair convenes, a member accepts and downloads the .ics, an outsider is kept out", async () => {
+  const today = stockholmDate(new Date());
+  const admin = await loggedInPage(browser, server.url, "admin@samrad.test");
+
+  // The coordinator sets up the partnership with two parties.
+  await admin.getByRole("link", { name: "Nytt partnerskap" }).click();
+  await admin.getByRole("heading", { level: 1, name: "Nytt partnerskap" }).waitFor();
+  await expectAccessible(admin);
+  await admin.getByLabel("Namn", { exact: true }).first().fill("IOP Västerort – brottsofferstöd");
+  await admin.getByLabel("Diarienummer").fill("SN 2026/99");
+  await admin.locator("#f-publicName").fill("Socialförvaltningen, Stockholms stad");
+  await admin.locator("#f-publicOrgNumber").fill("2120000142");
+  await admin.getByLabel("Idéburen part 1: namn").fill("Brottsofferjouren Västerort");
+  await admin.getByLabel("Idéburen part 1: organisationsnummer").fill("802015-4823"); // a typo first
+  await admin.getByLabel("Hur löper avtalet?").selectOption("fixed");
+  await admin.getByLabel("Startdatum").fill("2026-01-01");
+  await admin.getByLabel("Slutdatum").fill("2028-12-31");
+  await admin.getByRole("button", { name: "Skapa partnerskapet" }).click();
+  await admin.getByText("kontrollsiffran stämmer inte").waitFor();
+  await expectAccessible(admin);
+  await admin.getByLabel("Idéburen part 1: organisationsnummer").fill("802015-4822");
+  await admin.getByRole("button", { name: "Skapa partnerskapet" }).click();
+  await admin.getByRole("heading", { level: 1, name: "IOP Västerort – brottsofferstöd" }).waitFor();
+  await admin.getByText("Löper till 2028-12-31.").waitFor();
+  await expectAccessible(admin);
+
+  // …and a steering group with two representatives and a chair rotation starting today.
+  await admin.getByText("Lägg till grupp").click();
+  await admin.getByLabel("Gruppens namn").fill("Styrgrupp Västerort");
+  await admin.getByRole("button", { name: "Skapa gruppen" }).click();
+  await admin.getByRole("heading", { level: 1, name: "Styrgrupp Västerort" }).waitFor();
+  await expectAccessible(admin);
+  for (const [email, party] of [
+    ["stockholm.socialforvaltningen@samrad.test", "Socialförvaltningen, Stockholms stad"],
+    ["stockholm.bo-vasterort@samrad.test", "Brottsofferjouren Västerort"],
+  ]) {
+    // The form stays open after a save, so it is only opened when closed.
+    if (!(await admin.getByLabel("Användarens e-postadress").isVisible())) await admin.getByText("Lägg till eller ändra ledamot").click();
+    await admin.getByLabel("Användarens e-postadress").fill(email);
+    await admin.getByLabel("Part", { exact: true }).selectOption({ label: party });
+    await admin.getByRole("button", { name: "Spara ledamot" }).click();
+    await admin.getByText("Ledamoten är sparad.").waitFor();
+    await admin.getByRole("cell", { name: party }).first().waitFor();
+  }
+  await admin.getByText("Bestäm rotation").click();
+  await admin.getByLabel("Rotationen börjar").fill(today);
+  await admin.getByRole("button", { name: "Spara rotationen" }).click();
+  await admin.getByText("Rotationen är sparad.").waitFor();
+  await admin.getByText("Ordförande:").waitFor();
+  await expectAccessible(admin);
+  const groupUrl = admin.url();
+
+  // The chair's party (the public party holds the first turn) convenes a meeting with an agenda.
+  const chair = await loggedInPage(browser, server.url, "stockholm.socialforvaltningen@samrad.test");
+  await chair.goto(groupUrl);
+  await chair.getByRole("link", { name: "Nytt möte" }).click();
+  await chair.getByRole("heading", { level: 1, name: "Nytt möte" }).waitFor();
+  await expectAccessible(chair);
+  await chair.getByLabel("Rubrik").fill("Styrgruppsmöte januari");
+  await chair.getByLabel("Datum").fill("2027-01-14");
+  await chair.getByLabel("Starttid").fill("13:00");
+  await chair.getByLabel("Sluttid").fill("15:00");
+  await chair.getByLabel("Plats").fill("Stadshuset");
+  await chair.getByRole("button", { name: "Skapa mötet" }).click();
+  await chair.getByRole("heading", { level: 1, name: "Styrgruppsmöte januari" }).waitFor();
+  await chair.getByText("Lägg till punkt").click();
+  await chair.getByLabel("Rubrik").fill("Verksamhetsplan 2027");
+  await chair.getByLabel("Typ", { exact: true }).selectOption("decision");
+  await chair.getByRole("button", { name: "Lägg till", exact: true }).click();
+  await chair.getByText("§ 8 Verksamhetsplan 2027").waitFor();
+  await chair.getByRole("button", { name: "Skicka kallelse" }).click();
+  await chair.getByText("Kallelsen är skickad till gruppens ledamöter.").waitFor();
+  await expectAccessible(chair);
+  const meetingUrl = chair.url();
+
+  // A member finds it among their meetings, accepts, and downloads a valid calendar file.
+  const member = await loggedInPage(browser, server.url, "stockholm.bo-vasterort@samrad.test");
+  await member.getByRole("link", { name: "Möten" }).click();
+  await member.getByRole("heading", { level: 1, name: "Möten" }).waitFor();
+  await expectAccessible(member);
+  await member.getByRole("link", { name: "Styrgruppsmöte januari" }).click();
+  await member.getByText("§ 8 Verksamhetsplan 2027").waitFor();
+  await member.getByRole("button", { name: "Jag kommer", exact: true }).click();
+  await member.getByText("Ditt svar är sparat: du kommer.").waitFor();
+  await expectAccessible(member);
+  const [download] = await Promise.all([member.waitForEvent("download"), member.getByRole("link", { name: "Lägg till i kalendern (.ics)" }).click()]);
+  const ics = await readFile((await download.path())!, "utf8");
+  expect(ics).toMatch(/^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
+  expect(ics).toContain("METHOD:REQUEST");
+  expect(ics).toContain("DTSTART:20270114T120000Z");
+  expect(ics).toContain("SUMMARY:Styrgruppsmöte januari");
+  expect(ics.trimEnd().endsWith("END:VCALENDAR")).toBe(true);
+
+  // Someone from another partnership gets the same answer as for a page that does not exist.
+  const outsider = await loggedInPage(browser, server.url, "boras.jouren@samrad.test");
+  const res = await outsider.goto(meetingUrl);
+  expect(res?.status()).toBe(404);
+  await outsider.getByRole("heading", { level: 1, name: "Sidan finns inte" }).waitFor();
+  expect(await outsider.content()).not.toContain("Styrgruppsmöte januari");
+  await expectAccessible(outsider);
+});

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { RunningServer } from "../../app/http/server.server";
+import { stockholmDate, stockholmInstant } from "../../app/domain/stockholm-date";
+import { addDaysIso } from "../../app/domain/iso-date";
+import { freshDatabase, type TestDatabase } from "../support/db";
+import { client, startTestServer } from "../support/server";
+
+// No N+1: a page makes the same number of queries whether a group has 2 meetings or 40.
+let t: TestDatabase;
+let app: RunningServer;
+let http: ReturnType<typeof client>;
+let queries = 0;
+let admin: string;
+let partnershipId: string;
+let groupId: string;
+
+beforeAll(async () => {
+  t = await freshDatabase();
+  // postgres.js reads pg_catalog's array types once per new connection: not the page's doing.
+  app = await startTestServer(t.url, { onQuery: (q) => void (q.includes("pg_catalog") || queries++) });
+  http = client(app.url);
+  admin = await http.login("admin@samrad.test");
+  [{ id: partnershipId }] = await t.sql<{ id: string }[]>`select id from partnerships where reference_number = '2021/630'`;
+  [{ id: groupId }] = await t.sql<{ id: string }[]>`select id from groups where partnership_id = ${partnershipId} and kind = 'steering'`;
+});
+afterAll(async () => {
+  await app.close();
+  await t.drop();
+});
+
+async function countQueries(path: string) {
+  queries = 0;
+  const res = await http.get(path, admin);
+  expect(res.status).toBe(200);
+  await res.text();
+  return queries;
+}
+
+async function addMeetings(n: number) {
+  const [{ created_by }] = await t.sql`select created_by from meetings limit 1`;
+  const today = stockholmDate(new Date());
+  for (let i = 1; i <= n; i++) {
+    const day = addDaysIso(today, i);
+    const [m] = await t.sql`insert into meetings (group_id, title, starts_at, ends_at, status, created_by)
+      values (${groupId}, ${"Möte " + i}, ${stockholmInstant(day, "10:00").toISOString()}, ${stockholmInstant(day, "12:00").toISOString()}, 'noticed', ${created_by}) returning id`;
+    await t.sql`insert into agenda_items (meeting_id, position, title) values (${m.id}, 1, 'Punkt')`;
+  }
+}
+
+it("keeps the partnership, group, meeting and meetings-list pages at a bounded number of queries", async () => {
+  const [{ id: meetingId }] = await t.sql`select id from meetings where group_id = ${groupId} limit 1`;
+  const pages = [`/partnerships/${partnershipId}`, `/groups/${groupId}`, `/meetings/${meetingId}`, "/meetings", `/api/partnerships/${partnershipId}`];
+  const before = [];
+  for (const p of pages) before.push(await countQueries(p));
+  await addMeetings(40);
+  const after = [];
+  for (const p of pages) after.push(await countQueries(p));
+  expect(after).toEqual(before);
+  for (const n of after) expect(n).toBeLessThanOrEqual(12);
+});
