@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { sessions, users, type User } from "../../db/schema";
 import { generateToken, hashToken, sessionExpiry, sessionState } from "./tokens";
@@ -18,6 +18,20 @@ export async function createSession(db: Db, userId: string, now = new Date()) {
   return { token, session };
 }
 
+// Every request runs this lookup, so it is a named prepared statement, built once per database.
+const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
+function prepareLookup(db: Db) {
+  return db
+    .select({
+      session: { id: sessions.id, userId: sessions.userId, expiresAt: sessions.expiresAt },
+      user: { id: users.id, email: users.email, name: users.name, locale: users.locale, isAdmin: users.isAdmin },
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .prepare("session_lookup");
+}
+
 /** One indexed lookup; expired sessions are removed, ageing ones are extended. */
 export async function validateSessionToken(
   db: Db,
@@ -25,14 +39,9 @@ export async function validateSessionToken(
   now = new Date(),
 ): Promise<{ session: Session; user: SessionUser; renewed: boolean } | null> {
   const id = hashToken(token);
-  const [row] = await db
-    .select({
-      session: { id: sessions.id, userId: sessions.userId, expiresAt: sessions.expiresAt },
-      user: { id: users.id, email: users.email, name: users.name, locale: users.locale, isAdmin: users.isAdmin },
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id));
+  let lookup = lookups.get(db);
+  if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
+  const [row] = await lookup.execute({ id });
   if (!row) return null;
   const state = sessionState(row.session.expiresAt, now);
   if (state === "expired") {

@@ -51,7 +51,9 @@ export async function startSamrad(config: Config, hooks: { onQuery?: (query: str
     app.use(vite.middlewares);
   } else {
     app.use("/assets", express.static(path.join(BUILD_DIR, "client/assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(path.join(BUILD_DIR, "client"), { maxAge: "1h", index: false }));
+    // Only paths that look like files reach the disk; pages skip the stat() calls.
+    const files = express.static(path.join(BUILD_DIR, "client"), { maxAge: "1h", index: false });
+    app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? files(req, res, next) : next()));
   }
 
   app.use(bodyLimit, originCheck(config.trustProxy), sessionContext(db, config));
