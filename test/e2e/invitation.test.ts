@@ -1,27 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { expectAccessible, launchBrowser } from "../support/browser";
-import { spawnServer, type ChildServer } from "../support/child-server";
-import { freshDatabase, type TestDatabase } from "../support/db";
+import { expect, it } from "vitest";
+import { expectAccessible } from "../support/browser";
+import { e2eEnvironment } from "../support/e2e";
 import { loggedInPage } from "../support/e2e-login";
 
-let t: TestDatabase;
-let server: ChildServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  t = await freshDatabase();
-  server = await spawnServer(t.url);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await t?.drop();
-});
+const env = e2eEnvironment();
 
 it("admin invites, the invitee accepts by the e-mailed link, logs in, switches to English and logs out", async () => {
-  const admin = await loggedInPage(browser, server.url, "admin@samrad.test");
+  const admin = await loggedInPage(env.browser, env.server.url, "admin@samrad.test");
   await expectAccessible(admin);
 
   await admin.getByRole("link", { name: "Inbjudningar" }).click();
@@ -34,12 +19,12 @@ it("admin invites, the invitee accepts by the e-mailed link, logs in, switches t
   await expectAccessible(admin);
 
   // The invitee reads the mail in the development outbox.
-  const invitee = await (await browser.newContext({ locale: "sv-SE" })).newPage();
-  await invitee.goto(server.url + "/dev/mail");
+  const invitee = await (await env.browser.newContext({ locale: "sv-SE" })).newPage();
+  await invitee.goto(env.server.url + "/dev/mail");
   await expectAccessible(invitee);
   const link = invitee.getByRole("article").filter({ hasText: "ny.ledamot@jouren.se" }).getByRole("link");
   const href = await link.getAttribute("href");
-  expect(href).toMatch(new RegExp(`^${server.url}/invite/[a-z2-7]{32}$`));
+  expect(href).toMatch(new RegExp(`^${env.server.url}/invite/[a-z2-7]{32}$`));
   await link.click();
 
   await invitee.getByRole("heading", { level: 1, name: "Skapa ditt konto" }).waitFor();
@@ -62,7 +47,7 @@ it("admin invites, the invitee accepts by the e-mailed link, logs in, switches t
   await invitee.getByText("Inbjudningslänken har redan använts.", { exact: false }).waitFor();
   await expectAccessible(invitee);
 
-  await invitee.goto(server.url + "/login");
+  await invitee.goto(env.server.url + "/login");
   await invitee.getByLabel("E-postadress").fill("ny.ledamot@jouren.se");
   await invitee.getByLabel("Lösenord").fill("ett långt lösenord");
   await invitee.getByRole("button", { name: "Logga in" }).click();
@@ -80,7 +65,7 @@ it("admin invites, the invitee accepts by the e-mailed link, logs in, switches t
   await expectAccessible(invitee);
 
   // Going back does not reopen a page: the session is revoked on the server.
-  await invitee.goto(server.url + "/");
+  await invitee.goto(env.server.url + "/");
   expect(new URL(invitee.url()).pathname).toBe("/login");
 
   await admin.reload();

@@ -1,34 +1,21 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser } from "../support/browser";
-import { spawnServer, type ChildServer } from "../support/child-server";
-import { freshDatabase, type TestDatabase } from "../support/db";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
+import { expectAccessible } from "../support/browser";
+import { e2eEnvironment } from "../support/e2e";
 
 describe("signing in", () => {
-  let t: TestDatabase;
-  let server: ChildServer;
-  let browser: Browser;
+  const env = e2eEnvironment();
   let context: BrowserContext;
   let page: Page;
 
-  beforeAll(async () => {
-    t = await freshDatabase();
-    server = await spawnServer(t.url);
-    browser = await launchBrowser();
-  });
   beforeEach(async () => {
     await context?.close();
-    context = await browser.newContext({ locale: "sv-SE" });
+    context = await env.browser.newContext({ locale: "sv-SE" });
     page = await context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await t?.drop();
   });
 
   it("sends a new visitor to the login page", async () => {
-    await page.goto(server.url + "/");
+    await page.goto(env.server.url + "/");
     expect(new URL(page.url()).pathname).toBe("/login");
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Logga in");
     expect(await page.title()).toBe("Logga in – Samråd");
@@ -36,7 +23,7 @@ describe("signing in", () => {
   });
 
   it("shows a Swedish error for a wrong password and sets no session cookie", async () => {
-    await page.goto(server.url + "/login");
+    await page.goto(env.server.url + "/login");
     await page.getByLabel("E-postadress").fill("admin@samrad.test");
     await page.getByLabel("Lösenord").fill("fel-lösenord");
     await page.getByRole("button", { name: "Logga in" }).click();
@@ -46,7 +33,7 @@ describe("signing in", () => {
   });
 
   it("explains empty fields next to them", async () => {
-    await page.goto(server.url + "/login");
+    await page.goto(env.server.url + "/login");
     await page.getByRole("button", { name: "Logga in" }).click();
     await page.getByText("Fyll i fältet.").first().waitFor();
     expect(await page.getByLabel("E-postadress").getAttribute("aria-invalid")).toBe("true");
@@ -54,7 +41,7 @@ describe("signing in", () => {
   });
 
   it("shows a Swedish 404 page for an unknown address", async () => {
-    const res = await page.goto(server.url + "/finns-inte");
+    const res = await page.goto(env.server.url + "/finns-inte");
     expect(res?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Sidan finns inte");
     await expectAccessible(page);

@@ -1,30 +1,15 @@
 import { readFile } from "node:fs/promises";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { stockholmDate } from "../../app/domain/stockholm-date";
-import { expectAccessible, launchBrowser } from "../support/browser";
-import { spawnServer, type ChildServer } from "../support/child-server";
-import { freshDatabase, type TestDatabase } from "../support/db";
+import { expectAccessible } from "../support/browser";
+import { e2eEnvironment } from "../support/e2e";
 import { loggedInPage } from "../support/e2e-login";
 
-let t: TestDatabase;
-let server: ChildServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  t = await freshDatabase();
-  server = await spawnServer(t.url);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await t?.drop();
-});
+const env = e2eEnvironment();
 
 it("coordinator sets up a partnership and steering group, the chair convenes, a member accepts and downloads the .ics, an outsider is kept out", async () => {
   const today = stockholmDate(new Date());
-  const admin = await loggedInPage(browser, server.url, "admin@samrad.test");
+  const admin = await loggedInPage(env.browser, env.server.url, "admin@samrad.test");
 
   // The coordinator sets up the partnership with two parties.
   await admin.getByRole("link", { name: "Nytt partnerskap" }).click();
@@ -75,7 +60,7 @@ it("coordinator sets up a partnership and steering group, the chair convenes, a 
   const groupUrl = admin.url();
 
   // The chair's party (the public party holds the first turn) convenes a meeting with an agenda.
-  const chair = await loggedInPage(browser, server.url, "stockholm.socialforvaltningen@samrad.test");
+  const chair = await loggedInPage(env.browser, env.server.url, "stockholm.socialforvaltningen@samrad.test");
   await chair.goto(groupUrl);
   await chair.getByRole("link", { name: "Nytt möte" }).click();
   await chair.getByRole("heading", { level: 1, name: "Nytt möte" }).waitFor();
@@ -98,7 +83,7 @@ it("coordinator sets up a partnership and steering group, the chair convenes, a 
   const meetingUrl = chair.url();
 
   // A member finds it among their meetings, accepts, and downloads a valid calendar file.
-  const member = await loggedInPage(browser, server.url, "stockholm.bo-vasterort@samrad.test");
+  const member = await loggedInPage(env.browser, env.server.url, "stockholm.bo-vasterort@samrad.test");
   await member.getByRole("link", { name: "Möten" }).click();
   await member.getByRole("heading", { level: 1, name: "Möten" }).waitFor();
   await expectAccessible(member);
@@ -116,7 +101,7 @@ it("coordinator sets up a partnership and steering group, the chair convenes, a 
   expect(ics.trimEnd().endsWith("END:VCALENDAR")).toBe(true);
 
   // Someone from another partnership gets the same answer as for a page that does not exist.
-  const outsider = await loggedInPage(browser, server.url, "boras.jouren@samrad.test");
+  const outsider = await loggedInPage(env.browser, env.server.url, "boras.jouren@samrad.test");
   const res = await outsider.goto(meetingUrl);
   expect(res?.status()).toBe(404);
   await outsider.getByRole("heading", { level: 1, name: "Sidan finns inte" }).waitFor();
