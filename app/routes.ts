@@ -12,6 +12,8 @@ export default [
   route("partnerships/new", "routes/partnerships.new.tsx"),
   route("partnerships/:id", "routes/partnerships.$id.tsx"),
   route("partnerships/:id/history", "routes/partnerships.$id.history.tsx"),
+  route("partnerships/:id/appendices", "routes/partnerships.$id.appendices.tsx"),
+  route("partnerships/:id/appendices/:appendixId", "routes/partnerships.$id.appendices.$appendixId.tsx"),
   route("groups/:id", "routes/groups.$id.tsx"),
   route("groups/:id/meetings/new", "routes/groups.$id.meetings.new.tsx"),
   route("meetings", "routes/meetings.tsx"),

@@ -66,6 +66,9 @@ export const partnershipSchema = z
     targetGroup: optionalText(2000),
     publicName: text(200),
     publicOrgNumber: orgNumber,
+    // 004 §3's limits are the default; another agreement may set its own.
+    publicMandates: z.coerce.number().int("form.numberInvalid").min(1, "form.numberInvalid").max(10, "form.numberInvalid").default(2),
+    ideaMandates: z.coerce.number().int("form.numberInvalid").min(1, "form.numberInvalid").max(10, "form.numberInvalid").default(1),
   })
   .and(periodRule.transform((periodRule) => ({ periodRule })))
   .and(

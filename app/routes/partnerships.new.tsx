@@ -79,6 +79,13 @@ export default function NewPartnership() {
           ))}
         </fieldset>
         <fieldset>
+          <legend>{t("partnership.mandates")}</legend>
+          <div className="row">
+            <Field name="publicMandates" type="number" min={1} max={10} label={t("partnership.publicMandates")} defaultValue={v.publicMandates ?? "2"} error={e.publicMandates} />
+            <Field name="ideaMandates" type="number" min={1} max={10} label={t("partnership.ideaMandates")} defaultValue={v.ideaMandates ?? "1"} error={e.ideaMandates} />
+          </div>
+        </fieldset>
+        <fieldset>
           <legend>{t("partnership.period")}</legend>
           <SelectField
             name="periodKind"

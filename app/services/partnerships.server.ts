@@ -92,6 +92,8 @@ export async function createPartnership(db: Db, input: PartnershipInput, actor: 
         purpose: input.purpose,
         targetGroup: input.targetGroup,
         periodRule: input.periodRule,
+        publicMandates: input.publicMandates,
+        ideaMandates: input.ideaMandates,
       })
       .returning({ id: partnerships.id });
     const all = [
