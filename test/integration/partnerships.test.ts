@@ -98,6 +98,33 @@ describe("partnerships, groups and the JSON API", () => {
     expect(ok.status).toBe(200);
   });
 
+  it("keeps every version of an appendix with who, when and why", async () => {
+    const [{ id: partyId }] = await t.sql<{ id: string }[]>`
+      select p.id from parties p join organisations o on o.id = p.organisation_id where o.org_number = '802490-7720' and p.partnership_id = ${stockholm}`;
+    const path = `/partnerships/${stockholm}/appendices`;
+    const created = await http.post(path, { intent: "create", partyId, title: "Bilaga 2: Stockholm-Gotland", commitments: "Stödsamtal alla vardagar.", reason: "Överenskommelsen 2025" }, { cookie: admin });
+    expect(created.status).toBe(200);
+    const [{ id: appendixId }] = await t.sql<{ id: string }[]>`select id from appendices where party_id = ${partyId}`;
+    const missingReason = await http.post(path, { intent: "revise", appendixId, commitments: "Ändrat", reason: "" }, { cookie: admin });
+    expect(missingReason.status).toBe(400);
+    const member = await http.login("stockholm.bo-gotland@samrad.test");
+    expect((await http.post(path, { intent: "revise", appendixId, commitments: "Egen ändring", reason: "x" }, { cookie: member })).status).toBe(403);
+    const outsider = await http.login("boras.stad@samrad.test");
+    expect((await http.get(path, outsider)).status).toBe(404);
+    const revised = await http.post(path, { intent: "revise", appendixId, commitments: "Stödsamtal alla dagar.", reason: "Styrgruppens beslut 2026-03-12 § 4" }, { cookie: admin });
+    expect(revised.status).toBe(200);
+
+    const versions = await t.sql`select version, commitments, reason from appendix_versions where appendix_id = ${appendixId} order by version`;
+    expect(versions.map((v) => [v.version, v.commitments, v.reason])).toEqual([
+      [1, "Stödsamtal alla vardagar.", "Överenskommelsen 2025"],
+      [2, "Stödsamtal alla dagar.", "Styrgruppens beslut 2026-03-12 § 4"],
+    ]);
+    const history = await (await http.get(`${path}/${appendixId}`, member)).text();
+    expect(history).toContain("Version 1");
+    expect(history).toContain("Version 2");
+    expect(history).toContain("Styrgruppens beslut 2026-03-12 § 4");
+  });
+
   describe("JSON API", () => {
     it("lists only the caller's partnerships", async () => {
       const member = await http.login("stockholm.bo-gotland@samrad.test");
