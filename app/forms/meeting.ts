@@ -23,7 +23,8 @@ export const meetingSchema = z
   })
   // 004 §3.1: an extra meeting is called because something is urgent, and the notice says what.
   .refine((v) => v.kind !== "extra" || v.extraReason.length > 0, { path: ["extraReason"], message: "meeting.extraReasonRequired" })
-  .refine((v) => v.endTime > v.startTime, { path: ["endTime"], message: "meeting.endBeforeStart" })
+  // Compared only when both times are well-formed, so a typo gives one message, not two.
+  .refine((v) => v.endTime > v.startTime, { path: ["endTime"], message: "meeting.endBeforeStart", when: (p) => p.issues.length === 0 })
   .transform((v) => ({
     title: v.title,
     kind: v.kind,
