@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
+import { monthGrid, shiftMonth } from "~/domain/month-grid";
+import { stockholmDate, stockholmInstant } from "~/domain/stockholm-date";
 import { formatDateTime, type MessageKey } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -9,66 +11,151 @@ import { meetingsFor } from "~/services/meetings.server";
 
 export const meta = titled("meetings.title");
 
+type View = "upcoming" | "past" | "month";
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const url = new URL(request.url);
-  const when = url.searchParams.get("when") === "past" ? "past" : "upcoming";
+  const param = url.searchParams.get("view") ?? url.searchParams.get("when");
+  const view: View = param === "past" || param === "month" ? param : "upcoming";
   const groupParam = url.searchParams.get("group") ?? undefined;
   const groupId = isUuid(groupParam) ? groupParam : undefined;
-  const rows = await meetingsFor(context.db, user, { when, groupId });
+  const monthParam = url.searchParams.get("month") ?? "";
+  const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(monthParam) ? monthParam : stockholmDate(new Date()).slice(0, 7);
+  const rows =
+    view === "month"
+      ? await meetingsFor(context.db, user, { from: stockholmInstant(`${month}-01`, "00:00"), to: stockholmInstant(`${shiftMonth(month, 1)}-01`, "00:00"), groupId })
+      : await meetingsFor(context.db, user, { when: view, groupId });
   return {
-    when,
-    meetings: rows.map((m) => ({ ...m, startsAt: m.startsAt.toISOString(), endsAt: m.endsAt.toISOString() })),
+    view,
+    month,
+    groupId: groupId ?? null,
+    meetings: rows.map((m) => ({ ...m, day: stockholmDate(m.startsAt), startsAt: m.startsAt.toISOString(), endsAt: m.endsAt.toISOString() })),
   };
 }
 
-/** Upcoming or past meetings across the user's groups, as a list by month (a calendar read top to bottom). */
+/** The user's meetings across their groups: upcoming, past (lists by month), or one month as a calendar. */
 export default function Meetings() {
   const t = useT();
-  const locale = useLocale();
-  const { when, meetings } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
-  const group = params.get("group");
-  const months = new Map<string, typeof meetings>();
-  const monthName = new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "en-GB", { month: "long", year: "numeric", timeZone: "Europe/Stockholm" });
-  for (const m of meetings) {
-    const key = monthName.format(new Date(m.startsAt));
-    months.set(key, [...(months.get(key) ?? []), m]);
-  }
-  const link = (w: string) => `/meetings?when=${w}${group ? `&group=${group}` : ""}`;
+  const { view, month, groupId, meetings } = useLoaderData<typeof loader>();
+  const link = (v: View, m?: string) => `/meetings?view=${v}${m ? `&month=${m}` : ""}${groupId ? `&group=${groupId}` : ""}`;
   return (
     <div className="page">
       <h1>{t("meetings.title")}</h1>
       <nav aria-label={t("meetings.views")} className="tabs">
-        <Link to={link("upcoming")} aria-current={when === "upcoming" ? "page" : undefined}>
-          {t("meetings.upcoming")}
-        </Link>
-        <Link to={link("past")} aria-current={when === "past" ? "page" : undefined}>
-          {t("meetings.past")}
-        </Link>
+        {(["upcoming", "past", "month"] as const).map((v) => (
+          <Link key={v} to={link(v)} aria-current={view === v ? "page" : undefined}>
+            {t(`meetings.${v}`)}
+          </Link>
+        ))}
       </nav>
-      {group && meetings[0] ? (
+      {groupId ? (
         <p>
-          {t("meetings.filteredBy", { group: meetings[0].groupName })} <Link to={`/meetings?when=${when}`}>{t("meetings.showAll")}</Link>
+          {t("meetings.filteredBy", { group: meetings[0]?.groupName ?? "" })} <Link to={`/meetings?view=${view}`}>{t("meetings.showAll")}</Link>
         </p>
       ) : null}
-      {meetings.length === 0 ? <p className="empty">{t(when === "past" ? "meetings.nonePast" : "meetings.noneUpcoming")}</p> : null}
-      {[...months].map(([month, list]) => (
-        <section key={month} aria-label={month}>
-          <h2 className="month">{month}</h2>
+      {view === "month" ? <MonthView month={month} meetings={meetings} link={link} /> : <ListView view={view} meetings={meetings} link={link} />}
+    </div>
+  );
+}
+
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["meetings"][number];
+
+function MeetingLine({ m }: { m: Row }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      <time dateTime={m.startsAt}>{formatDateTime(m.startsAt, locale)}</time> <Link to={`/meetings/${m.id}`}>{m.title}</Link>{" "}
+      <span className="muted">
+        · {m.groupName} · {t(`meeting.status.${m.status}` as MessageKey)}
+        {m.kind === "extra" ? ` · ${t("meeting.kind.extra")}` : ""}
+      </span>
+    </>
+  );
+}
+
+function ListView({ view, meetings }: { view: View; meetings: Row[]; link: (v: View) => string }) {
+  const t = useT();
+  const locale = useLocale();
+  const monthName = new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "en-GB", { month: "long", year: "numeric", timeZone: "Europe/Stockholm" });
+  const months = new Map<string, Row[]>();
+  for (const m of meetings) {
+    const key = monthName.format(new Date(m.startsAt));
+    months.set(key, [...(months.get(key) ?? []), m]);
+  }
+  if (meetings.length === 0) return <p className="empty">{t(view === "past" ? "meetings.nonePast" : "meetings.noneUpcoming")}</p>;
+  return (
+    <>
+      {[...months].map(([name, list]) => (
+        <section key={name} aria-label={name}>
+          <h2 className="month">{name}</h2>
           <ul className="meeting-list">
             {list.map((m) => (
               <li key={m.id} className={m.status === "cancelled" ? "cancelled" : undefined}>
-                <time dateTime={m.startsAt}>{formatDateTime(m.startsAt, locale)}</time> <Link to={`/meetings/${m.id}`}>{m.title}</Link>{" "}
-                <span className="muted">
-                  · <Link to={`/meetings?when=${when}&group=${m.groupId}`}>{m.groupName}</Link> · {t(`meeting.status.${m.status}` as MessageKey)}
-                  {m.kind === "extra" ? ` · ${t("meeting.kind.extra")}` : ""}
-                </span>
+                <MeetingLine m={m} />
               </li>
             ))}
           </ul>
         </section>
       ))}
-    </div>
+    </>
+  );
+}
+
+function MonthView({ month, meetings, link }: { month: string; meetings: Row[]; link: (v: View, m?: string) => string }) {
+  const t = useT();
+  const locale = useLocale();
+  const intl = locale === "sv" ? "sv-SE" : "en-GB";
+  const title = new Intl.DateTimeFormat(intl, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T12:00:00Z`));
+  // 2024-01-01 was a Monday: seven days from it name the weekdays in the user's language.
+  const weekdays = Array.from({ length: 7 }, (_, i) => new Intl.DateTimeFormat(intl, { weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, 1 + i))));
+  return (
+    <>
+      <div className="month-nav">
+        <Link to={link("month", shiftMonth(month, -1))}>{t("meetings.prevMonth")}</Link>
+        <h2 className="month">{title}</h2>
+        <Link to={link("month", shiftMonth(month, 1))}>{t("meetings.nextMonth")}</Link>
+      </div>
+      {meetings.length === 0 ? <p className="empty">{t("meetings.noneInMonth")}</p> : null}
+      <div className="table-wrap">
+        <table className="calendar">
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              {weekdays.map((d) => (
+                <th key={d} scope="col">
+                  {d}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {monthGrid(month).map((week, w) => (
+              <tr key={w}>
+                {week.map((day, i) => (
+                  <td key={i} className={day ? undefined : "outside"}>
+                    {day ? (
+                      <>
+                        <span className="day-number">{Number(day.slice(8))}</span>
+                        <ul>
+                          {meetings
+                            .filter((m) => m.day === day)
+                            .map((m) => (
+                              <li key={m.id} className={m.status === "cancelled" ? "cancelled" : undefined}>
+                                <Link to={`/meetings/${m.id}`}>{`${formatDateTime(m.startsAt, locale).split(" ").pop()} ${m.title}`}</Link>
+                              </li>
+                            ))}
+                        </ul>
+                      </>
+                    ) : null}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

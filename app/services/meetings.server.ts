@@ -245,12 +245,22 @@ export async function recordPresence(db: Db, meetingId: string, present: { userI
   });
 }
 
-/** The user's meetings (all groups for coordinators), upcoming or past, optionally for one group. */
-export function meetingsFor(db: Db, user: SessionUser, opts: { when: "upcoming" | "past"; groupId?: string; now?: Date; limit?: number }) {
-  const now = opts.now ?? new Date();
+/** The user's meetings (all groups for coordinators): upcoming, past, or within a time range; optionally one group. */
+export function meetingsFor(
+  db: Db,
+  user: SessionUser,
+  opts: ({ when: "upcoming" | "past"; now?: Date } | { from: Date; to: Date }) & { groupId?: string; limit?: number },
+) {
   const mine = user.isAdmin
     ? undefined
     : inArray(meetings.groupId, db.select({ id: groupMembers.groupId }).from(groupMembers).where(eq(groupMembers.userId, user.id)));
+  const upcoming = "when" in opts && opts.when === "upcoming";
+  const window =
+    "when" in opts
+      ? upcoming
+        ? gte(meetings.endsAt, opts.now ?? new Date())
+        : lt(meetings.endsAt, opts.now ?? new Date())
+      : and(gte(meetings.startsAt, opts.from), lt(meetings.startsAt, opts.to));
   return db
     .select({
       id: meetings.id,
@@ -264,8 +274,8 @@ export function meetingsFor(db: Db, user: SessionUser, opts: { when: "upcoming" 
     })
     .from(meetings)
     .innerJoin(groups, eq(groups.id, meetings.groupId))
-    .where(and(mine, opts.groupId ? eq(meetings.groupId, opts.groupId) : undefined, opts.when === "upcoming" ? gte(meetings.endsAt, now) : lt(meetings.endsAt, now)))
-    .orderBy(opts.when === "upcoming" ? asc(meetings.startsAt) : desc(meetings.startsAt))
+    .where(and(mine, opts.groupId ? eq(meetings.groupId, opts.groupId) : undefined, window))
+    .orderBy("when" in opts && !upcoming ? desc(meetings.startsAt) : asc(meetings.startsAt))
     .limit(opts.limit ?? 200);
 }
 

@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import http from "node:http";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -67,6 +67,8 @@ export async function removeDataDir(dir: string): Promise<void> {
 
 export interface BenchServer {
   url: string;
+  /** The embedded PostgreSQL's database the server uses (EMBEDDED_PG_PORT), for benches that add data. */
+  databaseUrl: string;
   /** Milliseconds from spawn until GET /healthz first answered 200. */
   readyMs: number;
   /**
@@ -123,7 +125,8 @@ export async function startServer(dataDir: string, timeoutMs = 60_000): Promise<
     if (exited) throw new Error(`server stopped before it was healthy (${exited}):\n${output()}`);
     if ((await healthStatus(url)) === 200) {
       const readyMs = performance.now() - started;
-      return { url, readyMs, selfReportedMs: await selfReported(output), child, output };
+      const databaseUrl = `postgres://samrad:samrad@${HOST}:${pgPort}/samrad`;
+      return { url, databaseUrl, readyMs, selfReportedMs: await selfReported(output), child, output };
     }
     await sleep(25);
   }
@@ -292,6 +295,133 @@ export const fmtS = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 export const formatSummary = (s: Summary) =>
   `n=${s.count}  p50 ${fmtMs(s.p50)}  p95 ${fmtMs(s.p95)}  p99 ${fmtMs(s.p99)}  max ${fmtMs(s.max)}  mean ${fmtMs(s.mean)}`;
+
+/** Unexpected answers, counted by status and with the first few shown. */
+export class Failures {
+  private byStatus = new Map<string, number>();
+  private examples: string[] = [];
+  add(what: string, res: HttpResult | Error) {
+    const key = res instanceof Error ? `error ${res.message}` : `HTTP ${res.status}`;
+    this.byStatus.set(key, (this.byStatus.get(key) ?? 0) + 1);
+    if (this.examples.length < 3) {
+      const detail = res instanceof Error ? res.message : `${res.status} ${res.body.slice(0, 200).replace(/\s+/g, " ")}`;
+      this.examples.push(`${what}: ${detail}`);
+    }
+  }
+  get count() {
+    return [...this.byStatus.values()].reduce((a, b) => a + b, 0);
+  }
+  report(label: string) {
+    if (this.count === 0) return console.log(`${label}: all responses as expected`);
+    console.log(`${label}: ${this.count} unexpected: ${[...this.byStatus].map(([k, n]) => `${k} ×${n}`).join(", ")}`);
+    for (const e of this.examples) console.log(`  e.g. ${e}`);
+  }
+}
+
+const SESSION_COOKIE = "samrad_session";
+
+/** The session cookie pair ("samrad_session=…") from a successful login's Set-Cookie, if there is one. */
+export function sessionFrom(res: HttpResult): string | undefined {
+  for (const line of res.headers["set-cookie"] ?? []) {
+    const [pair] = line.split(";");
+    const eq = pair.indexOf("=");
+    if (pair.slice(0, eq).trim() === SESSION_COOKIE && pair.slice(eq + 1)) return pair.trim();
+  }
+  return undefined;
+}
+
+/** POST /login (a 302 with a session cookie when it succeeds). */
+export function login(server: Pick<BenchServer, "url">, agent: http.Agent | false, email: string, password: string): Promise<HttpResult> {
+  const body = new URLSearchParams({ email, password }).toString();
+  return request(`${server.url}/login`, {
+    method: "POST",
+    agent,
+    body,
+    // The server refuses a state-changing request whose Origin is not its own host.
+    headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
+  });
+}
+
+export interface PageLoadOptions {
+  /** The server's base URL. */
+  url: string;
+  /** The session cookie pair every request carries. */
+  cookie: string;
+  /** The path of the i-th request, e.g. to rotate over many ids. */
+  path: (i: number) => string;
+  clients: number;
+  /** Requests from `clients` workers first, to open the connections and let V8 optimise the render path. */
+  warmup: number;
+  /** Requests from one client alone, after the warm-up. */
+  solo: number;
+  /** The measured run: `clients` workers until `requests` are done or `maxMs` has passed. */
+  requests: number;
+  maxMs: number;
+}
+
+export interface PageLoad {
+  /** Latencies of the measured run with `clients` workers. */
+  concurrent: Summary;
+  count: number;
+  wallMs: number;
+  /** CPU the load generator (this process) used during the measured run, in CPUs. */
+  clientCpu: number;
+  /** Latencies of `solo` sequential requests: the cost of one render without queueing. */
+  solo: Summary;
+  /** Answers other than 200, and errors, over warm-up, solo and measured run. */
+  failures: Failures;
+}
+
+/**
+ * GETs a page with one session over keep-alive connections: warm-up, then one client
+ * alone, then `clients` in a closed loop. With the CPU saturated, latency in the closed
+ * loop is about clients / throughput (Little's law).
+ */
+export async function loadPage(o: PageLoadOptions): Promise<PageLoad> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: o.clients });
+  const failures = new Failures();
+  const get = async (samples: number[] | undefined, i: number) => {
+    const p = o.path(i);
+    try {
+      const res = await request(`${o.url}${p}`, { agent, headers: { Cookie: o.cookie } });
+      samples?.push(res.ms);
+      if (res.status !== 200) failures.add(`GET ${p} #${i}`, res);
+    } catch (error) {
+      failures.add(`GET ${p} #${i}`, error as Error);
+    }
+  };
+  try {
+    await runPool(o.clients, o.warmup, (i) => get(undefined, i));
+    const alone: number[] = [];
+    await runPool(1, o.solo, (i) => get(alone, o.warmup + i));
+    const samples: number[] = [];
+    const offset = o.warmup + o.solo;
+    // The load generator shares the machine's CPUs with the server: measure what it took.
+    const cpuBefore = process.cpuUsage();
+    const { count, wallMs } = await runPool(o.clients, o.requests, (i) => get(samples, offset + i), o.maxMs);
+    const cpu = process.cpuUsage(cpuBefore);
+    return {
+      concurrent: summarize(samples),
+      count,
+      wallMs,
+      clientCpu: (cpu.user + cpu.system) / 1000 / wallMs,
+      solo: summarize(alone),
+      failures,
+    };
+  } finally {
+    agent.destroy();
+  }
+}
+
+/** Prints a loadPage result under `title`: latencies, throughput, load-generator CPU, 1-client figures, statuses. */
+export function reportLoad(title: string, load: PageLoad): void {
+  console.log(`\n${title}`);
+  console.log(`  ${formatSummary(load.concurrent)}`);
+  console.log(`  ${(load.count / (load.wallMs / 1000)).toFixed(0)} requests/s (${load.count} requests in ${fmtMs(load.wallMs)})`);
+  console.log(`  load generator used ${(load.clientCpu * 100).toFixed(0)}% of one CPU (machine has ${availableParallelism()})`);
+  console.log(`  for reference, 1 client alone: ${formatSummary(load.solo)}`);
+  load.failures.report("  status (incl. warm-up)");
+}
 
 /** Budget outcomes of this run; misses only fail the process when BENCH_STRICT=1. */
 const budgetMisses: string[] = [];

@@ -87,7 +87,10 @@ it("coordinator sets up a partnership and steering group, the chair convenes, a 
   await member.getByRole("link", { name: "Möten" }).click();
   await member.getByRole("heading", { level: 1, name: "Möten" }).waitFor();
   await expectAccessible(member);
-  await member.getByRole("link", { name: "Styrgruppsmöte januari" }).click();
+  await member.goto(env.server.url + "/meetings?view=month&month=2027-01");
+  await member.getByRole("table", { name: "januari 2027" }).waitFor();
+  await expectAccessible(member);
+  await member.getByRole("link", { name: "13:00 Styrgruppsmöte januari" }).click();
   await member.getByText("§ 8 Verksamhetsplan 2027").waitFor();
   await member.getByRole("button", { name: "Jag kommer", exact: true }).click();
   await member.getByText("Ditt svar är sparat: du kommer.").waitFor();

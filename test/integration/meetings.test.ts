@@ -141,6 +141,10 @@ describe("meetings from notice to attendance", () => {
     const list = await (await http.get("/meetings", member)).text();
     expect(list).toContain("Styrgruppen – februari");
     expect(await (await http.get("/meetings", outsider)).text()).not.toContain("Styrgruppen – februari");
+    const month = await (await http.get("/meetings?view=month&month=2027-02", member)).text();
+    expect(month).toContain("februari 2027");
+    expect(month).toContain("Styrgruppen – februari");
+    expect(await (await http.get("/meetings?view=month&month=2027-03", member)).text()).toContain("Inga möten den här månaden.");
     const settings = await (await http.get("/settings", member)).text();
     const feed = settings.match(/\/calendar\/[a-z2-7]{32}\.ics/)![0];
     const ics = await (await fetch(app.url + feed)).text();
