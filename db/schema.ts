@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -339,3 +340,41 @@ export const apiTokens = pgTable("api_tokens", {
 
 export type GroupKind = (typeof groupKindEnum.enumValues)[number];
 export type MemberRole = (typeof memberRoleEnum.enumValues)[number];
+
+/** pg-core has no bytea helper; Yjs updates are binary. */
+const bytea = customType<{ data: Uint8Array; driverData: Buffer }>({
+  dataType: () => "bytea",
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+  fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
+});
+
+export const minutesStatusEnum = pgEnum("minutes_status", ["draft", "for_approval", "final"]);
+
+/** One live minutes document per meeting: a compacted snapshot plus the updates appended since. */
+export const minutes = pgTable("minutes", {
+  meetingId: uuid("meeting_id")
+    .primaryKey()
+    .references(() => meetings.id, { onDelete: "cascade" }),
+  status: minutesStatusEnum("status").notNull().default("draft"),
+  snapshot: bytea("snapshot"),
+  snapshotBytes: integer("snapshot_bytes").notNull().default(0),
+  adjusters: uuid("adjusters").array().notNull().default(sql`'{}'::uuid[]`),
+  createdAt: createdAt(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const minutesUpdates = pgTable(
+  "minutes_updates",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => minutes.meetingId, { onDelete: "cascade" }),
+    update: bytea("update").notNull(),
+    userId: uuid("user_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("minutes_updates_meeting_idx").on(t.meetingId, t.id)],
+);
+
+export type MinutesStatus = (typeof minutesStatusEnum.enumValues)[number];

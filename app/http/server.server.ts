@@ -8,10 +8,11 @@ import { createDb } from "../../db/client";
 import { locateDatabase } from "../../db/database";
 import { runMigrations } from "../../db/migrate";
 import { seedDemoIfEmpty } from "../../db/seed/demo";
+import { DocumentRegistry } from "../../realtime/registry";
 import { createRealtimeEndpoint } from "../../realtime/upgrade";
 import type { Config } from "../config.server";
 import { bodyLimit, originCheck, refuse } from "./guards.server";
-import { resolveRequestContext, sessionContext } from "./session.server";
+import { resolveRequestContext, sessionContext, type AppDeps } from "./session.server";
 
 export interface RunningServer {
   url: string;
@@ -56,7 +57,8 @@ export async function startSamrad(config: Config, hooks: { onQuery?: (query: str
     app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? files(req, res, next) : next()));
   }
 
-  app.use(bodyLimit, originCheck(config.trustProxy), sessionContext(db, config));
+  const deps: AppDeps = { db, config, minutes: new DocumentRegistry(db) };
+  app.use(bodyLimit, originCheck(config.trustProxy), sessionContext(deps));
   const build = vite
     ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
     : ((await import(path.join(BUILD_DIR, "server/index.js"))) as ServerBuild);
@@ -73,7 +75,11 @@ export async function startSamrad(config: Config, hooks: { onQuery?: (query: str
     if (!res.headersSent) refuse(res, 500, "Något gick fel. Försök igen om en stund.");
   });
 
-  const realtime = createRealtimeEndpoint((req) => resolveRequestContext(db, config, req), config.trustProxy);
+  const realtime = createRealtimeEndpoint({
+    registry: deps.minutes,
+    resolveContext: (req) => resolveRequestContext(deps, req),
+    trustProxy: config.trustProxy,
+  });
   server.on("upgrade", (req, socket, head) => {
     if (req.url?.startsWith("/realtime/")) return realtime.handleUpgrade(req, socket, head);
     if (!vite) socket.destroy(); // in development Vite's HMR listener takes its own upgrades
@@ -86,12 +92,12 @@ export async function startSamrad(config: Config, hooks: { onQuery?: (query: str
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
-      realtime.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 5000).unref();
       });
+      await realtime.close();
       await vite?.close();
       await sql.end({ timeout: 5 });
       await database.stop();

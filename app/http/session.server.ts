@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
 import Negotiator from "negotiator";
 import type { Db } from "../../db/client";
+import type { DocumentRegistry } from "../../realtime/registry";
 import { clearedSessionCookie, LANG_COOKIE, readCookie, SESSION_COOKIE, sessionCookie } from "../auth/cookie";
 import { validateSessionToken } from "../auth/session.server";
 import type { Config } from "../config.server";
@@ -12,10 +13,10 @@ import { isLocale, LOCALES } from "../i18n";
  * action and socket reads. An unknown, forged or expired cookie means "logged out"
  * and is cleared; a session in its last half is extended and its cookie refreshed.
  */
-export function sessionContext(db: Db, config: Config) {
+export function sessionContext(deps: AppDeps) {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
-      res.locals.context = await resolveRequestContext(db, config, req, res);
+      res.locals.context = await resolveRequestContext(deps, req, res);
       next();
     } catch (error) {
       next(error);
@@ -23,9 +24,15 @@ export function sessionContext(db: Db, config: Config) {
   };
 }
 
+/** The process-wide parts every request context carries. */
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  minutes: DocumentRegistry;
+}
+
 export async function resolveRequestContext(
-  db: Db,
-  config: Config,
+  { db, config, minutes }: AppDeps,
   req: Pick<Request, "headers" | "socket">,
   res?: Pick<Response, "append">,
 ): Promise<RequestContext> {
@@ -39,6 +46,7 @@ export async function resolveRequestContext(
   return {
     db,
     config,
+    minutes,
     user: found?.user ?? null,
     session: found?.session ?? null,
     locale,

@@ -11,7 +11,7 @@ import { formatDateTime, type MessageKey } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { requireMeetingAccess } from "~/services/meeting-access.server";
-import { addAgendaItem, cancelMeeting, changeAgendaItem, meetingDetails, recordPresence, respond, sendNotice } from "~/services/meetings.server";
+import { addAgendaItem, cancelMeeting, type MeetingRow, changeAgendaItem, meetingDetails, recordPresence, respond, sendNotice } from "~/services/meetings.server";
 import { partiesOf } from "~/services/partnerships.server";
 
 export const meta = titled("meeting.title");
@@ -79,14 +79,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       else if (!access.membership) throw new Response("Forbidden", { status: 403 });
       const parsed = parseForm(agendaItemSchema, form);
       if (!parsed.ok) return fail(parsed.fieldErrors);
-      await addAgendaItem(context.db, meeting.id, parsed.data, intent === "propose" && !isChair, user);
-      return ok(intent === "propose" && !isChair ? "agenda.proposed" : "agenda.added");
+      const proposed = intent === "propose" && !isChair;
+      const id = await addAgendaItem(context.db, meeting.id, parsed.data, proposed, user);
+      if (!proposed) await addMinutesSection(context, meeting, id);
+      return ok(proposed ? "agenda.proposed" : "agenda.added");
     }
     case "item": {
       chairOnly();
       const parsed = parseForm(opSchema, form);
       if (!parsed.ok) throw new Response("Bad Request", { status: 400 });
       await changeAgendaItem(context.db, meeting.id, parsed.data.itemId, parsed.data.op, user);
+      if (parsed.data.op === "accept") await addMinutesSection(context, meeting, parsed.data.itemId);
       return ok("agenda.changed");
     }
     case "rsvp": {
@@ -110,6 +113,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
   }
   throw notFound();
+}
+
+/** Minutes already begun get a numbered section for an item that joins the agenda later. */
+async function addMinutesSection(context: ActionFunctionArgs["context"], meeting: MeetingRow, itemId: string) {
+  const { agenda } = await meetingDetails(context.db, meeting);
+  const items = agenda.filter((a) => !a.proposed);
+  const at = items.findIndex((a) => a.id === itemId);
+  if (at >= 0) await context.minutes.appendSection(meeting.id, at + 1, items[at].title);
 }
 
 export default function Meeting() {

@@ -10,7 +10,7 @@ import { audit } from "./audit.server";
 import type { Holder } from "./groups.server";
 import { queueMail } from "./outbox.server";
 
-type MeetingRow = typeof meetings.$inferSelect;
+export type MeetingRow = typeof meetings.$inferSelect;
 type AgendaType = (typeof agendaItems.$inferSelect)["type"];
 
 /** Who may convene, change or cancel: coordinators, and the members of the party holding the chair (or duty). */
@@ -193,11 +193,14 @@ export async function addAgendaItem(
   proposed: boolean,
   actor: SessionUser,
 ) {
-  await db.transaction(async (tx) => {
-    // New items go before the closing template items ("Övriga frågor" onwards) when those are still last.
+  return db.transaction(async (tx) => {
     const [{ last }] = await tx.select({ last: max(agendaItems.position) }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId));
-    await tx.insert(agendaItems).values({ meetingId, position: (last ?? 0) + 1, ...input, proposed, createdBy: actor.id });
+    const [item] = await tx
+      .insert(agendaItems)
+      .values({ meetingId, position: (last ?? 0) + 1, ...input, proposed, createdBy: actor.id })
+      .returning({ id: agendaItems.id });
     await audit(tx, { actorId: actor.id, action: proposed ? "agenda.propose" : "agenda.add", subject: `meeting:${meetingId}`, details: { title: input.title } });
+    return item.id;
   });
 }
 

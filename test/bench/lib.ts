@@ -370,6 +370,8 @@ export interface PageLoad {
   solo: Summary;
   /** Answers other than 200, and errors, over warm-up, solo and measured run. */
   failures: Failures;
+  /** Mean body size of the 200 answers to the lone client, in bytes. */
+  meanBytes: number;
 }
 
 /**
@@ -380,25 +382,27 @@ export interface PageLoad {
 export async function loadPage(o: PageLoadOptions): Promise<PageLoad> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.clients });
   const failures = new Failures();
-  const get = async (samples: number[] | undefined, i: number) => {
+  const get = async (i: number, samples?: number[], sizes?: number[]) => {
     const p = o.path(i);
     try {
       const res = await request(`${o.url}${p}`, { agent, headers: { Cookie: o.cookie } });
       samples?.push(res.ms);
       if (res.status !== 200) failures.add(`GET ${p} #${i}`, res);
+      else sizes?.push(Buffer.byteLength(res.body));
     } catch (error) {
       failures.add(`GET ${p} #${i}`, error as Error);
     }
   };
   try {
-    await runPool(o.clients, o.warmup, (i) => get(undefined, i));
+    await runPool(o.clients, o.warmup, (i) => get(i));
     const alone: number[] = [];
-    await runPool(1, o.solo, (i) => get(alone, o.warmup + i));
+    const sizes: number[] = [];
+    await runPool(1, o.solo, (i) => get(o.warmup + i, alone, sizes));
     const samples: number[] = [];
     const offset = o.warmup + o.solo;
     // The load generator shares the machine's CPUs with the server: measure what it took.
     const cpuBefore = process.cpuUsage();
-    const { count, wallMs } = await runPool(o.clients, o.requests, (i) => get(samples, offset + i), o.maxMs);
+    const { count, wallMs } = await runPool(o.clients, o.requests, (i) => get(offset + i, samples), o.maxMs);
     const cpu = process.cpuUsage(cpuBefore);
     return {
       concurrent: summarize(samples),
@@ -407,6 +411,7 @@ export async function loadPage(o: PageLoadOptions): Promise<PageLoad> {
       clientCpu: (cpu.user + cpu.system) / 1000 / wallMs,
       solo: summarize(alone),
       failures,
+      meanBytes: sizes.length ? sizes.reduce((a, b) => a + b, 0) / sizes.length : 0,
     };
   } finally {
     agent.destroy();

@@ -210,16 +210,16 @@ try {
   console.log(`\nSummary (${CLIENTS} clients; 1 client = ${SOLO} sequential requests)`);
   const pad = (s: string | number, n: number) => String(s).padStart(n);
   console.log(
-    `${"page".padEnd(36)}${pad("requests", 9)}${pad("req/s", 7)}${pad("p50", 8)}${pad("p95", 8)}${pad("p99", 8)}${pad("non-200", 9)}${pad("1c p50", 8)}${pad("1c p95", 8)}${pad("load1", 7)}`,
+    `${"page".padEnd(36)}${pad("requests", 9)}${pad("req/s", 7)}${pad("p50", 8)}${pad("p95", 8)}${pad("p99", 8)}${pad("non-200", 9)}${pad("1c p50", 8)}${pad("1c p95", 8)}${pad("KiB", 6)}${pad("load1", 7)}`,
   );
   for (const { label, load, load1 } of results) {
     const { concurrent: c, solo: s } = load;
     const ms = (n: number) => pad(n.toFixed(1), 8);
     console.log(
-      `${label.padEnd(36)}${pad(load.count, 9)}${pad((load.count / (load.wallMs / 1000)).toFixed(0), 7)}${ms(c.p50)}${ms(c.p95)}${ms(c.p99)}${pad(load.failures.count, 9)}${ms(s.p50)}${ms(s.p95)}${pad(load1.toFixed(2), 7)}`,
+      `${label.padEnd(36)}${pad(load.count, 9)}${pad((load.count / (load.wallMs / 1000)).toFixed(0), 7)}${ms(c.p50)}${ms(c.p95)}${ms(c.p99)}${pad(load.failures.count, 9)}${ms(s.p50)}${ms(s.p95)}${pad((load.meanBytes / 1024).toFixed(0), 6)}${pad(load1.toFixed(2), 7)}`,
     );
   }
-  console.log("(ms; non-200 counts warm-up and 1-client requests too; load1 = 1-minute load average after the page's run)\n");
+  console.log("(ms; non-200 counts warm-up and 1-client requests too; KiB = mean HTML size; load1 = 1-minute load average after the page's run)\n");
   for (const { label, load, budgeted } of results) {
     if (budgeted) budget(`${label} p95 at ${CLIENTS} clients`, load.concurrent.p95, P95_BUDGET_MS);
   }

@@ -1,0 +1,162 @@
+import * as awarenessProtocol from "y-protocols/awareness";
+import type { WebSocket } from "ws";
+import * as Y from "yjs";
+import type { Db } from "../db/client";
+import type { MinutesStatus } from "../db/schema";
+import * as protocol from "./protocol";
+import { appendUpdates, compactStored, type StoredDocument } from "./store";
+
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+/** Compact once this many updates have piled up since the snapshot. */
+const COMPACT_AFTER_UPDATES = 500;
+
+export interface Connection {
+  socket: WebSocket;
+  userId: string;
+  canWrite: boolean;
+  /** Awareness client ids this socket speaks for, removed when it closes. */
+  awarenessIds: Set<number>;
+  toldReadOnly: boolean;
+}
+
+interface Pending {
+  update: Uint8Array;
+  from: Connection | null;
+}
+
+/**
+ * One meeting's minutes in memory while anyone has them open. Every change goes through one
+ * serial pipeline — store, then apply, then relay — so no participant ever sees an edit that
+ * is not yet in PostgreSQL, and a crash can lose only edits nobody else has seen.
+ */
+export class LiveDocument {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Set<Connection>();
+  status: MinutesStatus;
+  adjusters: string[];
+  private bytes: number;
+  private sinceCompaction: number;
+  private pending: Pending[] = [];
+  private work: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Db,
+    readonly meetingId: string,
+    stored: StoredDocument,
+  ) {
+    this.status = stored.status;
+    this.adjusters = stored.adjusters;
+    this.bytes = stored.bytes;
+    this.sinceCompaction = Math.max(0, stored.updates.length - 1);
+    Y.transact(this.doc, () => stored.updates.forEach((u) => Y.applyUpdate(this.doc, u)));
+    this.awareness.setLocalState(null); // the server is not a participant
+    this.doc.on("update", (update: Uint8Array, origin: unknown) => this.relay(protocol.updateMessage(update), origin));
+    this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
+      const changed = [...added, ...updated, ...removed];
+      const conn = origin as Connection | undefined;
+      if (conn && this.connections.has(conn)) {
+        for (const id of added) conn.awarenessIds.add(id);
+        for (const id of removed) conn.awarenessIds.delete(id);
+      }
+      this.relay(protocol.awarenessMessage(this.awareness, changed), null);
+    });
+  }
+
+  /** Greets a new participant: our state vector (they answer with what we lack) and who is here. */
+  join(conn: Connection) {
+    this.connections.add(conn);
+    send(conn, protocol.syncStep1(this.doc));
+    const others = [...this.awareness.getStates().keys()];
+    if (others.length) send(conn, protocol.awarenessMessage(this.awareness, others));
+  }
+
+  leave(conn: Connection) {
+    this.connections.delete(conn);
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+  }
+
+  receive(conn: Connection, data: Uint8Array) {
+    const message = protocol.parseMessage(data);
+    switch (message.kind) {
+      case "syncStep1":
+        return send(conn, protocol.syncStep2(this.doc, message.stateVector));
+      case "update":
+        if (!conn.canWrite) return this.refuse(conn, "read-only");
+        if (this.bytes + message.update.byteLength > MAX_DOCUMENT_BYTES) return this.refuse(conn, "document-too-large");
+        this.bytes += message.update.byteLength;
+        return this.submit({ update: message.update, from: conn });
+      case "awareness":
+        return awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+      case "queryAwareness":
+        return send(conn, protocol.awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+    }
+  }
+
+  /** A change made by the server itself (e.g. a section for a new agenda item) takes the same path. */
+  submitFromServer(update: Uint8Array): Promise<void> {
+    this.bytes += update.byteLength;
+    return this.submit({ update, from: null });
+  }
+
+  /** Runs `task` after everything queued before it; the pipeline's order is the document's order. */
+  enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.work.then(task);
+    this.work = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  /** Merges the stored log into one snapshot, in the pipeline so no write races it. */
+  compact() {
+    return this.enqueue(async () => {
+      const { bytes } = await compactStored(this.db, this.meetingId);
+      this.sinceCompaction = 0;
+      if (bytes) this.bytes = bytes;
+    });
+  }
+
+  private submit(item: Pending): Promise<void> {
+    this.pending.push(item);
+    // Updates that arrive while a batch is being written wait for the next batch: one INSERT each.
+    return this.enqueue(() => this.flush());
+  }
+
+  private async flush() {
+    const batch = this.pending.splice(0);
+    if (!batch.length) return;
+    try {
+      await appendUpdates(this.db, this.meetingId, batch.map((p) => ({ update: p.update, userId: p.from?.userId ?? null })));
+    } catch (error) {
+      // Not stored, so not applied and not relayed: the senders keep the edits and send them again on reconnect.
+      console.error(`[realtime] storing minutes ${this.meetingId} failed`, error);
+      for (const conn of new Set(batch.map((p) => p.from))) conn?.socket.close(1011, "storage failed");
+      return;
+    }
+    for (const p of batch) Y.applyUpdate(this.doc, p.update, p.from);
+    for (const conn of new Set(batch.map((p) => p.from))) if (conn) send(conn, protocol.savedMessage());
+    this.sinceCompaction += batch.length;
+    if (this.sinceCompaction >= COMPACT_AFTER_UPDATES) void this.compact();
+  }
+
+  private refuse(conn: Connection, reason: string) {
+    // Told once; later updates from the same socket are dropped silently.
+    if (!conn.toldReadOnly) send(conn, protocol.permissionDenied(reason));
+    conn.toldReadOnly = true;
+  }
+
+  private relay(message: Uint8Array, origin: unknown) {
+    for (const conn of this.connections) if (conn !== origin) send(conn, message);
+  }
+
+  destroy() {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+function send(conn: Connection, message: Uint8Array) {
+  if (conn.socket.readyState === conn.socket.OPEN) conn.socket.send(message, { binary: true });
+}

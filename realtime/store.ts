@@ -1,0 +1,61 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import * as Y from "yjs";
+import type { Db } from "../db/client";
+import { minutes, minutesUpdates, type MinutesStatus } from "../db/schema";
+
+export interface StoredDocument {
+  status: MinutesStatus;
+  adjusters: string[];
+  /** Snapshot first, then every update appended since, in order. */
+  updates: Uint8Array[];
+  bytes: number;
+}
+
+/** The document's row and updates, or null when the minutes do not exist yet. */
+export async function loadStored(db: Db, meetingId: string): Promise<StoredDocument | null> {
+  const [row] = await db.select().from(minutes).where(eq(minutes.meetingId, meetingId));
+  if (!row) return null;
+  const rows = await db
+    .select({ update: minutesUpdates.update })
+    .from(minutesUpdates)
+    .where(eq(minutesUpdates.meetingId, meetingId))
+    .orderBy(asc(minutesUpdates.id));
+  const updates = [...(row.snapshot ? [row.snapshot] : []), ...rows.map((r) => r.update)];
+  return { status: row.status, adjusters: row.adjusters, updates, bytes: updates.reduce((n, u) => n + u.byteLength, 0) };
+}
+
+/**
+ * Creates the minutes with their initial content, exactly once: when two first visitors
+ * race, the second insert does nothing and both then load what the first stored.
+ */
+export async function createStored(db: Db, meetingId: string, initial: Uint8Array): Promise<void> {
+  await db.insert(minutes).values({ meetingId, snapshot: initial, snapshotBytes: initial.byteLength }).onConflictDoNothing();
+}
+
+/** Appends a batch of updates in one statement; returns when they are durable. */
+export async function appendUpdates(db: Db, meetingId: string, batch: { update: Uint8Array; userId: string | null }[]) {
+  if (!batch.length) return;
+  await db.insert(minutesUpdates).values(batch.map((b) => ({ meetingId, update: b.update, userId: b.userId })));
+}
+
+/**
+ * Merges the snapshot and the updates read into a new snapshot and deletes exactly those
+ * updates, in one transaction under the document's row lock. Updates written meanwhile are
+ * not read, so they are not deleted: nothing is lost, and loading applies them on top.
+ */
+export async function compactStored(db: Db, meetingId: string): Promise<{ merged: number; bytes: number }> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select({ snapshot: minutes.snapshot }).from(minutes).where(eq(minutes.meetingId, meetingId)).for("update");
+    if (!row) return { merged: 0, bytes: 0 };
+    const rows = await tx
+      .select({ id: minutesUpdates.id, update: minutesUpdates.update })
+      .from(minutesUpdates)
+      .where(eq(minutesUpdates.meetingId, meetingId))
+      .orderBy(asc(minutesUpdates.id));
+    if (!rows.length) return { merged: 0, bytes: row.snapshot?.byteLength ?? 0 };
+    const snapshot = Y.mergeUpdates([...(row.snapshot ? [row.snapshot] : []), ...rows.map((r) => r.update)]);
+    await tx.update(minutes).set({ snapshot, snapshotBytes: snapshot.byteLength, updatedAt: sql`now()` }).where(eq(minutes.meetingId, meetingId));
+    await tx.delete(minutesUpdates).where(and(eq(minutesUpdates.meetingId, meetingId), inArray(minutesUpdates.id, rows.map((r) => r.id))));
+    return { merged: rows.length, bytes: snapshot.byteLength };
+  });
+}
