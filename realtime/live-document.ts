@@ -128,7 +128,8 @@ export class LiveDocument {
     const batch = this.pending.splice(0);
     if (!batch.length) return;
     try {
-      await appendUpdates(this.db, this.meetingId, batch.map((p) => ({ update: p.update, userId: p.from?.userId ?? null })));
+      const changes = batch.filter((p) => !isEmptyUpdate(p.update));
+      await appendUpdates(this.db, this.meetingId, changes.map((p) => ({ update: p.update, userId: p.from?.userId ?? null })));
     } catch (error) {
       // Not stored, so not applied and not relayed: the senders keep the edits and send them again on reconnect.
       console.error(`[realtime] storing minutes ${this.meetingId} failed`, error);
@@ -155,6 +156,11 @@ export class LiveDocument {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/** A sync reply from a client with nothing new: no structs, no deletions. */
+function isEmptyUpdate(update: Uint8Array) {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
 }
 
 function send(conn: Connection, message: Uint8Array) {

@@ -36,6 +36,10 @@ export function createRealtimeEndpoint(options: {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
   async function admit(req: IncomingMessage, socket: WebSocket) {
+    // The client speaks first (sync step 1) while we still authenticate: keep its messages.
+    const early: Uint8Array[] = [];
+    const hold = (data: Buffer) => early.push(new Uint8Array(data));
+    socket.on("message", hold);
     if (!sameOrigin(req.headers.origin, hostOf(req, options.trustProxy))) return socket.close(CLOSE_FORBIDDEN, "origin");
     const meetingId = ROOM.exec(req.url ?? "")?.[1];
     if (!meetingId) return socket.close(CLOSE_NOT_FOUND, "unknown document");
@@ -44,10 +48,6 @@ export function createRealtimeEndpoint(options: {
     const found = await requireMeetingAccess(context.db, context.user, meetingId).catch(() => null);
     if (!found) return socket.close(CLOSE_FORBIDDEN, "forbidden");
 
-    // Messages that arrive while the document loads are kept and handled in order afterwards.
-    const early: Uint8Array[] = [];
-    const hold = (data: Buffer) => early.push(new Uint8Array(data));
-    socket.on("message", hold);
     const doc = await registry.open(meetingId);
     const access = minutesAccess({
       status: doc.status,

@@ -19,6 +19,8 @@ export interface RunningServer {
   seeded: boolean;
   server: Server;
   close: () => Promise<void>;
+  /** How many minutes documents are in memory (they unload when their last editor leaves). */
+  minutesLoaded: () => number;
 }
 
 const BUILD_DIR = path.resolve("build");
@@ -103,7 +105,7 @@ export async function startSamrad(config: Config, hooks: { onQuery?: (query: str
       await database.stop();
     })());
 
-  return { url: `http://${config.host}:${port}`, seeded, server, close };
+  return { url: `http://${config.host}:${port}`, seeded, server, close, minutesLoaded: () => deps.minutes.loadedCount };
 }
 
 function timeout(ms: number) {

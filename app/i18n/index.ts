@@ -5,7 +5,7 @@ import type { Locale } from "../../db/schema";
 export type { MessageKey };
 export const LOCALES = ["sv", "en"] as const satisfies readonly Locale[];
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { sv, en };
-export const TIME_ZONE = "Europe/Stockholm";
+import { TIME_ZONE } from "../domain/stockholm-date";
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -22,17 +22,12 @@ export function isLocale(value: unknown): value is Locale {
 
 const INTL_LOCALE: Record<Locale, string> = { sv: "sv-SE", en: "en-GB" };
 
+// Creating an Intl.DateTimeFormat costs ~150 µs, formatting with one ~1 µs: build each once.
+const dateTimeFormats = Object.fromEntries(
+  LOCALES.map((l) => [l, new Intl.DateTimeFormat(INTL_LOCALE[l], { timeZone: TIME_ZONE, dateStyle: "medium", timeStyle: "short" })]),
+) as Record<Locale, Intl.DateTimeFormat>;
+
 /** Dates and times are always shown in Stockholm time, whatever the server's or browser's zone. */
 export function formatDateTime(date: Date | string, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    timeZone: TIME_ZONE,
-    dateStyle: "medium",
-    timeStyle: "short",
-  }).format(new Date(date));
-}
-
-export function formatDate(date: Date | string, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: TIME_ZONE, dateStyle: "long" }).format(
-    new Date(date),
-  );
+  return dateTimeFormats[locale].format(new Date(date));
 }

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningServer } from "../../app/http/server.server";
+import { freshDatabase, type TestDatabase } from "../support/db";
+import { client, startTestServer } from "../support/server";
+import { eventually, minutesClient, typeInto, type MinutesClient } from "../support/yclient";
+
+describe("live minutes over y-websocket", () => {
+  let t: TestDatabase;
+  let app: RunningServer;
+  let meetingId: string;
+  let cookies: Record<string, string>;
+  const open: MinutesClient[] = [];
+  const connect = (who: string | undefined, id = meetingId) => {
+    const c = minutesClient(app.url, id, who ? cookies[who] : undefined);
+    open.push(c);
+    return c;
+  };
+
+  beforeAll(async () => {
+    t = await freshDatabase();
+    app = await startTestServer(t.url);
+    const http = client(app.url);
+    [{ id: meetingId }] = await t.sql<{ id: string }[]>`
+      select m.id from meetings m join groups g on g.id = m.group_id join partnerships p on p.id = g.partnership_id
+      where p.reference_number = '2021/630' and g.kind = 'steering' order by m.starts_at limit 1`;
+    cookies = {
+      gotland: await http.login("stockholm.bo-gotland@samrad.test"),
+      sodra: await http.login("stockholm.bo-sodra@samrad.test"),
+      outsider: await http.login("boras.jouren@samrad.test"),
+    };
+  });
+  afterAll(async () => {
+    open.forEach((c) => c.destroy());
+    await app.close();
+    await t.drop();
+  });
+
+  it("prefills the minutes from the agenda on the server, once", async () => {
+    const [a, b] = [connect("gotland"), connect("sodra")];
+    await Promise.all([a.synced, b.synced]);
+    for (const c of [a, b]) {
+      expect(c.text()).toContain("§ 1 Mötets öppnande");
+      expect(c.text()).toContain("§ 7 Mötets avslutande");
+      expect(c.text().match(/§ 1 /g)).toHaveLength(1);
+    }
+    const [row] = await t.sql`select count(*)::int as n from minutes where meeting_id = ${meetingId}`;
+    expect(row.n).toBe(1);
+  });
+
+  it("lets two members converge on concurrent edits, and stores them", async () => {
+    const [a, b] = [connect("gotland"), connect("sodra")];
+    await Promise.all([a.synced, b.synced]);
+    typeInto(a, "Ahmed skriver. ");
+    typeInto(b, "Ingrid skriver. ");
+    await eventually(() => a.text() === b.text() && a.text().includes("Ahmed skriver") && a.text().includes("Ingrid skriver"), "convergence");
+    const [{ n }] = await t.sql`select count(*)::int as n from minutes_updates where meeting_id = ${meetingId}`;
+    expect(n).toBeGreaterThanOrEqual(2);
+  });
+
+  it("closes a non-member with 4403 and an anonymous visitor with 4401, sending no content", async () => {
+    const outsider = connect("outsider");
+    expect(await outsider.closed).toBe(4403);
+    expect(outsider.text()).toBe("");
+    const anonymous = connect(undefined);
+    expect(await anonymous.closed).toBe(4401);
+    const unknown = connect("gotland", "00000000-0000-0000-0000-000000000000");
+    expect(await unknown.closed).toBe(4403);
+  });
+
+  it("drops an observer's updates on the server", async () => {
+    await t.sql`update group_members set role = 'observer'
+      where user_id = (select id from users where email = 'stockholm.bo-sodra@samrad.test')`;
+    const observer = connect("sodra");
+    const member = connect("gotland");
+    await Promise.all([observer.synced, member.synced]);
+    const before = (await t.sql`select count(*)::int as n from minutes_updates`)[0].n;
+    typeInto(observer, "Observatören försöker skriva.");
+    typeInto(member, "Ledamoten skriver.");
+    await eventually(() => observer.text().includes("Ledamoten skriver."), "the observer to read the member's edit");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(member.text()).not.toContain("Observatören försöker skriva.");
+    expect((await t.sql`select count(*)::int as n from minutes_updates`)[0].n).toBe(before + 1);
+    await t.sql`update group_members set role = 'representative'
+      where user_id = (select id from users where email = 'stockholm.bo-sodra@samrad.test')`;
+  });
+
+  it("reloads everything from PostgreSQL after the last client leaves and the document is unloaded", async () => {
+    const a = connect("gotland");
+    await a.synced;
+    const stored = (await t.sql`select count(*)::int as n from minutes_updates`)[0].n;
+    typeInto(a, "Sparas till nästa gång.");
+    const text = a.text();
+    for (let i = 0; i < 100 && (await t.sql`select count(*)::int as n from minutes_updates`)[0].n === stored; i++) await new Promise((r) => setTimeout(r, 20));
+    for (const c of open.splice(0)) c.destroy();
+    await eventually(() => app.minutesLoaded() === 0, "the document to unload");
+    const b = connect("sodra");
+    await b.synced;
+    expect(b.text()).toBe(text);
+    // Unloading compacted the log into one snapshot.
+    expect((await t.sql`select count(*)::int as n from minutes_updates where meeting_id = ${meetingId}`)[0].n).toBe(0);
+  });
+});

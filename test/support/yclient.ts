@@ -1,0 +1,61 @@
+import { WebSocket } from "ws";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { MESSAGE_SAVED } from "../../realtime/protocol";
+
+/** A real y-websocket client in Node, authenticated by the session cookie as a browser would be. */
+export function minutesClient(baseUrl: string, meetingId: string, cookie: string | undefined) {
+  const origin = new URL(baseUrl).origin;
+  class CookieWebSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers: cookie ? { cookie } : {}, origin });
+    }
+  }
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(baseUrl.replace(/^http/, "ws") + "/realtime", `minutes-${meetingId}`, doc, {
+    WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true, // same-process providers would otherwise sync around the server
+    maxBackoffTime: 500,
+  });
+  let saved = 0;
+  provider.messageHandlers[MESSAGE_SAVED] = () => void saved++;
+  const closed = new Promise<number>((resolve) => provider.on("closed", (e: { code: number }) => resolve(e.code)));
+  const synced = new Promise<void>((resolve) => {
+    if (provider.synced) resolve();
+    provider.on("sync", (s: boolean) => s && resolve());
+  });
+  return {
+    doc,
+    provider,
+    synced,
+    closed,
+    /** How many "stored" acknowledgements the server has sent this client. */
+    saved: () => saved,
+    text: () => doc.getXmlFragment("default").toString(),
+    destroy: () => provider.destroy(),
+  };
+}
+
+export type MinutesClient = ReturnType<typeof minutesClient>;
+
+/** Polls until `check` holds (default 5 s), for eventual consistency across sockets. */
+export async function eventually(check: () => boolean, what: string, ms = 5000) {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Types `text` at the end of the first paragraph, as the editor would. */
+export function typeInto(client: MinutesClient, text: string) {
+  const fragment = client.doc.getXmlFragment("default");
+  const paragraph = fragment.toArray().find((n) => n instanceof Y.XmlElement && n.nodeName === "paragraph") as Y.XmlElement | undefined;
+  if (!paragraph) throw new Error("no paragraph to type into");
+  let target = paragraph.get(0) as Y.XmlText | undefined;
+  if (!(target instanceof Y.XmlText)) {
+    target = new Y.XmlText();
+    paragraph.insert(0, [target]);
+  }
+  target.insert(target.length, text);
+}
