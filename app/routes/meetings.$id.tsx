@@ -3,6 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guards.server";
 import { Field, Notice, SelectField } from "~/components/Field";
+import { LiveMinutes, participantColour } from "~/components/minutes/LiveMinutes";
+import { minutesAccess } from "~/domain/minutes-access";
 import { agendaItemSchema } from "~/forms/meeting";
 import { NO_FIELD_ERRORS, parseForm } from "~/forms/parse";
 import { baseUrl } from "~/http/base-url.server";
@@ -12,6 +14,7 @@ import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { requireMeetingAccess } from "~/services/meeting-access.server";
 import { addAgendaItem, cancelMeeting, type MeetingRow, changeAgendaItem, meetingDetails, recordPresence, respond, sendNotice } from "~/services/meetings.server";
+import { minutesState } from "~/services/minutes.server";
 import { partiesOf } from "~/services/partnerships.server";
 
 export const meta = titled("meeting.title");
@@ -19,8 +22,19 @@ export const meta = titled("meeting.title");
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const { meeting, access, isChair } = await requireMeetingAccess(context.db, user, params.id);
-  const [details, partyRows] = await Promise.all([meetingDetails(context.db, meeting), partiesOf(context.db, access.group.partnershipId)]);
+  const [details, partyRows, minutes] = await Promise.all([
+    meetingDetails(context.db, meeting),
+    partiesOf(context.db, access.group.partnershipId),
+    minutesState(context.db, meeting.id),
+  ]);
   const me = details.people.find((p) => p.userId === user.id);
+  const minutesRight = minutesAccess({
+    status: minutes.status,
+    isAdmin: access.isAdmin,
+    role: access.membership?.role ?? null,
+    isChair,
+    isAdjuster: minutes.adjusters.includes(user.id),
+  });
   return {
     meeting: {
       id: meeting.id,
@@ -41,6 +55,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     proposals: details.agenda.filter((a) => a.proposed),
     people: details.people,
     parties: partyRows.map((p) => ({ id: p.id, name: p.name, mandated: details.mandatedParties.includes(p.id) })),
+    minutes: {
+      status: minutes.status,
+      editable: minutesRight === "write",
+      me: { name: user.name, party: me?.partyName ?? "Samordnare", color: participantColour(user.id) },
+    },
   };
 }
 
@@ -265,6 +284,14 @@ export default function Meeting() {
           </details>
         ) : null}
       </section>
+
+      {!cancelled ? (
+        <section aria-labelledby="minutes-h">
+          <h2 id="minutes-h">{t("minutes.title")}</h2>
+          <p className="muted">{t(`minutes.status.${d.minutes.status}` as MessageKey)}</p>
+          <LiveMinutes meetingId={m.id} me={d.minutes.me} editable={d.minutes.editable} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="attendance-h">
         <h2 id="attendance-h">{t("presence.title")}</h2>

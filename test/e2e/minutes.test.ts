@@ -1,0 +1,50 @@
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { expectAccessible } from "../support/browser";
+import { e2eEnvironment } from "../support/e2e";
+import { loggedInPage } from "../support/e2e-login";
+
+const env = e2eEnvironment();
+
+async function openMinutes(email: string, meetingUrl: string): Promise<Page> {
+  const page = await loggedInPage(env.browser, env.server.url, email);
+  await page.goto(meetingUrl);
+  await page.getByRole("textbox", { name: "Protokollets text" }).waitFor();
+  await page.getByText("Ansluten", { exact: false }).first().waitFor();
+  return page;
+}
+
+it("two members write the same minutes and see each other's text, names and carets", async () => {
+  const [{ id }] = await env.db.sql<{ id: string }[]>`
+    select m.id from meetings m join groups g on g.id = m.group_id join partnerships p on p.id = g.partnership_id
+    where p.reference_number = '2021/630' and g.kind = 'steering' order by m.starts_at desc limit 1`;
+  const url = `${env.server.url}/meetings/${id}`;
+  const ahmed = await openMinutes("stockholm.bo-gotland@samrad.test", url);
+  const ingrid = await openMinutes("stockholm.bo-sodra@samrad.test", url);
+
+  // The agenda's sections are there once, prefilled by the server.
+  const editorA = ahmed.getByRole("textbox", { name: "Protokollets text" });
+  const editorB = ingrid.getByRole("textbox", { name: "Protokollets text" });
+  await editorA.getByText("§ 1 Mötets öppnande").waitFor();
+  expect(await editorB.getByText("§ 1 Mötets öppnande").count()).toBe(1);
+
+  // Each sees who else is connected.
+  await ahmed.getByRole("list", { name: "Uppkopplade just nu" }).getByText("Ingrid Sjöberg").waitFor();
+  await ingrid.getByRole("list", { name: "Uppkopplade just nu" }).getByText("Ahmed Karimi").waitFor();
+
+  await editorA.locator("p").first().click();
+  await ahmed.keyboard.type("Ordföranden öppnade mötet.");
+  await editorB.getByText("Ordföranden öppnade mötet.").waitFor();
+  await editorB.locator("p").nth(1).click();
+  await ingrid.keyboard.type("Ingrid valdes till justerare.");
+  await editorA.getByText("Ingrid valdes till justerare.").waitFor();
+  // Ingrid's caret, labelled with her name, shows in Ahmed's editor.
+  await ahmed.locator(".collaboration-carets__label", { hasText: "Ingrid Sjöberg" }).waitFor();
+  await ahmed.getByText("Allt sparat", { exact: false }).waitFor();
+  await expectAccessible(ahmed);
+  await expectAccessible(ingrid);
+
+  // After a reload the text comes back from the server.
+  await ingrid.reload();
+  await ingrid.getByRole("textbox", { name: "Protokollets text" }).getByText("Ordföranden öppnade mötet.").waitFor();
+});
