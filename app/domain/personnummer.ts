@@ -1,0 +1,36 @@
+import { luhnValid } from "./org-number";
+
+export interface PersonnummerHit {
+  /** As written in the text. */
+  text: string;
+  index: number;
+  kind: "personnummer" | "samordningsnummer";
+}
+
+// YYMMDD-NNNN, YYMMDD+NNNN, YYMMDDNNNN, YYYYMMDD-NNNN, YYYYMMDDNNNN; not inside longer digit runs.
+const CANDIDATE = /(?<![\d-])(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})(?![\d])/g;
+
+/**
+ * Swedish personal identity numbers (and coordination numbers, whose day is +60) in a text,
+ * valid by date and Luhn check digit — minutes must not identify the people helped (004 §5.5).
+ */
+export function findPersonnummer(text: string): PersonnummerHit[] {
+  const hits: PersonnummerHit[] = [];
+  for (const m of text.matchAll(CANDIDATE)) {
+    const [whole, century, yy, mm, dd, , last4] = m;
+    const day = Number(dd);
+    const kind = day > 60 ? "samordningsnummer" : "personnummer";
+    const realDay = kind === "samordningsnummer" ? day - 60 : day;
+    if (!validDate(century, yy, Number(mm), realDay)) continue;
+    if (!luhnValid(`${yy}${mm}${dd}${last4}`)) continue;
+    hits.push({ text: whole, index: m.index!, kind });
+  }
+  return hits;
+}
+
+function validDate(century: string | undefined, yy: string, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  // Without a century any year fits; February 29th then needs a leap year in one of them.
+  const years = century ? [Number(century + yy)] : [1900 + Number(yy), 2000 + Number(yy)];
+  return years.some((y) => day <= new Date(Date.UTC(y, month, 0)).getUTCDate());
+}
