@@ -359,6 +359,10 @@ export const minutes = pgTable("minutes", {
   snapshot: bytea("snapshot"),
   snapshotBytes: integer("snapshot_bytes").notNull().default(0),
   adjusters: uuid("adjusters").array().notNull().default(sql`'{}'::uuid[]`),
+  /** The chair who sent the minutes for approval and approves them with the adjusters. */
+  chairId: uuid("chair_id").references(() => users.id),
+  /** Set when the chair confirmed that flagged identity numbers may stay, with why. */
+  personnummerReason: text("personnummer_reason"),
   createdAt: createdAt(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -375,6 +379,44 @@ export const minutesUpdates = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("minutes_updates_meeting_idx").on(t.meetingId, t.id)],
+);
+
+/** An approval holds for the text it was given on: any later change needs approving again. */
+export const minutesApprovals = pgTable(
+  "minutes_approvals",
+  {
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => minutes.meetingId, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    textSha256: text("text_sha256").notNull(),
+    approvedAt: timestamp("approved_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.userId] })],
+);
+
+export const minutesVersionKindEnum = pgEnum("minutes_version_kind", ["draft", "final"]);
+
+/** Drafts saved when an editing session ends, and the final approved minutes (immutable). */
+export const minutesVersions = pgTable(
+  "minutes_versions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => minutes.meetingId, { onDelete: "cascade" }),
+    kind: minutesVersionKindEnum("kind").notNull(),
+    html: text("html").notNull(),
+    text: text("text").notNull(),
+    markdown: text("markdown").notNull(),
+    state: bytea("state").notNull(),
+    textSha256: text("text_sha256").notNull(),
+    approvals: jsonb("approvals").$type<{ userId: string; name: string; role: "chair" | "adjuster"; approvedAt: string }[]>().notNull().default([]),
+    createdAt: createdAt(),
+  },
+  (t) => [index("minutes_versions_meeting_idx").on(t.meetingId, t.id), uniqueIndex("minutes_versions_one_final_idx").on(t.meetingId).where(sql`kind = 'final'`)],
 );
 
 export type MinutesStatus = (typeof minutesStatusEnum.enumValues)[number];

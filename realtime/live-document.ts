@@ -3,6 +3,7 @@ import type { WebSocket } from "ws";
 import * as Y from "yjs";
 import type { Db } from "../db/client";
 import type { MinutesStatus } from "../db/schema";
+import { minutesAccess, type MinutesAccessInput } from "../app/domain/minutes-access";
 import * as protocol from "./protocol";
 import { appendUpdates, compactStored, type StoredDocument } from "./store";
 
@@ -13,7 +14,8 @@ const COMPACT_AFTER_UPDATES = 500;
 export interface Connection {
   socket: WebSocket;
   userId: string;
-  canWrite: boolean;
+  /** What the user is, fixed at connect; what they may do also depends on the minutes' current status. */
+  facts: Omit<MinutesAccessInput, "status" | "isAdjuster">;
   /** Awareness client ids this socket speaks for, removed when it closes. */
   awarenessIds: Set<number>;
   toldReadOnly: boolean;
@@ -82,7 +84,7 @@ export class LiveDocument {
       case "syncStep1":
         return send(conn, protocol.syncStep2(this.doc, message.stateVector));
       case "update":
-        if (!conn.canWrite) return this.refuse(conn, "read-only");
+        if (!this.canWrite(conn)) return this.refuse(conn, "read-only");
         if (this.bytes + message.update.byteLength > MAX_DOCUMENT_BYTES) return this.refuse(conn, "document-too-large");
         this.bytes += message.update.byteLength;
         return this.submit({ update: message.update, from: conn });
@@ -91,6 +93,20 @@ export class LiveDocument {
       case "queryAwareness":
         return send(conn, protocol.awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
     }
+  }
+
+  /** Checked per message, so sending for approval or approving takes effect on open sockets at once. */
+  canWrite(conn: Connection): boolean {
+    return minutesAccess({ ...conn.facts, status: this.status, isAdjuster: this.adjusters.includes(conn.userId) }) === "write";
+  }
+
+  /** Status changes go through the pipeline: edits queued before them are stored under the old status. */
+  setState(status: MinutesStatus, adjusters: string[]) {
+    return this.enqueue(async () => {
+      this.status = status;
+      this.adjusters = adjusters;
+      for (const conn of this.connections) conn.toldReadOnly = false;
+    });
   }
 
   /** A change made by the server itself (e.g. a section for a new agenda item) takes the same path. */

@@ -5,6 +5,7 @@ import { agendaItems } from "../db/schema";
 import { initialMinutes, sectionUpdate } from "./content";
 import { LiveDocument } from "./live-document";
 import { createStored, loadStored } from "./store";
+import { saveDraftVersion } from "./versions";
 
 interface Entry {
   loading: Promise<LiveDocument>;
@@ -46,6 +47,7 @@ export class DocumentRegistry {
     if (!entry || --entry.holders > 0) return;
     const doc = await entry.loading;
     await doc.compact();
+    if (doc.status !== "final") await doc.enqueue(() => saveDraftVersion(this.db, meetingId, doc.doc));
     // Someone may have opened it again while we compacted.
     if (entry.holders === 0 && this.entries.get(meetingId) === entry) {
       this.entries.delete(meetingId);

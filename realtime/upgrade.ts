@@ -2,7 +2,6 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { RequestContext } from "../app/context";
-import { minutesAccess } from "../app/domain/minutes-access";
 import { hostOf, sameOrigin } from "../app/http/guards.server";
 import { requireMeetingAccess } from "../app/services/meeting-access.server";
 import type { Connection } from "./live-document";
@@ -49,14 +48,13 @@ export function createRealtimeEndpoint(options: {
     if (!found) return socket.close(CLOSE_FORBIDDEN, "forbidden");
 
     const doc = await registry.open(meetingId);
-    const access = minutesAccess({
-      status: doc.status,
-      isAdmin: found.access.isAdmin,
-      role: found.access.membership?.role ?? null,
-      isChair: found.isChair,
-      isAdjuster: doc.adjusters.includes(context.user.id),
-    });
-    const conn: Connection = { socket, userId: context.user.id, canWrite: access === "write", awarenessIds: new Set(), toldReadOnly: false };
+    const conn: Connection = {
+      socket,
+      userId: context.user.id,
+      facts: { isAdmin: found.access.isAdmin, role: found.access.membership?.role ?? null, isChair: found.isChair },
+      awarenessIds: new Set(),
+      toldReadOnly: false,
+    };
     const receive = (data: Uint8Array) => {
       try {
         doc.receive(conn, data);

@@ -2,11 +2,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guards.server";
-import { Field, Notice, SelectField } from "~/components/Field";
+import { Field, FormAlert, Notice, SelectField } from "~/components/Field";
 import { LiveMinutes, participantColour } from "~/components/minutes/LiveMinutes";
 import { minutesAccess } from "~/domain/minutes-access";
 import { agendaItemSchema } from "~/forms/meeting";
-import { NO_FIELD_ERRORS, parseForm } from "~/forms/parse";
+import { NO_FIELD_ERRORS, parseForm, type FieldErrors } from "~/forms/parse";
 import { baseUrl } from "~/http/base-url.server";
 import { readForm } from "~/http/form.server";
 import { formatDateTime, type MessageKey } from "~/i18n";
@@ -14,7 +14,7 @@ import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { requireMeetingAccess } from "~/services/meeting-access.server";
 import { addAgendaItem, cancelMeeting, type MeetingRow, changeAgendaItem, meetingDetails, recordPresence, respond, sendNotice } from "~/services/meetings.server";
-import { minutesState } from "~/services/minutes.server";
+import { approvalState, approve, sendForApproval } from "~/services/justering.server";
 import { partiesOf } from "~/services/partnerships.server";
 
 export const meta = titled("meeting.title");
@@ -25,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const [details, partyRows, minutes] = await Promise.all([
     meetingDetails(context.db, meeting),
     partiesOf(context.db, access.group.partnershipId),
-    minutesState(context.db, meeting.id),
+    approvalState(context.db, meeting.id),
   ]);
   const me = details.people.find((p) => p.userId === user.id);
   const minutesRight = minutesAccess({
@@ -49,6 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     },
     group: { id: access.group.id, name: access.group.name, kind: access.group.kind },
     isChair,
+    me: user.id,
     isMember: Boolean(access.membership),
     myRsvp: me?.rsvp ?? null,
     agenda: details.agenda.filter((a) => !a.proposed),
@@ -57,6 +58,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     parties: partyRows.map((p) => ({ id: p.id, name: p.name, mandated: details.mandatedParties.includes(p.id) })),
     minutes: {
       status: minutes.status,
+      isApprover: minutes.status === "for_approval" && (minutes.chairId === user.id || minutes.adjusters.includes(user.id)),
+      isMinutesChair: minutes.chairId === user.id,
+      approvers: [minutes.chairId, ...minutes.adjusters]
+        .filter((id): id is string => Boolean(id))
+        .map((id) => ({
+          name: details.people.find((p) => p.userId === id)?.name ?? "—",
+          role: id === minutes.chairId ? ("chair" as const) : ("adjuster" as const),
+          approvedAt: minutes.approvals.find((a) => a.userId === id)?.approvedAt.toISOString() ?? null,
+        })),
       editable: minutesRight === "write",
       me: { name: user.name, party: me?.partyName ?? "Samordnare", color: participantColour(user.id) },
     },
@@ -117,6 +127,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!parsed.ok) throw new Response("Bad Request", { status: 400 });
       await respond(context.db, meeting.id, user, parsed.data.rsvp);
       return ok(parsed.data.rsvp === "attending" ? "rsvp.savedAttending" : "rsvp.savedDeclined");
+    }
+    case "forApproval": {
+      chairOnly();
+      const error = await sendForApproval(context, meeting, user, form.getAll("adjuster").map(String));
+      if (error) return data({ intent, fieldErrors: { adjuster: error } as FieldErrors, done: null }, { status: 400 });
+      return ok("justering.sent");
+    }
+    case "approve": {
+      const reason = String(form.get("reason") ?? "").trim().slice(0, 1000) || null;
+      const result = await approve(context, meeting, user, reason);
+      if (result.ok) return ok(result.final ? "justering.final" : "justering.approved");
+      if (result.error === "justering.notApprover") throw new Response("Forbidden", { status: 403 });
+      return data(
+        { intent, fieldErrors: { approve: result.error } as FieldErrors, done: null, hits: "hits" in result ? result.hits : [] },
+        { status: result.error === "justering.personnummer" ? 409 : 400 },
+      );
     }
     case "presence": {
       chairOnly();
@@ -289,7 +315,8 @@ export default function Meeting() {
         <section aria-labelledby="minutes-h">
           <h2 id="minutes-h">{t("minutes.title")}</h2>
           <p className="muted">{t(`minutes.status.${d.minutes.status}` as MessageKey)}</p>
-          <LiveMinutes meetingId={m.id} me={d.minutes.me} editable={d.minutes.editable} />
+          <LiveMinutes key={d.minutes.status} meetingId={m.id} me={d.minutes.me} editable={d.minutes.editable} />
+          <Justering meeting={d} result={result} />
         </section>
       ) : null}
 
@@ -341,6 +368,86 @@ export default function Meeting() {
           {d.isChair && !cancelled ? <button type="submit">{t("presence.save")}</button> : null}
         </Form>
       </section>
+    </div>
+  );
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+type ActionData = ReturnType<typeof useActionData<typeof action>>;
+
+/** Sending for approval, approving, and what happens after: the approval block of Swedish minutes. */
+function Justering({ meeting: d, result }: { meeting: LoaderData; result: ActionData }) {
+  const t = useT();
+  const locale = useLocale();
+  const { minutes } = d;
+  const error = result?.fieldErrors?.adjuster ?? result?.fieldErrors?.approve;
+  const hits: { text: string; context: string }[] = result && "hits" in result ? (result.hits as { text: string; context: string }[]) : [];
+  return (
+    <div className="justering">
+      <h3>{t("justering.title")}</h3>
+      {error && error !== "justering.personnummer" ? <FormAlert message={t(error)} /> : null}
+      {minutes.status === "draft" && d.isChair ? (
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="forApproval" />
+          <fieldset>
+            <legend>{t("justering.chooseAdjusters")}</legend>
+            {d.people
+              .filter((p) => p.role !== "observer" && p.userId !== d.me)
+              .map((p) => (
+                <label key={p.userId} className="check">
+                  <input type="checkbox" name="adjuster" value={p.userId} /> {p.name} ({p.partyName})
+                </label>
+              ))}
+          </fieldset>
+          <button type="submit">{t("justering.send")}</button>
+        </Form>
+      ) : null}
+      {minutes.status !== "draft" ? (
+        <ul className="approvers">
+          {minutes.approvers.map((a, i) => (
+            <li key={i}>
+              {t(a.role === "chair" ? "justering.chair" : "justering.adjuster")}: {a.name} —{" "}
+              {a.approvedAt ? t("justering.approvedAt", { date: formatDateTime(a.approvedAt, locale) }) : t("justering.waiting")}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {hits.length ? (
+        <div className="alert alert-error" role="alert">
+          <p>{t("justering.personnummerFound")}</p>
+          <ul>
+            {hits.map((h, i) => (
+              <li key={i}>
+                <q>{h.context}</q>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {minutes.isApprover ? (
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="approve" />
+          {hits.length && minutes.isMinutesChair ? (
+            <Field name="reason" label={t("justering.keepReason")} hint={t("justering.keepReasonHint")} required />
+          ) : null}
+          <button type="submit">{t("justering.approve")}</button>
+        </Form>
+      ) : null}
+      {minutes.status === "final" ? (
+        <p>
+          <Link to={`/meetings/${d.meeting.id}/minutes`}>{t("justering.printable")}</Link> ·{" "}
+          <a href={`/meetings/${d.meeting.id}/minutes.md`} download>
+            {t("justering.downloadMarkdown")}
+          </a>{" "}
+          ·{" "}
+          <a href={`/meetings/${d.meeting.id}/minutes.html`} download>
+            {t("justering.downloadHtml")}
+          </a>
+        </p>
+      ) : null}
+      <p>
+        <Link to={`/meetings/${d.meeting.id}/minutes/versions`}>{t("justering.versions")}</Link>
+      </p>
     </div>
   );
 }

@@ -1,9 +1,37 @@
-import { eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { minutes, type MinutesStatus } from "../../db/schema";
+import { minutes, minutesVersions, type MinutesStatus } from "../../db/schema";
 
 /** The minutes' status and adjusters; minutes not yet opened are an empty draft. */
-export async function minutesState(db: Db, meetingId: string): Promise<{ status: MinutesStatus; adjusters: string[] }> {
-  const [row] = await db.select({ status: minutes.status, adjusters: minutes.adjusters }).from(minutes).where(eq(minutes.meetingId, meetingId));
-  return row ?? { status: "draft", adjusters: [] };
+export async function minutesState(db: Db, meetingId: string): Promise<{ status: MinutesStatus; adjusters: string[]; chairId: string | null }> {
+  const [row] = await db
+    .select({ status: minutes.status, adjusters: minutes.adjusters, chairId: minutes.chairId })
+    .from(minutes)
+    .where(eq(minutes.meetingId, meetingId));
+  return row ?? { status: "draft", adjusters: [], chairId: null };
+}
+
+/** The approved minutes, or null while they are not final. */
+export async function finalMinutes(db: Db, meetingId: string) {
+  const [row] = await db
+    .select()
+    .from(minutesVersions)
+    .where(and(eq(minutesVersions.meetingId, meetingId), eq(minutesVersions.kind, "final")));
+  return row ?? null;
+}
+
+export function minutesVersionList(db: Db, meetingId: string) {
+  return db
+    .select({ id: minutesVersions.id, kind: minutesVersions.kind, createdAt: minutesVersions.createdAt, textSha256: minutesVersions.textSha256 })
+    .from(minutesVersions)
+    .where(eq(minutesVersions.meetingId, meetingId))
+    .orderBy(desc(minutesVersions.id));
+}
+
+export async function minutesVersion(db: Db, meetingId: string, id: number) {
+  const [row] = await db
+    .select()
+    .from(minutesVersions)
+    .where(and(eq(minutesVersions.meetingId, meetingId), eq(minutesVersions.id, id)));
+  return row ?? null;
 }

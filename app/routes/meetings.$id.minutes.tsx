@@ -1,0 +1,80 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { notFound, requireUser } from "~/auth/guards.server";
+import { formatDateTime } from "~/i18n";
+import { titled } from "~/i18n/meta";
+import { useLocale, useT } from "~/i18n/use-t";
+import { requireMeetingAccess } from "~/services/meeting-access.server";
+import { meetingDetails } from "~/services/meetings.server";
+import { finalMinutes } from "~/services/minutes.server";
+
+export const meta = titled("printable.title");
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = requireUser(context, request);
+  const { meeting, access } = await requireMeetingAccess(context.db, user, params.id);
+  const final = await finalMinutes(context.db, meeting.id);
+  if (!final) throw notFound();
+  const { people } = await meetingDetails(context.db, meeting);
+  const chair = final.approvals.find((a) => a.role === "chair");
+  return {
+    group: access.group.name,
+    meeting: { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt.toISOString(), location: meeting.location },
+    present: people.filter((p) => p.present).map((p) => `${p.name} (${p.partyName})`),
+    chair: chair?.name ?? "—",
+    adjusters: final.approvals.filter((a) => a.role === "adjuster").map((a) => a.name),
+    approvals: final.approvals,
+    html: final.html,
+    sha256: final.textSha256,
+  };
+}
+
+/** Approved minutes laid out for paper: header, the numbered paragraphs, and the approval block. */
+export default function PrintableMinutes() {
+  const t = useT();
+  const locale = useLocale();
+  const d = useLoaderData<typeof loader>();
+  return (
+    <article className="page printable">
+      <p className="no-print">
+        <Link to={`/meetings/${d.meeting.id}`}>{t("meeting.back")}</Link> ·{" "}
+        <button type="button" className="link-button" onClick={() => window.print()}>
+          {t("printable.print")}
+        </button>
+      </p>
+      <header className="minutes-header">
+        <p className="muted">{d.group}</p>
+        <h1>{t("printable.heading", { title: d.meeting.title })}</h1>
+        <dl className="facts">
+          <dt>{t("meeting.when")}</dt>
+          <dd>{formatDateTime(d.meeting.startsAt, locale)}</dd>
+          <dt>{t("meeting.location")}</dt>
+          <dd>{d.meeting.location || "—"}</dd>
+          <dt>{t("printable.present")}</dt>
+          <dd>{d.present.join(", ") || "—"}</dd>
+          <dt>{t("justering.chair")}</dt>
+          <dd>{d.chair}</dd>
+          <dt>{t("printable.secretary")}</dt>
+          <dd>{d.chair}</dd>
+          <dt>{t("printable.adjusters")}</dt>
+          <dd>{d.adjusters.join(", ")}</dd>
+        </dl>
+      </header>
+      {/* Our own renderer's output: every text run is escaped and only http(s) links survive. */}
+      <div className="minutes-body" dangerouslySetInnerHTML={{ __html: d.html }} />
+      <section className="approval-block" aria-labelledby="approval-h">
+        <h2 id="approval-h">{t("printable.approval")}</h2>
+        <ul>
+          {d.approvals.map((a) => (
+            <li key={a.userId}>
+              {t(a.role === "chair" ? "justering.chair" : "justering.adjuster")}: {a.name}, {t("justering.approvedAt", { date: formatDateTime(a.approvedAt, locale) })}
+            </li>
+          ))}
+        </ul>
+        <p className="muted">
+          {t("printable.checksum")}: <code>{d.sha256}</code>
+        </p>
+      </section>
+    </article>
+  );
+}

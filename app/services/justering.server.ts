@@ -1,0 +1,119 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { groupMembers, minutes, minutesApprovals, minutesVersions, users } from "../../db/schema";
+import type { DocumentRegistry } from "../../realtime/registry";
+import { snapshotOf } from "../../realtime/versions";
+import type { SessionUser } from "../auth/session.server";
+import { findPersonnummer } from "../domain/personnummer";
+import { audit } from "./audit.server";
+import type { MeetingRow } from "./meetings.server";
+import { minutesState } from "./minutes.server";
+
+interface Deps {
+  db: Db;
+  minutes: DocumentRegistry;
+}
+
+export type JusteringError = "justering.notDraft" | "justering.notForApproval" | "justering.adjusterRequired" | "justering.adjusterNotMember" | "justering.notApprover";
+
+/** Runs `task` on the live document in its pipeline, loading it if nobody has it open. */
+async function withDocument<T>(deps: Deps, meetingId: string, task: (doc: Awaited<ReturnType<DocumentRegistry["open"]>>) => Promise<T>): Promise<T> {
+  const doc = await deps.minutes.open(meetingId);
+  try {
+    return await doc.enqueue(() => task(doc));
+  } finally {
+    await deps.minutes.release(meetingId);
+  }
+}
+
+/** The chair stops general editing and names the adjusters (chosen among the group's members). */
+export async function sendForApproval(deps: Deps, meeting: MeetingRow, actor: SessionUser, adjusters: string[]): Promise<JusteringError | null> {
+  const chosen = [...new Set(adjusters)].filter((id) => id !== actor.id);
+  if (!chosen.length) return "justering.adjusterRequired";
+  const members = await deps.db
+    .select({ userId: groupMembers.userId })
+    .from(groupMembers)
+    .where(and(eq(groupMembers.groupId, meeting.groupId), inArray(groupMembers.userId, chosen)));
+  if (members.length !== chosen.length) return "justering.adjusterNotMember";
+  return withDocument(deps, meeting.id, async (doc) => {
+    if (doc.status !== "draft") return "justering.notDraft";
+    await deps.db.transaction(async (tx) => {
+      await tx.update(minutes).set({ status: "for_approval", adjusters: chosen, chairId: actor.id, updatedAt: new Date() }).where(eq(minutes.meetingId, meeting.id));
+      await tx.delete(minutesApprovals).where(eq(minutesApprovals.meetingId, meeting.id));
+      await audit(tx, { actorId: actor.id, action: "minutes.forApproval", subject: `meeting:${meeting.id}`, details: { adjusters: chosen } });
+    });
+    doc.status = "for_approval";
+    doc.adjusters = chosen;
+    return null;
+  });
+}
+
+export type ApproveResult =
+  | { ok: true; final: boolean }
+  | { ok: false; error: JusteringError }
+  | { ok: false; error: "justering.personnummer"; hits: { text: string; context: string }[] };
+
+/**
+ * The chair's or an adjuster's approval of the text as it is now. Identity numbers in the text
+ * block approval until removed, or until the chair confirms with a reason (logged). When the
+ * chair and every adjuster have approved the same text, the minutes become final: an immutable
+ * version (HTML, text, Markdown, Yjs state, SHA-256) is stored and the document is read-only.
+ */
+export async function approve(deps: Deps, meeting: MeetingRow, actor: SessionUser, confirmReason: string | null): Promise<ApproveResult> {
+  return withDocument(deps, meeting.id, async (doc) => {
+    if (doc.status !== "for_approval") return { ok: false, error: "justering.notForApproval" };
+    const [row] = await deps.db.select({ chairId: minutes.chairId, reason: minutes.personnummerReason }).from(minutes).where(eq(minutes.meetingId, meeting.id));
+    const approvers = [row.chairId, ...doc.adjusters].filter((id): id is string => Boolean(id));
+    if (!approvers.includes(actor.id)) return { ok: false, error: "justering.notApprover" };
+
+    const snap = snapshotOf(doc.doc);
+    const hits = findPersonnummer(snap.text);
+    if (hits.length && !row.reason) {
+      if (!(actor.id === row.chairId && confirmReason)) {
+        return { ok: false, error: "justering.personnummer", hits: hits.map((h) => ({ text: h.text, context: snap.text.slice(Math.max(0, h.index - 40), h.index + h.text.length + 40) })) };
+      }
+      await deps.db.update(minutes).set({ personnummerReason: confirmReason }).where(eq(minutes.meetingId, meeting.id));
+      await audit(deps.db, { actorId: actor.id, action: "minutes.personnummer.confirm", subject: `meeting:${meeting.id}`, details: { reason: confirmReason, count: hits.length } });
+    }
+
+    await deps.db
+      .insert(minutesApprovals)
+      .values({ meetingId: meeting.id, userId: actor.id, textSha256: snap.textSha256 })
+      .onConflictDoUpdate({ target: [minutesApprovals.meetingId, minutesApprovals.userId], set: { textSha256: snap.textSha256, approvedAt: new Date() } });
+    await audit(deps.db, { actorId: actor.id, action: "minutes.approve", subject: `meeting:${meeting.id}`, details: { textSha256: snap.textSha256 } });
+
+    const approvals = await deps.db
+      .select({ userId: minutesApprovals.userId, textSha256: minutesApprovals.textSha256, approvedAt: minutesApprovals.approvedAt, name: users.name })
+      .from(minutesApprovals)
+      .innerJoin(users, eq(users.id, minutesApprovals.userId))
+      .where(eq(minutesApprovals.meetingId, meeting.id));
+    const current = approvals.filter((a) => a.textSha256 === snap.textSha256);
+    if (!approvers.every((id) => current.some((a) => a.userId === id))) return { ok: true, final: false };
+
+    await deps.db.transaction(async (tx) => {
+      await tx.insert(minutesVersions).values({
+        meetingId: meeting.id,
+        kind: "final",
+        ...snap,
+        approvals: current.map((a) => ({ userId: a.userId, name: a.name, role: a.userId === row.chairId ? "chair" : "adjuster", approvedAt: a.approvedAt.toISOString() })),
+      });
+      await tx.update(minutes).set({ status: "final", updatedAt: new Date() }).where(eq(minutes.meetingId, meeting.id));
+      await audit(tx, { actorId: actor.id, action: "minutes.final", subject: `meeting:${meeting.id}`, details: { textSha256: snap.textSha256 } });
+    });
+    doc.status = "final";
+    return { ok: true, final: true };
+  });
+}
+
+/** Approvals given so far (and on which text), for the meeting page. */
+export async function approvalState(db: Db, meetingId: string) {
+  const [state, approvals] = await Promise.all([
+    minutesState(db, meetingId),
+    db
+      .select({ userId: minutesApprovals.userId, name: users.name, approvedAt: minutesApprovals.approvedAt })
+      .from(minutesApprovals)
+      .innerJoin(users, eq(users.id, minutesApprovals.userId))
+      .where(eq(minutesApprovals.meetingId, meetingId)),
+  ]);
+  return { ...state, approvals };
+}

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningServer } from "../../app/http/server.server";
+import { textHash } from "../../realtime/versions";
+import { freshDatabase, type TestDatabase } from "../support/db";
+import { client, startTestServer } from "../support/server";
+import { eventually, minutesClient, typeInto, type MinutesClient } from "../support/yclient";
+
+// Stockholm's steering group: Brottsofferjouren Västerort holds the chair in the demo rotation today.
+describe("justering: approval locks the minutes", () => {
+  let t: TestDatabase;
+  let app: RunningServer;
+  let http: ReturnType<typeof client>;
+  let meetingId: string;
+  let ids: Record<string, string>;
+  let cookies: Record<string, string>;
+  const clients: MinutesClient[] = [];
+  const connect = (who: string) => {
+    const c = minutesClient(app.url, meetingId, cookies[who]);
+    clients.push(c);
+    return c;
+  };
+  const post = (who: string, form: Record<string, string | string[]>) => http.post(`/meetings/${meetingId}`, form, { cookie: cookies[who] });
+  const updateCount = async () => (await t.sql`select count(*)::int as n from minutes_updates where meeting_id = ${meetingId}`)[0].n as number;
+
+  beforeAll(async () => {
+    t = await freshDatabase();
+    app = await startTestServer(t.url);
+    http = client(app.url);
+    [{ id: meetingId }] = await t.sql<{ id: string }[]>`
+      select m.id from meetings m join groups g on g.id = m.group_id join partnerships p on p.id = g.partnership_id
+      where p.reference_number = '2021/630' and g.kind = 'steering' order by m.starts_at limit 1`;
+    const emails = { chair: "stockholm.bo-vasterort@samrad.test", adjuster: "stockholm.bo-gotland@samrad.test", member: "stockholm.bo-sodra@samrad.test", outsider: "boras.jouren@samrad.test" };
+    ids = {};
+    cookies = {};
+    for (const [role, email] of Object.entries(emails)) {
+      ids[role] = (await t.sql`select id from users where email = ${email}`)[0].id;
+      cookies[role] = await http.login(email);
+    }
+  });
+  afterAll(async () => {
+    clients.forEach((c) => c.destroy());
+    await app.close();
+    await t.drop();
+  });
+
+  it("only the chair sends for approval; then only the chair and adjusters can write", async () => {
+    const [chair, adjuster, member] = [connect("chair"), connect("adjuster"), connect("member")];
+    await Promise.all(clients.map((c) => c.synced));
+    typeInto(member, "Utkast från Ingrid. ");
+    await eventually(() => chair.text().includes("Utkast från Ingrid"), "the draft edit");
+
+    expect((await post("member", { intent: "forApproval", adjuster: ids.adjuster })).status).toBe(403);
+    expect((await post("chair", { intent: "forApproval" })).status).toBe(400);
+    expect((await post("chair", { intent: "forApproval", adjuster: ids.outsider })).status).toBe(400);
+    expect((await post("chair", { intent: "forApproval", adjuster: ids.adjuster })).status).toBe(200);
+
+    const before = await updateCount();
+    typeInto(member, "Sent tillägg från Ingrid.");
+    typeInto(adjuster, "Justerarens rättelse. ");
+    await eventually(() => chair.text().includes("Justerarens rättelse"), "the adjuster's edit");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(chair.text()).not.toContain("Sent tillägg från Ingrid.");
+    expect(await updateCount()).toBe(before + 1);
+  });
+
+  it("blocks approval while the text holds a personnummer, until the chair confirms with a reason", async () => {
+    const adjuster = clients[1];
+    typeInto(adjuster, "Ärendet gäller 811218-9876. ");
+    await eventually(() => clients[0].text().includes("811218-9876"), "the number to reach the chair");
+    const blocked = await post("adjuster", { intent: "approve" });
+    expect(blocked.status).toBe(409);
+    expect(await blocked.text()).toContain("811218-9876");
+    expect((await t.sql`select count(*)::int as n from minutes_approvals`)[0].n).toBe(0);
+    expect((await post("member", { intent: "approve" })).status).toBe(403);
+
+    expect((await post("chair", { intent: "approve", reason: "Numret är ett diarienummer hos polisen, inte en person." })).status).toBe(200);
+    const [audit] = await t.sql`select details from audit_log where action = 'minutes.personnummer.confirm'`;
+    expect(audit.details).toMatchObject({ reason: "Numret är ett diarienummer hos polisen, inte en person.", count: 1 });
+  });
+
+  it("finalizes when chair and adjuster approved the same text, stores an immutable version, and drops every later update", async () => {
+    // The chair approved above; the adjuster edits, which voids the chair's approval of the old text.
+    typeInto(clients[1], "Sista rättelse. ");
+    await eventually(() => clients[0].text().includes("Sista rättelse"), "the last edit");
+    expect((await post("adjuster", { intent: "approve" })).status).toBe(200);
+    expect((await t.sql`select status from minutes where meeting_id = ${meetingId}`)[0].status).toBe("for_approval");
+    expect((await post("chair", { intent: "approve" })).status).toBe(200);
+
+    const [final] = await t.sql`select text, text_sha256, html, approvals from minutes_versions where meeting_id = ${meetingId} and kind = 'final'`;
+    expect((await t.sql`select status from minutes where meeting_id = ${meetingId}`)[0].status).toBe("final");
+    expect(final.text_sha256).toBe(textHash(final.text));
+    expect(final.text).toContain("Sista rättelse.");
+    expect(final.approvals.map((a: { role: string }) => a.role).sort()).toEqual(["adjuster", "chair"]);
+
+    const before = await updateCount();
+    for (const c of clients) typeInto(c, "Efter justering. ");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await updateCount()).toBe(before);
+    const fresh = connect("member");
+    await fresh.synced;
+    expect(fresh.text()).not.toContain("Efter justering.");
+
+    await expect(t.sql`update minutes set status = 'draft' where meeting_id = ${meetingId}`).rejects.toThrow(/cannot be reopened/);
+    await expect(t.sql`update minutes_versions set text = 'ändrad' where meeting_id = ${meetingId}`).rejects.toThrow(/immutable/);
+  });
+
+  it("serves the printable page and downloads to members only", async () => {
+    const page = await http.get(`/meetings/${meetingId}/minutes`, cookies.member);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("Justering");
+    expect(html).toContain("Olof Persson");
+    expect(html).toContain("Ahmed Karimi");
+    const md = await http.get(`/meetings/${meetingId}/minutes.md`, cookies.member);
+    expect(md.headers.get("content-type")).toMatch(/^text\/markdown/);
+    expect(await md.text()).toContain("## § 1 Mötets öppnande");
+    expect((await http.get(`/meetings/${meetingId}/minutes`, cookies.outsider)).status).toBe(404);
+    expect((await http.get(`/meetings/${meetingId}/minutes.html`, cookies.outsider)).status).toBe(404);
+  });
+});
