@@ -19,6 +19,7 @@ interface Entry {
  */
 export class DocumentRegistry {
   private entries = new Map<string, Entry>();
+  private closed = false;
 
   constructor(private readonly db: Db) {}
 
@@ -44,10 +45,9 @@ export class DocumentRegistry {
 
   async release(meetingId: string): Promise<void> {
     const entry = this.entries.get(meetingId);
-    if (!entry || --entry.holders > 0) return;
+    if (this.closed || !entry || --entry.holders > 0) return;
     const doc = await entry.loading;
-    await doc.compact();
-    if (doc.status !== "final") await doc.enqueue(() => saveDraftVersion(this.db, meetingId, doc.doc));
+    await this.persist(meetingId, doc);
     // Someone may have opened it again while we compacted.
     if (entry.holders === 0 && this.entries.get(meetingId) === entry) {
       this.entries.delete(meetingId);
@@ -66,9 +66,25 @@ export class DocumentRegistry {
     }
   }
 
-  /** Compacts every open document; used at shutdown so the next start loads snapshots. */
-  async flushAll(): Promise<void> {
-    await Promise.all([...this.entries.values()].map(async (e) => (await e.loading).compact().catch(() => undefined)));
+  /** At shutdown: every open document is compacted and its draft kept, then nothing more is loaded. */
+  async shutdown(): Promise<void> {
+    this.closed = true;
+    const entries = [...this.entries];
+    this.entries.clear();
+    await Promise.all(
+      entries.map(async ([meetingId, e]) => {
+        const doc = await e.loading.catch(() => null);
+        if (!doc) return;
+        await this.persist(meetingId, doc).catch((error) => console.error(`[realtime] saving minutes ${meetingId} at shutdown failed`, error));
+        doc.destroy();
+      }),
+    );
+  }
+
+  /** The end of an editing session: one snapshot, and a draft version if the text changed. */
+  private async persist(meetingId: string, doc: LiveDocument) {
+    await doc.compact();
+    if (doc.status !== "final") await doc.enqueue(() => saveDraftVersion(this.db, meetingId, doc.doc));
   }
 
   private async load(meetingId: string): Promise<LiveDocument> {

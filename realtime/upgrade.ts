@@ -87,9 +87,9 @@ export function createRealtimeEndpoint(options: {
       });
     },
     async close() {
+      await registry.shutdown();
       for (const client of wss.clients) client.close(1001, "server shutting down");
       wss.close();
-      await registry.flushAll();
     },
   };
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
 import type { RunningServer } from "../../app/http/server.server";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { client, startTestServer } from "../support/server";
@@ -65,6 +66,40 @@ describe("live minutes over y-websocket", () => {
     expect(await anonymous.closed).toBe(4401);
     const unknown = connect("gotland", "00000000-0000-0000-0000-000000000000");
     expect(await unknown.closed).toBe(4403);
+  });
+
+  it("refuses a socket from another site, and closes only the socket that sends garbage or too much", async () => {
+    const evil = new WebSocket(app.url.replace("http", "ws") + `/realtime/minutes-${meetingId}`, { headers: { cookie: cookies.gotland }, origin: "https://evil.example" });
+    expect(await new Promise((r) => evil.on("close", (code) => r(code)))).toBe(4403);
+
+    const healthy = connect("sodra");
+    await healthy.synced;
+    const raw = new WebSocket(app.url.replace("http", "ws") + `/realtime/minutes-${meetingId}`, { headers: { cookie: cookies.gotland }, origin: app.url });
+    await new Promise((r) => raw.on("open", r));
+    raw.send(new Uint8Array([0, 7, 1, 2, 3])); // a sync message of an unknown kind
+    expect(await new Promise((r) => raw.on("close", (code) => r(code)))).toBe(4400);
+
+    const big = new WebSocket(app.url.replace("http", "ws") + `/realtime/minutes-${meetingId}`, { headers: { cookie: cookies.gotland }, origin: app.url });
+    await new Promise((r) => big.on("open", r));
+    big.send(new Uint8Array(1024 * 1024 + 1));
+    expect(await new Promise((r) => big.on("close", (code) => r(code)))).toBe(1009); // message too big
+
+    typeInto(healthy, "Fortfarande här.");
+    const other = connect("gotland");
+    await other.synced;
+    await eventually(() => other.text().includes("Fortfarande här."), "the healthy socket's edit");
+  });
+
+  it("sends edits made offline when the connection comes back", async () => {
+    const a = connect("gotland");
+    const b = connect("sodra");
+    await Promise.all([a.synced, b.synced]);
+    a.provider.disconnect();
+    typeInto(a, "Skrivet utan nät. ");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(b.text()).not.toContain("Skrivet utan nät.");
+    a.provider.connect();
+    await eventually(() => b.text().includes("Skrivet utan nät."), "the offline edit to arrive");
   });
 
   it("drops an observer's updates on the server", async () => {
