@@ -48,3 +48,51 @@ it("two members write the same minutes and see each other's text, names and care
   await ingrid.reload();
   await ingrid.getByRole("textbox", { name: "Protokollets text" }).getByText("Ordföranden öppnade mötet.").waitFor();
 });
+
+it("the chair and the adjuster approve; the minutes turn read-only in both browsers and print with an approval block", async () => {
+  const [{ id }] = await env.db.sql<{ id: string }[]>`
+    select m.id from meetings m join groups g on g.id = m.group_id join partnerships p on p.id = g.partnership_id
+    where p.reference_number = '2021/630' and g.kind = 'steering' order by m.starts_at limit 1`;
+  const url = `${env.server.url}/meetings/${id}`;
+  // Brottsofferjouren Västerort holds the chair in the demo rotation; Ahmed Karimi adjusts.
+  const chair = await openMinutes("stockholm.bo-vasterort@samrad.test", url);
+  const adjuster = await openMinutes("stockholm.bo-gotland@samrad.test", url);
+  const chairText = chair.getByRole("textbox", { name: "Protokollets text" });
+  await chairText.locator("p").first().click();
+  await chair.keyboard.type("Mötet öppnades av ordföranden.");
+  await adjuster.getByRole("textbox", { name: "Protokollets text" }).getByText("Mötet öppnades av ordföranden.").waitFor();
+  await chair.getByText("Allt sparat", { exact: false }).waitFor();
+
+  await chair.getByLabel("Ahmed Karimi (Brottsofferjouren Stockholm-Gotland)").check();
+  await chair.getByRole("button", { name: "Skicka protokollet för justering" }).click();
+  await chair.getByText("Protokollet är skickat för justering.", { exact: false }).waitFor();
+  await expectAccessible(chair);
+  await chair.getByRole("button", { name: "Justera protokollet" }).click();
+  await chair.getByText("Din justering är registrerad.").waitFor();
+
+  await adjuster.reload();
+  await adjuster.getByRole("button", { name: "Justera protokollet" }).click();
+  await adjuster.getByText("Protokollet är justerat och kan inte längre ändras.").waitFor();
+  await adjuster.getByText("Du kan läsa men inte ändra protokollet.").waitFor();
+  expect(await adjuster.getByRole("textbox", { name: "Protokollets text" }).getAttribute("contenteditable")).toBe("false");
+  await expectAccessible(adjuster);
+
+  await chair.reload();
+  await chair.getByText("Justerat protokoll – kan inte längre ändras.").waitFor();
+  expect(await chair.getByRole("textbox", { name: "Protokollets text" }).getAttribute("contenteditable")).toBe("false");
+
+  await chair.getByRole("link", { name: "Utskriftsvänligt protokoll" }).click();
+  await chair.getByRole("heading", { level: 2, name: "Justering" }).waitFor();
+  const block = chair.locator(".approval-block");
+  await block.getByText("Ordförande: Olof Persson", { exact: false }).waitFor();
+  await block.getByText("Justerare: Ahmed Karimi", { exact: false }).waitFor();
+  await chair.getByText("Mötet öppnades av ordföranden.").waitFor();
+  await expectAccessible(chair);
+  await chair.emulateMedia({ media: "print" });
+  expect(await chair.locator(".site-header").isVisible()).toBe(false);
+  await chair.emulateMedia({ media: "screen" });
+
+  await chair.goto(`${url}/minutes/versions`);
+  await chair.getByRole("link", { name: /^Justerat, / }).waitFor();
+  await expectAccessible(chair);
+});
