@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -417,6 +418,38 @@ export const minutesVersions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("minutes_versions_meeting_idx").on(t.meetingId, t.id), uniqueIndex("minutes_versions_one_final_idx").on(t.meetingId).where(sql`kind = 'final'`)],
+);
+
+/** After approval nothing is edited: a correction is a note appended with its own approval. */
+export const minutesCorrections = pgTable(
+  "minutes_corrections",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => minutes.meetingId, { onDelete: "cascade" }),
+    text: text("text").notNull(),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    approvedAt: timestamp("approved_at", { withTimezone: true }),
+  },
+  (t) => [index("minutes_corrections_meeting_idx").on(t.meetingId, t.id)],
+);
+
+export const minutesCorrectionApprovals = pgTable(
+  "minutes_correction_approvals",
+  {
+    correctionId: bigint("correction_id", { mode: "number" })
+      .notNull()
+      .references(() => minutesCorrections.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    approvedAt: timestamp("approved_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.correctionId, t.userId] })],
 );
 
 export type MinutesStatus = (typeof minutesStatusEnum.enumValues)[number];

@@ -440,6 +440,21 @@ export const sv = {
   "versions.draft": "Utkast",
   "versions.final": "Justerat",
   "versions.empty": "Inga sparade versioner ännu. Ett utkast sparas när den sista deltagaren lämnar protokollet.",
+  "correction.title": "Rättelser",
+  "correction.none": "Inga rättelser.",
+  "correction.add": "Lägg till en rättelse",
+  "correction.text": "Rättelse",
+  "correction.hint": "Det justerade protokollet ändras inte. Rättelsen läggs till och justeras av samma personer.",
+  "correction.submit": "Lägg till rättelsen",
+  "correction.added": "Rättelsen är tillagd och väntar på justering.",
+  "correction.approve": "Justera rättelsen",
+  "correction.approved": "Din justering av rättelsen är registrerad.",
+  "correction.by": "{name}, {date}",
+  "correction.approvedBy": "justerad av {names}",
+  "correction.pending": "väntar på justering (justerad av {names})",
+  "audit.minutes.correction.add": "Lade till en rättelse i protokollet",
+  "audit.minutes.correction.approve": "Justerade en rättelse",
+  "justering.notFinal": "Protokollet är inte justerat än.",
 } as const;
 
 export type MessageKey = keyof typeof sv;

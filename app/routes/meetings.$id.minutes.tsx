@@ -6,6 +6,7 @@ import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { requireMeetingAccess } from "~/services/meeting-access.server";
 import { meetingDetails } from "~/services/meetings.server";
+import { correctionsOf } from "~/services/justering.server";
 import { finalMinutes } from "~/services/minutes.server";
 
 export const meta = titled("printable.title");
@@ -15,7 +16,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { meeting, access } = await requireMeetingAccess(context.db, user, params.id);
   const final = await finalMinutes(context.db, meeting.id);
   if (!final) throw notFound();
-  const { people } = await meetingDetails(context.db, meeting);
+  const [{ people }, corrections] = await Promise.all([meetingDetails(context.db, meeting), correctionsOf(context.db, meeting.id)]);
   const chair = final.approvals.find((a) => a.role === "chair");
   return {
     group: access.group.name,
@@ -25,6 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     adjusters: final.approvals.filter((a) => a.role === "adjuster").map((a) => a.name),
     approvals: final.approvals,
     html: final.html,
+    corrections: corrections.filter((c) => c.approvedAt).map((c) => ({ id: c.id, text: c.text, approvedAt: c.approvedAt!.toISOString(), approvedBy: c.approvedBy.map((a) => a.name) })),
     sha256: final.textSha256,
   };
 }
@@ -62,6 +64,21 @@ export default function PrintableMinutes() {
       </header>
       {/* Our own renderer's output: every text run is escaped and only http(s) links survive. */}
       <div className="minutes-body" dangerouslySetInnerHTML={{ __html: d.html }} />
+      {d.corrections.length ? (
+        <section aria-labelledby="corrections-h">
+          <h2 id="corrections-h">{t("correction.title")}</h2>
+          <ol>
+            {d.corrections.map((c) => (
+              <li key={c.id}>
+                <p className="prewrap">{c.text}</p>
+                <p className="muted">
+                  {t("correction.approvedBy", { names: c.approvedBy.join(", ") })}, {formatDateTime(c.approvedAt, locale)}
+                </p>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
       <section className="approval-block" aria-labelledby="approval-h">
         <h2 id="approval-h">{t("printable.approval")}</h2>
         <ul>

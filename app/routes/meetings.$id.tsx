@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guards.server";
-import { Field, FormAlert, Notice, SelectField } from "~/components/Field";
+import { Field, FormAlert, Notice, SelectField, TextArea } from "~/components/Field";
 import { LiveMinutes, participantColour } from "~/components/minutes/LiveMinutes";
 import { minutesAccess } from "~/domain/minutes-access";
 import { agendaItemSchema } from "~/forms/meeting";
@@ -14,7 +14,7 @@ import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { requireMeetingAccess } from "~/services/meeting-access.server";
 import { addAgendaItem, cancelMeeting, type MeetingRow, changeAgendaItem, meetingDetails, recordPresence, respond, sendNotice } from "~/services/meetings.server";
-import { approvalState, approve, sendForApproval } from "~/services/justering.server";
+import { addCorrection, approvalState, approve, approveCorrection, correctionsOf, sendForApproval } from "~/services/justering.server";
 import { partiesOf } from "~/services/partnerships.server";
 
 export const meta = titled("meeting.title");
@@ -22,10 +22,11 @@ export const meta = titled("meeting.title");
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const { meeting, access, isChair } = await requireMeetingAccess(context.db, user, params.id);
-  const [details, partyRows, minutes] = await Promise.all([
+  const [details, partyRows, minutes, corrections] = await Promise.all([
     meetingDetails(context.db, meeting),
     partiesOf(context.db, access.group.partnershipId),
     approvalState(context.db, meeting.id),
+    correctionsOf(context.db, meeting.id),
   ]);
   const me = details.people.find((p) => p.userId === user.id);
   const minutesRight = minutesAccess({
@@ -63,12 +64,22 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       approvers: [minutes.chairId, ...minutes.adjusters]
         .filter((id): id is string => Boolean(id))
         .map((id) => ({
+          id,
           name: details.people.find((p) => p.userId === id)?.name ?? "—",
           role: id === minutes.chairId ? ("chair" as const) : ("adjuster" as const),
           approvedAt: minutes.approvals.find((a) => a.userId === id)?.approvedAt.toISOString() ?? null,
         })),
       editable: minutesRight === "write",
       me: { name: user.name, party: me?.partyName ?? "Samordnare", color: participantColour(user.id) },
+      corrections: corrections.map((c) => ({
+        id: c.id,
+        text: c.text,
+        author: c.author,
+        createdAt: c.createdAt.toISOString(),
+        approved: Boolean(c.approvedAt),
+        approvedBy: c.approvedBy.map((a) => a.name),
+        mine: c.approvedBy.some((a) => a.userId === user.id),
+      })),
     },
   };
 }
@@ -76,6 +87,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 const opSchema = z.object({ itemId: z.uuid(), op: z.enum(["up", "down", "accept", "remove"]) });
 const cancelSchema = z.object({ reason: z.string().trim().min(1, "form.required").max(1000, "form.tooLong") });
 const rsvpSchema = z.object({ rsvp: z.enum(["attending", "declined"]) });
+const correctionSchema = z.object({ text: z.string({ error: "form.required" }).trim().min(1, "form.required").max(5000, "form.tooLong") });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = requireUser(context, request);
@@ -143,6 +155,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         { intent, fieldErrors: { approve: result.error } as FieldErrors, done: null, hits: "hits" in result ? result.hits : [] },
         { status: result.error === "justering.personnummer" ? 409 : 400 },
       );
+    }
+    case "correction": {
+      const parsed = parseForm(correctionSchema, form);
+      if (!parsed.ok) return data({ intent, fieldErrors: parsed.fieldErrors, done: null }, { status: 400 });
+      const error = await addCorrection(context.db, meeting, user, parsed.data.text);
+      if (error === "justering.notApprover") throw new Response("Forbidden", { status: 403 });
+      if (error) return data({ intent, fieldErrors: { text: error } as FieldErrors, done: null }, { status: 409 });
+      return ok("correction.added");
+    }
+    case "approveCorrection": {
+      const id = Number(form.get("correctionId"));
+      if (!Number.isSafeInteger(id)) throw new Response("Bad Request", { status: 400 });
+      if (await approveCorrection(context.db, meeting, user, id)) throw new Response("Forbidden", { status: 403 });
+      return ok("correction.approved");
     }
     case "presence": {
       chairOnly();
@@ -445,10 +471,54 @@ function Justering({ meeting: d, result }: { meeting: LoaderData; result: Action
           </a>
         </p>
       ) : null}
+      {minutes.status === "final" ? <Corrections meeting={d} result={result} /> : null}
       <p>
         <Link to={`/meetings/${d.meeting.id}/minutes/versions`}>{t("justering.versions")}</Link>
       </p>
     </div>
+  );
+}
+
+/** Notes appended to approved minutes, each approved by the same people as the minutes. */
+function Corrections({ meeting: d, result }: { meeting: LoaderData; result: ActionData }) {
+  const t = useT();
+  const locale = useLocale();
+  const canAct = d.minutes.approvers.some((a) => a.id === d.me);
+  return (
+    <section aria-labelledby="corrections-h">
+      <h3 id="corrections-h">{t("correction.title")}</h3>
+      {d.minutes.corrections.length === 0 ? <p className="empty">{t("correction.none")}</p> : null}
+      <ol>
+        {d.minutes.corrections.map((c) => (
+          <li key={c.id}>
+            <p className="prewrap">{c.text}</p>
+            <p className="muted">
+              {t("correction.by", { name: c.author, date: formatDateTime(c.createdAt, locale) })} ·{" "}
+              {c.approved ? t("correction.approvedBy", { names: c.approvedBy.join(", ") }) : t("correction.pending", { names: c.approvedBy.join(", ") })}
+            </p>
+            {!c.approved && !c.mine && canAct ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="approveCorrection" />
+                <input type="hidden" name="correctionId" value={c.id} />
+                <button type="submit" className="small">
+                  {t("correction.approve")}
+                </button>
+              </Form>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {canAct ? (
+        <details open={result?.intent === "correction"}>
+          <summary>{t("correction.add")}</summary>
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="correction" />
+            <TextArea name="text" label={t("correction.text")} hint={t("correction.hint")} required error={result?.intent === "correction" ? result.fieldErrors?.text : undefined} />
+            <button type="submit">{t("correction.submit")}</button>
+          </Form>
+        </details>
+      ) : null}
+    </section>
   );
 }
 

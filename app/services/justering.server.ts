@@ -1,6 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { groupMembers, minutes, minutesApprovals, minutesVersions, users } from "../../db/schema";
+import { groupMembers, minutes, minutesApprovals, minutesCorrectionApprovals, minutesCorrections, minutesVersions, users } from "../../db/schema";
 import type { DocumentRegistry } from "../../realtime/registry";
 import { snapshotOf } from "../../realtime/versions";
 import type { SessionUser } from "../auth/session.server";
@@ -14,7 +14,7 @@ interface Deps {
   minutes: DocumentRegistry;
 }
 
-export type JusteringError = "justering.notDraft" | "justering.notForApproval" | "justering.adjusterRequired" | "justering.adjusterNotMember" | "justering.notApprover";
+export type JusteringError = "justering.notFinal" | "justering.notDraft" | "justering.notForApproval" | "justering.adjusterRequired" | "justering.adjusterNotMember" | "justering.notApprover";
 
 /** Runs `task` on the live document in its pipeline, loading it if nobody has it open. */
 async function withDocument<T>(deps: Deps, meetingId: string, task: (doc: Awaited<ReturnType<DocumentRegistry["open"]>>) => Promise<T>): Promise<T> {
@@ -116,4 +116,66 @@ export async function approvalState(db: Db, meetingId: string) {
       .where(eq(minutesApprovals.meetingId, meetingId)),
   ]);
   return { ...state, approvals };
+}
+
+/** Who approved the final minutes: they also approve every correction to them. */
+async function finalApprovers(db: Db, meetingId: string): Promise<string[] | null> {
+  const [final] = await db
+    .select({ approvals: minutesVersions.approvals })
+    .from(minutesVersions)
+    .where(and(eq(minutesVersions.meetingId, meetingId), eq(minutesVersions.kind, "final")));
+  return final ? final.approvals.map((a) => a.userId) : null;
+}
+
+/** A correction note to final minutes, by one of their approvers, who thereby approves it too. */
+export async function addCorrection(db: Db, meeting: MeetingRow, actor: SessionUser, text: string): Promise<"justering.notFinal" | "justering.notApprover" | null> {
+  const approvers = await finalApprovers(db, meeting.id);
+  if (!approvers) return "justering.notFinal";
+  if (!approvers.includes(actor.id)) return "justering.notApprover";
+  await db.transaction(async (tx) => {
+    const [c] = await tx.insert(minutesCorrections).values({ meetingId: meeting.id, text, createdBy: actor.id }).returning({ id: minutesCorrections.id });
+    await tx.insert(minutesCorrectionApprovals).values({ correctionId: c.id, userId: actor.id });
+    await audit(tx, { actorId: actor.id, action: "minutes.correction.add", subject: `meeting:${meeting.id}`, details: { correctionId: c.id, text } });
+    if (approvers.length === 1) await tx.update(minutesCorrections).set({ approvedAt: new Date() }).where(eq(minutesCorrections.id, c.id));
+  });
+  return null;
+}
+
+export async function approveCorrection(db: Db, meeting: MeetingRow, actor: SessionUser, correctionId: number): Promise<"justering.notApprover" | null> {
+  const approvers = await finalApprovers(db, meeting.id);
+  if (!approvers?.includes(actor.id)) return "justering.notApprover";
+  await db.transaction(async (tx) => {
+    const [c] = await tx
+      .select({ id: minutesCorrections.id, approvedAt: minutesCorrections.approvedAt })
+      .from(minutesCorrections)
+      .where(and(eq(minutesCorrections.id, correctionId), eq(minutesCorrections.meetingId, meeting.id)))
+      .for("update");
+    if (!c || c.approvedAt) return;
+    await tx.insert(minutesCorrectionApprovals).values({ correctionId, userId: actor.id }).onConflictDoNothing();
+    await audit(tx, { actorId: actor.id, action: "minutes.correction.approve", subject: `meeting:${meeting.id}`, details: { correctionId } });
+    const given = await tx.select({ userId: minutesCorrectionApprovals.userId }).from(minutesCorrectionApprovals).where(eq(minutesCorrectionApprovals.correctionId, correctionId));
+    if (approvers.every((id) => given.some((g) => g.userId === id))) {
+      await tx.update(minutesCorrections).set({ approvedAt: new Date() }).where(eq(minutesCorrections.id, correctionId));
+    }
+  });
+  return null;
+}
+
+/** The corrections of a meeting's minutes with who has approved each. */
+export async function correctionsOf(db: Db, meetingId: string) {
+  const [rows, approvals] = await Promise.all([
+    db
+      .select({ id: minutesCorrections.id, text: minutesCorrections.text, createdAt: minutesCorrections.createdAt, approvedAt: minutesCorrections.approvedAt, author: users.name })
+      .from(minutesCorrections)
+      .innerJoin(users, eq(users.id, minutesCorrections.createdBy))
+      .where(eq(minutesCorrections.meetingId, meetingId))
+      .orderBy(asc(minutesCorrections.id)),
+    db
+      .select({ correctionId: minutesCorrectionApprovals.correctionId, userId: minutesCorrectionApprovals.userId, name: users.name })
+      .from(minutesCorrectionApprovals)
+      .innerJoin(minutesCorrections, eq(minutesCorrections.id, minutesCorrectionApprovals.correctionId))
+      .innerJoin(users, eq(users.id, minutesCorrectionApprovals.userId))
+      .where(eq(minutesCorrections.meetingId, meetingId)),
+  ]);
+  return rows.map((r) => ({ ...r, approvedBy: approvals.filter((a) => a.correctionId === r.id) }));
 }

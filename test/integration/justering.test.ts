@@ -104,6 +104,20 @@ describe("justering: approval locks the minutes", () => {
     await expect(t.sql`update minutes_versions set text = 'ändrad' where meeting_id = ${meetingId}`).rejects.toThrow(/immutable/);
   });
 
+  it("takes corrections as notes approved by the same people, never as edits", async () => {
+    expect((await post("member", { intent: "correction", text: "Fel datum." })).status).toBe(403);
+    expect((await post("chair", { intent: "correction", text: "" })).status).toBe(400);
+    expect((await post("chair", { intent: "correction", text: "Under § 1 ska det stå 13.05, inte 13.00." })).status).toBe(200);
+    const [c] = await t.sql`select id, approved_at from minutes_corrections where meeting_id = ${meetingId}`;
+    expect(c.approved_at).toBeNull();
+    expect((await post("member", { intent: "approveCorrection", correctionId: String(c.id) })).status).toBe(403);
+    expect((await post("adjuster", { intent: "approveCorrection", correctionId: String(c.id) })).status).toBe(200);
+    const [after] = await t.sql`select approved_at from minutes_corrections where id = ${c.id}`;
+    expect(after.approved_at).not.toBeNull();
+    const [{ n }] = await t.sql`select count(*)::int as n from minutes_versions where meeting_id = ${meetingId} and kind = 'final'`;
+    expect(n).toBe(1);
+  });
+
   it("serves the printable page and downloads to members only", async () => {
     const page = await http.get(`/meetings/${meetingId}/minutes`, cookies.member);
     expect(page.status).toBe(200);
@@ -111,6 +125,7 @@ describe("justering: approval locks the minutes", () => {
     expect(html).toContain("Justering");
     expect(html).toContain("Olof Persson");
     expect(html).toContain("Ahmed Karimi");
+    expect(html).toContain("Under § 1 ska det stå 13.05, inte 13.00.");
     const md = await http.get(`/meetings/${meetingId}/minutes.md`, cookies.member);
     expect(md.headers.get("content-type")).toMatch(/^text\/markdown/);
     expect(await md.text()).toContain("## § 1 Mötets öppnande");

@@ -1,0 +1,96 @@
+/**
+ * Not a benchmark of its own: the bare relay baseline that realtime-fanout.ts starts in a
+ * separate Node process (startBareRelay in realtime-lib.ts), so it runs on its own event loop
+ * like the real server does.
+ *
+ * It speaks the same y-websocket protocol (with the same codec, realtime/protocol.ts) as
+ * Samråd, but without authentication, authorization or persistence: one in-memory Y.Doc per
+ * room (the URL path), sync step 1 answered from it, every update applied to it and relayed
+ * at once to the room's other sockets, awareness relayed as it comes. What Samråd adds on top
+ * of this (session and access checks at connect, the INSERT before every relay) is what the
+ * fan-out comparison shows.
+ *
+ * Prints "listening on <port>" once it accepts connections on 127.0.0.1 (port 0 = any free one,
+ * or argv[2]). Stops on SIGTERM/SIGINT, or when its stdin closes (the parent went away).
+ */
+import { WebSocketServer, type WebSocket } from "ws";
+import * as Y from "yjs";
+import * as protocol from "../../realtime/protocol";
+
+interface Room {
+  doc: Y.Doc;
+  sockets: Set<WebSocket>;
+}
+
+const rooms = new Map<string, Room>();
+
+function send(socket: WebSocket, message: Uint8Array) {
+  if (socket.readyState === socket.OPEN) socket.send(message, { binary: true });
+}
+
+function roomFor(name: string): Room {
+  let room = rooms.get(name);
+  if (!room) {
+    const doc = new Y.Doc({ gc: true });
+    const created: Room = { doc, sockets: new Set() };
+    doc.on("update", (update: Uint8Array, origin: unknown) => {
+      const message = protocol.updateMessage(update);
+      for (const s of created.sockets) if (s !== origin) send(s, message);
+    });
+    rooms.set(name, created);
+    room = created;
+  }
+  return room;
+}
+
+const wss = new WebSocketServer({ host: "127.0.0.1", port: Number(process.argv[2] ?? 0), maxPayload: 1024 * 1024 });
+
+wss.on("connection", (socket, req) => {
+  const name = (req.url ?? "/").split("?")[0];
+  const room = roomFor(name);
+  room.sockets.add(socket);
+  send(socket, protocol.syncStep1(room.doc));
+  socket.on("message", (data: Buffer) => {
+    const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    try {
+      const message = protocol.parseMessage(bytes);
+      switch (message.kind) {
+        case "syncStep1":
+          return send(socket, protocol.syncStep2(room.doc, message.stateVector));
+        case "update":
+          return Y.applyUpdate(room.doc, message.update, socket);
+        case "awareness":
+          for (const s of room.sockets) if (s !== socket) send(s, bytes);
+          return;
+        case "queryAwareness":
+          return; // no awareness state kept
+      }
+    } catch {
+      socket.close(4400, "malformed message");
+    }
+  });
+  socket.on("close", () => {
+    room.sockets.delete(socket);
+    if (room.sockets.size === 0) {
+      room.doc.destroy();
+      rooms.delete(name);
+    }
+  });
+  socket.on("error", () => socket.terminate());
+});
+
+wss.on("listening", () => {
+  const address = wss.address();
+  console.log(`listening on ${typeof address === "string" ? address : address.port}`);
+});
+
+const stop = () => {
+  for (const socket of wss.clients) socket.terminate();
+  wss.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 1_000).unref();
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+process.stdin.on("end", stop);
+process.stdin.on("error", stop);
+process.stdin.resume();
