@@ -385,6 +385,7 @@ export const en: Record<MessageKey, string> = {
   "minutes.readOnly": "You can read but not change the minutes.",
   "minutes.connection.connecting": "Connecting…",
   "minutes.connection.connected": "Connected",
+  "minutes.connection.reconnecting": "Reconnecting… – you can keep writing",
   "minutes.connection.offline": "Offline – your changes are sent when the connection is back",
   "minutes.connection.refused": "You do not have access to the minutes",
   "minutes.saved": "All saved",

@@ -384,6 +384,7 @@ export const sv = {
   "minutes.readOnly": "Du kan läsa men inte ändra protokollet.",
   "minutes.connection.connecting": "Ansluter…",
   "minutes.connection.connected": "Ansluten",
+  "minutes.connection.reconnecting": "Återansluter… – du kan fortsätta skriva",
   "minutes.connection.offline": "Offline – dina ändringar skickas när anslutningen är tillbaka",
   "minutes.connection.refused": "Du har inte tillgång till protokollet",
   "minutes.saved": "Allt sparat",

@@ -14,7 +14,7 @@ export interface Participant {
   color: string;
 }
 
-type Connection = "connecting" | "connected" | "offline" | "refused";
+type Connection = "connecting" | "connected" | "reconnecting" | "offline" | "refused";
 
 interface Session {
   doc: Y.Doc;
@@ -37,7 +37,11 @@ export function MinutesEditor({ meetingId, me, editable }: { meetingId: string; 
     const doc = new Y.Doc();
     const scheme = window.location.protocol === "https:" ? "wss" : "ws";
     const provider = new WebsocketProvider(`${scheme}://${window.location.host}/realtime`, `minutes-${meetingId}`, doc, { maxBackoffTime: 5000 });
-    provider.on("status", ({ status }: { status: string }) => setConnection(status === "connected" ? "connected" : status === "connecting" ? "connecting" : "offline"));
+    let wasConnected = false;
+    provider.on("status", ({ status }: { status: string }) => {
+      if (status === "connected") wasConnected = true;
+      setConnection(status === "connected" ? "connected" : status === "connecting" ? (wasConnected ? "reconnecting" : "connecting") : "offline");
+    });
     provider.on("closed", ({ code }: { code: number }) => code >= 4400 && code < 4500 && setConnection("refused"));
     // Local edits are unsaved until the server says it has stored everything this browser sent.
     doc.on("update", (_u: Uint8Array, origin: unknown) => origin !== provider && setUnsaved(true));
