@@ -41,6 +41,7 @@ export class LiveDocument {
   private sinceCompaction: number;
   private pending: Pending[] = [];
   private work: Promise<void> = Promise.resolve();
+  private compacting: Promise<void> | undefined;
 
   constructor(
     private readonly db: Db,
@@ -125,13 +126,22 @@ export class LiveDocument {
     return run;
   }
 
-  /** Merges the stored log into one snapshot, in the pipeline so no write races it. */
-  compact() {
-    return this.enqueue(async () => {
-      const { bytes } = await compactStored(this.db, this.meetingId);
-      this.sinceCompaction = 0;
-      if (bytes) this.bytes = bytes;
-    });
+  /**
+   * Merges the stored log into one snapshot beside the pipeline, not in it: edits keep being
+   * stored and relayed meanwhile (compaction deletes only the rows it read). One at a time.
+   */
+  compact(): Promise<void> {
+    this.compacting ??= (async () => {
+      const [bytesBefore, countBefore] = [this.bytes, this.sinceCompaction];
+      try {
+        const { bytes } = await compactStored(this.db, this.meetingId);
+        this.sinceCompaction -= countBefore;
+        if (bytes) this.bytes = bytes + (this.bytes - bytesBefore);
+      } finally {
+        this.compacting = undefined;
+      }
+    })();
+    return this.compacting;
   }
 
   private submit(item: Pending): Promise<void> {

@@ -83,6 +83,7 @@ export class DocumentRegistry {
 
   /** The end of an editing session: one snapshot, and a draft version if the text changed. */
   private async persist(meetingId: string, doc: LiveDocument) {
+    await doc.enqueue(async () => {}); // every edit already received is stored first
     await doc.compact();
     if (doc.status !== "final") await doc.enqueue(() => saveDraftVersion(this.db, meetingId, doc.doc));
   }

@@ -45,7 +45,7 @@ export async function appendUpdates(db: Db, meetingId: string, batch: { update: 
  */
 export async function compactStored(db: Db, meetingId: string): Promise<{ merged: number; bytes: number }> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.select({ snapshot: minutes.snapshot }).from(minutes).where(eq(minutes.meetingId, meetingId)).for("update");
+    const [row] = await tx.select({ snapshot: minutes.snapshot }).from(minutes).where(eq(minutes.meetingId, meetingId)).for("no key update");
     if (!row) return { merged: 0, bytes: 0 };
     const rows = await tx
       .select({ id: minutesUpdates.id, update: minutesUpdates.update })

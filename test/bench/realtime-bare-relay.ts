@@ -6,20 +6,28 @@
  * It speaks the same y-websocket protocol (with the same codec, realtime/protocol.ts) as
  * Samråd, but without authentication, authorization or persistence: one in-memory Y.Doc per
  * room (the URL path), sync step 1 answered from it, every update applied to it and relayed
- * at once to the room's other sockets, awareness relayed as it comes. What Samråd adds on top
- * of this (session and access checks at connect, the INSERT before every relay) is what the
- * fan-out comparison shows.
+ * at once to the room's other sockets. Awareness goes through an in-memory Awareness per room,
+ * as in y-websocket's own server and in Samråd: the y-websocket client sends every awareness
+ * change it receives back to the server, so relaying awareness messages blindly would turn each
+ * client's 15-second renewal into n² messages (with 50 clients, stalls of over a second); the
+ * Awareness drops those echoes (same clock) and relays only real changes. What Samråd adds on
+ * top of this (session and access checks at connect, the INSERT before every relay) is what
+ * the fan-out comparison shows.
  *
  * Prints "listening on <port>" once it accepts connections on 127.0.0.1 (port 0 = any free one,
  * or argv[2]). Stops on SIGTERM/SIGINT, or when its stdin closes (the parent went away).
  */
+import * as awarenessProtocol from "y-protocols/awareness";
 import { WebSocketServer, type WebSocket } from "ws";
 import * as Y from "yjs";
 import * as protocol from "../../realtime/protocol";
 
 interface Room {
   doc: Y.Doc;
+  awareness: awarenessProtocol.Awareness;
   sockets: Set<WebSocket>;
+  /** Awareness client ids each socket speaks for, removed when it closes. */
+  ids: Map<WebSocket, Set<number>>;
 }
 
 const rooms = new Map<string, Room>();
@@ -32,10 +40,21 @@ function roomFor(name: string): Room {
   let room = rooms.get(name);
   if (!room) {
     const doc = new Y.Doc({ gc: true });
-    const created: Room = { doc, sockets: new Set() };
+    const awareness = new awarenessProtocol.Awareness(doc);
+    awareness.setLocalState(null);
+    const created: Room = { doc, awareness, sockets: new Set(), ids: new Map() };
     doc.on("update", (update: Uint8Array, origin: unknown) => {
       const message = protocol.updateMessage(update);
       for (const s of created.sockets) if (s !== origin) send(s, message);
+    });
+    awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
+      const own = created.ids.get(origin as WebSocket);
+      if (own) {
+        for (const id of added) own.add(id);
+        for (const id of removed) own.delete(id);
+      }
+      const message = protocol.awarenessMessage(awareness, [...added, ...updated, ...removed]);
+      for (const s of created.sockets) send(s, message);
     });
     rooms.set(name, created);
     room = created;
@@ -49,7 +68,10 @@ wss.on("connection", (socket, req) => {
   const name = (req.url ?? "/").split("?")[0];
   const room = roomFor(name);
   room.sockets.add(socket);
+  room.ids.set(socket, new Set());
   send(socket, protocol.syncStep1(room.doc));
+  const present = [...room.awareness.getStates().keys()];
+  if (present.length) send(socket, protocol.awarenessMessage(room.awareness, present));
   socket.on("message", (data: Buffer) => {
     const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     try {
@@ -60,10 +82,9 @@ wss.on("connection", (socket, req) => {
         case "update":
           return Y.applyUpdate(room.doc, message.update, socket);
         case "awareness":
-          for (const s of room.sockets) if (s !== socket) send(s, bytes);
-          return;
+          return awarenessProtocol.applyAwarenessUpdate(room.awareness, message.update, socket);
         case "queryAwareness":
-          return; // no awareness state kept
+          return send(socket, protocol.awarenessMessage(room.awareness, [...room.awareness.getStates().keys()]));
       }
     } catch {
       socket.close(4400, "malformed message");
@@ -71,7 +92,10 @@ wss.on("connection", (socket, req) => {
   });
   socket.on("close", () => {
     room.sockets.delete(socket);
+    awarenessProtocol.removeAwarenessStates(room.awareness, [...(room.ids.get(socket) ?? [])], null);
+    room.ids.delete(socket);
     if (room.sockets.size === 0) {
+      room.awareness.destroy();
       room.doc.destroy();
       rooms.delete(name);
     }
@@ -81,7 +105,7 @@ wss.on("connection", (socket, req) => {
 
 wss.on("listening", () => {
   const address = wss.address();
-  console.log(`listening on ${typeof address === "string" ? address : address.port}`);
+  console.log(`listening on ${typeof address === "object" && address ? address.port : address}`);
 });
 
 const stop = () => {

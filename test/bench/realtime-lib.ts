@@ -18,6 +18,9 @@ import { login, REPO_ROOT, sessionFrom, sleep, type BenchServer } from "./lib";
 
 export const STOCKHOLM_REFERENCE = "2021/630";
 
+// Every y-websocket provider adds a process "exit" listener: thousands of clients are intended here.
+process.setMaxListeners(0);
+
 export interface SteeringGroup {
   groupId: string;
   /** Who creates the bench meetings (the demo admin). */
@@ -139,6 +142,24 @@ export async function insertProbe(sql: postgres.Sql, meetingId: string, key: str
 
 export const hasProbe = (client: MinutesClient, key: string) => client.doc.getMap(PROBE_MAP).has(key);
 
+/**
+ * PostgreSQL publishes a backend's statistics at most once a second while it is busy, and an
+ * idle backend's pending ones within 10 s (PGSTAT_IDLE_INTERVAL): wait that long for exact counts.
+ */
+export const STATS_SETTLE_MS = 11_000;
+
+/**
+ * Transactions committed in the database so far (each statement outside a transaction is one),
+ * read after STATS_SETTLE_MS so that everything before the call is counted: the difference of
+ * two readings counts the server's queries in between (plus the one reading query).
+ */
+export async function settledTransactions(sql: postgres.Sql): Promise<number> {
+  await sleep(STATS_SETTLE_MS);
+  await sql`select pg_stat_clear_snapshot()`;
+  const [row] = await sql<{ n: string }[]>`select xact_commit as n from pg_stat_database where datname = current_database()`;
+  return Number(row.n);
+}
+
 /** Resident set size and its peak of a process, in bytes, from /proc/<pid>/status. */
 export function rssOf(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
@@ -205,6 +226,9 @@ export function cpuMeter(pid: number) {
     },
   };
 }
+
+/** A process.cpuUsage() difference as a share of one CPU over `wallMs`. */
+export const cpuShare = (usage: NodeJS.CpuUsage, wallMs: number) => (usage.user + usage.system) / 1000 / wallMs;
 
 /** The soft limit on open files of a process. */
 export function nofileOf(pid: number | "self"): number {
