@@ -48,6 +48,16 @@ describe("live minutes over y-websocket", () => {
     expect(row.n).toBe(1);
   });
 
+  it("adds a section when the chair adds an agenda item to minutes already begun", async () => {
+    const a = connect("gotland");
+    await a.synced;
+    const chair = await client(app.url).login("stockholm.bo-vasterort@samrad.test"); // holds the chair in the demo rotation
+    const res = await client(app.url).post(`/meetings/${meetingId}`, { intent: "add", title: "Lokalfrågan", type: "decision" }, { cookie: chair });
+    expect(res.status).toBe(200);
+    await eventually(() => a.text().includes("§ 8 Lokalfrågan"), "the new section");
+    expect(a.text().match(/§ 8 /g)).toHaveLength(1);
+  });
+
   it("lets two members converge on concurrent edits, and stores them", async () => {
     const [a, b] = [connect("gotland"), connect("sodra")];
     await Promise.all([a.synced, b.synced]);
