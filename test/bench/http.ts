@@ -16,22 +16,15 @@ import http from "node:http";
 import { DEMO_ADMIN, DEMO_PASSWORD } from "../../db/seed/agreements";
 import {
   budget,
-  ensureBuild,
-  exitCode,
   Failures,
   fmtMs,
   formatSummary,
-  installWatchdog,
-  isAborting,
   loadPage,
   login,
-  makeDataDir,
-  removeDataDir,
   reportLoad,
+  runBench,
   runPool,
   sessionFrom,
-  startServer,
-  stopServer,
   summarize,
   type BenchServer,
 } from "./lib";
@@ -94,27 +87,9 @@ async function benchOverview(server: BenchServer): Promise<boolean> {
 }
 
 // Start-up (≤ 60 s) + ~200 logins + ≤ 10 s of page load + stop: far below this unless hung.
-installWatchdog(3 * 60_000);
-ensureBuild();
-
-const dataDir = await makeDataDir();
-let failed = false;
-let server: BenchServer | undefined;
-try {
-  server = await startServer(dataDir);
+await runBench(3 * 60_000, async (server) => {
   console.log(`HTTP benchmark against ${server.url} (NODE_ENV=production, ready in ${fmtMs(server.readyMs)})`);
   const loginOk = await benchLogin(server);
   const pageOk = await benchOverview(server);
-  failed = !loginOk || !pageOk;
-} catch (error) {
-  failed = true;
-  if (!isAborting()) {
-    console.error(error);
-    if (server) console.error(server.output());
-  }
-} finally {
-  if (server) await stopServer(server);
-  await removeDataDir(dataDir);
-}
-
-process.exit(exitCode(failed));
+  return !loginOk || !pageOk;
+});

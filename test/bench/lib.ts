@@ -1,7 +1,8 @@
 /**
  * Shared helpers for the benchmark scripts in test/bench: free ports, a temporary
  * DATA_DIR, spawning the production server and timing it to a healthy /healthz,
- * stopping it, a keep-alive HTTP client and latency statistics.
+ * stopping it, the frame a server benchmark runs in (runBench), a keep-alive HTTP
+ * client, latency statistics and template agendas for generated meetings.
  *
  * The server is spawned as `node --import tsx server.ts` rather than `npx tsx`, so the
  * timings hold no npx start-up cost and SIGTERM reaches the server process itself
@@ -16,6 +17,8 @@ import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import type postgres from "postgres";
+import { templateAgenda } from "../../app/services/meetings.server";
 
 export const REPO_ROOT = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const HOST = "127.0.0.1";
@@ -428,6 +431,20 @@ export function reportLoad(title: string, load: PageLoad): void {
   load.failures.report("  status (incl. warm-up)");
 }
 
+/**
+ * Gives each of `meetingIds` the 7-item template agenda (Swedish), as made by `createdBy`,
+ * in one statement inside the caller's transaction.
+ */
+export async function insertTemplateAgendas(tx: postgres.TransactionSql, meetingIds: string[], createdBy: string): Promise<void> {
+  const agenda = templateAgenda("", createdBy, "sv");
+  await tx`
+    insert into agenda_items (meeting_id, position, title, type, created_by)
+    select m.id, t.position, t.title, t.type::agenda_item_type, ${createdBy}
+    from unnest(${meetingIds}::uuid[]) as m(id)
+    cross join unnest(${agenda.map((a) => a.position)}::int[], ${agenda.map((a) => a.title)}::text[], ${agenda.map((a) => a.type)}::text[])
+      as t(position, title, type)`;
+}
+
 /** Budget outcomes of this run; misses only fail the process when BENCH_STRICT=1. */
 const budgetMisses: string[] = [];
 
@@ -450,6 +467,48 @@ export function exitCode(failed: boolean): number {
     return 1;
   }
   return 0;
+}
+
+/** Registers a clean-up step for runBench; the steps run in reverse order of registration. */
+export type Defer = (cleanup: () => unknown) => void;
+
+/**
+ * The frame every server benchmark runs in: the watchdog (limitMs; also Ctrl-C), a build if
+ * there is none, a temporary DATA_DIR, the production server, then `body`. Whatever `body`
+ * registers with `defer` is cleaned up in reverse order, then the server is stopped and the
+ * DATA_DIR removed; the process exits with exitCode(failed). `body` returns whether the run
+ * failed; if it throws, the run fails and the error and the server's last output are printed
+ * (unless the watchdog or a signal is already stopping everything). `beforeStart` runs first,
+ * inside the frame, for checks that must pass before the server is spawned.
+ */
+export async function runBench(
+  limitMs: number,
+  body: (server: BenchServer, defer: Defer) => Promise<boolean>,
+  beforeStart?: () => void,
+): Promise<never> {
+  installWatchdog(limitMs);
+  ensureBuild();
+
+  const dataDir = await makeDataDir();
+  const cleanups: (() => unknown)[] = [];
+  let failed = false;
+  let server: BenchServer | undefined;
+  try {
+    beforeStart?.();
+    server = await startServer(dataDir);
+    failed = await body(server, (cleanup) => void cleanups.push(cleanup));
+  } catch (error) {
+    failed = true;
+    if (!isAborting()) {
+      console.error(error);
+      if (server) console.error(server.output());
+    }
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    if (server) await stopServer(server);
+    await removeDataDir(dataDir);
+  }
+  process.exit(exitCode(failed));
 }
 
 export function sleep(ms: number): Promise<void> {

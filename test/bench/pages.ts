@@ -26,24 +26,16 @@ import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
 import type { PeriodRule } from "../../app/domain/period";
-import { templateAgenda } from "../../app/services/meetings.server";
 import { DEMO_ADMIN, DEMO_PASSWORD } from "../../db/seed/agreements";
 import {
   budget,
-  ensureBuild,
-  exitCode,
   fmtMs,
-  installWatchdog,
-  isAborting,
+  insertTemplateAgendas,
   loadPage,
   login,
-  makeDataDir,
-  removeDataDir,
   reportLoad,
+  runBench,
   sessionFrom,
-  startServer,
-  stopServer,
-  type BenchServer,
   type PageLoad,
 } from "./lib";
 
@@ -129,13 +121,7 @@ async function generate(databaseUrl: string): Promise<Generated> {
         cross join lateral (select (now() at time zone 'Europe/Stockholm')::date + (k - 4) * 30 + (o.n::int % 7) as day) d
         returning id`;
 
-      const agenda = templateAgenda("", admin.id, "sv");
-      await tx`
-        insert into agenda_items (meeting_id, position, title, type, created_by)
-        select m.id, t.position, t.title, t.type::agenda_item_type, ${admin.id}
-        from unnest(${meetings.map((m) => m.id)}::uuid[]) as m(id)
-        cross join unnest(${agenda.map((a) => a.position)}::int[], ${agenda.map((a) => a.title)}::text[], ${agenda.map((a) => a.type)}::text[])
-          as t(position, title, type)`;
+      await insertTemplateAgendas(tx, meetings.map((m) => m.id), admin.id);
 
       return { partnershipIds: ps.map((p) => p.id), groupIds, meetingIds: meetings.map((m) => m.id) };
     });
@@ -168,14 +154,8 @@ async function checkAndAnalyze(databaseUrl: string) {
 const rotate = (ids: string[], prefix: string) => (i: number) => `${prefix}${ids[i % ids.length]}`;
 
 // Start-up (≤ 60 s) + data (a few s) + 5 pages × (warm-up + 200 solo + 8 s) + stop: ~1.5 min unless hung.
-installWatchdog(3 * 60_000);
-ensureBuild();
-
-const dataDir = await makeDataDir();
-let failed = false;
-let server: BenchServer | undefined;
-try {
-  server = await startServer(dataDir);
+await runBench(3 * 60_000, async (server) => {
+  let failed = false;
   console.log(`Page benchmark against ${server.url} (NODE_ENV=production, ready in ${fmtMs(server.readyMs)})`);
 
   const started = performance.now();
@@ -224,15 +204,5 @@ try {
     if (budgeted) budget(`${label} p95 at ${CLIENTS} clients`, load.concurrent.p95, P95_BUDGET_MS);
   }
   if (failed) console.log("FAILED: some responses were not 200 (see above)");
-} catch (error) {
-  failed = true;
-  if (!isAborting()) {
-    console.error(error);
-    if (server) console.error(server.output());
-  }
-} finally {
-  if (server) await stopServer(server);
-  await removeDataDir(dataDir);
-}
-
-process.exit(exitCode(failed));
+  return failed;
+});

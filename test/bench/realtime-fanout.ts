@@ -33,16 +33,10 @@ import type * as Y from "yjs";
 import type { MinutesClient } from "../support/yclient";
 import {
   budget,
-  ensureBuild,
-  exitCode,
   fmtMs,
   formatSummary,
-  installWatchdog,
-  isAborting,
-  makeDataDir,
-  removeDataDir,
+  runBench,
   sleep,
-  startServer,
   stopServer,
   summarize,
   type BenchServer,
@@ -246,19 +240,16 @@ async function checkDurability(server: BenchServer, sql: postgres.Sql, meetingId
 }
 
 // Start-up (≤ 60 s) + 50 logins + 2 × (connect + 11 s idle + 12 s + drain) + 11 s statistics + durability: ~75 s unless hung.
-installWatchdog(3 * 60_000);
-ensureBuild();
-
-const dataDir = await makeDataDir();
-let failed = false;
-let server: BenchServer | undefined;
-let relay: BareRelay | undefined;
-let sql: postgres.Sql | undefined;
-let clients: MinutesClient[] = [];
-try {
-  server = await startServer(dataDir);
+await runBench(3 * 60_000, async (server, defer) => {
+  let failed = false;
   console.log(`Realtime fan-out benchmark against ${server.url} (NODE_ENV=production, ready in ${fmtMs(server.readyMs)}); load1 ${loadavg()[0].toFixed(2)}`);
-  sql = postgres(server.databaseUrl, { max: 2, onnotice: () => {} });
+  // Registered up front so that, run in reverse, clients go first, then the database, then the relay.
+  let relay: BareRelay | undefined;
+  defer(() => relay?.stop());
+  let sql: postgres.Sql | undefined = postgres(server.databaseUrl, { max: 2, onnotice: () => {} });
+  defer(() => sql?.end());
+  let clients: MinutesClient[] = [];
+  defer(() => destroyAll(clients));
   const group = await stockholmSteeringGroup(sql);
   const [meetingId] = await insertMeetings(sql, group, 1, "Fan-out-bänk");
   const loginStarted = performance.now();
@@ -307,18 +298,5 @@ try {
   budget(`fan-out p95 at ${EDITORS} editors`, samrad.deliveries.p95, P95_BUDGET_MS);
   budget(`fan-out p99 at ${EDITORS} editors`, samrad.deliveries.p99, P99_BUDGET_MS);
   if (failed) console.log("FAILED: updates were lost (see above)");
-} catch (error) {
-  failed = true;
-  if (!isAborting()) {
-    console.error(error);
-    if (server) console.error(server.output());
-  }
-} finally {
-  await destroyAll(clients);
-  await sql?.end();
-  await relay?.stop();
-  if (server) await stopServer(server);
-  await removeDataDir(dataDir);
-}
-
-process.exit(exitCode(failed));
+  return failed;
+});

@@ -11,10 +11,9 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
 import * as Y from "yjs";
-import { templateAgenda } from "../../app/services/meetings.server";
 import { DEMO_ADMIN, DEMO_PASSWORD } from "../../db/seed/agreements";
 import { minutesClient, type MinutesClient } from "../support/yclient";
-import { login, REPO_ROOT, sessionFrom, sleep, type BenchServer } from "./lib";
+import { insertTemplateAgendas, login, REPO_ROOT, sessionFrom, sleep, type BenchServer } from "./lib";
 
 export const STOCKHOLM_REFERENCE = "2021/630";
 
@@ -56,13 +55,7 @@ export async function insertMeetings(sql: postgres.Sql, group: SteeringGroup, co
              'Bänkrummet', 'noticed', now(), ${group.adminId}
       from generate_series(1, ${count}) as k
       returning id`;
-    const agenda = templateAgenda("", group.adminId, "sv");
-    await tx`
-      insert into agenda_items (meeting_id, position, title, type, created_by)
-      select m.id, t.position, t.title, t.type::agenda_item_type, ${group.adminId}
-      from unnest(${rows.map((r) => r.id)}::uuid[]) as m(id)
-      cross join unnest(${agenda.map((a) => a.position)}::int[], ${agenda.map((a) => a.title)}::text[], ${agenda.map((a) => a.type)}::text[])
-        as t(position, title, type)`;
+    await insertTemplateAgendas(tx, rows.map((r) => r.id), group.adminId);
     await tx`analyze meetings, agenda_items`;
     return rows.map((r) => r.id);
   });

@@ -29,19 +29,11 @@ import { FRAGMENT, initialMinutes, minutesText } from "../../realtime/content";
 import { appendUpdates, compactStored, createStored, loadStored } from "../../realtime/store";
 import {
   budget,
-  ensureBuild,
-  exitCode,
   fmtMs,
   formatSummary,
-  installWatchdog,
-  isAborting,
-  makeDataDir,
-  removeDataDir,
+  runBench,
   sleep,
-  startServer,
-  stopServer,
   summarize,
-  type BenchServer,
 } from "./lib";
 import { connectSynced, fmtKiB, hasProbe, insertMeetings, insertProbe, loginSessions, stockholmSteeringGroup } from "./realtime-lib";
 
@@ -145,19 +137,13 @@ function writeMinutes(doc: Y.Doc, targetBytes: number): { paragraphs: number; li
 }
 
 // Start-up + building the document + ~75 loads of < 1 s each: ~1 min unless hung.
-installWatchdog(3 * 60_000);
-ensureBuild();
-
-const dataDir = await makeDataDir();
-let failed = false;
-let server: BenchServer | undefined;
-let sql: postgres.Sql | undefined;
-let dbHandle: ReturnType<typeof createDb> | undefined;
-try {
-  server = await startServer(dataDir);
+await runBench(3 * 60_000, async (server, defer) => {
+  let failed = false;
   console.log(`Realtime load benchmark against ${server.url} (NODE_ENV=production, ready in ${fmtMs(server.readyMs)}); load1 ${loadavg()[0].toFixed(2)}`);
-  sql = postgres(server.databaseUrl, { max: 2, onnotice: () => {} });
-  dbHandle = createDb(server.databaseUrl, { max: 2 });
+  const sql = postgres(server.databaseUrl, { max: 2, onnotice: () => {} });
+  defer(() => sql.end());
+  const dbHandle = createDb(server.databaseUrl, { max: 2 });
+  defer(() => dbHandle.sql.end());
   const { db } = dbHandle;
   const group = await stockholmSteeringGroup(sql);
   const [meetingId] = await insertMeetings(sql, group, 1, "Laddningsbänk");
@@ -255,17 +241,5 @@ try {
   console.log("");
   budget(`load + sync of a ${fmtKiB(compacted.bytes)} document p95`, cold.p95, P95_BUDGET_MS);
   if (failed) console.log("FAILED: loads with wrong content, or too few loads from PostgreSQL (see above)");
-} catch (error) {
-  failed = true;
-  if (!isAborting()) {
-    console.error(error);
-    if (server) console.error(server.output());
-  }
-} finally {
-  await sql?.end();
-  await dbHandle?.sql.end();
-  if (server) await stopServer(server);
-  await removeDataDir(dataDir);
-}
-
-process.exit(exitCode(failed));
+  return failed;
+});

@@ -26,20 +26,12 @@ import type * as Y from "yjs";
 import type { MinutesClient } from "../support/yclient";
 import {
   budget,
-  ensureBuild,
-  exitCode,
   fmtMs,
   fmtS,
   formatSummary,
-  installWatchdog,
-  isAborting,
-  makeDataDir,
-  removeDataDir,
+  runBench,
   sleep,
-  startServer,
-  stopServer,
   summarize,
-  type BenchServer,
 } from "./lib";
 import {
   settledTransactions,
@@ -67,17 +59,10 @@ const RSS_BUDGET_BYTES = 1024 * 1024 * 1024;
 const FDS_NEEDED = SOCKETS + 512;
 
 // Start-up + 500 meetings + 2,000 sockets + 5 s of edits + unloading 500 documents: ~1.5 min unless hung.
-installWatchdog(3 * 60_000);
-ensureBuild();
-
-let failed = false;
-let server: BenchServer | undefined;
-let sql: postgres.Sql | undefined;
+let benchFds = 0;
 const clients: MinutesClient[] = [];
-const dataDir = await makeDataDir();
-try {
-  const benchFds = ensureNofile(process.pid, FDS_NEEDED, "this bench process");
-  server = await startServer(dataDir);
+await runBench(3 * 60_000, async (server, defer) => {
+  let failed = false;
   const pid = server.child.pid!;
   const serverFds = ensureNofile(pid, FDS_NEEDED, "the server");
   console.log(
@@ -85,7 +70,9 @@ try {
       `open-file limits: bench ${benchFds}, server ${serverFds}; load1 ${loadavg()[0].toFixed(2)}`,
   );
 
-  sql = postgres(server.databaseUrl, { max: 2, onnotice: () => {} });
+  const sql = postgres(server.databaseUrl, { max: 2, onnotice: () => {} });
+  defer(() => sql.end());
+  defer(() => destroyAll(clients.filter(Boolean)));
   const group = await stockholmSteeringGroup(sql);
   let started = performance.now();
   const meetingIds = await insertMeetings(sql, group, MEETINGS, "Socketbänk");
@@ -109,7 +96,7 @@ try {
   for (let from = 0; from < SOCKETS; from += BATCH) {
     const batch = Array.from({ length: Math.min(BATCH, SOCKETS - from) }, (_, k) => from + k);
     const results = await Promise.allSettled(
-      batch.map((s) => connectSynced(server!.url, meetingIds[Math.floor(s / PER_MEETING)], cookies[s % PER_MEETING], 30_000)),
+      batch.map((s) => connectSynced(server.url, meetingIds[Math.floor(s / PER_MEETING)], cookies[s % PER_MEETING], 30_000)),
     );
     for (const [k, r] of results.entries()) {
       if (r.status === "fulfilled") {
@@ -192,7 +179,7 @@ try {
   started = performance.now();
   await destroyAll(clients.splice(0));
   const unloaded = await waitFor(async () => {
-    const [row] = await sql!<{ n: number }[]>`select count(distinct meeting_id)::int as n from minutes_versions where meeting_id = any(${meetingIds}::uuid[])`;
+    const [row] = await sql<{ n: number }[]>`select count(distinct meeting_id)::int as n from minutes_versions where meeting_id = any(${meetingIds}::uuid[])`;
     return row.n >= MEETINGS;
   }, 60_000, 250);
   const unloadMs = performance.now() - started;
@@ -207,17 +194,7 @@ try {
   console.log("");
   budget(`server RSS with ${open} sockets on ${MEETINGS} meetings`, Math.max(connected.rss, edited.rss), RSS_BUDGET_BYTES, fmtMiB);
   if (failed) console.log("FAILED: sockets refused or dropped, or edits lost (see above)");
-} catch (error) {
-  failed = true;
-  if (!isAborting()) {
-    console.error(error);
-    if (server) console.error(server.output());
-  }
-} finally {
-  await destroyAll(clients.filter(Boolean));
-  await sql?.end();
-  if (server) await stopServer(server);
-  await removeDataDir(dataDir);
-}
-
-process.exit(exitCode(failed));
+  return failed;
+}, () => {
+  benchFds = ensureNofile(process.pid, FDS_NEEDED, "this bench process");
+});
