@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { agendaItems } from "../db/schema";
 import { initialMinutes, sectionUpdate } from "./content";
 import { LiveDocument } from "./live-document";
-import { createStored, loadStored } from "./store";
+import { createStored, loadStored, storedExists } from "./store";
 import { saveDraftVersion } from "./versions";
 
 interface Entry {
@@ -57,7 +57,8 @@ export class DocumentRegistry {
 
   /** Adds a section for an agenda item added after the minutes exist (nothing to do before). */
   async appendSection(meetingId: string, number: number, title: string): Promise<void> {
-    if (!(await loadStored(this.db, meetingId))) return;
+    // Loaded means it exists; otherwise a cheap check rather than reading the whole log twice.
+    if (!this.entries.has(meetingId) && !(await storedExists(this.db, meetingId))) return;
     const doc = await this.open(meetingId);
     try {
       await doc.submitFromServer(sectionUpdate(Y.encodeStateAsUpdate(doc.doc), number, title));

@@ -24,6 +24,12 @@ export async function loadStored(db: Db, meetingId: string): Promise<StoredDocum
   return { status: row.status, adjusters: row.adjusters, updates, bytes: updates.reduce((n, u) => n + u.byteLength, 0) };
 }
 
+/** Whether the minutes have been created, without reading their content. */
+export async function storedExists(db: Db, meetingId: string): Promise<boolean> {
+  const [row] = await db.select({ id: minutes.meetingId }).from(minutes).where(eq(minutes.meetingId, meetingId));
+  return Boolean(row);
+}
+
 /**
  * Creates the minutes with their initial content, exactly once: when two first visitors
  * race, the second insert does nothing and both then load what the first stored.
