@@ -453,3 +453,270 @@ export const minutesCorrectionApprovals = pgTable(
 );
 
 export type MinutesStatus = (typeof minutesStatusEnum.enumValues)[number];
+
+// ---------------------------------------------------------------------------
+// Agreement procedures (004 §3–§5, 000 §7, §9, §10). Each row's `stage` follows a
+// state machine in app/domain; every step is kept in an append-only events table.
+
+/** Statistics a yearly report asks for; the steering group may decide another set (§3.1). */
+export const partnershipReportStatistics = pgTable("partnership_report_statistics", {
+  partnershipId: uuid("partnership_id")
+    .primaryKey()
+    .references(() => partnerships.id, { onDelete: "cascade" }),
+  keys: text("keys").array().notNull(),
+  updatedBy: uuid("updated_by").references(() => users.id),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const decisionKindEnum = pgEnum("decision_kind", ["meeting", "per_capsulum"]);
+export const decisionStatusEnum = pgEnum("decision_status", ["open", "adopted", "not_adopted"]);
+
+/** The decision register: numbered per group and year ("SG 2026 § 7"). */
+export const decisions = pgTable(
+  "decisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    kind: decisionKindEnum("kind").notNull().default("meeting"),
+    // The meeting it was made at; for a decision per capsulum, the meeting where it is recorded.
+    meetingId: uuid("meeting_id").references(() => meetings.id),
+    agendaItemId: uuid("agenda_item_id").references(() => agendaItems.id, { onDelete: "set null" }),
+    year: integer("year").notNull(),
+    number: integer("number").notNull(),
+    text: text("text").notNull(),
+    status: decisionStatusEnum("status").notNull().default("open"),
+    /** Why it was not adopted: missing parties and objections, as stated when it was closed. */
+    outcome: jsonb("outcome").$type<{ missing: string[]; objecting: string[] }>(),
+    reviewOn: date("review_on"),
+    proposedBy: uuid("proposed_by")
+      .notNull()
+      .references(() => users.id),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("decisions_group_number_idx").on(t.groupId, t.year, t.number), index("decisions_meeting_idx").on(t.meetingId)],
+);
+
+export const positionEnum = pgEnum("decision_position", ["agree", "object", "abstain"]);
+
+/** Each party's position on a decision, stated by one of its members with mandate. */
+export const decisionPositions = pgTable(
+  "decision_positions",
+  {
+    decisionId: uuid("decision_id")
+      .notNull()
+      .references(() => decisions.id, { onDelete: "cascade" }),
+    partyId: uuid("party_id")
+      .notNull()
+      .references(() => parties.id),
+    position: positionEnum("position").notNull(),
+    reservation: text("reservation"),
+    statedBy: uuid("stated_by")
+      .notNull()
+      .references(() => users.id),
+    statedAt: timestamp("stated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.decisionId, t.partyId] })],
+);
+
+export const taskStatusEnum = pgEnum("task_status", ["open", "done"]);
+
+/** Follow-up of a decision: who does what by when. */
+export const decisionTasks = pgTable(
+  "decision_tasks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    decisionId: uuid("decision_id")
+      .notNull()
+      .references(() => decisions.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    dueOn: date("due_on").notNull(),
+    status: taskStatusEnum("status").notNull().default("open"),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    doneAt: timestamp("done_at", { withTimezone: true }),
+  },
+  (t) => [index("decision_tasks_owner_idx").on(t.ownerId, t.status, t.dueOn), index("decision_tasks_decision_idx").on(t.decisionId)],
+);
+
+export const caseKindEnum = pgEnum("case_kind", ["shortcoming", "dispute", "information"]);
+
+/** Shortcomings (§5.4), disputes (§5.8) and reported changes of circumstance (§5.7). */
+export const cases = pgTable(
+  "cases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id, { onDelete: "cascade" }),
+    kind: caseKindEnum("kind").notNull(),
+    /** A stage of the kind's state machine in app/domain. */
+    stage: text("stage").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    /** The party that raised it; null when the coordinator did. */
+    raisedByParty: uuid("raised_by_party").references(() => parties.id),
+    /** The party whose commitments fall short (shortcomings). */
+    concernsParty: uuid("concerns_party").references(() => parties.id),
+    commitment: text("commitment"),
+    evidence: text("evidence").array().notNull().default(sql`'{}'::text[]`),
+    /** The group a dispute was escalated from. */
+    fromGroupId: uuid("from_group_id").references(() => groups.id),
+    planDueOn: date("plan_due_on"),
+    /** Whether funds are reclaimed (återkrav) after termination; null until decided. */
+    reclaim: boolean("reclaim"),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("cases_partnership_idx").on(t.partnershipId, t.kind)],
+);
+
+/** Every step of a case: who, when, at which meeting, under which decision. Append-only. */
+export const caseEvents = pgTable(
+  "case_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    event: text("event").notNull(),
+    fromStage: text("from_stage"),
+    toStage: text("to_stage").notNull(),
+    note: text("note"),
+    meetingId: uuid("meeting_id").references(() => meetings.id),
+    decisionId: uuid("decision_id").references(() => decisions.id),
+    actorId: uuid("actor_id")
+      .notNull()
+      .references(() => users.id),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("case_events_case_idx").on(t.caseId, t.id)],
+);
+
+/** The actions of an action plan (åtgärdsplan), filled in by the responsible party. */
+export const planActions = pgTable(
+  "plan_actions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    what: text("what").notNull(),
+    owner: text("owner").notNull(),
+    dueOn: date("due_on").notNull(),
+    progress: text("progress").notNull().default(""),
+    done: boolean("done").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("plan_actions_case_idx").on(t.caseId)],
+);
+
+/** Amendments and additions (§5.6): valid once each party's authorised representative has signed. */
+export const amendments = pgTable(
+  "amendments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id, { onDelete: "cascade" }),
+    appendixId: uuid("appendix_id").references(() => appendices.id),
+    title: text("title").notNull(),
+    text: text("text").notNull(),
+    textSha256: text("text_sha256").notNull(),
+    /** A new period rule the amendment brings; applied to the partnership once valid. */
+    periodRule: jsonb("period_rule").$type<PeriodRule>(),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    validAt: timestamp("valid_at", { withTimezone: true }),
+    appliedAt: timestamp("applied_at", { withTimezone: true }),
+  },
+  (t) => [index("amendments_partnership_idx").on(t.partnershipId)],
+);
+
+/** A signature binds signer, time and the SHA-256 of the text; an edit voids, never deletes, them. */
+export const amendmentSignatures = pgTable(
+  "amendment_signatures",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    amendmentId: uuid("amendment_id")
+      .notNull()
+      .references(() => amendments.id, { onDelete: "cascade" }),
+    partyId: uuid("party_id")
+      .notNull()
+      .references(() => parties.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    textSha256: text("text_sha256").notNull(),
+    signedAt: timestamp("signed_at", { withTimezone: true }).notNull().defaultNow(),
+    voidedAt: timestamp("voided_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("amendment_signatures_amendment_idx").on(t.amendmentId),
+    uniqueIndex("amendment_signatures_one_valid_idx").on(t.amendmentId, t.partyId).where(sql`voided_at IS NULL`),
+  ],
+);
+
+/** Written notice of termination by a party, with the effective date computed from the period rule. */
+export const terminations = pgTable(
+  "terminations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id, { onDelete: "cascade" }),
+    partyId: uuid("party_id")
+      .notNull()
+      .references(() => parties.id),
+    givenOn: date("given_on").notNull(),
+    effectiveOn: date("effective_on").notNull(),
+    reason: text("reason").notNull(),
+    givenBy: uuid("given_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("terminations_party_idx").on(t.partnershipId, t.partyId)],
+);
+
+/** Yearly report (§4, 000 §9) of an idea-based party; due one month after the year ends. */
+export const yearlyReports = pgTable(
+  "yearly_reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id, { onDelete: "cascade" }),
+    partyId: uuid("party_id")
+      .notNull()
+      .references(() => parties.id),
+    year: integer("year").notNull(),
+    narrative: text("narrative").notNull().default(""),
+    statistics: jsonb("statistics").$type<Record<string, number>>().notNull().default({}),
+    financialUrl: text("financial_url"),
+    /** Amounts in whole kronor: grant received, costs, remaining. */
+    financial: jsonb("financial").$type<Record<string, number>>().notNull().default({}),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    submittedBy: uuid("submitted_by").references(() => users.id),
+    updatedBy: uuid("updated_by")
+      .notNull()
+      .references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("yearly_reports_party_year_idx").on(t.partnershipId, t.partyId, t.year)],
+);

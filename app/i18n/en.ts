@@ -1,6 +1,14 @@
+import * as agreement from "./parts/agreement";
+import * as cases from "./parts/cases";
+import * as dashboard from "./parts/dashboard";
+import * as decisions from "./parts/decisions";
 import type { MessageKey } from "./sv";
 
 export const en: Record<MessageKey, string> = {
+  ...decisions.en,
+  ...cases.en,
+  ...agreement.en,
+  ...dashboard.en,
   "app.name": "Samråd",
   "app.tagline": "Meeting portal for idea-based public partnerships",
   "nav.skip": "Skip to content",

@@ -1,5 +1,10 @@
+import * as agreement from "./parts/agreement";
+import * as cases from "./parts/cases";
+import * as dashboard from "./parts/dashboard";
+import * as decisions from "./parts/decisions";
+
 /** The Swedish dictionary is the source of truth: every key here must exist in every other language. */
-export const sv = {
+const core = {
   "app.name": "Samråd",
   "app.tagline": "Mötesportal för idéburna offentliga partnerskap",
   "nav.skip": "Hoppa till innehållet",
@@ -457,5 +462,8 @@ export const sv = {
   "audit.minutes.correction.approve": "Justerade en rättelse",
   "justering.notFinal": "Protokollet är inte justerat än.",
 } as const;
+
+/** Procedures keep their text in ./parts, one module per area. */
+export const sv = { ...core, ...decisions.sv, ...cases.sv, ...agreement.sv, ...dashboard.sv } as const;
 
 export type MessageKey = keyof typeof sv;

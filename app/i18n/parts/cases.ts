@@ -1,0 +1,6 @@
+/** UI text for the cases screens, Swedish first; English must have every key. */
+export const sv = {
+} as const;
+
+export const en: Record<keyof typeof sv, string> = {
+};
