@@ -1,19 +1,27 @@
 import { Link } from "@remix-run/react";
+import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 
-export function PartnershipTabs({ id, current }: { id: string; current: "overview" | "appendices" | "history" }) {
+const TABS = [
+  { key: "overview", path: "", label: "partnership.tabOverview" },
+  { key: "cases", path: "/cases", label: "partnership.tabCases" },
+  { key: "amendments", path: "/amendments", label: "partnership.tabAmendments" },
+  { key: "reports", path: "/reports", label: "partnership.tabReports" },
+  { key: "appendices", path: "/appendices", label: "partnership.tabAppendices" },
+  { key: "history", path: "/history", label: "partnership.tabHistory" },
+] as const satisfies readonly { key: string; path: string; label: MessageKey }[];
+
+export type PartnershipTab = (typeof TABS)[number]["key"];
+
+export function PartnershipTabs({ id, current }: { id: string; current: PartnershipTab }) {
   const t = useT();
   return (
     <nav aria-label={t("partnership.sections")} className="tabs">
-      <Link to={`/partnerships/${id}`} aria-current={current === "overview" ? "page" : undefined}>
-        {t("partnership.tabOverview")}
-      </Link>
-      <Link to={`/partnerships/${id}/appendices`} aria-current={current === "appendices" ? "page" : undefined}>
-        {t("partnership.tabAppendices")}
-      </Link>
-      <Link to={`/partnerships/${id}/history`} aria-current={current === "history" ? "page" : undefined}>
-        {t("partnership.tabHistory")}
-      </Link>
+      {TABS.map((tab) => (
+        <Link key={tab.key} to={`/partnerships/${id}${tab.path}`} aria-current={current === tab.key ? "page" : undefined}>
+          {t(tab.label)}
+        </Link>
+      ))}
     </nav>
   );
 }
