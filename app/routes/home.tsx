@@ -1,25 +1,92 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { requireUser } from "~/auth/guards.server";
+import { stockholmDate } from "~/domain/stockholm-date";
+import { formatDateTime, type MessageKey } from "~/i18n";
 import { titled } from "~/i18n/meta";
-import { useT } from "~/i18n/use-t";
+import { useLocale, useT } from "~/i18n/use-t";
+import { dashboardFor } from "~/services/dashboard.server";
 import { listPartnershipsFor } from "~/services/partnerships.server";
 
 export const meta = titled("home.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  const partnerships = await listPartnershipsFor(context.db, user);
-  return { name: user.name, isAdmin: user.isAdmin, partnerships };
+  const now = new Date();
+  const [partnerships, dashboard] = await Promise.all([listPartnershipsFor(context.db, user), dashboardFor(context.db, user, now, stockholmDate(now))]);
+  return {
+    name: user.name,
+    isAdmin: user.isAdmin,
+    partnerships,
+    dashboard: {
+      ...dashboard,
+      meetings: dashboard.meetings.map((m) => ({ id: m.id, title: m.title, groupName: m.groupName, startsAt: m.startsAt.toISOString() })),
+      signatures: dashboard.signatures.map(({ createdAt: _, ...s }) => s),
+    },
+  };
+}
+
+/** One block of the overview: a heading, its rows, or a calm sentence when there is nothing. */
+function Panel({ id, title, empty, children }: { id: string; title: MessageKey; empty: MessageKey; children: ReactNode[] }) {
+  const t = useT();
+  return (
+    <section aria-labelledby={id} className="panel">
+      <h2 id={id}>{t(title)}</h2>
+      {children.length === 0 ? <p className="empty">{t(empty)}</p> : <ul>{children}</ul>}
+    </section>
+  );
 }
 
 export default function Home() {
   const t = useT();
-  const { name, isAdmin, partnerships } = useLoaderData<typeof loader>();
+  const locale = useLocale();
+  const { name, isAdmin, partnerships, dashboard: d } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <h1>{t("home.title")}</h1>
       <p>{t("home.welcome", { name })}</p>
+      <div className="dashboard">
+        <Panel id="dash-meetings" title="dashboard.meetings" empty="dashboard.noMeetings">
+          {d.meetings.map((m) => (
+            <li key={m.id}>
+              <Link to={`/meetings/${m.id}`}>{m.title}</Link> <span className="muted">{formatDateTime(m.startsAt, locale)} · {m.groupName}</span>
+            </li>
+          ))}
+        </Panel>
+        <Panel id="dash-positions" title="dashboard.positions" empty="dashboard.noPositions">
+          {d.positions.map((p) => (
+            <li key={p.id}>
+              <Link to={`/decisions/${p.id}`}>
+                {p.groupKind === "steering" ? "SG" : "SVG"} {p.year} § {p.number}
+              </Link>{" "}
+              {p.text}
+            </li>
+          ))}
+        </Panel>
+        <Panel id="dash-tasks" title="dashboard.tasks" empty="dashboard.noTasks">
+          {d.tasks.map((task) => (
+            <li key={task.id}>
+              <Link to={`/decisions/${task.decisionId}`}>{task.title}</Link> <span className="muted">{t("dashboard.taskDue", { date: task.dueOn })}</span>
+              {task.overdue ? <strong className="badge badge-warning"> {t("dashboard.overdue")}</strong> : null}
+            </li>
+          ))}
+        </Panel>
+        <Panel id="dash-signatures" title="dashboard.signatures" empty="dashboard.noSignatures">
+          {d.signatures.map((s) => (
+            <li key={s.id}>
+              <Link to={`/amendments/${s.id}`}>{s.title}</Link> <span className="muted">{s.partnershipName}</span>
+            </li>
+          ))}
+        </Panel>
+        <Panel id="dash-notices" title="dashboard.notices" empty="dashboard.noNotices">
+          {d.notices.map((n) => (
+            <li key={n.id}>
+              <Link to={`/partnerships/${n.id}`}>{t("dashboard.noticeLine", { name: n.name, date: n.deadline, end: n.endIfNotice ?? "—" })}</Link>
+            </li>
+          ))}
+        </Panel>
+      </div>
       <section aria-labelledby="partnerships-heading">
         <h2 id="partnerships-heading">{t("home.partnerships")}</h2>
         {isAdmin ? (

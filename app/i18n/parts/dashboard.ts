@@ -1,6 +1,40 @@
-/** UI text for the dashboard screens, Swedish first; English must have every key. */
+/** UI text for the overview (dashboard), Swedish first; English must have every key. */
 export const sv = {
+  "dashboard.meetings": "Mina nästa möten",
+  "dashboard.noMeetings": "Inga kommande möten.",
+  "dashboard.allMeetings": "Alla möten",
+  "dashboard.positions": "Beslut som väntar på din parts ställningstagande",
+  "dashboard.noPositions": "Inga beslut väntar på din part.",
+  "dashboard.tasks": "Uppgifter och åtgärdsplaner",
+  "dashboard.noTasks": "Inga uppgifter eller åtgärdsplaner med förfallodag.",
+  "dashboard.taskDue": "senast {date}",
+  "dashboard.overdue": "Försenad",
+  "dashboard.planDue": "Åtgärdsplan: {title} ({party})",
+  "dashboard.signatures": "Underskrifter som väntar på dig",
+  "dashboard.noSignatures": "Inga ändringar väntar på din underskrift.",
+  "dashboard.reports": "Årsrapporter",
+  "dashboard.noReports": "Inga årsrapporter att lämna just nu.",
+  "dashboard.notices": "Sista dag att säga upp",
+  "dashboard.noNotices": "Inga kommande uppsägningstider.",
+  "dashboard.noticeLine": "{name}: senast {date} (avtalet upphör då {end})",
 } as const;
 
 export const en: Record<keyof typeof sv, string> = {
+  "dashboard.meetings": "My next meetings",
+  "dashboard.noMeetings": "No upcoming meetings.",
+  "dashboard.allMeetings": "All meetings",
+  "dashboard.positions": "Decisions awaiting your party's position",
+  "dashboard.noPositions": "No decisions are waiting for your party.",
+  "dashboard.tasks": "Tasks and action plans",
+  "dashboard.noTasks": "No tasks or action plans due.",
+  "dashboard.taskDue": "due {date}",
+  "dashboard.overdue": "Overdue",
+  "dashboard.planDue": "Action plan: {title} ({party})",
+  "dashboard.signatures": "Signatures awaiting you",
+  "dashboard.noSignatures": "No amendments are waiting for your signature.",
+  "dashboard.reports": "Yearly reports",
+  "dashboard.noReports": "No yearly reports to file right now.",
+  "dashboard.notices": "Last day to give notice",
+  "dashboard.noNotices": "No upcoming notice deadlines.",
+  "dashboard.noticeLine": "{name}: by {date} (the agreement then ends {end})",
 };
