@@ -144,4 +144,27 @@ describe("live minutes over y-websocket", () => {
     // Unloading compacted the log into one snapshot.
     expect((await t.sql`select count(*)::int as n from minutes_updates where meeting_id = ${meetingId}`)[0].n).toBe(0);
   });
+  it("stops accepting edits once the minutes reach 5 MB, keeping what was written before", async () => {
+    const [{ id: other }] = await t.sql<{ id: string }[]>`
+      select m.id from meetings m join groups g on g.id = m.group_id join partnerships p on p.id = g.partnership_id
+      where p.reference_number = '2021/630' and g.kind = 'steering' order by m.starts_at desc limit 1`;
+    const writer = connect("gotland", other);
+    const reader = connect("sodra", other);
+    await Promise.all([writer.synced, reader.synced]);
+    // Seven edits of 900 kB: the first five fit under 5 MB, the sixth would not.
+    const chunk = (i: number) => `[del ${i}]` + "x".repeat(900 * 1024);
+    for (let i = 1; i <= 5; i++) {
+      typeInto(writer, chunk(i));
+      await eventually(() => reader.text().includes(`[del ${i}]`), `part ${i} to arrive`, 15_000);
+    }
+    typeInto(writer, chunk(6));
+    typeInto(writer, chunk(7));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(reader.text()).not.toContain("[del 6]");
+    const [{ bytes }] = await t.sql`
+      select coalesce(sum(length(update)), 0)::int + (select snapshot_bytes from minutes where meeting_id = ${other}) as bytes
+      from minutes_updates where meeting_id = ${other}`;
+    expect(bytes).toBeGreaterThan(5 * 900 * 1024);
+    expect(bytes).toBeLessThanOrEqual(5 * 1024 * 1024);
+  }, 60_000);
 });
