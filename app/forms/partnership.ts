@@ -16,7 +16,7 @@ const orgNumber = z.string({ error: "form.required" }).transform((value, ctx) =>
   return z.NEVER;
 });
 
-const periodRule = z
+export const periodRule = z
   .discriminatedUnion(
     "periodKind",
     [

@@ -16,6 +16,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { requirePartnershipAccess } from "~/services/access.server";
 import { createGroup, holdersFor } from "~/services/groups.server";
 import { partnershipExists, partnershipOverview } from "~/services/partnerships.server";
+import { terminationsOf } from "~/services/terminations.server";
 
 export const meta = titled("partnership.title");
 
@@ -26,10 +27,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const today = stockholmDate(now);
   const overview = await partnershipOverview(context.db, params.id!, startOfStockholmYear(today));
   if (!overview) throw notFound();
-  const holders = await holdersFor(context.db, overview.groups, today);
+  const [holders, terminations] = await Promise.all([holdersFor(context.db, overview.groups, today), terminationsOf(context.db, params.id!)]);
   const partyName = new Map(overview.parties.map((p) => [p.id, p.name]));
   return {
     today,
+    // The earliest notice decides when the agreement ends.
+    endsOn: terminations[0]?.effectiveOn ?? null,
     isAdmin: user.isAdmin,
     partnership: overview.partnership,
     period: overview.partnership.periodRule ? periodStatus(overview.partnership.periodRule, today) : null,
@@ -79,7 +82,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Partnership() {
   const t = useT();
   const locale = useLocale();
-  const { partnership, period, parties, groups, isAdmin, today } = useLoaderData<typeof loader>();
+  const { partnership, period, parties, groups, isAdmin, today, endsOn } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="page">
@@ -96,6 +99,7 @@ export default function Partnership() {
       <section aria-labelledby="period-h">
         <h2 id="period-h">{t("partnership.period")}</h2>
         <PeriodSummary status={period} on={today} />
+        {endsOn ? <p className="warning">{t("termination.ends", { date: endsOn })}</p> : null}
         {period && (period.noticeDeadline || period.currentPeriodEnd) ? (
           <>
             <h3>{t("partnership.deadlines")}</h3>
@@ -105,6 +109,9 @@ export default function Partnership() {
             </ul>
           </>
         ) : null}
+        <p>
+          <Link to={`/partnerships/${partnership.id}/termination`}>{t("termination.link")}</Link>
+        </p>
       </section>
 
       <section aria-labelledby="parties-h">

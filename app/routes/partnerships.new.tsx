@@ -1,8 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
 import { requireAdmin } from "~/auth/guards.server";
-import { Field, FormAlert, SelectField, TextArea } from "~/components/Field";
+import { Field, FormAlert, TextArea } from "~/components/Field";
+import { PeriodRuleFields } from "~/components/PeriodRuleFields";
 import { IDEA_PARTY_ROWS, partnershipSchema } from "~/forms/partnership";
 import { parseForm } from "~/forms/parse";
 import { readForm } from "~/http/form.server";
@@ -28,15 +28,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(`/partnerships/${id}`);
 }
 
-const PERIOD_KINDS = ["fixed", "fixedWithNotice", "annualRenewal", "renewingTerm"] as const;
-
 export default function NewPartnership() {
   const t = useT();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const v = result?.values ?? {};
   const e = result?.fieldErrors ?? {};
-  const [kind, setKind] = useState(v.periodKind ?? "fixed");
   return (
     <div className="page">
       <h1>{t("partnership.newTitle")}</h1>
@@ -85,46 +82,7 @@ export default function NewPartnership() {
             <Field name="ideaMandates" type="number" min={1} max={10} label={t("partnership.ideaMandates")} defaultValue={v.ideaMandates ?? "1"} error={e.ideaMandates} />
           </div>
         </fieldset>
-        <fieldset>
-          <legend>{t("partnership.period")}</legend>
-          <SelectField
-            name="periodKind"
-            label={t("partnership.periodKind")}
-            value={kind}
-            onChange={(ev) => setKind(ev.target.value)}
-            options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`periodKind.${k}`) }))}
-            error={e.periodKind}
-          />
-          <div className="row">
-            <Field name="periodStart" type="date" label={t("partnership.periodStart")} required defaultValue={v.periodStart} error={e.periodStart} />
-            <Field
-              name="periodEnd"
-              type="date"
-              label={t(kind === "annualRenewal" ? "partnership.periodFirstEnd" : "partnership.periodEnd")}
-              required
-              defaultValue={v.periodEnd}
-              error={e.periodEnd}
-            />
-          </div>
-          {kind === "annualRenewal" ? (
-            <div className="row">
-              <Field name="periodCap" type="date" label={t("partnership.periodCap")} required defaultValue={v.periodCap} error={e.periodCap} />
-              <Field name="noticeByMonth" type="number" min={1} max={12} label={t("partnership.noticeByMonth")} defaultValue={v.noticeByMonth ?? "9"} error={e.noticeByMonth} />
-              <Field name="noticeByDay" type="number" min={1} max={31} label={t("partnership.noticeByDay")} defaultValue={v.noticeByDay ?? "30"} error={e.noticeByDay} />
-            </div>
-          ) : null}
-          {kind === "fixedWithNotice" || kind === "renewingTerm" ? (
-            <Field
-              name="noticeMonths"
-              type="number"
-              min={1}
-              max={36}
-              label={t(kind === "renewingTerm" ? "partnership.noticeMonthsBeforeEnd" : "partnership.noticeMonths")}
-              defaultValue={v.noticeMonths ?? (kind === "renewingTerm" ? "9" : "6")}
-              error={e.noticeMonths}
-            />
-          ) : null}
-        </fieldset>
+        <PeriodRuleFields values={v} errors={e} />
         <button type="submit" disabled={busy}>
           {t("partnership.create")}
         </button>

@@ -1,0 +1,132 @@
+import { differenceInCalendarDays, parseISO } from "date-fns";
+import type { IsoDate } from "./iso-date";
+
+/** Statistics a yearly report may ask for; the steering group picks its set (000 §9). */
+export const STATISTIC_KEYS = [
+  "reachedWomen",
+  "reachedMen",
+  "reachedOther",
+  "contactsInPerson",
+  "contactsPhone",
+  "contactsChat",
+  "contactsEmail",
+  "supportConversations",
+  "volunteers",
+  "volunteerHours",
+  "employees",
+  "childrenReached",
+  "shelterNights",
+  "groupActivities",
+] as const;
+export type StatisticKey = (typeof STATISTIC_KEYS)[number];
+
+/** Asked for unless the steering group decided otherwise. */
+export const DEFAULT_STATISTIC_KEYS: readonly StatisticKey[] = STATISTIC_KEYS.slice(0, 11);
+
+/** People reached, split by gender: always reported together so the split adds up. */
+export const GENDER_KEYS = ["reachedWomen", "reachedMen", "reachedOther"] as const satisfies readonly StatisticKey[];
+
+/** Amounts of the financial report, in whole kronor. */
+export const FINANCIAL_KEYS = ["grantReceived", "costs", "remaining"] as const;
+export type FinancialKey = (typeof FINANCIAL_KEYS)[number];
+
+export const isStatisticKey = (key: string): key is StatisticKey => (STATISTIC_KEYS as readonly string[]).includes(key);
+
+/** In catalogue order, without duplicates, so a stored set always reads the same. */
+export function normaliseStatisticKeys(keys: readonly string[]): StatisticKey[] {
+  return STATISTIC_KEYS.filter((k) => keys.includes(k));
+}
+
+/** The report for a year is due one month after the year ends. */
+export const reportDueOn = (year: number): IsoDate => `${year + 1}-01-31`;
+
+/** Reminders start on 1 December of the year reported on. */
+export const reminderFrom = (year: number): IsoDate => `${year}-12-01`;
+
+export type ReportStatus =
+  | { status: "filed"; dueOn: IsoDate }
+  | { status: "notYetDue"; dueOn: IsoDate }
+  | { status: "reminder"; dueOn: IsoDate; daysLeft: number }
+  | { status: "overdue"; dueOn: IsoDate; daysLate: number };
+
+/** Where a party's report for `year` stands on `today` (Stockholm date). */
+export function reportStatus(year: number, filed: boolean, today: IsoDate): ReportStatus {
+  const dueOn = reportDueOn(year);
+  if (filed) return { status: "filed", dueOn };
+  const days = differenceInCalendarDays(parseISO(dueOn), parseISO(today));
+  if (days < 0) return { status: "overdue", dueOn, daysLate: -days };
+  if (today >= reminderFrom(year)) return { status: "reminder", dueOn, daysLeft: days };
+  return { status: "notYetDue", dueOn };
+}
+
+export interface FiledReport {
+  partyId: string;
+  year: number;
+  statistics: Partial<Record<string, number>>;
+  financial: Partial<Record<string, number>>;
+}
+
+export interface Compiled {
+  totals: Record<StatisticKey, number>;
+  financial: Record<FinancialKey, number>;
+  gender: { women: number; men: number; other: number; total: number };
+}
+
+const sum = (reports: readonly FiledReport[], pick: (r: FiledReport) => number | undefined) =>
+  reports.reduce((acc, r) => acc + (pick(r) ?? 0), 0);
+
+/** All parties' reports of one year added up. */
+export function compileReports(reports: readonly FiledReport[], keys: readonly StatisticKey[]): Compiled {
+  const totals = Object.fromEntries(keys.map((k) => [k, sum(reports, (r) => r.statistics[k])])) as Record<StatisticKey, number>;
+  const financial = Object.fromEntries(FINANCIAL_KEYS.map((k) => [k, sum(reports, (r) => r.financial[k])])) as Record<FinancialKey, number>;
+  const [women, men, other] = GENDER_KEYS.map((k) => sum(reports, (r) => r.statistics[k]));
+  return { totals, financial, gender: { women, men, other, total: women + men + other } };
+}
+
+/** Share of the whole in whole per cent; 0 when there is nothing to share. */
+export const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 100) : 0);
+
+/** People reached per year, oldest first, for the trend chart. */
+export function reachedByYear(reports: readonly FiledReport[]): { year: number; reached: number }[] {
+  const years = [...new Set(reports.map((r) => r.year))].sort((a, b) => a - b);
+  return years.map((year) => ({ year, reached: compileReports(reports.filter((r) => r.year === year), GENDER_KEYS).gender.total }));
+}
+
+export interface CsvLabels {
+  party: string;
+  total: string;
+  statistic: (key: StatisticKey) => string;
+  financial: (key: FinancialKey) => string;
+}
+
+/** One row per party and a totals row, headed by the labels: the table the committee reads. */
+export function reportCsvRows(
+  parties: readonly { id: string; name: string }[],
+  reports: readonly FiledReport[],
+  keys: readonly StatisticKey[],
+  labels: CsvLabels,
+): string[][] {
+  const header = [labels.party, ...keys.map(labels.statistic), ...FINANCIAL_KEYS.map(labels.financial)];
+  const cell = (n: number | undefined) => (n === undefined ? "" : String(n));
+  const rows = parties.map((p) => {
+    const r = reports.find((x) => x.partyId === p.id);
+    return [p.name, ...keys.map((k) => cell(r?.statistics[k])), ...FINANCIAL_KEYS.map((k) => cell(r?.financial[k]))];
+  });
+  const c = compileReports(reports, keys);
+  const totals = [labels.total, ...keys.map((k) => String(c.totals[k])), ...FINANCIAL_KEYS.map((k) => String(c.financial[k]))];
+  return [header, ...rows, totals];
+}
+
+/** Semicolon-separated with a byte-order mark and CRLF, as Excel with Swedish settings opens it. */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  const quote = (v: string) => (/[";\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  // A leading =, +, - or @ would be run as a formula by spreadsheet programs.
+  const safe = (v: string) => (/^[=+\-@]/.test(v) && !/^-?\d+$/.test(v) ? `'${v}` : v);
+  return "\uFEFF" + rows.map((r) => r.map((v) => quote(safe(v))).join(";")).join("\r\n") + "\r\n";
+}
+
+/** The year whose report is being asked for: last year's until reminders for this year begin. */
+export function currentReportYear(today: IsoDate): number {
+  const year = Number(today.slice(0, 4));
+  return today >= reminderFrom(year) ? year : year - 1;
+}

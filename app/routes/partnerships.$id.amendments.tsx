@@ -1,0 +1,120 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/guards.server";
+import { Field, SelectField, TextArea } from "~/components/Field";
+import { PartnershipTabs } from "~/components/PartnershipTabs";
+import { PeriodRuleFields } from "~/components/PeriodRuleFields";
+import { parseAmendment } from "~/forms/agreement";
+import type { FieldErrors } from "~/forms/parse";
+import { readForm } from "~/http/form.server";
+import { formatDateTime } from "~/i18n";
+import { titled } from "~/i18n/meta";
+import { useLocale, useT } from "~/i18n/use-t";
+import { requirePartnershipAccess } from "~/services/access.server";
+import { createAmendment, listAmendments } from "~/services/amendments.server";
+import { currentAppendices } from "~/services/appendices.server";
+import { partyRolesOf } from "~/services/party-roles.server";
+
+export const meta = titled("amendment.title");
+
+/** Drafts are written by the coordinator or by a member who speaks for a party (not an observer). */
+async function mayDraft(context: LoaderFunctionArgs["context"], partnershipId: string, user: { id: string; isAdmin: boolean }) {
+  if (user.isAdmin) return true;
+  return (await partyRolesOf(context.db, partnershipId, user.id)).some((r) => r.role !== "observer");
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = requireUser(context, request);
+  await requirePartnershipAccess(context.db, user, params.id!);
+  const [rows, appendixRows, canDraft] = await Promise.all([
+    listAmendments(context.db, params.id!),
+    currentAppendices(context.db, params.id!),
+    mayDraft(context, params.id!, user),
+  ]);
+  const amendments = rows.map((a) => ({
+    id: a.id,
+    title: a.title,
+    stage: a.stage,
+    signedBy: a.signedBy,
+    parties: a.parties,
+    validAt: a.validAt?.toISOString() ?? null,
+  }));
+  return {
+    id: params.id!,
+    canDraft,
+    valid: amendments.filter((a) => a.stage === "valid"),
+    drafts: amendments.filter((a) => a.stage !== "valid"),
+    appendices: appendixRows.map((a) => ({ id: a.id, label: `${a.title} (${a.partyName})` })),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = requireUser(context, request);
+  await requirePartnershipAccess(context.db, user, params.id!);
+  if (!(await mayDraft(context, params.id!, user))) throw new Response("Forbidden", { status: 403 });
+  const parsed = parseAmendment(await readForm(request));
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors }, { status: 400 });
+  if (parsed.data.appendixId && !(await currentAppendices(context.db, params.id!)).some((a) => a.id === parsed.data.appendixId)) {
+    return data({ fieldErrors: { appendixId: "form.required" } as FieldErrors }, { status: 400 });
+  }
+  const id = await createAmendment(context.db, params.id!, parsed.data, user);
+  return redirect(`/amendments/${id}`);
+}
+
+export default function Amendments() {
+  const t = useT();
+  const locale = useLocale();
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const e: FieldErrors = result?.fieldErrors ?? {};
+  return (
+    <div className="page">
+      <PartnershipTabs id={d.id} current="amendments" />
+      <h1>{t("amendment.title")}</h1>
+      <p>{t("amendment.intro")}</p>
+
+      <section aria-labelledby="valid-h">
+        <h2 id="valid-h">{t("amendment.valid")}</h2>
+        {d.valid.length === 0 ? <p className="empty">{t("amendment.noneValid")}</p> : null}
+        <ul>
+          {d.valid.map((a) => (
+            <li key={a.id}>
+              <Link to={`/amendments/${a.id}`}>{a.title}</Link> — {t("amendment.validSince", { date: formatDateTime(a.validAt!, locale) })}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="drafts-h">
+        <h2 id="drafts-h">{t("amendment.drafts")}</h2>
+        {d.drafts.length === 0 ? <p className="empty">{t("amendment.noDrafts")}</p> : null}
+        <ul>
+          {d.drafts.map((a) => (
+            <li key={a.id}>
+              <Link to={`/amendments/${a.id}`}>{a.title}</Link> — {t(`amendment.stage.${a.stage}`)}.{" "}
+              {t("amendment.signedCount", { signed: a.signedBy, total: a.parties })}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {d.canDraft ? (
+        <section aria-labelledby="new-h">
+          <h2 id="new-h">{t("amendment.new")}</h2>
+          <Form method="post" className="stack" noValidate>
+            <Field name="title" label={t("amendment.fieldTitle")} required error={e.title} />
+            <SelectField
+              name="appendixId"
+              label={t("amendment.appendix")}
+              options={[{ value: "", label: t("amendment.appendixNone") }, ...d.appendices.map((a) => ({ value: a.id, label: a.label }))]}
+              error={e.appendixId}
+            />
+            <TextArea name="text" label={t("amendment.fieldText")} rows={10} required error={e.text} />
+            <PeriodRuleFields values={{}} errors={e} optional />
+            <button type="submit">{t("amendment.create")}</button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,184 @@
+import { createHash } from "node:crypto";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { amendments, amendmentSignatures, appendices, parties, partnerships, users } from "../../db/schema";
+import { verifyPassword } from "../auth/password.server";
+import { isThrottled, recordAttempt } from "../auth/throttle.server";
+import type { SessionUser } from "../auth/session.server";
+import { amendmentStage, edit, sign, type AmendmentState, type SignRefusal } from "../domain/amendment";
+import { validatePeriodRule, type PeriodRule } from "../domain/period";
+import { audit } from "./audit.server";
+import { partiesOf } from "./partnerships.server";
+
+export interface AmendmentInput {
+  title: string;
+  text: string;
+  appendixId: string | null;
+  periodRule: PeriodRule | null;
+}
+
+export type AmendmentRow = typeof amendments.$inferSelect;
+
+/** What is signed: title, text and any new period rule, so none can change under a signature. */
+export function contentHash(input: Pick<AmendmentInput, "title" | "text" | "periodRule">): string {
+  return createHash("sha256").update(JSON.stringify([input.title, input.text, input.periodRule ?? null])).digest("hex");
+}
+
+const subject = (partnershipId: string) => `partnership:${partnershipId}`;
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** The signature state of an amendment whose row the transaction has locked. */
+async function lockedState(tx: Tx, a: AmendmentRow): Promise<{ state: AmendmentState; live: { partyId: string }[] }> {
+  const [live, partyRows] = await Promise.all([
+    tx.select().from(amendmentSignatures).where(and(eq(amendmentSignatures.amendmentId, a.id), isNull(amendmentSignatures.voidedAt))),
+    tx.select({ id: parties.id }).from(parties).where(eq(parties.partnershipId, a.partnershipId)),
+  ]);
+  return { state: { textSha256: a.textSha256, parties: partyRows.map((p) => p.id), signatures: live }, live };
+}
+
+/** Every amendment of the partnership with its stage, newest first: three queries. */
+export async function listAmendments(db: Db, partnershipId: string) {
+  const [rows, partyRows, signatures] = await Promise.all([
+    db.select().from(amendments).where(eq(amendments.partnershipId, partnershipId)).orderBy(desc(amendments.createdAt)),
+    partiesOf(db, partnershipId),
+    db
+      .select({ amendmentId: amendmentSignatures.amendmentId, partyId: amendmentSignatures.partyId, userId: amendmentSignatures.userId, textSha256: amendmentSignatures.textSha256 })
+      .from(amendmentSignatures)
+      .innerJoin(amendments, eq(amendments.id, amendmentSignatures.amendmentId))
+      .where(and(eq(amendments.partnershipId, partnershipId), isNull(amendmentSignatures.voidedAt))),
+  ]);
+  const partyIds = partyRows.map((p) => p.id);
+  return rows.map((a) => {
+    const own = signatures.filter((s) => s.amendmentId === a.id);
+    // Once valid it stays valid, even if a party joins the partnership later.
+    const stage = a.validAt ? "valid" : amendmentStage({ textSha256: a.textSha256, parties: partyIds, signatures: own });
+    return { ...a, stage, signedBy: own.length, parties: partyIds.length };
+  });
+}
+
+export async function findAmendment(db: Db, id: string): Promise<AmendmentRow | undefined> {
+  const [row] = await db.select().from(amendments).where(eq(amendments.id, id));
+  return row;
+}
+
+/** The amendment with every signature ever made (voided ones too), signer and party named. */
+export async function amendmentDetail(db: Db, amendment: AmendmentRow) {
+  const [partyRows, [appendix], signatures] = await Promise.all([
+    partiesOf(db, amendment.partnershipId),
+    amendment.appendixId ? db.select({ title: appendices.title }).from(appendices).where(eq(appendices.id, amendment.appendixId)) : [],
+    db
+      .select({
+        id: amendmentSignatures.id,
+        partyId: amendmentSignatures.partyId,
+        userId: amendmentSignatures.userId,
+        signer: users.name,
+        textSha256: amendmentSignatures.textSha256,
+        signedAt: amendmentSignatures.signedAt,
+        voidedAt: amendmentSignatures.voidedAt,
+      })
+      .from(amendmentSignatures)
+      .innerJoin(users, eq(users.id, amendmentSignatures.userId))
+      .where(eq(amendmentSignatures.amendmentId, amendment.id))
+      .orderBy(asc(amendmentSignatures.signedAt)),
+  ]);
+  const live = signatures.filter((s) => !s.voidedAt);
+  const stage = amendment.validAt ? "valid" : amendmentStage({ textSha256: amendment.textSha256, parties: partyRows.map((p) => p.id), signatures: live });
+  return { parties: partyRows, appendix: appendix?.title ?? null, signatures, stage };
+}
+
+export async function createAmendment(db: Db, partnershipId: string, input: AmendmentInput, actor: SessionUser): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(amendments)
+      .values({ partnershipId, ...input, textSha256: contentHash(input), createdBy: actor.id })
+      .returning({ id: amendments.id });
+    await audit(tx, { actorId: actor.id, action: "amendment.create", subject: subject(partnershipId), details: { amendmentId: row.id, title: input.title } });
+    return row.id;
+  });
+}
+
+/** Changes the draft; every signature made so far is voided (kept, marked), since it was for the old text. */
+export async function editAmendment(db: Db, id: string, input: AmendmentInput, actor: SessionUser): Promise<{ ok: true; voided: number } | { ok: false; error: "amendment.validLocked" }> {
+  return db.transaction(async (tx) => {
+    const [a] = await tx.select().from(amendments).where(eq(amendments.id, id)).for("update");
+    const { state, live } = await lockedState(tx, a);
+    const allowed = edit(state);
+    if (!allowed.ok || a.validAt) return { ok: false, error: "amendment.validLocked" };
+    const now = new Date();
+    await tx.update(amendments).set({ ...input, textSha256: contentHash(input), updatedAt: now }).where(eq(amendments.id, id));
+    if (live.length) await tx.update(amendmentSignatures).set({ voidedAt: now }).where(and(eq(amendmentSignatures.amendmentId, id), isNull(amendmentSignatures.voidedAt)));
+    await audit(tx, {
+      actorId: actor.id,
+      action: "amendment.edit",
+      subject: subject(a.partnershipId),
+      details: { amendmentId: id, title: input.title, voidedSignatures: live.length },
+    });
+    return { ok: true, voided: live.length };
+  });
+}
+
+export type SignOutcome = { ok: true; valid: boolean } | { ok: false; error: SignRefusal | "amendment.wrongPassword" | "amendment.throttled" };
+
+/**
+ * Signs for the party the user represents in the steering group, after checking their password
+ * again. A wrong password stores nothing. The row lock serialises signatures and edits.
+ */
+export async function signAmendment(
+  db: Db,
+  id: string,
+  signer: { user: SessionUser; authorisedFor: string[]; password: string; seenSha256: string; ip: string },
+): Promise<SignOutcome> {
+  // Wrong passwords here count with failed logins, so signing cannot be used to guess a password.
+  const attempt = { email: signer.user.email.toLowerCase(), ip: signer.ip };
+  if (await isThrottled(db, attempt.email, attempt.ip)) return { ok: false, error: "amendment.throttled" };
+  const [me] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, signer.user.id));
+  if (!(await verifyPassword(me?.passwordHash, signer.password))) {
+    await recordAttempt(db, { ...attempt, outcome: "failure" });
+    return { ok: false, error: "amendment.wrongPassword" };
+  }
+  return db.transaction(async (tx) => {
+    const [a] = await tx.select().from(amendments).where(eq(amendments.id, id)).for("update");
+    const { state } = await lockedState(tx, a);
+    const result = sign(state, { userId: signer.user.id, authorisedFor: signer.authorisedFor, seenSha256: signer.seenSha256 });
+    if (!result.ok) return result;
+    if (a.validAt) return { ok: false, error: "amendment.alreadyValid" };
+    await tx.insert(amendmentSignatures).values({ amendmentId: id, ...result.signature });
+    await audit(tx, {
+      actorId: signer.user.id,
+      action: "amendment.sign",
+      subject: subject(a.partnershipId),
+      details: { amendmentId: id, title: a.title, partyId: result.signature.partyId, textSha256: a.textSha256 },
+    });
+    const valid = result.stage === "valid";
+    if (valid) {
+      await tx.update(amendments).set({ validAt: new Date() }).where(eq(amendments.id, id));
+      await audit(tx, { actorId: signer.user.id, action: "amendment.valid", subject: subject(a.partnershipId), details: { amendmentId: id, title: a.title } });
+    }
+    return { ok: true, valid };
+  });
+}
+
+export type ApplyError = "amendment.notValid" | "amendment.noPeriodRule" | "amendment.alreadyApplied" | "amendment.periodInvalid";
+
+/** Makes a valid amendment's period rule the partnership's, once. */
+export async function applyPeriodRule(db: Db, id: string, actor: SessionUser): Promise<ApplyError | null> {
+  return db.transaction(async (tx) => {
+    const [a] = await tx.select().from(amendments).where(eq(amendments.id, id)).for("update");
+    if (!a.validAt) return "amendment.notValid";
+    if (!a.periodRule) return "amendment.noPeriodRule";
+    if (a.appliedAt) return "amendment.alreadyApplied";
+    if (validatePeriodRule(a.periodRule).length) return "amendment.periodInvalid";
+    const [before] = await tx.select({ periodRule: partnerships.periodRule }).from(partnerships).where(eq(partnerships.id, a.partnershipId)).for("update");
+    await tx.update(partnerships).set({ periodRule: a.periodRule }).where(eq(partnerships.id, a.partnershipId));
+    await tx.update(amendments).set({ appliedAt: new Date() }).where(eq(amendments.id, id));
+    await audit(tx, {
+      actorId: actor.id,
+      action: "amendment.apply",
+      subject: subject(a.partnershipId),
+      details: { amendmentId: id, title: a.title, from: before?.periodRule ?? null, to: a.periodRule },
+    });
+    return null;
+  });
+}
+

@@ -1,0 +1,141 @@
+import { and, asc, eq, isNotNull, lte } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { groups, partnershipReportStatistics, partnerships, yearlyReports } from "../../db/schema";
+import type { SessionUser } from "../auth/session.server";
+import {
+  DEFAULT_STATISTIC_KEYS,
+  compileReports,
+  normaliseStatisticKeys,
+  reachedByYear,
+  reportStatus,
+  type FiledReport,
+  type FinancialKey,
+  type StatisticKey,
+} from "../domain/yearly-report";
+import type { IsoDate } from "../domain/iso-date";
+import { audit } from "./audit.server";
+import { holdersFor } from "./groups.server";
+import { partiesOf } from "./partnerships.server";
+import type { PartyRole } from "./party-roles.server";
+
+export interface ReportInput {
+  narrative: string;
+  statistics: Partial<Record<StatisticKey, number>>;
+  financialUrl: string | null;
+  financial: Partial<Record<FinancialKey, number>>;
+}
+
+/** The statistics the steering group decided on, or the default set. */
+export async function statisticKeys(db: Db, partnershipId: string): Promise<StatisticKey[]> {
+  const [row] = await db.select({ keys: partnershipReportStatistics.keys }).from(partnershipReportStatistics).where(eq(partnershipReportStatistics.partnershipId, partnershipId));
+  return row ? normaliseStatisticKeys(row.keys) : [...DEFAULT_STATISTIC_KEYS];
+}
+
+export async function setStatisticKeys(db: Db, partnershipId: string, keys: StatisticKey[], actor: SessionUser) {
+  const normalised = normaliseStatisticKeys(keys);
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(partnershipReportStatistics)
+      .values({ partnershipId, keys: normalised, updatedBy: actor.id })
+      .onConflictDoUpdate({ target: partnershipReportStatistics.partnershipId, set: { keys: normalised, updatedBy: actor.id, updatedAt: new Date() } });
+    await audit(tx, { actorId: actor.id, action: "report.statistics", subject: `partnership:${partnershipId}`, details: { keys: normalised } });
+  });
+}
+
+/** The coordinator, or a member of the steering group for the party that holds its chair today. */
+export async function maySetStatistics(db: Db, partnershipId: string, user: SessionUser, roles: readonly PartyRole[], today: IsoDate): Promise<boolean> {
+  if (user.isAdmin) return true;
+  const steering = await db.select().from(groups).where(and(eq(groups.partnershipId, partnershipId), eq(groups.kind, "steering")));
+  const holders = await holdersFor(db, steering, today);
+  return steering.some((g) => {
+    const holder = holders.get(g.id);
+    return holder && roles.some((r) => r.groupId === g.id && r.partyId === holder.partyId && r.role !== "observer");
+  });
+}
+
+/** The idea-based parties a user may file for: those they represent (or deputise for) in any group. */
+export function filingParties(roles: readonly PartyRole[]): string[] {
+  return [...new Set(roles.filter((r) => r.sector === "idea" && r.role !== "observer").map((r) => r.partyId))];
+}
+
+/** Files (or corrects) a party's report for the year; the first filing's time is kept. */
+export async function fileReport(db: Db, partnershipId: string, partyId: string, year: number, input: ReportInput, actor: SessionUser) {
+  await db.transaction(async (tx) => {
+    const now = new Date();
+    const [row] = await tx
+      .insert(yearlyReports)
+      .values({ partnershipId, partyId, year, ...input, submittedAt: now, submittedBy: actor.id, updatedBy: actor.id, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [yearlyReports.partnershipId, yearlyReports.partyId, yearlyReports.year],
+        set: { ...input, updatedBy: actor.id, updatedAt: now },
+      })
+      .returning({ id: yearlyReports.id, submittedAt: yearlyReports.submittedAt });
+    await audit(tx, {
+      actorId: actor.id,
+      action: row.submittedAt?.getTime() === now.getTime() ? "report.file" : "report.update",
+      subject: `partnership:${partnershipId}`,
+      details: { partyId, year, reportId: row.id },
+    });
+  });
+}
+
+/**
+ * Every idea-based party's report for `year` with its status on `today`, the year's totals,
+ * and people reached per year up to `year` for the trend.
+ */
+export async function reportsOverview(db: Db, partnershipId: string, year: number, today: IsoDate) {
+  const [[partnership], partyRows, keys, rows] = await Promise.all([
+    db.select({ id: partnerships.id, name: partnerships.name }).from(partnerships).where(eq(partnerships.id, partnershipId)),
+    partiesOf(db, partnershipId),
+    statisticKeys(db, partnershipId),
+    db
+      .select()
+      .from(yearlyReports)
+      .where(and(eq(yearlyReports.partnershipId, partnershipId), lte(yearlyReports.year, year), isNotNull(yearlyReports.submittedAt)))
+      .orderBy(asc(yearlyReports.year)),
+  ]);
+  const ideaParties = partyRows.filter((p) => p.sector === "idea");
+  const filed: FiledReport[] = rows;
+  const ofYear = rows.filter((r) => r.year === year);
+  return {
+    partnership,
+    year,
+    keys,
+    parties: ideaParties.map((p) => {
+      const report = ofYear.find((r) => r.partyId === p.id) ?? null;
+      return { id: p.id, name: p.name, report, status: reportStatus(year, Boolean(report), today) };
+    }),
+    compiled: compileReports(ofYear, keys),
+    trend: reachedByYear(filed),
+  };
+}
+
+export type ReportsOverview = Awaited<ReturnType<typeof reportsOverview>>;
+
+/** The overview as plain data: for pages, the CSV and the API alike. */
+export function overviewView(o: ReportsOverview) {
+  return {
+    partnership: o.partnership,
+    year: o.year,
+    statistics: o.keys,
+    parties: o.parties.map((p) => ({
+      id: p.id,
+      name: p.name,
+      status: p.status,
+      report: p.report && {
+        narrative: p.report.narrative,
+        statistics: p.report.statistics,
+        financial: p.report.financial,
+        financialUrl: p.report.financialUrl,
+        submittedAt: p.report.submittedAt!.toISOString(),
+        updatedAt: p.report.updatedAt.toISOString(),
+      },
+    })),
+    totals: o.compiled.totals,
+    financialTotals: o.compiled.financial,
+    gender: o.compiled.gender,
+    trend: o.trend,
+  };
+}
+
+export type OverviewView = ReturnType<typeof overviewView>;

@@ -1,0 +1,266 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningServer } from "../../app/http/server.server";
+import { freshDatabase, type TestDatabase } from "../support/db";
+import { client, startTestServer } from "../support/server";
+
+/** Amendments, notice of termination and yearly reports over HTTP on the demo partnerships. */
+describe("agreement procedures", () => {
+  let t: TestDatabase;
+  let app: RunningServer;
+  let http: ReturnType<typeof client>;
+  let linkoping: string;
+  let kommunParty: string;
+  let jourenParty: string;
+  let kommun: string; // Linköpings kommun's representative
+  let jouren: string; // Kvinnojouren Ellinor och Tjejjouren Beata's representative
+  let admin: string;
+  let outsider: string; // Borås
+
+  const partnershipId = async (like: string) => (await t.sql<{ id: string }[]>`select id from partnerships where name like ${like}`)[0].id;
+  const partyIds = (partnership: string) =>
+    t.sql<{ id: string; sector: string; name: string }[]>`
+      select p.id, p.sector, o.name from parties p join organisations o on o.id = p.organisation_id where p.partnership_id = ${partnership} order by p.sector, o.name`;
+
+  beforeAll(async () => {
+    t = await freshDatabase();
+    app = await startTestServer(t.url);
+    http = client(app.url);
+    linkoping = await partnershipId("IOP Linköpings kommun%");
+    const parties = await partyIds(linkoping);
+    kommunParty = parties.find((p) => p.sector === "public")!.id;
+    jourenParty = parties.find((p) => p.sector === "idea")!.id;
+    [kommun, jouren, admin, outsider] = await Promise.all(
+      ["linkoping.kommun@samrad.test", "linkoping.jouren@samrad.test", "admin@samrad.test", "boras.jouren@samrad.test"].map((e) => http.login(e)),
+    );
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.drop();
+  });
+
+  describe("amendments", () => {
+    let id: string;
+    const draft = {
+      title: "Förlängning till 2032",
+      text: "Avtalet förlängs till och med 2032-12-31.\n\nÖvriga villkor gäller oförändrade.",
+      periodKind: "fixedWithNotice",
+      periodStart: "2025-01-01",
+      periodEnd: "2032-12-31",
+      noticeMonths: "6",
+    };
+    const hash = async () => (await t.sql<{ h: string }[]>`select text_sha256 as h from amendments where id = ${id}`)[0].h;
+    const liveSignatures = async () => (await t.sql`select party_id from amendment_signatures where amendment_id = ${id} and voided_at is null`).length;
+    const sign = async (cookie: string, password = "samrad-demo", textSha256?: string) =>
+      http.post(`/amendments/${id}`, { intent: "sign", password, textSha256: textSha256 ?? (await hash()) }, { cookie });
+
+    it("a representative writes a draft", async () => {
+      const res = await http.post(`/partnerships/${linkoping}/amendments`, draft, { cookie: kommun });
+      expect(res.status).toBe(302);
+      id = res.headers.get("location")!.split("/").pop()!;
+      const page = await (await http.get(`/partnerships/${linkoping}/amendments`, jouren)).text();
+      expect(page).toContain("Förlängning till 2032");
+      expect(page).toContain("0 av 2 parter har skrivit under.");
+    });
+
+    it("a wrong password signs nothing and says so in Swedish", async () => {
+      const res = await sign(jouren, "fel-lösenord-123");
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain("Fel lösenord. Ingen underskrift har registrerats.");
+      expect(await liveSignatures()).toBe(0);
+    });
+
+    it("refuses a signature from someone who is not a party's representative in the steering group", async () => {
+      expect((await sign(admin)).status).toBe(403);
+      expect((await http.get(`/amendments/${id}`, outsider)).status).toBe(404);
+      expect((await sign(outsider)).status).toBe(404);
+      expect(await liveSignatures()).toBe(0);
+    });
+
+    it("an edit after the first signature voids it (kept, marked) and an old hash can no longer be signed", async () => {
+      expect((await sign(kommun)).status).toBe(200);
+      expect(await liveSignatures()).toBe(1);
+      expect((await sign(kommun)).status).toBe(409); // signing twice
+      const old = await hash();
+      const res = await http.post(`/amendments/${id}`, { intent: "edit", ...draft, text: draft.text + " Bilaga 2 utgår." }, { cookie: jouren });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain("1 underskrifter har upphävts.");
+      expect(await hash()).not.toBe(old);
+      const all = await t.sql`select voided_at from amendment_signatures where amendment_id = ${id}`;
+      expect(all).toHaveLength(1);
+      expect(all[0].voided_at).not.toBeNull();
+      const stale = await sign(jouren, "samrad-demo", old);
+      expect(stale.status).toBe(409);
+      expect(await stale.text()).toContain("Texten har ändrats sedan du öppnade sidan.");
+      expect(await liveSignatures()).toBe(0);
+    });
+
+    it("is valid once both parties have signed, is listed as valid, and its period rule can be applied", async () => {
+      expect((await sign(kommun)).status).toBe(200);
+      const last = await sign(jouren);
+      expect(await last.text()).toContain("Alla parter har skrivit under. Ändringen gäller.");
+      const [a] = await t.sql`select valid_at from amendments where id = ${id}`;
+      expect(a.valid_at).not.toBeNull();
+      expect(await (await http.get(`/partnerships/${linkoping}/amendments`, kommun)).text()).toMatch(/Gällande ändringar[\s\S]*Förlängning till 2032[\s\S]*Utkast/);
+
+      const locked = await http.post(`/amendments/${id}`, { intent: "edit", ...draft, text: "Ändrad" }, { cookie: jouren });
+      expect(locked.status).toBe(409);
+
+      expect((await http.post(`/amendments/${id}`, { intent: "apply" }, { cookie: kommun })).status).toBe(200);
+      const [p] = await t.sql`select period_rule from partnerships where id = ${linkoping}`;
+      expect(p.period_rule).toEqual({ kind: "fixedWithNotice", start: "2025-01-01", end: "2032-12-31", noticeMonths: 6 });
+      const audits = await t.sql`select action from audit_log where subject = ${"partnership:" + linkoping} and action like 'amendment.%' order by id`;
+      expect(audits.map((r) => r.action)).toEqual(["amendment.create", "amendment.sign", "amendment.edit", "amendment.sign", "amendment.sign", "amendment.valid", "amendment.apply"]);
+      expect((await http.post(`/amendments/${id}`, { intent: "apply" }, { cookie: kommun })).status).toBe(409);
+      const history = await (await http.get(`/partnerships/${linkoping}/history`, kommun)).text();
+      expect(history).toContain("Införde avtalsperioden från en ändring");
+    });
+  });
+
+  it("after five wrong passwords signing is refused for a while, even with the right one", async () => {
+    const osteraker = await partnershipId("IOP Österåkers%");
+    const karin = await http.login("osteraker.kommun@samrad.test");
+    const res = await http.post(`/partnerships/${osteraker}/amendments`, { title: "Ny bilaga", text: "Text." }, { cookie: karin });
+    const id = res.headers.get("location")!.split("/").pop()!;
+    const [{ h }] = await t.sql<{ h: string }[]>`select text_sha256 as h from amendments where id = ${id}`;
+    // Every request here comes from one IP, which the throttle also counts: start and end clean.
+    await t.sql`delete from login_attempts`;
+    for (let i = 0; i < 5; i++) expect((await http.post(`/amendments/${id}`, { intent: "sign", password: `gissning-${i}`, textSha256: h }, { cookie: karin })).status).toBe(400);
+    const refused = await http.post(`/amendments/${id}`, { intent: "sign", password: "samrad-demo", textSha256: h }, { cookie: karin });
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toContain("För många felaktiga lösenord.");
+    expect(await t.sql`select 1 from amendment_signatures where amendment_id = ${id}`).toHaveLength(0);
+    await t.sql`delete from login_attempts`;
+  });
+
+  describe("notice of termination", () => {
+    // Each period shape, with the public party giving notice through the coordinator on a chosen day.
+    it.each([
+      ["IOP Österåkers%", "2026-06-01", "2026-12-31"],
+      ["IOP Borås%", "2024-04-01", "2027-12-31"], // a day after the deadline: the next three-year term runs out
+      ["IOP Socialförvaltningen Stockholm%", "2026-10-01", "2027-12-31"],
+      ["IOP Linköpings%", "2026-06-01", "2026-12-01"], // rule from the amendment above: six months' notice
+    ])("%s: notice on %s ends the agreement on %s", async (like, givenOn, effectiveOn) => {
+      const id = await partnershipId(like);
+      const party = (await partyIds(id)).find((p) => p.sector === "public")!;
+      const form = { partyId: party.id, givenOn, reason: "Verksamheten upphandlas i stället." };
+      const preview = await http.post(`/partnerships/${id}/termination`, { intent: "preview", ...form }, { cookie: admin });
+      expect(preview.status).toBe(200);
+      expect(await preview.text()).toContain(`Om ${party.name} säger upp avtalet ${givenOn} upphör det att gälla ${effectiveOn}.`);
+      expect(await t.sql`select 1 from terminations where partnership_id = ${id}`).toHaveLength(0);
+
+      const confirm = await http.post(`/partnerships/${id}/termination`, { intent: "confirm", ...form }, { cookie: admin });
+      expect(confirm.status).toBe(200);
+      const [row] = await t.sql`select given_on::text, effective_on::text from terminations where partnership_id = ${id}`;
+      expect(row).toEqual({ given_on: givenOn, effective_on: effectiveOn });
+      expect(await (await http.get(`/partnerships/${id}`, admin)).text()).toContain(`Avtalet är uppsagt och upphör ${effectiveOn}.`);
+      expect((await http.post(`/partnerships/${id}/termination`, { intent: "confirm", ...form }, { cookie: admin })).status).toBe(409);
+    });
+
+    it("only the party's representative may give notice for it; a representative's notice is dated today", async () => {
+      const sthlm = await partnershipId("IOP Socialförvaltningen Stockholm%");
+      const parties = await partyIds(sthlm);
+      const sodra = await http.login("stockholm.bo-sodra@samrad.test");
+      const other = parties.find((p) => p.name === "Brottsofferjouren Stockholm-Gotland")!;
+      const own = parties.find((p) => p.name === "Brottsofferjouren Södra Stockholm")!;
+      const reason = "Styrelsebeslut.";
+      expect((await http.post(`/partnerships/${sthlm}/termination`, { intent: "preview", partyId: other.id, reason }, { cookie: sodra })).status).toBe(403);
+      const res = await http.post(`/partnerships/${sthlm}/termination`, { intent: "confirm", partyId: own.id, reason, givenOn: "2025-05-01" }, { cookie: sodra });
+      expect(res.status).toBe(200);
+      const [row] = await t.sql`select given_on::text from terminations where party_id = ${own.id}`;
+      expect(row.given_on).not.toBe("2025-05-01");
+      expect((await http.get(`/partnerships/${sthlm}/termination`, outsider)).status).toBe(404);
+      const future = await http.post(`/partnerships/${sthlm}/termination`, { intent: "preview", partyId: other.id, reason, givenOn: "2099-01-01" }, { cookie: admin });
+      expect(await future.text()).toContain("Datumet kan inte vara senare än i dag.");
+    });
+  });
+
+  describe("yearly reports", () => {
+    const report = {
+      intent: "file",
+      narrative: "Under året har jouren nått fler unga via chatten.",
+      reachedWomen: "412",
+      reachedMen: "9",
+      reachedOther: "14",
+      contactsInPerson: "230",
+      contactsPhone: "1150",
+      contactsChat: "640",
+      contactsEmail: "85",
+      supportConversations: "1320",
+      volunteers: "38",
+      volunteerHours: "4100",
+      employees: "4",
+      financialUrl: "https://example.se/ellinor-2025.pdf",
+      grantReceived: "1850000",
+      costs: "1802000",
+      remaining: "48000",
+    };
+
+    it("the idea-based party files its report; the public party is refused", async () => {
+      const res = await http.post(`/partnerships/${linkoping}/reports?year=2025`, { ...report, partyId: jourenParty }, { cookie: jouren });
+      expect(res.status).toBe(200);
+      const [row] = await t.sql`select statistics, financial, submitted_at from yearly_reports where party_id = ${jourenParty} and year = 2025`;
+      expect(row.statistics).toMatchObject({ reachedWomen: 412, reachedMen: 9, volunteerHours: 4100 });
+      expect(row.financial).toEqual({ grantReceived: 1850000, costs: 1802000, remaining: 48000 });
+      expect(row.submitted_at).not.toBeNull();
+
+      expect((await http.post(`/partnerships/${linkoping}/reports?year=2025`, { ...report, partyId: kommunParty }, { cookie: kommun })).status).toBe(403);
+      expect((await http.post(`/partnerships/${linkoping}/reports?year=2025`, { ...report, partyId: jourenParty }, { cookie: kommun })).status).toBe(403);
+      expect((await http.get(`/partnerships/${linkoping}/reports`, outsider)).status).toBe(404);
+    });
+
+    it("exports the year as semicolon-separated CSV with Swedish headers and a BOM", async () => {
+      const res = await http.get(`/partnerships/${linkoping}/reports.csv?year=2025`, admin);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split("\r\n");
+      expect(lines[0].split(";").slice(0, 4)).toEqual(["Part", "Nådda personer: kvinnor", "Nådda personer: män", "Nådda personer: annat eller ej angivet"]);
+      expect(lines[1]).toBe("Kvinnojouren Ellinor och Tjejjouren Beata;412;9;14;230;1150;640;85;1320;38;4100;4;1850000;1802000;48000");
+      expect(lines[2]).toBe("Totalt;412;9;14;230;1150;640;85;1320;38;4100;4;1850000;1802000;48000");
+      expect((await http.get(`/partnerships/${linkoping}/reports.csv?year=2025`, outsider)).status).toBe(404);
+    });
+
+    it("the overview and print page show the figures and the gender split", async () => {
+      const page = await (await http.get(`/partnerships/${linkoping}/reports?year=2025`, admin)).text();
+      expect(page).toContain("Sammanställning 2025");
+      expect(page).toContain("Kvinnor: 412 (95 %)");
+      const print = await (await http.get(`/partnerships/${linkoping}/reports/print?year=2025`, admin)).text();
+      expect(print).toContain("Under året har jouren nått fler unga via chatten.");
+    });
+
+    it("the coordinator changes the statistics asked for", async () => {
+      const res = await http.post(`/partnerships/${linkoping}/reports?year=2025`, { intent: "keys", keys: ["reachedWomen", "reachedMen", "reachedOther", "shelterNights"] }, { cookie: admin });
+      expect(res.status).toBe(200);
+      const [row] = await t.sql`select keys from partnership_report_statistics where partnership_id = ${linkoping}`;
+      expect(row.keys).toEqual(["reachedWomen", "reachedMen", "reachedOther", "shelterNights"]);
+      expect((await http.post(`/partnerships/${linkoping}/reports?year=2025`, { intent: "keys", keys: ["volunteers"] }, { cookie: jouren })).status).toBe(403);
+      await t.sql`delete from partnership_report_statistics where partnership_id = ${linkoping}`;
+    });
+
+    it("GET /api/partnerships/:id/reports?year= gives each party's report, status and totals", async () => {
+      const res = await http.get(`/api/partnerships/${linkoping}/reports?year=2025`, jouren);
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(body).toMatchObject({
+        partnership: { id: linkoping },
+        year: 2025,
+        statistics: expect.arrayContaining(["reachedWomen", "contactsChat", "employees"]),
+        parties: [
+          {
+            id: jourenParty,
+            name: "Kvinnojouren Ellinor och Tjejjouren Beata",
+            status: { status: "filed", dueOn: "2026-01-31" },
+            report: { narrative: report.narrative, statistics: { reachedWomen: 412 }, financialUrl: report.financialUrl, financial: { grantReceived: 1850000 } },
+          },
+        ],
+        totals: { reachedWomen: 412, supportConversations: 1320 },
+        gender: { women: 412, men: 9, other: 14, total: 435 },
+        trend: [{ year: 2025, reached: 435 }],
+      });
+      expect(body.parties[0].report.submittedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      expect((await http.get(`/api/partnerships/${linkoping}/reports?year=2025`, outsider)).status).toBe(404);
+      expect((await http.get(`/api/partnerships/${linkoping}/reports?year=20x5`, jouren)).status).toBe(400);
+    });
+  });
+});

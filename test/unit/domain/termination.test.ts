@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { terminationEffectiveOn } from "../../../app/domain/termination";
+import { seedPartnerships } from "../../../db/seed/agreements";
+
+const rule = (key: string) => seedPartnerships.find((p) => p.key === key)!.periodRule;
+
+describe("effective date of a notice, by the seeds' real period rules", () => {
+  it.each([
+    // Österåker 000 §8: fixed to 2026-12-31; notice changes nothing, the agreement ends then.
+    ["osteraker", "2023-10-11", "2026-12-31"],
+    ["osteraker", "2026-12-31", "2026-12-31"],
+    // Linköping 002: six months' notice, never beyond 2030-12-31.
+    ["linkoping", "2025-01-01", "2025-07-01"],
+    ["linkoping", "2026-08-31", "2027-02-28"],
+    ["linkoping", "2030-06-30", "2030-12-30"],
+    ["linkoping", "2030-07-01", "2030-12-31"],
+    ["linkoping", "2030-12-31", "2030-12-31"],
+    // Borås 003: three-year terms, notice at least nine months before expiry.
+    ["boras", "2024-03-31", "2024-12-31"],
+    ["boras", "2024-04-01", "2027-12-31"],
+    ["boras", "2027-03-31", "2027-12-31"],
+    ["boras", "2027-04-01", "2030-12-31"],
+    // Stockholm 004 §5.1/§5.3: by 30 September, effective at the year end; capped at 2027-12-31.
+    ["stockholm", "2025-04-01", "2025-12-31"],
+    ["stockholm", "2025-09-30", "2025-12-31"],
+    ["stockholm", "2025-10-01", "2026-12-31"],
+    ["stockholm", "2026-09-30", "2026-12-31"],
+    ["stockholm", "2026-10-01", "2027-12-31"],
+    ["stockholm", "2027-12-31", "2027-12-31"],
+  ])("%s, notice given %s → ends %s", (key, givenOn, effectiveOn) => {
+    expect(terminationEffectiveOn(rule(key), givenOn)).toMatchObject({ ok: true, givenOn, effectiveOn });
+  });
+
+  it.each([
+    ["osteraker", "2027-01-01"],
+    ["linkoping", "2031-01-01"],
+    ["stockholm", "2028-01-01"],
+    ["linkoping", "2024-12-31"],
+  ])("refuses %s on %s, when the agreement is not running", (key, givenOn) => {
+    expect(terminationEffectiveOn(rule(key), givenOn)).toEqual({ ok: false, error: "termination.notRunning" });
+  });
+
+  it("refuses when no period is registered", () => {
+    expect(terminationEffectiveOn(null, "2026-01-01")).toEqual({ ok: false, error: "termination.noPeriod" });
+  });
+});
