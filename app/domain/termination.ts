@@ -14,3 +14,21 @@ export function terminationEffectiveOn(rule: PeriodRule | null, givenOn: IsoDate
   if (!status.running || !status.endIfNoticeToday) return { ok: false, error: "termination.notRunning" };
   return { ok: true, givenOn, effectiveOn: status.endIfNoticeToday, noticeDeadline: status.noticeDeadline };
 }
+
+export interface GivenNotice {
+  partyId: string;
+  effectiveOn: IsoDate;
+}
+
+/**
+ * 004 §5.3: each party ends its own commitment. The agreement as a whole ends when the public
+ * party leaves, or when no idea-based party stays — whichever comes first; null while it goes on.
+ */
+export function agreementEndsOn(parties: { id: string; sector: "public" | "idea" }[], notices: GivenNotice[]): IsoDate | null {
+  const leaving = new Map(notices.map((n) => [n.partyId, n.effectiveOn]));
+  const publicEnds = parties.filter((p) => p.sector === "public").flatMap((p) => leaving.get(p.id) ?? []);
+  const idea = parties.filter((p) => p.sector === "idea");
+  const ideaEnds = idea.map((p) => leaving.get(p.id));
+  const lastIdeaLeaves = idea.length && ideaEnds.every((d) => d) ? [ideaEnds.sort().at(-1)!] : [];
+  return [...publicEnds, ...lastIdeaLeaves].sort()[0] ?? null;
+}

@@ -4,6 +4,7 @@ import { requireUser } from "~/auth/guards.server";
 import { Field, FormAlert, Notice, SelectField, TextArea } from "~/components/Field";
 import { PartnershipTabs } from "~/components/PartnershipTabs";
 import { stockholmDate } from "~/domain/stockholm-date";
+import { agreementEndsOn } from "~/domain/termination";
 import { noticeSchema } from "~/forms/agreement";
 import { parseForm, type FieldErrors } from "~/forms/parse";
 import { readForm } from "~/http/form.server";
@@ -22,7 +23,7 @@ async function noticeParties(context: LoaderFunctionArgs["context"], request: Re
   await requirePartnershipAccess(context.db, user, partnershipId);
   const [all, roles] = await Promise.all([partiesOf(context.db, partnershipId), partyRolesOf(context.db, partnershipId, user.id)]);
   const mine = representedParties(roles);
-  return { user, parties: user.isAdmin ? all : all.filter((p) => mine.includes(p.id)) };
+  return { user, all, parties: user.isAdmin ? all : all.filter((p) => mine.includes(p.id)) };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -37,7 +38,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, parties } = await noticeParties(context, request, params.id!);
+  const { user, all, parties } = await noticeParties(context, request, params.id!);
   const form = await readForm(request);
   const intent = String(form.get("intent"));
   const fail = (fieldErrors: FieldErrors, status = 400) => data({ fieldErrors, preview: null, given: null }, { status });
@@ -51,7 +52,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const input = { partyId: party.id, givenOn, reason: parsed.data.reason };
   const result = intent === "confirm" ? await giveNotice(context.db, params.id!, input, user) : await previewTermination(context.db, params.id!, givenOn);
   if (!result.ok) return fail({ form: result.error }, 409);
-  const summary = { ...input, partyName: party.name, effectiveOn: result.effectiveOn };
+  // Whether this notice ends the whole agreement or only the party's own commitment.
+  const others = (await terminationsOf(context.db, params.id!)).filter((n) => n.partyId !== party.id);
+  const agreementEnds = agreementEndsOn(all, [...others, { partyId: party.id, effectiveOn: result.effectiveOn }]);
+  const summary = { ...input, partyName: party.name, effectiveOn: result.effectiveOn, agreementEnds };
   return intent === "confirm" ? { fieldErrors: {} as FieldErrors, preview: null, given: summary } : { fieldErrors: {} as FieldErrors, preview: summary, given: null };
 }
 
@@ -82,7 +86,10 @@ export default function Termination() {
       {preview ? (
         <section aria-labelledby="preview-h">
           <h2 id="preview-h">{t("termination.previewHeading")}</h2>
-          <p className="warning">{t("termination.previewText", { party: preview.partyName, givenOn: preview.givenOn, effectiveOn: preview.effectiveOn })}</p>
+          <p className="warning">
+            {t("termination.previewText", { party: preview.partyName, givenOn: preview.givenOn, effectiveOn: preview.effectiveOn })}{" "}
+            {preview.agreementEnds ? t("termination.previewEnds", { date: preview.agreementEnds }) : t("termination.previewContinues")}
+          </p>
           <blockquote>{preview.reason}</blockquote>
           <div className="actions">
             <Form method="post">

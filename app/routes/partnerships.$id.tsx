@@ -7,6 +7,7 @@ import { PartnershipTabs } from "~/components/PartnershipTabs";
 import { PeriodSummary } from "~/components/PeriodSummary";
 import { cadenceStatus } from "~/domain/cadence";
 import { periodStatus } from "~/domain/period";
+import { agreementEndsOn } from "~/domain/termination";
 import { startOfStockholmYear, stockholmDate } from "~/domain/stockholm-date";
 import { parseForm } from "~/forms/parse";
 import { readForm } from "~/http/form.server";
@@ -31,8 +32,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const partyName = new Map(overview.parties.map((p) => [p.id, p.name]));
   return {
     today,
-    // The earliest notice decides when the agreement ends.
-    endsOn: terminations[0]?.effectiveOn ?? null,
+    endsOn: agreementEndsOn(overview.parties, terminations),
+    leaving: terminations.map((n) => ({ party: n.partyName, effectiveOn: n.effectiveOn })),
     isAdmin: user.isAdmin,
     partnership: overview.partnership,
     period: overview.partnership.periodRule ? periodStatus(overview.partnership.periodRule, today) : null,
@@ -82,7 +83,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Partnership() {
   const t = useT();
   const locale = useLocale();
-  const { partnership, period, parties, groups, isAdmin, today, endsOn } = useLoaderData<typeof loader>();
+  const { partnership, period, parties, groups, isAdmin, today, endsOn, leaving } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="page">
@@ -100,6 +101,13 @@ export default function Partnership() {
         <h2 id="period-h">{t("partnership.period")}</h2>
         <PeriodSummary status={period} on={today} />
         {endsOn ? <p className="warning">{t("termination.ends", { date: endsOn })}</p> : null}
+        {leaving.length ? (
+          <ul>
+            {leaving.map((n) => (
+              <li key={n.party}>{t("termination.partyLeaves", { party: n.party, date: n.effectiveOn })}</li>
+            ))}
+          </ul>
+        ) : null}
         {period && (period.noticeDeadline || period.currentPeriodEnd) ? (
           <>
             <h3>{t("partnership.deadlines")}</h3>

@@ -109,7 +109,7 @@ it("linkoping.jouren files the 2025 report and the coordinator compiles it, with
   await admin.getByText(/upphör det att gälla 2026-12-01\./).waitFor();
   await expectAccessible(admin);
   await admin.getByRole("button", { name: "Säg upp avtalet" }).click();
-  await admin.getByText("Uppsägningen är registrerad. Avtalet upphör 2026-12-01.").waitFor();
+  await admin.getByText("Uppsägningen är registrerad. Partens åtagande upphör 2026-12-01.").waitFor();
   await expectAccessible(admin);
   await admin.goto(`${env.server.url}/partnerships/${id}`);
   await admin.getByText("Avtalet är uppsagt och upphör 2026-12-01.").waitFor();

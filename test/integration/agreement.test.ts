@@ -145,7 +145,10 @@ describe("agreement procedures", () => {
       const form = { partyId: party.id, givenOn, reason: "Verksamheten upphandlas i stället." };
       const preview = await http.post(`/partnerships/${id}/termination`, { intent: "preview", ...form }, { cookie: admin });
       expect(preview.status).toBe(200);
-      expect(await preview.text()).toContain(`Om ${party.name} säger upp avtalet ${givenOn} upphör det att gälla ${effectiveOn}.`);
+      // The public party leaving ends the agreement as a whole.
+      const text = await preview.text();
+      expect(text).toContain(`Om ${party.name} säger upp sitt åtagande ${givenOn} upphör det att gälla ${effectiveOn}.`);
+      expect(text).toContain(`Då upphör avtalet som helhet ${effectiveOn}.`);
       expect(await t.sql`select 1 from terminations where partnership_id = ${id}`).toHaveLength(0);
 
       const confirm = await http.post(`/partnerships/${id}/termination`, { intent: "confirm", ...form }, { cookie: admin });
@@ -164,10 +167,17 @@ describe("agreement procedures", () => {
       const own = parties.find((p) => p.name === "Brottsofferjouren Södra Stockholm")!;
       const reason = "Styrelsebeslut.";
       expect((await http.post(`/partnerships/${sthlm}/termination`, { intent: "preview", partyId: other.id, reason }, { cookie: sodra })).status).toBe(403);
+      // Without the city's notice from the case above, one organisation leaving does not end the agreement (004 §5.3).
+      await t.sql`delete from terminations where partnership_id = ${sthlm}`;
+      const preview = await http.post(`/partnerships/${sthlm}/termination`, { intent: "preview", partyId: own.id, reason }, { cookie: sodra });
+      expect(await preview.text()).toContain("Avtalet fortsätter för övriga parter.");
       const res = await http.post(`/partnerships/${sthlm}/termination`, { intent: "confirm", partyId: own.id, reason, givenOn: "2025-05-01" }, { cookie: sodra });
       expect(res.status).toBe(200);
       const [row] = await t.sql`select given_on::text from terminations where party_id = ${own.id}`;
       expect(row.given_on).not.toBe("2025-05-01");
+      const page = await (await http.get(`/partnerships/${sthlm}`, sodra)).text();
+      expect(page).toContain("Brottsofferjouren Södra Stockholm lämnar partnerskapet");
+      expect(page).not.toContain("Avtalet är uppsagt");
       expect((await http.get(`/partnerships/${sthlm}/termination`, outsider)).status).toBe(404);
       const future = await http.post(`/partnerships/${sthlm}/termination`, { intent: "preview", partyId: other.id, reason, givenOn: "2099-01-01" }, { cookie: admin });
       expect(await future.text()).toContain("Datumet kan inte vara senare än i dag.");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { terminationEffectiveOn } from "../../../app/domain/termination";
+import { agreementEndsOn, terminationEffectiveOn } from "../../../app/domain/termination";
 import { seedPartnerships } from "../../../db/seed/agreements";
 
 const rule = (key: string) => seedPartnerships.find((p) => p.key === key)!.periodRule;
@@ -42,5 +42,39 @@ describe("effective date of a notice, by the seeds' real period rules", () => {
 
   it("refuses when no period is registered", () => {
     expect(terminationEffectiveOn(null, "2026-01-01")).toEqual({ ok: false, error: "termination.noPeriod" });
+  });
+});
+
+describe("when the agreement as a whole ends (004 §5.3: each party ends its own commitment)", () => {
+  // Stockholm: the city and three victim-support organisations.
+  const parties = [
+    { id: "stad", sector: "public" as const },
+    { id: "gotland", sector: "idea" as const },
+    { id: "sodra", sector: "idea" as const },
+    { id: "vasterort", sector: "idea" as const },
+  ];
+  it.each([
+    ["no notice", [], null],
+    ["one idea party leaves, the others stay", [{ partyId: "gotland", effectiveOn: "2027-01-01" }], null],
+    ["two of three idea parties leave", [{ partyId: "gotland", effectiveOn: "2027-01-01" }, { partyId: "sodra", effectiveOn: "2028-01-01" }], null],
+    [
+      "the last idea party leaves: the agreement ends with it",
+      [
+        { partyId: "gotland", effectiveOn: "2027-01-01" },
+        { partyId: "sodra", effectiveOn: "2028-01-01" },
+        { partyId: "vasterort", effectiveOn: "2027-06-01" },
+      ],
+      "2028-01-01",
+    ],
+    ["the city gives notice", [{ partyId: "stad", effectiveOn: "2027-01-01" }], "2027-01-01"],
+    ["the city leaves after an idea party", [{ partyId: "gotland", effectiveOn: "2027-01-01" }, { partyId: "stad", effectiveOn: "2028-01-01" }], "2028-01-01"],
+  ] as const)("%s", (_, notices, expected) => {
+    expect(agreementEndsOn(parties, [...notices])).toBe(expected);
+  });
+
+  it("ends a two-party agreement with either party's notice", () => {
+    const two = [parties[0], parties[1]];
+    expect(agreementEndsOn(two, [{ partyId: "gotland", effectiveOn: "2027-01-01" }])).toBe("2027-01-01");
+    expect(agreementEndsOn(two, [{ partyId: "stad", effectiveOn: "2026-07-01" }])).toBe("2026-07-01");
   });
 });
