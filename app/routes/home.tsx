@@ -79,6 +79,18 @@ export default function Home() {
             </li>
           ))}
         </Panel>
+        <Panel id="dash-reports" title="dashboard.reports" empty="dashboard.noReports">
+          {d.reports.map((r) => (
+            <li key={`${r.partnershipId}-${r.partyName}`}>
+              <Link to={`/partnerships/${r.partnershipId}/reports?year=${r.year}`}>{t("dashboard.reportLine", { year: r.year, party: r.partyName, date: r.dueOn })}</Link>
+              {r.status === "overdue" ? (
+                <strong className="badge badge-warning"> {t("dashboard.overdue")}</strong>
+              ) : (
+                <span className="muted"> {t("dashboard.daysLeft", { n: r.daysLeft })}</span>
+              )}
+            </li>
+          ))}
+        </Panel>
         <Panel id="dash-notices" title="dashboard.notices" empty="dashboard.noNotices">
           {d.notices.map((n) => (
             <li key={n.id}>

@@ -8,10 +8,14 @@ import {
   decisionTasks,
   groupMembers,
   groups,
+  organisations,
+  parties,
   partnerships,
+  yearlyReports,
 } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import { periodStatus } from "../domain/period";
+import { currentReportYear, reportStatus } from "../domain/yearly-report";
 import type { IsoDate } from "../domain/iso-date";
 import { meetingsFor } from "./meetings.server";
 
@@ -92,14 +96,42 @@ async function noticeDeadlines(db: Db, user: SessionUser, today: IsoDate) {
     .sort((a, b) => a.deadline.localeCompare(b.deadline));
 }
 
+/**
+ * Yearly reports from 1 December until filed: the idea-based parties the user speaks for, or
+ * every one for the coordinator who compiles them.
+ */
+async function reportsDue(db: Db, user: SessionUser, today: IsoDate) {
+  const year = currentReportYear(today);
+  const mine = user.isAdmin
+    ? undefined
+    : exists(
+        db
+          .select({ one: sql`1` })
+          .from(groupMembers)
+          .where(and(eq(groupMembers.partyId, parties.id), eq(groupMembers.userId, user.id), ne(groupMembers.role, "observer"))),
+      );
+  const rows = await db
+    .select({ partnershipId: parties.partnershipId, partyName: organisations.name, filedAt: yearlyReports.submittedAt })
+    .from(parties)
+    .innerJoin(organisations, eq(organisations.id, parties.organisationId))
+    .leftJoin(yearlyReports, and(eq(yearlyReports.partyId, parties.id), eq(yearlyReports.year, year)))
+    .where(and(eq(parties.sector, "idea"), mine))
+    .orderBy(asc(organisations.name));
+  return rows.flatMap((r) => {
+    const status = reportStatus(year, Boolean(r.filedAt), today);
+    return status.status === "reminder" || status.status === "overdue" ? [{ ...r, year, ...status }] : [];
+  });
+}
+
 /** Everything "Översikt" shows a user, in one round of parallel queries. */
 export async function dashboardFor(db: Db, user: SessionUser, now: Date, today: IsoDate) {
-  const [meetings, positions, tasks, signatures, notices] = await Promise.all([
+  const [meetings, positions, tasks, signatures, notices, reports] = await Promise.all([
     meetingsFor(db, user, { when: "upcoming", now, limit: 5 }),
     decisionsAwaitingMyParty(db, user),
     myOpenTasks(db, user),
     signaturesAwaitingMe(db, user),
     noticeDeadlines(db, user, today),
+    reportsDue(db, user, today),
   ]);
   return {
     meetings: meetings.filter((m) => m.status !== "cancelled"),
@@ -107,5 +139,6 @@ export async function dashboardFor(db: Db, user: SessionUser, now: Date, today: 
     tasks: tasks.map((task) => ({ ...task, overdue: task.dueOn < today })),
     signatures,
     notices,
+    reports: reports.map(({ filedAt: _, ...r }) => r),
   };
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { periodStatus, type PeriodRule } from "../../app/domain/period";
 import { addDaysIso } from "../../app/domain/iso-date";
 import { stockholmDate } from "../../app/domain/stockholm-date";
+import { currentReportYear } from "../../app/domain/yearly-report";
 import type { RunningServer } from "../../app/http/server.server";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { client, startTestServer } from "../support/server";
@@ -99,5 +100,16 @@ describe("dashboard", () => {
     const html = await overview(outsider);
     expect(html).toContain(`senast ${deadline}`);
     expect(await overview(kommun)).not.toContain(`senast ${deadline}`);
+  });
+  it("reminds the idea-based party of its yearly report until it is filed", async () => {
+    const year = currentReportYear(today); // from 1 December this year's, before that last year's
+    const line = `Årsrapport ${year}, Kvinnojouren Ellinor och Tjejjouren Beata: senast ${year + 1}-01-31`;
+    expect(await overview(jouren)).toContain(line);
+    expect(await overview(kommun)).not.toContain(`Årsrapport ${year},`); // the public party files none
+    expect(await overview(outsider)).not.toContain(line);
+    await t.sql`
+      insert into yearly_reports (partnership_id, party_id, year, narrative, submitted_at, submitted_by, updated_by)
+      values (${ids.partnership}, ${ids.jourenParty}, ${year}, 'Året i korthet.', now(), ${ids.jourenUser}, ${ids.jourenUser})`;
+    expect(await overview(jouren)).not.toContain(line);
   });
 });
