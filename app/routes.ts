@@ -22,6 +22,8 @@ export default [
   route("partnerships/:id/reports/print", "routes/partnerships.$id.reports.print.tsx"),
   route("groups/:id", "routes/groups.$id.tsx"),
   route("groups/:id/meetings/new", "routes/groups.$id.meetings.new.tsx"),
+  route("groups/:id/decisions", "routes/groups.$id.decisions.tsx"),
+  route("decisions/:id", "routes/decisions.$id.tsx"),
   route("meetings", "routes/meetings.tsx"),
   route("meetings/:id", "routes/meetings.$id.tsx"),
   route("meetings/:id/edit", "routes/meetings.$id.edit.tsx"),
@@ -35,6 +37,7 @@ export default [
   route("api/partnerships/:id", "routes/api.partnerships.$id.ts"),
   route("api/partnerships/:id/reports", "routes/api.partnerships.$id.reports.ts"),
   route("api/meetings", "routes/api.meetings.ts"),
+  route("api/groups/:id/decisions", "routes/api.groups.$id.decisions.ts"),
   route("api/meetings/:id/calendar.ics", "routes/meeting-calendar.ts", { id: "api-meeting-calendar" }),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

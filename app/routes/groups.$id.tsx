@@ -150,6 +150,9 @@ export default function Group() {
       </p>
       <h1>{d.group.name}</h1>
       <p className="muted">{t(d.group.kind === "steering" ? "group.kind.steering" : "group.kind.cooperation")}</p>
+      <p>
+        <Link to={`/groups/${d.group.id}/decisions`}>{t("decision.register")}</Link>
+      </p>
       <Notice message={result?.done ? t(result.done) : undefined} />
 
       <section aria-labelledby="rotation-h">

@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guards.server";
+import { DecisionOutcome } from "~/components/Decisions";
 import { formatDateTime } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { requireMeetingAccess } from "~/services/meeting-access.server";
 import { meetingDetails } from "~/services/meetings.server";
 import { correctionsOf } from "~/services/justering.server";
+import { minutesDecisions } from "~/services/decisions.server";
 import { finalMinutes } from "~/services/minutes.server";
 
 export const meta = titled("printable.title");
@@ -16,7 +18,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { meeting, access } = await requireMeetingAccess(context.db, user, params.id);
   const final = await finalMinutes(context.db, meeting.id);
   if (!final) throw notFound();
-  const [{ people }, corrections] = await Promise.all([meetingDetails(context.db, meeting), correctionsOf(context.db, meeting.id)]);
+  const [{ people }, corrections, decisions] = await Promise.all([
+    meetingDetails(context.db, meeting),
+    correctionsOf(context.db, meeting.id),
+    minutesDecisions(context.db, meeting, access.group.kind),
+  ]);
   const chair = final.approvals.find((a) => a.role === "chair");
   return {
     group: access.group.name,
@@ -28,6 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     html: final.html,
     corrections: corrections.filter((c) => c.approvedAt).map((c) => ({ id: c.id, text: c.text, approvedAt: c.approvedAt!.toISOString(), approvedBy: c.approvedBy.map((a) => a.name) })),
     sha256: final.textSha256,
+    decisions,
   };
 }
 
@@ -64,6 +71,23 @@ export default function PrintableMinutes() {
       </header>
       {/* Our own renderer's output: every text run is escaped and only http(s) links survive. */}
       <div className="minutes-body" dangerouslySetInnerHTML={{ __html: d.html }} />
+      {d.decisions.length ? (
+        <section aria-labelledby="decisions-h">
+          <h2 id="decisions-h">{t("decision.title")}</h2>
+          {d.decisions.map((item) => (
+            <div key={item.id ?? "per-capsulum"}>
+              <h3>{item.heading ?? t("decision.kind.per_capsulum")}</h3>
+              <ul>
+                {item.decisions.map((r) => (
+                  <li key={r.id} id={`decision-${r.id}`}>
+                    <Link to={`/decisions/${r.id}`}>{r.label}</Link>: {r.text} (<DecisionOutcome stage={r.stage} outcome={null} />)
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      ) : null}
       {d.corrections.length ? (
         <section aria-labelledby="corrections-h">
           <h2 id="corrections-h">{t("correction.title")}</h2>

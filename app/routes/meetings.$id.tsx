@@ -3,8 +3,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guards.server";
 import { Field, FormAlert, Notice, SelectField, TextArea } from "~/components/Field";
+import { MeetingDecisions } from "~/components/Decisions";
 import { LiveMinutes, participantColour } from "~/components/minutes/LiveMinutes";
+import { isHeld, stageOf } from "~/domain/decision";
 import { minutesAccess } from "~/domain/minutes-access";
+import { stockholmDate } from "~/domain/stockholm-date";
+import { meetingDecisionSchema } from "~/forms/decision";
 import { agendaItemSchema } from "~/forms/meeting";
 import { NO_FIELD_ERRORS, parseForm, type FieldErrors } from "~/forms/parse";
 import { baseUrl } from "~/http/base-url.server";
@@ -12,6 +16,7 @@ import { readForm } from "~/http/form.server";
 import { formatDateTime, type MessageKey } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
+import { createDecision, decisionsOfMeeting } from "~/services/decisions.server";
 import { requireMeetingAccess } from "~/services/meeting-access.server";
 import { addAgendaItem, cancelMeeting, type MeetingRow, changeAgendaItem, meetingDetails, recordPresence, respond, sendNotice } from "~/services/meetings.server";
 import { addCorrection, approvalState, approve, approveCorrection, correctionsOf, sendForApproval } from "~/services/justering.server";
@@ -22,12 +27,16 @@ export const meta = titled("meeting.title");
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const { meeting, access, isChair } = await requireMeetingAccess(context.db, user, params.id);
-  const [details, partyRows, minutes, corrections] = await Promise.all([
+  const held = isHeld(meeting, new Date());
+  const [details, partyRows, minutes, decisionRows] = await Promise.all([
     meetingDetails(context.db, meeting),
     partiesOf(context.db, access.group.partnershipId),
     approvalState(context.db, meeting.id),
-    correctionsOf(context.db, meeting.id),
+    // Only a held meeting can have decisions: an upcoming one costs no query for them.
+    held ? decisionsOfMeeting(context.db, meeting.id) : [],
   ]);
+  // Only final minutes take corrections, so minutes still in draft spare those queries.
+  const corrections = minutes.status === "final" ? await correctionsOf(context.db, meeting.id) : [];
   const me = details.people.find((p) => p.userId === user.id);
   const minutesRight = minutesAccess({
     status: minutes.status,
@@ -56,6 +65,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     agenda: details.agenda.filter((a) => !a.proposed),
     proposals: details.agenda.filter((a) => a.proposed),
     people: details.people,
+    held,
+    decisions: decisionRows.map((d) => ({ ...d, stage: stageOf({ kind: "meeting", status: d.status, meetingId: meeting.id }) })),
     parties: partyRows.map((p) => ({ id: p.id, name: p.name, mandated: details.mandatedParties.includes(p.id) })),
     minutes: {
       status: minutes.status,
@@ -169,6 +180,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!Number.isSafeInteger(id)) throw new Response("Bad Request", { status: 400 });
       if (await approveCorrection(context.db, meeting, user, id)) throw new Response("Forbidden", { status: 403 });
       return ok("correction.approved");
+    }
+    case "decision": {
+      chairOnly();
+      if (!isHeld(meeting, new Date())) throw new Response("Conflict", { status: 409 });
+      const parsed = parseForm(meetingDecisionSchema, form);
+      if (!parsed.ok) return fail(parsed.fieldErrors);
+      const { agenda } = await meetingDetails(context.db, meeting);
+      if (!agenda.some((a) => a.id === parsed.data.agendaItemId && !a.proposed)) return fail({ agendaItemId: "decision.itemInvalid" });
+      const id = await createDecision(
+        context.db,
+        meeting.groupId,
+        { kind: "meeting", meetingId: meeting.id, agendaItemId: parsed.data.agendaItemId, text: parsed.data.text, on: stockholmDate(meeting.startsAt) },
+        user,
+      );
+      return redirect(`/decisions/${id}`);
     }
     case "presence": {
       chairOnly();
@@ -344,6 +370,18 @@ export default function Meeting() {
           <LiveMinutes key={d.minutes.status} meetingId={m.id} me={d.minutes.me} editable={d.minutes.editable} />
           <Justering meeting={d} result={result} />
         </section>
+      ) : null}
+
+      {!cancelled ? (
+        <MeetingDecisions
+          groupId={d.group.id}
+          groupKind={d.group.kind}
+          held={d.held}
+          canRecord={d.isChair}
+          agenda={d.agenda}
+          decisions={d.decisions}
+          errors={errors("decision")}
+        />
       ) : null}
 
       <section aria-labelledby="attendance-h">

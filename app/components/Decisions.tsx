@@ -1,0 +1,93 @@
+import { Form, Link } from "@remix-run/react";
+import { decisionLabel, type GroupKind, type Stage } from "~/domain/decision";
+import type { FieldErrors } from "~/forms/parse";
+import { useT } from "~/i18n/use-t";
+import { SelectField, TextArea } from "./Field";
+
+/** Status in words, and for a decision not adopted why: missing parties, objections, abstentions. */
+export function DecisionOutcome({ stage, outcome, abstained = [] }: { stage: Stage; outcome: { missing: string[]; objecting: string[] } | null; abstained?: string[] }) {
+  const t = useT();
+  const reasons = [
+    outcome?.missing.length ? t("decision.missing", { parties: outcome.missing.join(", ") }) : null,
+    outcome?.objecting.length ? t("decision.objection", { parties: outcome.objecting.join(", ") }) : null,
+    abstained.length ? t("decision.abstained", { parties: abstained.join(", ") }) : null,
+  ].filter(Boolean);
+  return (
+    <span className={`decision-status decision-${stage}`}>
+      {t(`decision.status.${stage}`)}
+      {stage === "not_adopted" && reasons.length ? ` – ${reasons.join("; ")}` : null}
+    </span>
+  );
+}
+
+export interface MeetingDecision {
+  id: string;
+  year: number;
+  number: number;
+  text: string;
+  stage: Stage;
+  agendaItemId: string | null;
+}
+
+/** The meeting page's "Beslut" block: decisions by agenda item, and the chair's form to record one. */
+export function MeetingDecisions({
+  groupId,
+  groupKind,
+  held,
+  canRecord,
+  agenda,
+  decisions,
+  errors,
+}: {
+  groupId: string;
+  groupKind: GroupKind;
+  held: boolean;
+  canRecord: boolean;
+  agenda: { id: string; title: string }[];
+  decisions: MeetingDecision[];
+  errors: FieldErrors;
+}) {
+  const t = useT();
+  // Decisions per capsulum recorded here belong to no item and come last.
+  const byItem = [...agenda.map((item, i) => ({ id: item.id, heading: `§ ${i + 1} ${item.title}` })), { id: null, heading: t("decision.kind.per_capsulum") }]
+    .map((item) => ({ ...item, decisions: decisions.filter((d) => d.agendaItemId === item.id) }))
+    .filter((item) => item.decisions.length);
+  return (
+    <section aria-labelledby="decisions-h">
+      <h2 id="decisions-h">{t("decision.title")}</h2>
+      {!held ? <p className="muted">{t("decision.notHeldYet")}</p> : null}
+      {held && !decisions.length ? <p className="empty">{t("decision.noneAtMeeting")}</p> : null}
+      {byItem.map((item) => (
+        <div key={item.id ?? "per-capsulum"}>
+          <h3>{item.heading}</h3>
+          <ul>
+            {item.decisions.map((d) => (
+              <li key={d.id}>
+                <Link to={`/decisions/${d.id}`}>{decisionLabel(groupKind, d.year, d.number)}</Link>: {d.text} (<DecisionOutcome stage={d.stage} outcome={null} />)
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {held && canRecord ? (
+        <details open={Object.keys(errors).length > 0}>
+          <summary>{t("decision.record")}</summary>
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="decision" />
+            <SelectField
+              name="agendaItemId"
+              label={t("decision.item")}
+              options={agenda.map((a, i) => ({ value: a.id, label: `§ ${i + 1} ${a.title}` }))}
+              error={errors.agendaItemId}
+            />
+            <TextArea name="text" id="f-decision-text" label={t("decision.text")} required error={errors.text} />
+            <button type="submit">{t("decision.recordSubmit")}</button>
+          </Form>
+        </details>
+      ) : null}
+      <p>
+        <Link to={`/groups/${groupId}/decisions`}>{t("decision.registerLink")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { isIsoDate } from "~/domain/iso-date";
+
+const text = z.string({ error: "form.required" }).trim().min(1, "form.required").max(5000, "form.tooLong");
+const date = z.string({ error: "form.dateInvalid" }).refine(isIsoDate, "form.dateInvalid");
+
+export const meetingDecisionSchema = z.object({ agendaItemId: z.uuid({ error: "decision.itemInvalid" }), text });
+export const proposalSchema = z.object({ text });
+export const positionSchema = z.object({
+  position: z.enum(["agree", "object", "abstain"], { error: "form.required" }),
+  reservation: z
+    .string()
+    .trim()
+    .max(2000, "form.tooLong")
+    .optional()
+    .transform((v) => v || null),
+});
+export const taskSchema = z.object({
+  title: z.string({ error: "form.required" }).trim().min(1, "form.required").max(500, "form.tooLong"),
+  ownerId: z.uuid({ error: "decision.ownerInvalid" }),
+  dueOn: date,
+});
+export const reviewSchema = z.object({ reviewOn: z.union([z.literal("").transform(() => null), date]) });

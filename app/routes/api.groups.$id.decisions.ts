@@ -1,0 +1,35 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireApiUser } from "~/auth/api-token.server";
+import { decisionLabel, stageOf } from "~/domain/decision";
+import { requireGroupAccess } from "~/services/access.server";
+import { decisionsOfGroup } from "~/services/decisions.server";
+
+/** The group's decision register: GET /api/groups/:id/decisions (session or Bearer token). */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireApiUser(context, request);
+  // The API answers in JSON: the page guard's 404 response becomes a JSON 404; other errors stay errors.
+  const access = await requireGroupAccess(context.db, user, params.id!).catch((e: unknown) => {
+    if (e instanceof Response) return null;
+    throw e;
+  });
+  if (!access) return Response.json({ error: "not found" }, { status: 404 });
+  const rows = await decisionsOfGroup(context.db, access.group.id);
+  return Response.json({
+    group: { id: access.group.id, kind: access.group.kind, name: access.group.name },
+    decisions: rows.map((r) => ({
+      id: r.id,
+      label: decisionLabel(access.group.kind, r.year, r.number),
+      year: r.year,
+      number: r.number,
+      kind: r.kind,
+      text: r.text,
+      stage: stageOf(r),
+      status: r.status,
+      missing: r.outcome?.missing ?? [],
+      objecting: r.outcome?.objecting ?? [],
+      meetingId: r.meetingId,
+      reviewOn: r.reviewOn,
+      decidedAt: r.decidedAt?.toISOString() ?? null,
+    })),
+  });
+}

@@ -1,0 +1,275 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/guards.server";
+import { DecisionOutcome } from "~/components/Decisions";
+import { Field, FormAlert, Notice, SelectField, TextArea } from "~/components/Field";
+import { decisionLabel, stageOf } from "~/domain/decision";
+import { stockholmDate } from "~/domain/stockholm-date";
+import { positionSchema, reviewSchema, taskSchema } from "~/forms/decision";
+import { NO_FIELD_ERRORS, parseForm, type FieldErrors } from "~/forms/parse";
+import { readForm } from "~/http/form.server";
+import { formatDateTime, type MessageKey } from "~/i18n";
+import { titled } from "~/i18n/meta";
+import { useLocale, useT } from "~/i18n/use-t";
+import { addTask, closeDecision, completeTask, decisionDetail, requireDecisionAccess, setReview, statePosition } from "~/services/decisions.server";
+import { membersOf } from "~/services/groups.server";
+import { finalMinutes } from "~/services/minutes.server";
+
+export const meta = titled("decision.title");
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = requireUser(context, request);
+  const { decision, access, isChair } = await requireDecisionAccess(context.db, user, params.id);
+  const [detail, members, minutes] = await Promise.all([
+    decisionDetail(context.db, decision, access.group.partnershipId),
+    membersOf(context.db, access.group.id),
+    decision.meetingId ? finalMinutes(context.db, decision.meetingId) : null,
+  ]);
+  const stage = stageOf(decision);
+  const mine = access.membership && access.membership.role !== "observer" ? access.membership.partyId : null;
+  return {
+    decision: {
+      id: decision.id,
+      label: decisionLabel(access.group.kind, decision.year, decision.number),
+      kind: decision.kind,
+      text: decision.text,
+      stage,
+      outcome: decision.outcome,
+      reviewOn: decision.reviewOn,
+      decidedAt: decision.decidedAt?.toISOString() ?? null,
+    },
+    group: { id: access.group.id, name: access.group.name, kind: access.group.kind },
+    meeting: detail.meeting && { id: detail.meeting.id, title: detail.meeting.title, startsAt: detail.meeting.startsAt.toISOString(), minutesFinal: Boolean(minutes) },
+    item: detail.item,
+    parties: detail.parties.map((p) => ({ ...p, statedAt: p.statedAt?.toISOString() ?? null })),
+    tasks: detail.tasks,
+    today: stockholmDate(new Date()),
+    me: user.id,
+    myParty: mine,
+    manages: isChair,
+    members: members.map((m) => ({ id: m.userId, name: m.name })),
+  };
+}
+
+type Result = { intent: string; fieldErrors: FieldErrors; done: MessageKey | null };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = requireUser(context, request);
+  const { decision, access, isChair } = await requireDecisionAccess(context.db, user, params.id);
+  const form = await readForm(request);
+  const intent = String(form.get("intent"));
+  const ok = (done: MessageKey): Result => ({ intent, fieldErrors: NO_FIELD_ERRORS, done });
+  const fail = (fieldErrors: FieldErrors, status = 400) => data<Result>({ intent, fieldErrors, done: null }, { status });
+  const managerOnly = () => {
+    if (!isChair) throw new Response("Forbidden", { status: 403 });
+  };
+
+  switch (intent) {
+    case "position": {
+      const parsed = parseForm(positionSchema, form);
+      if (!parsed.ok) return fail(parsed.fieldErrors);
+      const error = await statePosition(context.db, decision, access, user, parsed.data);
+      if (error === "decision.noMandate" || error === "decision.notPresent") throw new Response("Forbidden", { status: 403 });
+      return error ? fail({ form: error }, 409) : ok("decision.stated");
+    }
+    case "close":
+    case "record": {
+      managerOnly();
+      const error = await closeDecision(context.db, decision, access, user, intent);
+      if (error) return fail({ form: error }, 409);
+      return ok(intent === "close" ? "decision.closed.done" : "decision.recordedPc");
+    }
+    case "review": {
+      managerOnly();
+      const parsed = parseForm(reviewSchema, form);
+      if (!parsed.ok) return fail(parsed.fieldErrors);
+      await setReview(context.db, decision, parsed.data.reviewOn, user);
+      return ok("decision.reviewSaved");
+    }
+    case "task": {
+      managerOnly();
+      const parsed = parseForm(taskSchema, form);
+      if (!parsed.ok) return fail(parsed.fieldErrors);
+      if (!(await addTask(context.db, decision, parsed.data, user))) return fail({ ownerId: "decision.ownerInvalid" });
+      return ok("decision.taskAdded");
+    }
+    case "taskDone": {
+      if (!(await completeTask(context.db, decision, String(form.get("taskId")), user, isChair))) throw new Response("Forbidden", { status: 403 });
+      return ok("decision.taskCompleted");
+    }
+  }
+  throw new Response("Bad Request", { status: 400 });
+}
+
+export default function Decision() {
+  const t = useT();
+  const locale = useLocale();
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = (intent: string) => (result && result.intent === intent ? result.fieldErrors : {});
+  const { decision } = d;
+  const open = decision.stage === "open" || decision.stage === "proposed";
+  const rule = decision.kind === "per_capsulum" ? "per_capsulum" : d.group.kind;
+  const abstained = d.parties.filter((p) => p.position === "abstain").map((p) => p.name);
+  const noneAgreed = decision.stage === "not_adopted" && d.group.kind === "cooperation" && !decision.outcome?.objecting.length;
+  return (
+    <div className="page">
+      <p>
+        <Link to={`/groups/${d.group.id}/decisions`}>{t("decision.registerFor", { group: d.group.name })}</Link>
+      </p>
+      <h1>{decision.label}</h1>
+      <Notice message={result?.done ? t(result.done) : undefined} />
+      <FormAlert message={result?.fieldErrors.form ? t(result.fieldErrors.form) : undefined} />
+      <p className="prewrap">{decision.text}</p>
+      <dl className="facts">
+        <dt>{t("decision.statusLabel")}</dt>
+        <dd>
+          <DecisionOutcome stage={decision.stage} outcome={decision.outcome} abstained={abstained} />
+          {noneAgreed ? ` – ${t("decision.noneAgreed")}` : null}
+        </dd>
+        {decision.kind === "per_capsulum" ? (
+          <>
+            <dt>{t("meeting.kind")}</dt>
+            <dd>{t("decision.kind.per_capsulum")}</dd>
+          </>
+        ) : null}
+        <dt>{t("decision.meeting")}</dt>
+        <dd>
+          {d.meeting ? (
+            <>
+              <Link to={`/meetings/${d.meeting.id}`}>{d.meeting.title}</Link>, {formatDateTime(d.meeting.startsAt, locale)}
+              {d.item ? ` – ${d.item.title}` : null}
+            </>
+          ) : (
+            "—"
+          )}
+        </dd>
+        {d.meeting?.minutesFinal ? (
+          <>
+            <dt>{t("decision.minutes")}</dt>
+            <dd>
+              <Link to={`/meetings/${d.meeting.id}/minutes#decision-${decision.id}`}>{t("decision.minutesLink")}</Link>
+            </dd>
+          </>
+        ) : null}
+        <dt>{t("decision.reviewOn")}</dt>
+        <dd>{decision.reviewOn ?? "—"}</dd>
+      </dl>
+      <p className="muted">{t(`decision.rule.${rule}`)}</p>
+
+      <section aria-labelledby="positions-h">
+        <h2 id="positions-h">{t("decision.positions")}</h2>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("decision.party")}</th>
+                <th scope="col">{t("decision.position")}</th>
+                <th scope="col">{t("decision.reservation")}</th>
+                <th scope="col">{t("decision.statedBy")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.parties.map((p) => (
+                <tr key={p.id}>
+                  <td>{p.name}</td>
+                  <td>{p.position ? t(`decision.position.${p.position}`) : t("decision.noPosition")}</td>
+                  <td className="prewrap">{p.reservation || "—"}</td>
+                  <td>{p.statedBy && p.statedAt ? `${p.statedBy}, ${formatDateTime(p.statedAt, locale)}` : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {open && d.myParty ? (
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="position" />
+            <fieldset>
+              <legend>{t("decision.stateTitle")}</legend>
+              {(["agree", "object", "abstain"] as const).map((p) => (
+                <label key={p} className="check">
+                  <input type="radio" name="position" value={p} required defaultChecked={d.parties.find((x) => x.id === d.myParty)?.position === p} />{" "}
+                  {t(`decision.position.${p}`)}
+                </label>
+              ))}
+            </fieldset>
+            <TextArea name="reservation" label={t("decision.reservation")} hint={t("decision.reservationHint")} error={errors("position").reservation} />
+            <button type="submit">{t("decision.stateSubmit")}</button>
+          </Form>
+        ) : null}
+        {open && d.manages ? (
+          <details>
+            <summary>{t(decision.stage === "proposed" ? "decision.recordPc" : "decision.close")}</summary>
+            <Form method="post" className="stack">
+              <input type="hidden" name="intent" value={decision.stage === "proposed" ? "record" : "close"} />
+              <p>{t(decision.stage === "proposed" ? "decision.recordPcWarn" : "decision.closeWarn")}</p>
+              <button type="submit">{t(decision.stage === "proposed" ? "decision.recordPcConfirm" : "decision.closeConfirm")}</button>
+            </Form>
+          </details>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="tasks-h">
+        <h2 id="tasks-h">{t("decision.tasks")}</h2>
+        {d.tasks.length ? (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("decision.taskTitle")}</th>
+                  <th scope="col">{t("decision.taskOwner")}</th>
+                  <th scope="col">{t("decision.taskDue")}</th>
+                  <th scope="col">{t("decision.taskStatus")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.tasks.map((task) => (
+                  <tr key={task.id}>
+                    <td>{task.title}</td>
+                    <td>{task.owner}</td>
+                    <td>{task.dueOn}</td>
+                    <td>
+                      {t(task.status === "done" ? "decision.task.done" : task.dueOn < d.today ? "decision.task.overdue" : "decision.task.open")}
+                      {task.status === "open" && (d.manages || task.ownerId === d.me) ? (
+                        <Form method="post" className="item-buttons">
+                          <input type="hidden" name="intent" value="taskDone" />
+                          <input type="hidden" name="taskId" value={task.id} />
+                          <button type="submit" className="small secondary" aria-label={t("decision.taskDoneLabel", { title: task.title })}>
+                            {t("decision.taskDone")}
+                          </button>
+                        </Form>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="empty">{t("decision.noTasks")}</p>
+        )}
+        {d.manages ? (
+          <details open={result?.intent === "task" && !result.done}>
+            <summary>{t("decision.taskAdd")}</summary>
+            <Form method="post" className="stack">
+              <input type="hidden" name="intent" value="task" />
+              <Field name="title" label={t("decision.taskTitle")} required error={errors("task").title} />
+              <SelectField name="ownerId" label={t("decision.taskOwner")} options={d.members.map((m) => ({ value: m.id, label: m.name }))} error={errors("task").ownerId} />
+              <Field name="dueOn" type="date" label={t("decision.taskDue")} required error={errors("task").dueOn} />
+              <button type="submit">{t("decision.taskAdd")}</button>
+            </Form>
+          </details>
+        ) : null}
+        {d.manages ? (
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="review" />
+            <Field name="reviewOn" type="date" label={t("decision.reviewOn")} defaultValue={decision.reviewOn ?? ""} error={errors("review").reviewOn} />
+            <button type="submit" className="secondary">
+              {t("decision.reviewSave")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+    </div>
+  );
+}

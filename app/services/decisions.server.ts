@@ -1,0 +1,235 @@
+import { and, asc, desc, eq, gte, lte, max, ne } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { agendaItems, attendance, decisionPositions, decisions, decisionTasks, groupMembers, groups, meetings, users } from "../../db/schema";
+import type { SessionUser } from "../auth/session.server";
+import { notFound } from "../auth/guards.server";
+import { decisionLabel, outcomeOf, refusedStep, stageOf, type DecisionKind, type GroupKind, type Position, type StepError } from "../domain/decision";
+import type { IsoDate } from "../domain/iso-date";
+import { stockholmDate } from "../domain/stockholm-date";
+import { isUuid, requireGroupAccess, type GroupAccess } from "./access.server";
+import { audit } from "./audit.server";
+import { holdersFor } from "./groups.server";
+import { canConvene, meetingDetails, type MeetingRow } from "./meetings.server";
+import { partiesOf } from "./partnerships.server";
+
+export type DecisionRow = typeof decisions.$inferSelect;
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** A decision is visible to its group's members and coordinators (404 otherwise); the chair or a coordinator manages it. */
+export async function requireDecisionAccess(db: Db, user: SessionUser, id: string | undefined) {
+  if (!isUuid(id)) throw notFound();
+  const [decision] = await db.select().from(decisions).where(eq(decisions.id, id));
+  if (!decision) throw notFound();
+  const access = await requireGroupAccess(db, user, decision.groupId);
+  const holder = (await holdersFor(db, [access.group], stockholmDate(new Date()))).get(access.group.id);
+  return { decision, access, isChair: canConvene(access, holder) };
+}
+
+export interface NewDecision {
+  kind: DecisionKind;
+  meetingId: string | null;
+  agendaItemId: string | null;
+  text: string;
+  /** The day that fixes the register year: the meeting's, or today for a proposal per capsulum. */
+  on: IsoDate;
+}
+
+/** Registers a decision under the next number of its group and year. */
+export async function createDecision(db: Db, groupId: string, input: NewDecision, actor: SessionUser) {
+  return db.transaction(async (tx) => {
+    // Locking the group row serialises numbering: two decisions recorded at once get consecutive numbers.
+    await tx.select({ id: groups.id }).from(groups).where(eq(groups.id, groupId)).for("update");
+    const year = Number(input.on.slice(0, 4));
+    const [{ last }] = await tx.select({ last: max(decisions.number) }).from(decisions).where(and(eq(decisions.groupId, groupId), eq(decisions.year, year)));
+    const [row] = await tx
+      .insert(decisions)
+      .values({ groupId, kind: input.kind, meetingId: input.meetingId, agendaItemId: input.agendaItemId, year, number: (last ?? 0) + 1, text: input.text, proposedBy: actor.id })
+      .returning();
+    await audit(tx, { actorId: actor.id, action: `decision.${input.kind === "meeting" ? "create" : "propose"}`, subject: `group:${groupId}`, details: { decisionId: row.id, year, number: row.number, text: input.text, meetingId: input.meetingId } });
+    return row.id;
+  });
+}
+
+export type PositionError = StepError | "decision.notPresent" | "decision.noMandate";
+
+/**
+ * A party's position, stated by its representative or deputy: at a meeting only when present for
+ * the party; per capsulum in writing, from anywhere. Coordinators speak for no party.
+ */
+export async function statePosition(
+  db: Db,
+  decision: DecisionRow,
+  access: GroupAccess,
+  user: SessionUser,
+  input: { position: Position; reservation: string | null },
+): Promise<PositionError | null> {
+  const member = access.membership;
+  if (!member || member.role === "observer") return "decision.noMandate";
+  return db.transaction(async (tx) => {
+    const current = await lockDecision(tx, decision.id);
+    const refused = refusedStep(stageOf(current), "state", 0);
+    if (refused) return refused;
+    let partyId = member.partyId;
+    if (current.kind === "meeting") {
+      const [here] = await tx
+        .select({ partyId: attendance.partyId })
+        .from(attendance)
+        .where(and(eq(attendance.meetingId, current.meetingId!), eq(attendance.userId, user.id), eq(attendance.present, true)));
+      if (!here) return "decision.notPresent";
+      partyId = here.partyId ?? partyId;
+    }
+    const values = { position: input.position, reservation: input.reservation, statedBy: user.id, statedAt: new Date() };
+    await tx
+      .insert(decisionPositions)
+      .values({ decisionId: current.id, partyId, ...values })
+      .onConflictDoUpdate({ target: [decisionPositions.decisionId, decisionPositions.partyId], set: values });
+    await audit(tx, { actorId: user.id, action: "decision.position", subject: `group:${current.groupId}`, details: { decisionId: current.id, partyId, ...input } });
+    return null;
+  });
+}
+
+async function lockDecision(tx: Tx, id: string) {
+  const [row] = await tx.select().from(decisions).where(eq(decisions.id, id)).for("update");
+  return row;
+}
+
+/** Closes a meeting decision, or records a proposal per capsulum at the group's next held meeting; stores status and reasons. */
+export async function closeDecision(db: Db, decision: DecisionRow, access: GroupAccess, actor: SessionUser, event: "close" | "record"): Promise<StepError | "decision.noMeetingYet" | null> {
+  return db.transaction(async (tx) => {
+    const current = await lockDecision(tx, decision.id);
+    const positions = await tx.select().from(decisionPositions).where(eq(decisionPositions.decisionId, current.id));
+    const refused = refusedStep(stageOf(current), event, positions.length);
+    if (refused) return refused;
+    const meetingId = event === "record" ? await nextHeldMeeting(tx, current) : current.meetingId;
+    if (!meetingId) return "decision.noMeetingYet";
+    const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId));
+    const [partyRows, { mandatedParties }] = await Promise.all([partiesOf(db, access.group.partnershipId), meetingDetails(db, meeting)]);
+    const outcome = outcomeOf(
+      access.group.kind,
+      current.kind,
+      partyRows.map((p) => p.id),
+      new Set(mandatedParties),
+      new Map(positions.map((p) => [p.partyId, p.position])),
+    );
+    const name = (id: string) => partyRows.find((p) => p.id === id)?.name ?? id;
+    const stored = { missing: outcome.missing.map(name), objecting: outcome.objecting.map(name) };
+    await tx.update(decisions).set({ status: outcome.status, outcome: stored, meetingId, decidedBy: actor.id, decidedAt: new Date() }).where(eq(decisions.id, current.id));
+    await audit(tx, { actorId: actor.id, action: `decision.${event}`, subject: `group:${current.groupId}`, details: { decisionId: current.id, meetingId, status: outcome.status, ...stored } });
+    return null;
+  });
+}
+
+/** The first meeting of the group held after the proposal was made. */
+async function nextHeldMeeting(tx: Tx, decision: DecisionRow): Promise<string | null> {
+  const [m] = await tx
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(eq(meetings.groupId, decision.groupId), ne(meetings.status, "cancelled"), gte(meetings.startsAt, decision.createdAt), lte(meetings.startsAt, new Date())))
+    .orderBy(asc(meetings.startsAt))
+    .limit(1);
+  return m?.id ?? null;
+}
+
+export async function setReview(db: Db, decision: DecisionRow, reviewOn: IsoDate | null, actor: SessionUser) {
+  await db.transaction(async (tx) => {
+    await tx.update(decisions).set({ reviewOn }).where(eq(decisions.id, decision.id));
+    await audit(tx, { actorId: actor.id, action: "decision.review", subject: `group:${decision.groupId}`, details: { decisionId: decision.id, reviewOn } });
+  });
+}
+
+/** A follow-up task; its owner must sit in the decision's group. Returns false when not. */
+export async function addTask(db: Db, decision: DecisionRow, input: { title: string; ownerId: string; dueOn: IsoDate }, actor: SessionUser) {
+  return db.transaction(async (tx) => {
+    const [owner] = await tx.select({ userId: groupMembers.userId }).from(groupMembers).where(and(eq(groupMembers.groupId, decision.groupId), eq(groupMembers.userId, input.ownerId)));
+    if (!owner) return false;
+    const [task] = await tx.insert(decisionTasks).values({ decisionId: decision.id, ...input, createdBy: actor.id }).returning({ id: decisionTasks.id });
+    await audit(tx, { actorId: actor.id, action: "decision.task.add", subject: `group:${decision.groupId}`, details: { decisionId: decision.id, taskId: task.id, ...input } });
+    return true;
+  });
+}
+
+/** Marks a task done (its owner, the chair or a coordinator). Returns false for a task that is not this decision's or not theirs. */
+export async function completeTask(db: Db, decision: DecisionRow, taskId: string, actor: SessionUser, manages: boolean) {
+  if (!isUuid(taskId)) return false;
+  return db.transaction(async (tx) => {
+    const [task] = await tx.select().from(decisionTasks).where(and(eq(decisionTasks.id, taskId), eq(decisionTasks.decisionId, decision.id)));
+    if (!task || (!manages && task.ownerId !== actor.id)) return false;
+    await tx.update(decisionTasks).set({ status: "done", doneAt: new Date() }).where(eq(decisionTasks.id, taskId));
+    await audit(tx, { actorId: actor.id, action: "decision.task.done", subject: `group:${decision.groupId}`, details: { decisionId: decision.id, taskId } });
+    return true;
+  });
+}
+
+/** The register of a group, newest year and number first. */
+export function decisionsOfGroup(db: Db, groupId: string) {
+  return db
+    .select({
+      id: decisions.id,
+      kind: decisions.kind,
+      year: decisions.year,
+      number: decisions.number,
+      text: decisions.text,
+      status: decisions.status,
+      outcome: decisions.outcome,
+      reviewOn: decisions.reviewOn,
+      meetingId: decisions.meetingId,
+      meetingTitle: meetings.title,
+      decidedAt: decisions.decidedAt,
+    })
+    .from(decisions)
+    .leftJoin(meetings, eq(meetings.id, decisions.meetingId))
+    .where(eq(decisions.groupId, groupId))
+    .orderBy(desc(decisions.year), desc(decisions.number));
+}
+
+/** The decisions made at a meeting, in register order, with their agenda item. */
+export function decisionsOfMeeting(db: Db, meetingId: string) {
+  return db
+    .select({ id: decisions.id, year: decisions.year, number: decisions.number, text: decisions.text, status: decisions.status, agendaItemId: decisions.agendaItemId })
+    .from(decisions)
+    .where(eq(decisions.meetingId, meetingId))
+    .orderBy(asc(decisions.year), asc(decisions.number));
+}
+
+/**
+ * The meeting's decisions for its minutes: under the paragraph of their agenda item (§ n as in
+ * the minutes), those recorded per capsulum last with a null heading.
+ */
+export async function minutesDecisions(db: Db, meeting: MeetingRow, groupKind: GroupKind) {
+  const [{ agenda }, rows] = await Promise.all([meetingDetails(db, meeting), decisionsOfMeeting(db, meeting.id)]);
+  const items = agenda.filter((a) => !a.proposed).map((item, i) => ({ id: item.id as string | null, heading: `§ ${i + 1} ${item.title}` as string | null }));
+  return [...items, { id: null, heading: null }]
+    .map((item) => ({
+      ...item,
+      decisions: rows
+        .filter((r) => r.agendaItemId === item.id)
+        .map((r) => ({ id: r.id, label: decisionLabel(groupKind, r.year, r.number), text: r.text, stage: stageOf({ ...r, kind: "meeting", meetingId: meeting.id }) })),
+    }))
+    .filter((item) => item.decisions.length);
+}
+
+/** Everything the decision page shows: parties with their positions, tasks, meeting and item. */
+export async function decisionDetail(db: Db, decision: DecisionRow, partnershipId: string) {
+  const [partyRows, positions, tasks, meeting, item] = await Promise.all([
+    partiesOf(db, partnershipId),
+    db
+      .select({ partyId: decisionPositions.partyId, position: decisionPositions.position, reservation: decisionPositions.reservation, statedBy: users.name, statedAt: decisionPositions.statedAt })
+      .from(decisionPositions)
+      .innerJoin(users, eq(users.id, decisionPositions.statedBy))
+      .where(eq(decisionPositions.decisionId, decision.id)),
+    db
+      .select({ id: decisionTasks.id, title: decisionTasks.title, ownerId: decisionTasks.ownerId, owner: users.name, dueOn: decisionTasks.dueOn, status: decisionTasks.status })
+      .from(decisionTasks)
+      .innerJoin(users, eq(users.id, decisionTasks.ownerId))
+      .where(eq(decisionTasks.decisionId, decision.id))
+      .orderBy(asc(decisionTasks.dueOn)),
+    decision.meetingId ? db.select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.id, decision.meetingId)) : [],
+    decision.agendaItemId ? db.select({ title: agendaItems.title, position: agendaItems.position }).from(agendaItems).where(eq(agendaItems.id, decision.agendaItemId)) : [],
+  ]);
+  return {
+    parties: partyRows.map((p) => ({ id: p.id, name: p.name, ...(positions.find((s) => s.partyId === p.id) ?? null) })),
+    tasks,
+    meeting: meeting[0] ?? null,
+    item: item[0] ?? null,
+  };
+}
