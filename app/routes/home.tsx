@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { requireUser } from "~/auth/guards.server";
+import { decisionLabel } from "~/domain/decision";
 import { stockholmDate } from "~/domain/stockholm-date";
 import { formatDateTime, type MessageKey } from "~/i18n";
 import { titled } from "~/i18n/meta";
@@ -57,9 +58,7 @@ export default function Home() {
         <Panel id="dash-positions" title="dashboard.positions" empty="dashboard.noPositions">
           {d.positions.map((p) => (
             <li key={p.id}>
-              <Link to={`/decisions/${p.id}`}>
-                {p.groupKind === "steering" ? "SG" : "SVG"} {p.year} § {p.number}
-              </Link>{" "}
+              <Link to={`/decisions/${p.id}`}>{decisionLabel(p.groupKind, p.year, p.number)}</Link>{" "}
               {p.text}
             </li>
           ))}
