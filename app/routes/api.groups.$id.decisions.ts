@@ -2,17 +2,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireApiUser } from "~/auth/api-token.server";
 import { decisionLabel, stageOf } from "~/domain/decision";
 import { requireGroupAccess } from "~/services/access.server";
+import { apiAccess } from "~/services/api.server";
 import { decisionsOfGroup } from "~/services/decisions.server";
 
 /** The group's decision register: GET /api/groups/:id/decisions (session or Bearer token). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireApiUser(context, request);
-  // The API answers in JSON: the page guard's 404 response becomes a JSON 404; other errors stay errors.
-  const access = await requireGroupAccess(context.db, user, params.id!).catch((e: unknown) => {
-    if (e instanceof Response) return null;
-    throw e;
-  });
-  if (!access) return Response.json({ error: "not found" }, { status: 404 });
+  const access = await apiAccess(requireGroupAccess(context.db, user, params.id!));
+  if (access instanceof Response) return access;
   const rows = await decisionsOfGroup(context.db, access.group.id);
   return Response.json({
     group: { id: access.group.id, kind: access.group.kind, name: access.group.name },

@@ -4,6 +4,7 @@ import { stockholmDate } from "~/domain/stockholm-date";
 import { currentReportYear } from "~/domain/yearly-report";
 import { yearParam } from "~/forms/agreement";
 import { requirePartnershipAccess } from "~/services/access.server";
+import { apiAccess } from "~/services/api.server";
 import { overviewView, reportsOverview } from "~/services/reports.server";
 
 /** GET /api/partnerships/:id/reports?year=YYYY — every idea-based party's report, status and the totals. */
@@ -11,11 +12,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireApiUser(context, request);
   const raw = new URL(request.url).searchParams.get("year");
   if (raw !== null && !/^\d{4}$/.test(raw)) return Response.json({ error: "year must be YYYY" }, { status: 400 });
-  try {
-    await requirePartnershipAccess(context.db, user, params.id!);
-  } catch {
-    return Response.json({ error: "not found" }, { status: 404 });
-  }
+  const denied = await apiAccess(requirePartnershipAccess(context.db, user, params.id!));
+  if (denied instanceof Response) return denied;
   const today = stockholmDate(new Date());
   const year = yearParam(raw, currentReportYear(today));
   return Response.json(overviewView(await reportsOverview(context.db, params.id!, year, today)));

@@ -39,3 +39,18 @@ export async function apiPartnership(db: Db, id: string, on: string) {
     }),
   };
 }
+
+export const notFoundJson = () => Response.json({ error: "not found" }, { status: 404 });
+
+/**
+ * Runs a page access guard for the API: its 404 (thrown as a Response) becomes a JSON 404,
+ * anything else stays an error. The caller returns the Response when it gets one.
+ */
+export async function apiAccess<T>(guard: Promise<T>): Promise<T | Response> {
+  try {
+    return await guard;
+  } catch (e) {
+    if (e instanceof Response) return notFoundJson();
+    throw e;
+  }
+}
