@@ -29,12 +29,32 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 /** One block of the overview: a heading, its rows, or a calm sentence when there is nothing. */
-function Panel({ id, title, empty, children }: { id: string; title: MessageKey; empty: MessageKey; children: ReactNode[] }) {
+function Panel({
+  id,
+  title,
+  empty,
+  more = 0,
+  link,
+  children,
+}: {
+  id: string;
+  title: MessageKey;
+  empty: MessageKey;
+  more?: number;
+  link?: { to: string; label: MessageKey };
+  children: ReactNode[];
+}) {
   const t = useT();
   return (
     <section aria-labelledby={id} className="panel">
       <h2 id={id}>{t(title)}</h2>
       {children.length === 0 ? <p className="empty">{t(empty)}</p> : <ul>{children}</ul>}
+      {more ? <p className="muted">{t("dashboard.more", { n: more })}</p> : null}
+      {link ? (
+        <p>
+          <Link to={link.to}>{t(link.label)}</Link>
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -48,7 +68,7 @@ export default function Home() {
       <h1>{t("home.title")}</h1>
       <p>{t("home.welcome", { name })}</p>
       <div className="dashboard">
-        <Panel id="dash-meetings" title="dashboard.meetings" empty="dashboard.noMeetings">
+        <Panel id="dash-meetings" title="dashboard.meetings" empty="dashboard.noMeetings" link={{ to: "/meetings", label: "dashboard.allMeetings" }}>
           {d.meetings.map((m) => (
             <li key={m.id}>
               <Link to={`/meetings/${m.id}`}>{m.title}</Link> <span className="muted">{formatDateTime(m.startsAt, locale)} · {m.groupName}</span>
@@ -78,8 +98,8 @@ export default function Home() {
             </li>
           ))}
         </Panel>
-        <Panel id="dash-reports" title="dashboard.reports" empty="dashboard.noReports">
-          {d.reports.map((r) => (
+        <Panel id="dash-reports" title="dashboard.reports" empty="dashboard.noReports" more={d.reports.more}>
+          {d.reports.rows.map((r) => (
             <li key={`${r.partnershipId}-${r.partyName}`}>
               <Link to={`/partnerships/${r.partnershipId}/reports?year=${r.year}`}>{t("dashboard.reportLine", { year: r.year, party: r.partyName, date: r.dueOn })}</Link>
               {r.status === "overdue" ? (
@@ -90,8 +110,8 @@ export default function Home() {
             </li>
           ))}
         </Panel>
-        <Panel id="dash-notices" title="dashboard.notices" empty="dashboard.noNotices">
-          {d.notices.map((n) => (
+        <Panel id="dash-notices" title="dashboard.notices" empty="dashboard.noNotices" more={d.notices.more}>
+          {d.notices.rows.map((n) => (
             <li key={n.id}>
               <Link to={`/partnerships/${n.id}`}>{t("dashboard.noticeLine", { name: n.name, date: n.deadline, end: n.endIfNotice ?? "—" })}</Link>
             </li>

@@ -21,6 +21,11 @@ import { meetingsFor } from "./meetings.server";
 
 const LIMIT = 10;
 
+/** The first rows of a list worked out in full, and how many more there are. */
+function firstRows<T>(rows: T[]) {
+  return { rows: rows.slice(0, LIMIT), more: Math.max(0, rows.length - LIMIT) };
+}
+
 /** Decisions still open in the user's groups on which the party they sit for has not yet stated a position. */
 function decisionsAwaitingMyParty(db: Db, user: SessionUser) {
   return db
@@ -138,7 +143,7 @@ export async function dashboardFor(db: Db, user: SessionUser, now: Date, today: 
     positions,
     tasks: tasks.map((task) => ({ ...task, overdue: task.dueOn < today })),
     signatures,
-    notices,
-    reports: reports.map(({ filedAt: _, ...r }) => r),
+    notices: firstRows(notices),
+    reports: firstRows(reports.map(({ filedAt: _, ...r }) => r)),
   };
 }
