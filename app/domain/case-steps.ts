@@ -1,0 +1,32 @@
+// Shortcomings, disputes and reported changes are small state machines. Every step names who
+// may take it: the steering group (a decision at a held meeting, recorded by its chair or the
+// coordinator), the party the case concerns (a submission), or any party of the partnership.
+
+export type CaseActor = "steering" | "responsible" | "party";
+
+export interface Step<S extends string, E extends string> {
+  event: E;
+  from: readonly S[];
+  to: S | "same";
+  by: readonly CaseActor[];
+}
+
+export type StepRefusal = "case.stepNotNow" | "case.stepNotYours";
+
+/** The stage after `event`, or why it is refused: not possible in this stage, or not this actor's step. */
+export function takeStep<S extends string, E extends string>(
+  steps: readonly Step<S, E>[],
+  stage: S,
+  event: E,
+  actors: readonly CaseActor[],
+): { ok: true; to: S; step: Step<S, E> } | { ok: false; error: StepRefusal } {
+  const step = steps.find((s) => s.event === event && s.from.includes(stage));
+  if (!step) return { ok: false, error: "case.stepNotNow" };
+  if (!step.by.some((a) => actors.includes(a))) return { ok: false, error: "case.stepNotYours" };
+  return { ok: true, to: step.to === "same" ? stage : step.to, step };
+}
+
+/** The steps open to these actors in this stage, in table order (for offering only what is allowed). */
+export function stepsOpen<S extends string, E extends string>(steps: readonly Step<S, E>[], stage: S, actors: readonly CaseActor[]): E[] {
+  return steps.filter((s) => s.from.includes(stage) && s.by.some((a) => actors.includes(a))).map((s) => s.event);
+}

@@ -1,0 +1,27 @@
+import { takeStep, stepsOpen, type CaseActor, type Step } from "./case-steps";
+import { DISPUTE_CLOSED, DISPUTE_STEPS } from "./dispute";
+import { INFORMATION_CLOSED, INFORMATION_STEPS } from "./information";
+import { SHORTCOMING_CLOSED, SHORTCOMING_STEPS } from "./shortcoming";
+
+export type CaseKind = "shortcoming" | "dispute" | "information";
+
+interface Machine {
+  initial: string;
+  steps: readonly Step<string, string>[];
+  closed: readonly string[];
+}
+
+/** Each kind of case: the stage it starts in, its steps, and the stages that end it. */
+export const CASE_MACHINES: Record<CaseKind, Machine> = {
+  shortcoming: { initial: "reported", steps: SHORTCOMING_STEPS, closed: SHORTCOMING_CLOSED },
+  dispute: { initial: "raised", steps: DISPUTE_STEPS, closed: DISPUTE_CLOSED },
+  information: { initial: "reported", steps: INFORMATION_STEPS, closed: INFORMATION_CLOSED },
+};
+
+export const caseStep = (kind: CaseKind, stage: string, event: string, actors: readonly CaseActor[]) => takeStep(CASE_MACHINES[kind].steps, stage, event, actors);
+export const caseStepsOpen = (kind: CaseKind, stage: string, actors: readonly CaseActor[]) => stepsOpen(CASE_MACHINES[kind].steps, stage, actors);
+export const isClosed = (kind: CaseKind, stage: string) => CASE_MACHINES[kind].closed.includes(stage);
+
+/** Steps that are the steering group's decisions: they need a held steering meeting. */
+export const isSteeringStep = (kind: CaseKind, event: string) =>
+  CASE_MACHINES[kind].steps.some((s) => s.event === event && s.by.length === 1 && s.by[0] === "steering");
