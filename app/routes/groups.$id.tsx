@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { rotationOverrides, turnHolders } from "../../db/schema";
 import { notFound, requireUser } from "~/auth/guards.server";
+import { EscalateForm } from "~/components/EscalateForm";
 import { Field, FormAlert, Notice, SelectField } from "~/components/Field";
 import { cadenceStatus } from "~/domain/cadence";
 import { isIsoDate } from "~/domain/iso-date";
@@ -56,6 +57,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     group: { id: group.id, name: group.name, kind: group.kind, partnershipId: group.partnershipId, cadencePer: group.cadencePer, cadenceAtLeast: group.cadenceAtLeast },
     isAdmin: access.isAdmin,
     canConvene: canConvene(access, holder),
+    canEscalate: group.kind === "cooperation" && Boolean(access.membership && access.membership.role !== "observer"),
     canName: Boolean(holder && (access.isAdmin || (access.membership?.partyId === holder.partyId && access.membership.role === "representative"))),
     members,
     parties: partyRows,
@@ -266,6 +268,8 @@ export default function Group() {
           ))}
         </ul>
       </section>
+
+      {d.canEscalate ? <EscalateForm groupId={d.group.id} partnershipId={d.group.partnershipId} /> : null}
 
       <section aria-labelledby="members-h">
         <h2 id="members-h">{t("group.members")}</h2>

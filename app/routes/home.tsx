@@ -84,12 +84,21 @@ export default function Home() {
           ))}
         </Panel>
         <Panel id="dash-tasks" title="dashboard.tasks" empty="dashboard.noTasks">
-          {d.tasks.map((task) => (
-            <li key={task.id}>
-              <Link to={`/decisions/${task.decisionId}`}>{task.title}</Link> <span className="muted">{t("dashboard.taskDue", { date: task.dueOn })}</span>
-              {task.overdue ? <strong className="badge badge-warning"> {t("dashboard.overdue")}</strong> : null}
-            </li>
-          ))}
+          {[
+            ...d.plans.map((plan) => (
+              <li key={plan.id}>
+                <Link to={`/cases/${plan.id}`}>{t("dashboard.planDue", { title: plan.title, party: plan.party })}</Link>{" "}
+                <span className="muted">{t("dashboard.taskDue", { date: plan.planDueOn ?? "—" })}</span>
+                {plan.overdue ? <strong className="badge badge-warning"> {t("dashboard.overdue")}</strong> : null}
+              </li>
+            )),
+            ...d.tasks.map((task) => (
+              <li key={task.id}>
+                <Link to={`/decisions/${task.decisionId}`}>{task.title}</Link> <span className="muted">{t("dashboard.taskDue", { date: task.dueOn })}</span>
+                {task.overdue ? <strong className="badge badge-warning"> {t("dashboard.overdue")}</strong> : null}
+              </li>
+            )),
+          ]}
         </Panel>
         <Panel id="dash-signatures" title="dashboard.signatures" empty="dashboard.noSignatures">
           {d.signatures.map((s) => (

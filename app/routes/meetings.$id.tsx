@@ -18,7 +18,8 @@ import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { createDecision, decisionsOfMeeting } from "~/services/decisions.server";
 import { requireMeetingAccess } from "~/services/meeting-access.server";
-import { addAgendaItem, cancelMeeting, type MeetingRow, changeAgendaItem, meetingDetails, recordPresence, respond, sendNotice } from "~/services/meetings.server";
+import { addMinutesSection } from "~/services/minutes-sections.server";
+import { addAgendaItem, cancelMeeting, changeAgendaItem, meetingDetails, recordPresence, respond, sendNotice } from "~/services/meetings.server";
 import { addCorrection, approvalState, approve, approveCorrection, correctionsOf, sendForApproval } from "~/services/justering.server";
 import { partiesOf } from "~/services/partnerships.server";
 
@@ -133,7 +134,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!parsed.ok) return fail(parsed.fieldErrors);
       const proposed = intent === "propose" && !isChair;
       const id = await addAgendaItem(context.db, meeting.id, parsed.data, proposed, user);
-      if (!proposed) await addMinutesSection(context, meeting, id);
+      if (!proposed) await addMinutesSection(context.db, context.minutes, meeting, id);
       return ok(proposed ? "agenda.proposed" : "agenda.added");
     }
     case "item": {
@@ -141,7 +142,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const parsed = parseForm(opSchema, form);
       if (!parsed.ok) throw new Response("Bad Request", { status: 400 });
       await changeAgendaItem(context.db, meeting.id, parsed.data.itemId, parsed.data.op, user);
-      if (parsed.data.op === "accept") await addMinutesSection(context, meeting, parsed.data.itemId);
+      if (parsed.data.op === "accept") await addMinutesSection(context.db, context.minutes, meeting, parsed.data.itemId);
       return ok("agenda.changed");
     }
     case "rsvp": {
@@ -210,14 +211,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
   }
   throw notFound();
-}
-
-/** Minutes already begun get a numbered section for an item that joins the agenda later. */
-async function addMinutesSection(context: ActionFunctionArgs["context"], meeting: MeetingRow, itemId: string) {
-  const { agenda } = await meetingDetails(context.db, meeting);
-  const items = agenda.filter((a) => !a.proposed);
-  const at = items.findIndex((a) => a.id === itemId);
-  if (at >= 0) await context.minutes.appendSection(meeting.id, at + 1, items[at].title);
 }
 
 export default function Meeting() {

@@ -17,6 +17,7 @@ import type { SessionUser } from "../auth/session.server";
 import { periodStatus } from "../domain/period";
 import { currentReportYear, reportStatus } from "../domain/yearly-report";
 import type { IsoDate } from "../domain/iso-date";
+import { plansDue } from "./cases.server";
 import { meetingsFor } from "./meetings.server";
 
 const LIMIT = 10;
@@ -128,20 +129,32 @@ async function reportsDue(db: Db, user: SessionUser, today: IsoDate) {
   });
 }
 
+/** Action plans the parties the user speaks for still owe (all of them for the coordinator). */
+async function plansOwed(db: Db, user: SessionUser) {
+  if (user.isAdmin) return plansDue(db, "all");
+  const mine = await db
+    .selectDistinct({ partyId: groupMembers.partyId })
+    .from(groupMembers)
+    .where(and(eq(groupMembers.userId, user.id), ne(groupMembers.role, "observer")));
+  return plansDue(db, mine.map((m) => m.partyId));
+}
+
 /** Everything "Översikt" shows a user, in one round of parallel queries. */
 export async function dashboardFor(db: Db, user: SessionUser, now: Date, today: IsoDate) {
-  const [meetings, positions, tasks, signatures, notices, reports] = await Promise.all([
+  const [meetings, positions, tasks, signatures, notices, reports, plans] = await Promise.all([
     meetingsFor(db, user, { when: "upcoming", now, limit: 5 }),
     decisionsAwaitingMyParty(db, user),
     myOpenTasks(db, user),
     signaturesAwaitingMe(db, user),
     noticeDeadlines(db, user, today),
     reportsDue(db, user, today),
+    plansOwed(db, user),
   ]);
   return {
     meetings: meetings.filter((m) => m.status !== "cancelled"),
     positions,
     tasks: tasks.map((task) => ({ ...task, overdue: task.dueOn < today })),
+    plans: plans.map((plan) => ({ ...plan, overdue: Boolean(plan.planDueOn && plan.planDueOn < today) })),
     signatures,
     notices: firstRows(notices),
     reports: firstRows(reports.map(({ filedAt: _, ...r }) => r)),

@@ -1,0 +1,319 @@
+import { and, asc, desc, eq, inArray, min, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "../../db/client";
+import { caseEvents, cases, decisions, meetings, organisations, parties, planActions, users, type Locale } from "../../db/schema";
+import type { SessionUser } from "../auth/session.server";
+import type { CaseActor } from "../domain/case-steps";
+import { caseStep, CASE_MACHINES, isSteeringStep, type CaseKind } from "../domain/cases";
+import { reclaimRefusal } from "../domain/shortcoming";
+import { translator, type MessageKey } from "../i18n";
+import { audit } from "./audit.server";
+import { queueMail } from "./outbox.server";
+import { partyRolesOf } from "./party-roles.server";
+import { heldMeetingsOf, isSteeringChair, putOnNextSteeringAgenda, steeringChairContacts, steeringGroupOf, type SteeringGroup } from "./steering.server";
+
+export type CaseRow = typeof cases.$inferSelect;
+
+const raisedBy = alias(parties, "raised_by");
+const raisedOrg = alias(organisations, "raised_org");
+const concerns = alias(parties, "concerns");
+const concernsOrg = alias(organisations, "concerns_org");
+
+/** The partnership's cases with the parties' names and the next date something is due. */
+export function casesOf(db: Db, partnershipId: string) {
+  const nextActionDue = db
+    .select({ caseId: planActions.caseId, dueOn: min(planActions.dueOn).as("due_on") })
+    .from(planActions)
+    .where(eq(planActions.done, false))
+    .groupBy(planActions.caseId)
+    .as("next_action");
+  return db
+    .select({
+      id: cases.id,
+      kind: cases.kind,
+      stage: cases.stage,
+      title: cases.title,
+      description: cases.description,
+      raisedBy: raisedOrg.name,
+      concerns: concernsOrg.name,
+      concernsParty: cases.concernsParty,
+      planDueOn: cases.planDueOn,
+      nextActionDue: nextActionDue.dueOn,
+      createdAt: cases.createdAt,
+      updatedAt: cases.updatedAt,
+    })
+    .from(cases)
+    .leftJoin(raisedBy, eq(raisedBy.id, cases.raisedByParty))
+    .leftJoin(raisedOrg, eq(raisedOrg.id, raisedBy.organisationId))
+    .leftJoin(concerns, eq(concerns.id, cases.concernsParty))
+    .leftJoin(concernsOrg, eq(concernsOrg.id, concerns.organisationId))
+    .leftJoin(nextActionDue, eq(nextActionDue.caseId, cases.id))
+    .where(eq(cases.partnershipId, partnershipId))
+    .orderBy(desc(cases.updatedAt));
+}
+
+/** The date the case waits for: the action plan while it is due, then the plan's earliest open action. */
+export function nextDeadline(c: { stage: string; planDueOn: string | null; nextActionDue: string | null }): string | null {
+  if (c.stage === "planRequired") return c.planDueOn;
+  if (c.stage === "followUp") return c.nextActionDue;
+  return null;
+}
+
+export async function caseDetails(db: Db, id: string) {
+  const [row] = await db
+    .select({ case: cases, raisedBy: raisedOrg.name, concerns: concernsOrg.name })
+    .from(cases)
+    .leftJoin(raisedBy, eq(raisedBy.id, cases.raisedByParty))
+    .leftJoin(raisedOrg, eq(raisedOrg.id, raisedBy.organisationId))
+    .leftJoin(concerns, eq(concerns.id, cases.concernsParty))
+    .leftJoin(concernsOrg, eq(concernsOrg.id, concerns.organisationId))
+    .where(eq(cases.id, id));
+  if (!row) return null;
+  const [events, actions] = await Promise.all([
+    db
+      .select({
+        id: caseEvents.id,
+        event: caseEvents.event,
+        toStage: caseEvents.toStage,
+        note: caseEvents.note,
+        at: caseEvents.at,
+        actor: users.name,
+        meetingId: caseEvents.meetingId,
+        meetingTitle: meetings.title,
+        meetingStartsAt: meetings.startsAt,
+        decisionId: caseEvents.decisionId,
+        decisionYear: decisions.year,
+        decisionNumber: decisions.number,
+      })
+      .from(caseEvents)
+      .innerJoin(users, eq(users.id, caseEvents.actorId))
+      .leftJoin(meetings, eq(meetings.id, caseEvents.meetingId))
+      .leftJoin(decisions, eq(decisions.id, caseEvents.decisionId))
+      .where(eq(caseEvents.caseId, id))
+      .orderBy(asc(caseEvents.id)),
+    db.select().from(planActions).where(eq(planActions.caseId, id)).orderBy(asc(planActions.dueOn), asc(planActions.createdAt)),
+  ]);
+  return { ...row, events, actions };
+}
+
+/**
+ * What the user may do in the partnership's cases: speak for a party (report, raise, ask), for
+ * the party a shortcoming concerns (submit the plan, report progress), or for the steering
+ * group (its chair or a coordinator, recording the group's decisions).
+ */
+export async function caseActorsOf(db: Db, user: SessionUser, partnershipId: string) {
+  const [roles, steering] = await Promise.all([partyRolesOf(db, partnershipId, user.id), steeringGroupOf(db, partnershipId)]);
+  const speaksFor = [...new Set(roles.filter((r) => r.role !== "observer").map((r) => r.partyId))];
+  const chair = steering ? await isSteeringChair(db, user, steering) : false;
+  return {
+    steering,
+    speaksFor,
+    actorsFor(c: Pick<CaseRow, "concernsParty"> | null): CaseActor[] {
+      const actors: CaseActor[] = [];
+      if (chair) actors.push("steering");
+      if (speaksFor.length) actors.push("party");
+      if (c?.concernsParty && speaksFor.includes(c.concernsParty)) actors.push("responsible");
+      return actors;
+    },
+  };
+}
+
+export interface NewCase {
+  kind: CaseKind;
+  title: string;
+  description: string;
+  raisedByParty: string | null;
+  concernsParty?: string;
+  commitment?: string;
+  evidence?: string[];
+  fromGroupId?: string;
+  /** Escalation starts a dispute already before the steering group. */
+  stage?: string;
+}
+
+/**
+ * Opens a case and puts it on the steering group's next meeting: as an item for matters the
+ * agreement sends there, as a proposal to the chair for an escalation. Returns the case and
+ * where it was put on the agenda (null when no steering meeting is planned).
+ */
+export async function openCase(db: Db, partnershipId: string, input: NewCase, actor: SessionUser, locale: Locale) {
+  const steering = await steeringGroupOf(db, partnershipId);
+  const stage = input.stage ?? CASE_MACHINES[input.kind].initial;
+  const id = await db.transaction(async (tx) => {
+    const [c] = await tx
+      .insert(cases)
+      .values({
+        partnershipId,
+        kind: input.kind,
+        stage,
+        title: input.title,
+        description: input.description,
+        raisedByParty: input.raisedByParty,
+        concernsParty: input.concernsParty ?? null,
+        commitment: input.commitment ?? null,
+        evidence: input.evidence ?? [],
+        fromGroupId: input.fromGroupId ?? null,
+        createdBy: actor.id,
+      })
+      .returning({ id: cases.id });
+    await tx.insert(caseEvents).values({ caseId: c.id, event: "open", toStage: stage, actorId: actor.id });
+    await audit(tx, { actorId: actor.id, action: `case.open.${input.kind}`, subject: `partnership:${partnershipId}`, details: { caseId: c.id, title: input.title } });
+    return c.id;
+  });
+  const t = translator(locale);
+  const agenda = steering ? await putOnNextSteeringAgenda(db, steering, t(`case.agendaTitle.${input.kind}`, { title: input.title }), Boolean(input.fromGroupId), actor) : null;
+  if (input.kind === "information" && steering) await tellSteeringChair(db, steering, input.title, id);
+  return { id, agenda };
+}
+
+/** §5.7: the steering group's chair hears of changed circumstances at once, in their own language. */
+async function tellSteeringChair(db: Db, steering: SteeringGroup, title: string, caseId: string) {
+  const chairs = await steeringChairContacts(db, steering);
+  await queueMail(
+    db,
+    ...chairs.map((c) => {
+      const t = translator(c.locale);
+      return { to: c.email, subject: t("case.informMail.subject", { title }), body: t("case.informMail.body", { name: c.name, title, group: steering.name, link: `/cases/${caseId}` }) };
+    }),
+  );
+}
+
+export interface StepInput {
+  event: string;
+  meetingId: string | null;
+  decisionId: string | null;
+  note: string | null;
+  planDueOn: string | null;
+  reclaim?: "yes" | "no";
+}
+
+export type StepResult = { ok: true; to: string; agenda: Awaited<ReturnType<typeof putOnNextSteeringAgenda>> } | { ok: false; error: MessageKey; status: 400 | 403 | 409 };
+
+/** Takes one step of a case, if the procedure allows it to this user now, and records it. */
+export async function takeCaseStep(db: Db, c: CaseRow, input: StepInput, actors: CaseActor[], actor: SessionUser, locale: Locale, today: string): Promise<StepResult> {
+  const step = caseStep(c.kind, c.stage, input.event, actors);
+  if (!step.ok) return { ok: false, error: step.error, status: step.error === "case.stepNotYours" ? 403 : 409 };
+  const steering = await steeringGroupOf(db, c.partnershipId);
+  const asSteering = isSteeringStep(c.kind, input.event);
+  if (asSteering) {
+    const held = steering && input.meetingId ? await heldMeetingsOf(db, steering.id) : [];
+    if (!held.some((m) => m.id === input.meetingId)) return { ok: false, error: "case.meetingRequired", status: 400 };
+    if (input.decisionId) {
+      const [d] = await db.select({ id: decisions.id }).from(decisions).where(and(eq(decisions.id, input.decisionId), eq(decisions.meetingId, input.meetingId!)));
+      if (!d) return { ok: false, error: "case.decisionInvalid", status: 400 };
+    }
+  }
+  const problem = await stepProblem(db, c, input, today);
+  if (problem) return { ok: false, error: problem, status: 400 };
+  await db.transaction(async (tx) => {
+    const [current] = await tx.select({ stage: cases.stage }).from(cases).where(eq(cases.id, c.id)).for("update");
+    // Someone else may have moved the case since the page was read.
+    if (current.stage !== c.stage) throw new Response("Conflict", { status: 409 });
+    await tx
+      .update(cases)
+      .set({
+        stage: step.to,
+        updatedAt: new Date(),
+        ...(input.event === "requirePlan" ? { planDueOn: input.planDueOn } : {}),
+        ...(input.event === "terminate" ? { reclaim: input.reclaim === "yes" } : {}),
+      })
+      .where(eq(cases.id, c.id));
+    await tx.insert(caseEvents).values({
+      caseId: c.id,
+      event: input.event,
+      fromStage: c.stage,
+      toStage: step.to,
+      note: input.note,
+      meetingId: asSteering ? input.meetingId : null,
+      decisionId: asSteering ? input.decisionId : null,
+      actorId: actor.id,
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "case.step",
+      subject: `partnership:${c.partnershipId}`,
+      details: { caseId: c.id, event: input.event, from: c.stage, to: step.to, meetingId: input.meetingId, decisionId: input.decisionId },
+    });
+  });
+  // The chair must put a renegotiation, or a dispute referred to the group, on the agenda (§5.8).
+  const agendaNeeded = input.event === "requestRenegotiation" || input.event === "referToSteering";
+  const agenda =
+    agendaNeeded && steering
+      ? await putOnNextSteeringAgenda(db, steering, translator(locale)(input.event === "referToSteering" ? "case.agendaTitle.referToSteering" : "case.agendaTitle.requestRenegotiation", { title: c.title }), false, actor)
+      : null;
+  return { ok: true, to: step.to, agenda };
+}
+
+/** What a step needs besides being allowed: a due date, a plan with actions, a note, a reclaim decision. */
+async function stepProblem(db: Db, c: CaseRow, input: StepInput, today: string): Promise<MessageKey | null> {
+  switch (input.event) {
+    case "requirePlan":
+      if (!input.planDueOn) return "case.planDueRequired";
+      return input.planDueOn < today ? "case.planDuePast" : null;
+    case "submitPlan": {
+      const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(planActions).where(eq(planActions.caseId, c.id));
+      return n === 0 ? "case.planEmpty" : null;
+    }
+    case "writtenExchange":
+    case "recordProgress":
+    case "returnPlan":
+      return input.note ? null : "case.noteRequired";
+    case "terminate": {
+      if (!input.reclaim) return "case.reclaimRequired";
+      const [{ n }] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(caseEvents)
+        .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.event, "writtenExchange")));
+      return reclaimRefusal(input.reclaim === "yes", n);
+    }
+  }
+  return null;
+}
+
+/** The responsible party writes its plan while the steering group waits for it. */
+export async function changePlan(db: Db, c: CaseRow, change: { add: { what: string; owner: string; dueOn: string } } | { remove: string }, actor: SessionUser) {
+  if (c.kind !== "shortcoming" || c.stage !== "planRequired") return "case.planLocked" as const;
+  await db.transaction(async (tx) => {
+    if ("add" in change) await tx.insert(planActions).values({ caseId: c.id, ...change.add });
+    else await tx.delete(planActions).where(and(eq(planActions.id, change.remove), eq(planActions.caseId, c.id)));
+    await audit(tx, { actorId: actor.id, action: "case.plan.change", subject: `partnership:${c.partnershipId}`, details: { caseId: c.id, ...change } });
+  });
+  return null;
+}
+
+/** Follow-up: progress per action, recorded as a step of the case so nothing changes silently. */
+export async function recordActionProgress(
+  db: Db,
+  c: CaseRow,
+  input: { actionId: string; progress: string; done: boolean },
+  actors: CaseActor[],
+  actor: SessionUser,
+  locale: Locale,
+  today: string,
+): Promise<StepResult> {
+  const [action] = await db.select().from(planActions).where(and(eq(planActions.id, input.actionId), eq(planActions.caseId, c.id)));
+  if (!action) return { ok: false, error: "case.choiceInvalid", status: 400 };
+  const result = await takeCaseStep(db, c, { event: "recordProgress", meetingId: null, decisionId: null, note: `${action.what}: ${input.progress}`, planDueOn: null }, actors, actor, locale, today);
+  if (result.ok) await db.update(planActions).set({ progress: input.progress, done: input.done, updatedAt: new Date() }).where(eq(planActions.id, action.id));
+  return result;
+}
+
+/** Action plans still owed, soonest first: by the given parties, or by anyone for the coordinator. */
+export async function plansDue(db: Db, partyIds: string[] | "all") {
+  if (partyIds !== "all" && partyIds.length === 0) return [];
+  return db
+    .select({ id: cases.id, title: cases.title, planDueOn: cases.planDueOn, party: concernsOrg.name })
+    .from(cases)
+    .innerJoin(concerns, eq(concerns.id, cases.concernsParty))
+    .innerJoin(concernsOrg, eq(concernsOrg.id, concerns.organisationId))
+    .where(and(eq(cases.kind, "shortcoming"), eq(cases.stage, "planRequired"), partyIds === "all" ? undefined : inArray(cases.concernsParty, partyIds)))
+    .orderBy(asc(cases.planDueOn))
+    .limit(10);
+}
+
+/** Every case of the partnership with its plan's actions, in two queries (for the API). */
+export async function casesWithPlans(db: Db, partnershipId: string) {
+  const rows = await casesOf(db, partnershipId);
+  const actions = rows.length ? await db.select().from(planActions).where(inArray(planActions.caseId, rows.map((r) => r.id))).orderBy(asc(planActions.dueOn)) : [];
+  return rows.map((row) => ({ row, actions: actions.filter((a) => a.caseId === row.id) }));
+}

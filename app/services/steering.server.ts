@@ -1,0 +1,82 @@
+import { and, asc, desc, eq, gt, inArray, lte, ne } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { decisions, groupMembers, groups, meetings, users } from "../../db/schema";
+import type { SessionUser } from "../auth/session.server";
+import { stockholmDate } from "../domain/stockholm-date";
+import type { GroupAccess } from "./access.server";
+import { holdersFor } from "./groups.server";
+import { addAgendaItem, canConvene } from "./meetings.server";
+
+/** The partnership's steering group: the one that decides on shortcomings, disputes and notices. */
+export async function steeringGroupOf(db: Db, partnershipId: string) {
+  const [group] = await db
+    .select()
+    .from(groups)
+    .where(and(eq(groups.partnershipId, partnershipId), eq(groups.kind, "steering")))
+    .orderBy(asc(groups.createdAt))
+    .limit(1);
+  return group ?? null;
+}
+
+export type SteeringGroup = NonNullable<Awaited<ReturnType<typeof steeringGroupOf>>>;
+
+/** Whether the user speaks for the steering group: the party holding its chair, or a coordinator. */
+export async function isSteeringChair(db: Db, user: SessionUser, group: SteeringGroup): Promise<boolean> {
+  if (user.isAdmin) return true;
+  const [membership] = await db
+    .select({ partyId: groupMembers.partyId, role: groupMembers.role })
+    .from(groupMembers)
+    .where(and(eq(groupMembers.groupId, group.id), eq(groupMembers.userId, user.id)));
+  const access: GroupAccess = { group, membership: membership ?? null, isAdmin: false };
+  const holder = (await holdersFor(db, [group], stockholmDate(new Date()))).get(group.id);
+  return canConvene(access, holder);
+}
+
+/** Held meetings (started, not cancelled), newest first: where the group's decisions are taken. */
+export function heldMeetingsOf(db: Db, groupId: string, now = new Date()) {
+  return db
+    .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
+    .from(meetings)
+    .where(and(eq(meetings.groupId, groupId), lte(meetings.startsAt, now), ne(meetings.status, "cancelled")))
+    .orderBy(desc(meetings.startsAt))
+    .limit(20);
+}
+
+/** Decisions taken at these meetings, to cite as the ground of a step. */
+export async function decisionsAt(db: Db, meetingIds: string[]) {
+  if (!meetingIds.length) return [];
+  return db
+    .select({ id: decisions.id, meetingId: decisions.meetingId, year: decisions.year, number: decisions.number, text: decisions.text })
+    .from(decisions)
+    .where(inArray(decisions.meetingId, meetingIds))
+    .orderBy(asc(decisions.year), asc(decisions.number));
+}
+
+/**
+ * Puts a matter on the steering group's next meeting (as an item, or as a proposal for the
+ * chair to accept). Returns the meeting and item, or null when no meeting is planned yet.
+ */
+export async function putOnNextSteeringAgenda(db: Db, group: SteeringGroup, title: string, proposed: boolean, actor: SessionUser, now = new Date()) {
+  const [next] = await db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.groupId, group.id), gt(meetings.startsAt, now), ne(meetings.status, "cancelled")))
+    .orderBy(asc(meetings.startsAt))
+    .limit(1);
+  if (!next) return null;
+  const itemId = await addAgendaItem(db, next.id, { title, type: "discussion", presenter: "", estimatedMinutes: null, links: [] }, proposed, actor);
+  return { meeting: next, itemId };
+}
+
+/** Who should hear of a matter for the steering group: the chair's named person, else the holding party's members. */
+export async function steeringChairContacts(db: Db, group: SteeringGroup) {
+  const holder = (await holdersFor(db, [group], stockholmDate(new Date()))).get(group.id);
+  if (!holder) return [];
+  const rows = await db
+    .select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
+    .from(groupMembers)
+    .innerJoin(users, eq(users.id, groupMembers.userId))
+    .where(and(eq(groupMembers.groupId, group.id), eq(groupMembers.partyId, holder.partyId), ne(groupMembers.role, "observer")));
+  const named = rows.filter((r) => r.id === holder.person?.id);
+  return named.length ? named : rows;
+}
