@@ -68,10 +68,13 @@ export async function putOnNextSteeringAgenda(db: Db, group: SteeringGroup, titl
   return { meeting: next, itemId };
 }
 
-/** Who should hear of a matter for the steering group: the chair's named person, else the holding party's members. */
+/**
+ * Who should hear of a matter for the steering group: the chair's named person, else the
+ * holding party's members; with no rotation set, the coordinators who then convene.
+ */
 export async function steeringChairContacts(db: Db, group: SteeringGroup) {
   const holder = (await holdersFor(db, [group], stockholmDate(new Date()))).get(group.id);
-  if (!holder) return [];
+  if (!holder) return db.select({ id: users.id, name: users.name, email: users.email, locale: users.locale }).from(users).where(eq(users.isAdmin, true));
   const rows = await db
     .select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
     .from(groupMembers)

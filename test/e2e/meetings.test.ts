@@ -84,7 +84,7 @@ it("coordinator sets up a partnership and steering group, the chair convenes, a 
 
   // A member finds it among their meetings, accepts, and downloads a valid calendar file.
   const member = await loggedInPage(env.browser, env.server.url, "stockholm.bo-vasterort@samrad.test");
-  await member.getByRole("link", { name: "Möten" }).click();
+  await member.getByRole("link", { name: "Möten", exact: true }).click();
   await member.getByRole("heading", { level: 1, name: "Möten" }).waitFor();
   await expectAccessible(member);
   await member.goto(env.server.url + "/meetings?view=month&month=2027-01");

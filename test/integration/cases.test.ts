@@ -138,11 +138,20 @@ describe("cases", () => {
     expect(mails[0].subject).toBe("Ändrade förhållanden anmälda: Ny verksamhetschef");
   });
 
+  it("tells the coordinator when the steering group has no chair rotation set", async () => {
+    const before = (await t.sql`select count(*)::int as n from outbox`)[0].n;
+    const res = await http.post(`/partnerships/${linkoping.id}/cases`, { intent: "information", title: "Lokalerna sägs upp", description: "Jouren måste flytta i mars." }, { cookie: jouren });
+    expect(res.status).toBe(200);
+    expect(await t.sql`select "to" from outbox order by id offset ${before}`).toEqual([{ to: "admin@samrad.test" }]);
+  });
+
   it("answers the API with each case's stage and action plan", async () => {
     const res = await http.get(`/api/partnerships/${linkoping.id}/cases`, kommun);
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toEqual([
+    expect(body).toHaveLength(2);
+    expect(body).toEqual(expect.arrayContaining([
+      expect.objectContaining({ kind: "information", stage: "reported", closed: false, actionPlan: null }),
       expect.objectContaining({
         kind: "shortcoming",
         stage: "remedied",
@@ -150,7 +159,7 @@ describe("cases", () => {
         concerns: "Kvinnojouren Ellinor och Tjejjouren Beata",
         actionPlan: [expect.objectContaining({ what: "Bemanningsschema med reserver", done: true })],
       }),
-    ]);
+    ]));
   });
 
   it("shows nothing to a non-member", async () => {
