@@ -10,6 +10,7 @@ import { translator, type MessageKey } from "../i18n";
 import { audit } from "./audit.server";
 import { queueMail } from "./outbox.server";
 import { partyRolesOf } from "./party-roles.server";
+import { giveNotice } from "./terminations.server";
 import { heldMeetingsOf, isSteeringChair, putOnNextSteeringAgenda, steeringChairContacts, steeringGroupOf, type SteeringGroup } from "./steering.server";
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -235,6 +236,10 @@ export async function takeCaseStep(db: Db, c: CaseRow, input: StepInput, actors:
       details: { caseId: c.id, event: input.event, from: c.stage, to: step.to, meetingId: input.meetingId, decisionId: input.decisionId },
     });
   });
+  // Terminating a party's participation is notice to it: it leaves on the day the period rule gives.
+  if (input.event === "terminate" && c.concernsParty) {
+    await giveNotice(db, c.partnershipId, { partyId: c.concernsParty, givenOn: today, reason: input.note ?? c.title }, actor);
+  }
   // The chair must put a renegotiation, or a dispute referred to the group, on the agenda (§5.8).
   const agendaNeeded = input.event === "requestRenegotiation" || input.event === "referToSteering";
   const agenda =

@@ -169,4 +169,25 @@ describe("cases", () => {
     expect((await http.get(`/api/partnerships/${linkoping.id}/cases`, outsider)).status).toBe(404);
     expect((await step(c.id, outsider, { event: "remedied" })).status).toBe(404);
   });
+  it("terminates a party's participation only after a written exchange if funds are reclaimed, and records its notice", async () => {
+    const [b] = await t.sql`
+      select p.id, (select pa.id from parties pa where pa.partnership_id = p.id and pa.sector = 'idea') as jouren,
+        (select m.id from meetings m where m.group_id = g.id and m.starts_at < now() order by m.starts_at desc limit 1) as held
+      from partnerships p join groups g on g.partnership_id = p.id and g.kind = 'steering' where p.name like '%Borås%'`;
+    const stad = await http.login("boras.stad@samrad.test");
+    await http.post(`/partnerships/${b.id}/cases`, { intent: "shortcoming", concernsParty: b.jouren, commitment: "Bilaga 2: stödsamtal", description: "Inga stödsamtal under hösten." }, { cookie: stad });
+    const [c] = await t.sql`select id from cases where partnership_id = ${b.id}`;
+    expect((await step(c.id, admin, { event: "requirePlan", meetingId: b.held, planDueOn: addDaysIso(today, 14) })).status).toBe(200);
+    expect((await step(c.id, admin, { event: "notRemedied", meetingId: b.held, note: "Ingen plan kom in." })).status).toBe(200);
+    const early = await step(c.id, admin, { event: "terminate", meetingId: b.held, reclaim: "yes" });
+    expect(early.status).toBe(400);
+    expect(await early.text()).toContain("Återkrav kräver att en skriftlig kommunikation med parten först är registrerad i ärendet.");
+    expect(await stage(c.id)).toBe("notRemedied");
+    expect((await step(c.id, admin, { event: "writtenExchange", note: "Brev om återkrav skickat 2026-11-20; jouren svarade 2026-11-24." })).status).toBe(200);
+    expect((await step(c.id, admin, { event: "terminate", meetingId: b.held, reclaim: "yes", note: "Styrgruppen säger upp jourens deltagande." })).status).toBe(200);
+    expect(await t.sql`select stage, reclaim from cases where id = ${c.id}`).toEqual([{ stage: "terminated", reclaim: true }]);
+    const [notice] = await t.sql`select given_on::text, effective_on::text from terminations where party_id = ${b.jouren}`;
+    expect(notice.given_on).toBe(today);
+    expect(notice.effective_on > today).toBe(true);
+  });
 });
