@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { prepared } from "../../db/prepared";
 import { sessions, users, type User } from "../../db/schema";
 import { generateToken, hashToken, sessionExpiry, sessionState } from "./tokens";
 
@@ -18,10 +19,9 @@ export async function createSession(db: Db, userId: string, now = new Date()) {
   return { token, session };
 }
 
-// Every request runs this lookup, so it is a named prepared statement, built once per database.
-const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
-function prepareLookup(db: Db) {
-  return db
+// Every request runs this lookup.
+const lookup = prepared((db) =>
+  db
     .select({
       session: { id: sessions.id, userId: sessions.userId, expiresAt: sessions.expiresAt },
       user: { id: users.id, email: users.email, name: users.name, locale: users.locale, isAdmin: users.isAdmin },
@@ -29,8 +29,8 @@ function prepareLookup(db: Db) {
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, sql.placeholder("id")))
-    .prepare("session_lookup");
-}
+    .prepare("session_lookup"),
+);
 
 /** One indexed lookup; expired sessions are removed, ageing ones are extended. */
 export async function validateSessionToken(
@@ -39,9 +39,7 @@ export async function validateSessionToken(
   now = new Date(),
 ): Promise<{ session: Session; user: SessionUser; renewed: boolean } | null> {
   const id = hashToken(token);
-  let lookup = lookups.get(db);
-  if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
-  const [row] = await lookup.execute({ id });
+  const [row] = await lookup(db).execute({ id });
   if (!row) return null;
   const state = sessionState(row.session.expiresAt, now);
   if (state === "expired") {

@@ -303,19 +303,6 @@ export async function recordActionProgress(
   return result;
 }
 
-/** Action plans still owed, soonest first: by the given parties, or by anyone for the coordinator. */
-export async function plansDue(db: Db, partyIds: string[] | "all") {
-  if (partyIds !== "all" && partyIds.length === 0) return [];
-  return db
-    .select({ id: cases.id, title: cases.title, planDueOn: cases.planDueOn, party: concernsOrg.name })
-    .from(cases)
-    .innerJoin(concerns, eq(concerns.id, cases.concernsParty))
-    .innerJoin(concernsOrg, eq(concernsOrg.id, concerns.organisationId))
-    .where(and(eq(cases.kind, "shortcoming"), eq(cases.stage, "planRequired"), partyIds === "all" ? undefined : inArray(cases.concernsParty, partyIds)))
-    .orderBy(asc(cases.planDueOn))
-    .limit(10);
-}
-
 /** Every case of the partnership with its plan's actions, in two queries (for the API). */
 export async function casesWithPlans(db: Db, partnershipId: string) {
   const rows = await casesOf(db, partnershipId);

@@ -1,8 +1,10 @@
 import { and, asc, eq, exists, isNull, ne, notExists, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { prepared } from "../../db/prepared";
 import {
   amendments,
   amendmentSignatures,
+  cases,
   decisionPositions,
   decisions,
   decisionTasks,
@@ -17,7 +19,6 @@ import type { SessionUser } from "../auth/session.server";
 import { periodStatus } from "../domain/period";
 import { currentReportYear, reportStatus } from "../domain/yearly-report";
 import type { IsoDate } from "../domain/iso-date";
-import { plansDue } from "./cases.server";
 import { meetingsFor } from "./meetings.server";
 
 const LIMIT = 10;
@@ -27,13 +28,15 @@ function firstRows<T>(rows: T[]) {
   return { rows: rows.slice(0, LIMIT), more: Math.max(0, rows.length - LIMIT) };
 }
 
+const me = sql.placeholder("userId");
+
 /** Decisions still open in the user's groups on which the party they sit for has not yet stated a position. */
-function decisionsAwaitingMyParty(db: Db, user: SessionUser) {
-  return db
+const decisionsAwaitingMyParty = prepared((db) =>
+  db
     .select({ id: decisions.id, text: decisions.text, year: decisions.year, number: decisions.number, groupKind: groups.kind, groupName: groups.name })
     .from(decisions)
     .innerJoin(groups, eq(groups.id, decisions.groupId))
-    .innerJoin(groupMembers, and(eq(groupMembers.groupId, decisions.groupId), eq(groupMembers.userId, user.id), ne(groupMembers.role, "observer")))
+    .innerJoin(groupMembers, and(eq(groupMembers.groupId, decisions.groupId), eq(groupMembers.userId, me), ne(groupMembers.role, "observer")))
     .where(
       and(
         eq(decisions.status, "open"),
@@ -46,27 +49,29 @@ function decisionsAwaitingMyParty(db: Db, user: SessionUser) {
       ),
     )
     .orderBy(asc(decisions.createdAt))
-    .limit(LIMIT);
-}
+    .limit(LIMIT)
+    .prepare("dashboard_positions"),
+);
 
 /** Open follow-up tasks the user owns, soonest first. */
-function myOpenTasks(db: Db, user: SessionUser) {
-  return db
+const myOpenTasks = prepared((db) =>
+  db
     .select({ id: decisionTasks.id, title: decisionTasks.title, dueOn: decisionTasks.dueOn, decisionId: decisionTasks.decisionId })
     .from(decisionTasks)
-    .where(and(eq(decisionTasks.ownerId, user.id), eq(decisionTasks.status, "open")))
+    .where(and(eq(decisionTasks.ownerId, me), eq(decisionTasks.status, "open")))
     .orderBy(asc(decisionTasks.dueOn))
-    .limit(LIMIT);
-}
+    .limit(LIMIT)
+    .prepare("dashboard_tasks"),
+);
 
 /** Amendments not yet valid that the user, as their party's representative in the steering group, has to sign. */
-function signaturesAwaitingMe(db: Db, user: SessionUser) {
-  return db
+const signaturesAwaitingMe = prepared((db) =>
+  db
     .selectDistinct({ id: amendments.id, title: amendments.title, partnershipName: partnerships.name, createdAt: amendments.createdAt })
     .from(amendments)
     .innerJoin(partnerships, eq(partnerships.id, amendments.partnershipId))
     .innerJoin(groups, and(eq(groups.partnershipId, amendments.partnershipId), eq(groups.kind, "steering")))
-    .innerJoin(groupMembers, and(eq(groupMembers.groupId, groups.id), eq(groupMembers.userId, user.id), eq(groupMembers.role, "representative")))
+    .innerJoin(groupMembers, and(eq(groupMembers.groupId, groups.id), eq(groupMembers.userId, me), eq(groupMembers.role, "representative")))
     .where(
       and(
         isNull(amendments.validAt),
@@ -79,21 +84,40 @@ function signaturesAwaitingMe(db: Db, user: SessionUser) {
       ),
     )
     .orderBy(asc(amendments.createdAt))
-    .limit(LIMIT);
-}
+    .limit(LIMIT)
+    .prepare("dashboard_signatures"),
+);
+
+/** The parties the user speaks for in some group (not as observer). */
+const myParties = (db: Db) =>
+  db
+    .select({ one: sql`1` })
+    .from(groupMembers)
+    .where(and(eq(groupMembers.partyId, parties.id), eq(groupMembers.userId, me), ne(groupMembers.role, "observer")));
+
+/** Partnerships with their period rules: all for the coordinator, else those the user sits in a group of. */
+const partnershipRules = {
+  all: prepared((db) => db.select({ id: partnerships.id, name: partnerships.name, rule: partnerships.periodRule }).from(partnerships).prepare("dashboard_rules_all")),
+  mine: prepared((db) =>
+    db
+      .select({ id: partnerships.id, name: partnerships.name, rule: partnerships.periodRule })
+      .from(partnerships)
+      .where(
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(groupMembers)
+            .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+            .where(and(eq(groups.partnershipId, partnerships.id), eq(groupMembers.userId, me))),
+        ),
+      )
+      .prepare("dashboard_rules_mine"),
+  ),
+};
 
 /** The next last day to give notice in each partnership the user sees, soonest first. */
 async function noticeDeadlines(db: Db, user: SessionUser, today: IsoDate) {
-  const visible = user.isAdmin
-    ? undefined
-    : exists(
-        db
-          .select({ one: sql`1` })
-          .from(groupMembers)
-          .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-          .where(and(eq(groups.partnershipId, partnerships.id), eq(groupMembers.userId, user.id))),
-      );
-  const rows = await db.select({ id: partnerships.id, name: partnerships.name, rule: partnerships.periodRule }).from(partnerships).where(visible);
+  const rows = await (user.isAdmin ? partnershipRules.all : partnershipRules.mine)(db).execute({ userId: user.id });
   return rows
     .flatMap((p) => {
       const status = p.rule ? periodStatus(p.rule, today) : null;
@@ -102,53 +126,74 @@ async function noticeDeadlines(db: Db, user: SessionUser, today: IsoDate) {
     .sort((a, b) => a.deadline.localeCompare(b.deadline));
 }
 
+const ideaPartiesReports = (db: Db) =>
+  db
+    .select({ partnershipId: parties.partnershipId, partyName: organisations.name, filedAt: yearlyReports.submittedAt })
+    .from(parties)
+    .innerJoin(organisations, eq(organisations.id, parties.organisationId))
+    .leftJoin(yearlyReports, and(eq(yearlyReports.partyId, parties.id), eq(yearlyReports.year, sql.placeholder("year"))))
+    .$dynamic();
+
+/** Each idea-based party's yearly report for a year: all for the coordinator, else the user's own parties. */
+const reportRows = {
+  all: prepared((db) => ideaPartiesReports(db).where(eq(parties.sector, "idea")).orderBy(asc(organisations.name)).prepare("dashboard_reports_all")),
+  mine: prepared((db) =>
+    ideaPartiesReports(db)
+      .where(and(eq(parties.sector, "idea"), exists(myParties(db))))
+      .orderBy(asc(organisations.name))
+      .prepare("dashboard_reports_mine"),
+  ),
+};
+
 /**
  * Yearly reports from 1 December until filed: the idea-based parties the user speaks for, or
  * every one for the coordinator who compiles them.
  */
 async function reportsDue(db: Db, user: SessionUser, today: IsoDate) {
   const year = currentReportYear(today);
-  const mine = user.isAdmin
-    ? undefined
-    : exists(
-        db
-          .select({ one: sql`1` })
-          .from(groupMembers)
-          .where(and(eq(groupMembers.partyId, parties.id), eq(groupMembers.userId, user.id), ne(groupMembers.role, "observer"))),
-      );
-  const rows = await db
-    .select({ partnershipId: parties.partnershipId, partyName: organisations.name, filedAt: yearlyReports.submittedAt })
-    .from(parties)
-    .innerJoin(organisations, eq(organisations.id, parties.organisationId))
-    .leftJoin(yearlyReports, and(eq(yearlyReports.partyId, parties.id), eq(yearlyReports.year, year)))
-    .where(and(eq(parties.sector, "idea"), mine))
-    .orderBy(asc(organisations.name));
+  const rows = await (user.isAdmin ? reportRows.all : reportRows.mine)(db).execute({ userId: user.id, year });
   return rows.flatMap((r) => {
     const status = reportStatus(year, Boolean(r.filedAt), today);
     return status.status === "reminder" || status.status === "overdue" ? [{ ...r, year, ...status }] : [];
   });
 }
 
-/** Action plans the parties the user speaks for still owe (all of them for the coordinator). */
-async function plansOwed(db: Db, user: SessionUser) {
-  if (user.isAdmin) return plansDue(db, "all");
-  const mine = await db
-    .selectDistinct({ partyId: groupMembers.partyId })
-    .from(groupMembers)
-    .where(and(eq(groupMembers.userId, user.id), ne(groupMembers.role, "observer")));
-  return plansDue(db, mine.map((m) => m.partyId));
-}
+const plansOwedBy = (db: Db) =>
+  db
+    .select({ id: cases.id, title: cases.title, planDueOn: cases.planDueOn, party: organisations.name })
+    .from(cases)
+    .innerJoin(parties, eq(parties.id, cases.concernsParty))
+    .innerJoin(organisations, eq(organisations.id, parties.organisationId))
+    .$dynamic();
+
+/** Action plans still owed (§5.4), soonest first: by the parties the user speaks for, or all for the coordinator. */
+const plansOwed = {
+  all: prepared((db) =>
+    plansOwedBy(db)
+      .where(and(eq(cases.kind, "shortcoming"), eq(cases.stage, "planRequired")))
+      .orderBy(asc(cases.planDueOn))
+      .limit(LIMIT)
+      .prepare("dashboard_plans_all"),
+  ),
+  mine: prepared((db) =>
+    plansOwedBy(db)
+      .where(and(eq(cases.kind, "shortcoming"), eq(cases.stage, "planRequired"), exists(myParties(db))))
+      .orderBy(asc(cases.planDueOn))
+      .limit(LIMIT)
+      .prepare("dashboard_plans_mine"),
+  ),
+};
 
 /** Everything "Översikt" shows a user, in one round of parallel queries. */
 export async function dashboardFor(db: Db, user: SessionUser, now: Date, today: IsoDate) {
   const [meetings, positions, tasks, signatures, notices, reports, plans] = await Promise.all([
     meetingsFor(db, user, { when: "upcoming", now, limit: 5 }),
-    decisionsAwaitingMyParty(db, user),
-    myOpenTasks(db, user),
-    signaturesAwaitingMe(db, user),
+    decisionsAwaitingMyParty(db).execute({ userId: user.id }),
+    myOpenTasks(db).execute({ userId: user.id }),
+    signaturesAwaitingMe(db).execute({ userId: user.id }),
     noticeDeadlines(db, user, today),
     reportsDue(db, user, today),
-    plansOwed(db, user),
+    (user.isAdmin ? plansOwed.all : plansOwed.mine)(db).execute({ userId: user.id }),
   ]);
   return {
     meetings: meetings.filter((m) => m.status !== "cancelled"),

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gte, inArray, lt, max, ne } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, max, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { preparedShapes } from "../../db/prepared";
 import { agendaItems, attendance, groupMembers, groups, meetings, organisations, parties, users, type Locale } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import { meetingInvitation, type CalendarMeeting } from "../calendar/ics";
@@ -248,22 +249,18 @@ export async function recordPresence(db: Db, meetingId: string, present: { userI
   });
 }
 
-/** The user's meetings (all groups for coordinators): upcoming, past, or within a time range; optionally one group. */
-export function meetingsFor(
-  db: Db,
-  user: SessionUser,
-  opts: ({ when: "upcoming" | "past"; now?: Date } | { from: Date; to: Date }) & { groupId?: string; limit?: number },
-) {
-  const mine = user.isAdmin
-    ? undefined
-    : inArray(meetings.groupId, db.select({ id: groupMembers.groupId }).from(groupMembers).where(eq(groupMembers.userId, user.id)));
-  const upcoming = "when" in opts && opts.when === "upcoming";
-  const window =
-    "when" in opts
-      ? upcoming
-        ? gte(meetings.endsAt, opts.now ?? new Date())
-        : lt(meetings.endsAt, opts.now ?? new Date())
-      : and(gte(meetings.startsAt, opts.from), lt(meetings.startsAt, opts.to));
+type MeetingListShape = `${"all" | "mine"}:${"upcoming" | "past" | "range"}:${"group" | "any"}`;
+
+/** Each shape of the meeting lists as its own prepared statement; the values come as placeholders. */
+const meetingList = preparedShapes((db, shape: MeetingListShape) => {
+  const [scope, window, byGroup] = shape.split(":");
+  const mine = scope === "mine" ? inArray(meetings.groupId, db.select({ id: groupMembers.groupId }).from(groupMembers).where(eq(groupMembers.userId, sql.placeholder("userId")))) : undefined;
+  const within =
+    window === "upcoming"
+      ? gte(meetings.endsAt, sql.placeholder("now"))
+      : window === "past"
+        ? lt(meetings.endsAt, sql.placeholder("now"))
+        : and(gte(meetings.startsAt, sql.placeholder("from")), lt(meetings.startsAt, sql.placeholder("to")));
   return db
     .select({
       id: meetings.id,
@@ -277,9 +274,28 @@ export function meetingsFor(
     })
     .from(meetings)
     .innerJoin(groups, eq(groups.id, meetings.groupId))
-    .where(and(mine, opts.groupId ? eq(meetings.groupId, opts.groupId) : undefined, window))
-    .orderBy("when" in opts && !upcoming ? desc(meetings.startsAt) : asc(meetings.startsAt))
-    .limit(opts.limit ?? 200);
+    .where(and(mine, byGroup === "group" ? eq(meetings.groupId, sql.placeholder("groupId")) : undefined, within))
+    .orderBy(window === "past" ? desc(meetings.startsAt) : asc(meetings.startsAt))
+    .limit(sql.placeholder("limit"))
+    .prepare(`meetings_${shape.replaceAll(":", "_")}`);
+});
+
+/** The user's meetings (all groups for coordinators): upcoming, past, or within a time range; optionally one group. */
+export function meetingsFor(
+  db: Db,
+  user: SessionUser,
+  opts: ({ when: "upcoming" | "past"; now?: Date } | { from: Date; to: Date }) & { groupId?: string; limit?: number },
+) {
+  const shape: MeetingListShape = `${user.isAdmin ? "all" : "mine"}:${"when" in opts ? opts.when : "range"}:${opts.groupId ? "group" : "any"}`;
+  return meetingList(db, shape).execute({
+    userId: user.id,
+    // Placeholders skip the column's encoder, so instants go as ISO text.
+    now: "when" in opts ? (opts.now ?? new Date()).toISOString() : undefined,
+    from: "from" in opts ? opts.from.toISOString() : undefined,
+    to: "to" in opts ? opts.to.toISOString() : undefined,
+    groupId: opts.groupId,
+    limit: opts.limit ?? 200,
+  });
 }
 
 export function meetingsOfGroup(db: Db, groupId: string, opts: { includeCancelled?: boolean } = {}) {

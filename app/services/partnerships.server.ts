@@ -1,5 +1,6 @@
-import { and, asc, eq, exists, gte, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, exists, gte, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { prepared } from "../../db/prepared";
 import { groupMembers, groups, meetings, organisations, parties, partnerships } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import type { PartnershipInput } from "../forms/partnership";
@@ -12,18 +13,8 @@ export interface PartyRow {
   sector: "public" | "idea";
 }
 
-/** The partnerships a user may see (all for coordinators), with their parties: one query. */
-export async function listPartnershipsFor(db: Db, user: SessionUser) {
-  const visible = user.isAdmin
-    ? undefined
-    : exists(
-        db
-          .select({ one: groupMembers.groupId })
-          .from(groupMembers)
-          .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-          .where(and(eq(groups.partnershipId, partnerships.id), eq(groupMembers.userId, user.id))),
-      );
-  const rows = await db
+const partnershipParties = (db: Db) =>
+  db
     .select({
       id: partnerships.id,
       name: partnerships.name,
@@ -36,8 +27,32 @@ export async function listPartnershipsFor(db: Db, user: SessionUser) {
     .from(partnerships)
     .innerJoin(parties, eq(parties.partnershipId, partnerships.id))
     .innerJoin(organisations, eq(organisations.id, parties.organisationId))
-    .where(visible)
-    .orderBy(asc(partnerships.name), asc(parties.sector), asc(organisations.name));
+    .$dynamic();
+
+const order = [asc(partnerships.name), asc(parties.sector), asc(organisations.name)];
+
+/** Every partnership's parties (coordinators), or those of the partnerships the user sits in a group of. */
+const visiblePartnerships = {
+  all: prepared((db) => partnershipParties(db).orderBy(...order).prepare("partnerships_all")),
+  mine: prepared((db) =>
+    partnershipParties(db)
+      .where(
+        exists(
+          db
+            .select({ one: groupMembers.groupId })
+            .from(groupMembers)
+            .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+            .where(and(eq(groups.partnershipId, partnerships.id), eq(groupMembers.userId, sql.placeholder("userId")))),
+        ),
+      )
+      .orderBy(...order)
+      .prepare("partnerships_mine"),
+  ),
+};
+
+/** The partnerships a user may see (all for coordinators), with their parties: one query. */
+export async function listPartnershipsFor(db: Db, user: SessionUser) {
+  const rows = await (user.isAdmin ? visiblePartnerships.all : visiblePartnerships.mine)(db).execute({ userId: user.id });
   const byId = new Map<string, { id: string; name: string; referenceNumber: string | null; parties: PartyRow[] }>();
   for (const r of rows) {
     const p = byId.get(r.id) ?? { id: r.id, name: r.name, referenceNumber: r.referenceNumber, parties: [] };
