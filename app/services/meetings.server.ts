@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, max, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { preparedShapes } from "../../db/prepared";
+import { prepared, preparedShapes } from "../../db/prepared";
 import { agendaItems, attendance, groupMembers, groups, meetings, organisations, parties, users, type Locale } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import { meetingInvitation, type CalendarMeeting } from "../calendar/ics";
@@ -56,8 +56,10 @@ export async function createMeeting(db: Db, groupId: string, input: MeetingInput
   });
 }
 
+const meetingById = prepared((db) => db.select().from(meetings).where(eq(meetings.id, sql.placeholder("id"))).prepare("meeting_by_id"));
+
 export async function getMeeting(db: Db, id: string) {
-  const [m] = await db.select().from(meetings).where(eq(meetings.id, id));
+  const [m] = await meetingById(db).execute({ id });
   return m ?? null;
 }
 

@@ -84,13 +84,18 @@ export async function partnershipOverview(db: Db, id: string, yearStart: Date) {
   return { partnership, parties: partyRows, groups: groupRows, meetings: meetingRows };
 }
 
-export function partiesOf(db: Db, partnershipId: string): Promise<PartyRow[]> {
-  return db
+const partiesOfPartnership = prepared((db) =>
+  db
     .select({ id: parties.id, name: organisations.name, orgNumber: organisations.orgNumber, sector: parties.sector })
     .from(parties)
     .innerJoin(organisations, eq(organisations.id, parties.organisationId))
-    .where(eq(parties.partnershipId, partnershipId))
-    .orderBy(asc(parties.sector), asc(organisations.name));
+    .where(eq(parties.partnershipId, sql.placeholder("partnershipId")))
+    .orderBy(asc(parties.sector), asc(organisations.name))
+    .prepare("parties_of"),
+);
+
+export function partiesOf(db: Db, partnershipId: string): Promise<PartyRow[]> {
+  return partiesOfPartnership(db).execute({ partnershipId });
 }
 
 /**
