@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guards.server";
 import { Field, FormAlert, Notice, TextArea } from "~/components/Field";
+import { DataTable } from "~/components/DataTable";
 import { PartnershipTabs } from "~/components/PartnershipTabs";
 import { PeriodRuleFields, PeriodRuleText, periodValues } from "~/components/PeriodRuleFields";
 import { parseAmendment, signSchema } from "~/forms/agreement";
@@ -138,26 +139,15 @@ export default function Amendment() {
 
       <section aria-labelledby="sig-h">
         <h2 id="sig-h">{t("amendment.signatures")}</h2>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("amendment.party")}</th>
-                <th scope="col">{t("amendment.signer")}</th>
-                <th scope="col">{t("amendment.signedAt")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.parties.map((p) => (
-                <tr key={p.id}>
-                  <td>{p.name}</td>
-                  <td>{p.signature?.signer ?? t("amendment.notSigned")}</td>
-                  <td>{p.signature ? formatDateTime(p.signature.signedAt, locale) : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable headers={[t("amendment.party"), t("amendment.signer"), t("amendment.signedAt")]}>
+          {d.parties.map((p) => (
+            <tr key={p.id}>
+              <td>{p.name}</td>
+              <td>{p.signature?.signer ?? t("amendment.notSigned")}</td>
+              <td>{p.signature ? formatDateTime(p.signature.signedAt, locale) : "—"}</td>
+            </tr>
+          ))}
+        </DataTable>
         {d.voided.length ? (
           <details>
             <summary>{t("amendment.voided")}</summary>

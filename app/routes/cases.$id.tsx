@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guards.server";
 import { Field, FormAlert, Notice, SelectField, TextArea } from "~/components/Field";
+import { DataTable } from "~/components/DataTable";
 import { PartnershipTabs } from "~/components/PartnershipTabs";
 import { caseStepsOpen, isClosed, isSteeringStep, type CaseKind } from "~/domain/cases";
 import { decisionLabel } from "~/domain/decision";
@@ -240,53 +241,41 @@ function Plan() {
       <h2 id="plan-h">{t("case.plan")}</h2>
       {d.actions.length === 0 ? <p className="empty">{t("case.planNone")}</p> : null}
       {d.actions.length ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("case.planWhat")}</th>
-                <th scope="col">{t("case.planOwner")}</th>
-                <th scope="col">{t("case.planDue")}</th>
-                <th scope="col">{t("case.planProgress")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.actions.map((a) => (
-                <tr key={a.id}>
-                  <td>{a.what}</td>
-                  <td>{a.owner}</td>
-                  <td>{a.dueOn}</td>
-                  <td>
-                    {a.done ? <strong>{t("case.planDone")}. </strong> : null}
-                    {a.progress || (d.canFollowUp ? null : "—")}
-                    {d.canEditPlan ? (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="planRemove" />
-                        <input type="hidden" name="actionId" value={a.id} />
-                        <button type="submit" className="small secondary" aria-label={t("case.planRemoveLabel", { what: a.what })}>
-                          {t("case.planRemove")}
-                        </button>
-                      </Form>
-                    ) : null}
-                    {d.canFollowUp ? (
-                      <Form method="post" className="stack">
-                        <input type="hidden" name="intent" value="progress" />
-                        <input type="hidden" name="actionId" value={a.id} />
-                        <TextArea name="progress" id={`progress-${a.id}`} label={t("case.progressFor", { what: a.what })} rows={2} required defaultValue={a.progress} />
-                        <label className="check">
-                          <input type="checkbox" name="done" defaultChecked={a.done} /> {t("case.doneFor", { what: a.what })}
-                        </label>
-                        <button type="submit" className="small">
-                          {t("case.progressSave")}
-                        </button>
-                      </Form>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable headers={[t("case.planWhat"), t("case.planOwner"), t("case.planDue"), t("case.planProgress")]}>
+          {d.actions.map((a) => (
+            <tr key={a.id}>
+              <td>{a.what}</td>
+              <td>{a.owner}</td>
+              <td>{a.dueOn}</td>
+              <td>
+                {a.done ? <strong>{t("case.planDone")}. </strong> : null}
+                {a.progress || (d.canFollowUp ? null : "—")}
+                {d.canEditPlan ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="planRemove" />
+                    <input type="hidden" name="actionId" value={a.id} />
+                    <button type="submit" className="small secondary" aria-label={t("case.planRemoveLabel", { what: a.what })}>
+                      {t("case.planRemove")}
+                    </button>
+                  </Form>
+                ) : null}
+                {d.canFollowUp ? (
+                  <Form method="post" className="stack">
+                    <input type="hidden" name="intent" value="progress" />
+                    <input type="hidden" name="actionId" value={a.id} />
+                    <TextArea name="progress" id={`progress-${a.id}`} label={t("case.progressFor", { what: a.what })} rows={2} required defaultValue={a.progress} />
+                    <label className="check">
+                      <input type="checkbox" name="done" defaultChecked={a.done} /> {t("case.doneFor", { what: a.what })}
+                    </label>
+                    <button type="submit" className="small">
+                      {t("case.progressSave")}
+                    </button>
+                  </Form>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {d.canEditPlan ? (
         <Form method="post" className="stack" noValidate>

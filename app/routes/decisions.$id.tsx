@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { DecisionOutcome } from "~/components/Decisions";
+import { DataTable } from "~/components/DataTable";
 import { Field, FormAlert, Notice, SelectField, TextArea } from "~/components/Field";
 import { decisionLabel, stageOf } from "~/domain/decision";
 import { stockholmDate } from "~/domain/stockholm-date";
@@ -159,28 +160,16 @@ export default function Decision() {
 
       <section aria-labelledby="positions-h">
         <h2 id="positions-h">{t("decision.positions")}</h2>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("decision.party")}</th>
-                <th scope="col">{t("decision.position")}</th>
-                <th scope="col">{t("decision.reservation")}</th>
-                <th scope="col">{t("decision.statedBy")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.parties.map((p) => (
-                <tr key={p.id}>
-                  <td>{p.name}</td>
-                  <td>{p.position ? t(`decision.position.${p.position}`) : t("decision.noPosition")}</td>
-                  <td className="prewrap">{p.reservation || "—"}</td>
-                  <td>{p.statedBy && p.statedAt ? `${p.statedBy}, ${formatDateTime(p.statedAt, locale)}` : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable headers={[t("decision.party"), t("decision.position"), t("decision.reservation"), t("decision.statedBy")]}>
+          {d.parties.map((p) => (
+            <tr key={p.id}>
+              <td>{p.name}</td>
+              <td>{p.position ? t(`decision.position.${p.position}`) : t("decision.noPosition")}</td>
+              <td className="prewrap">{p.reservation || "—"}</td>
+              <td>{p.statedBy && p.statedAt ? `${p.statedBy}, ${formatDateTime(p.statedAt, locale)}` : "—"}</td>
+            </tr>
+          ))}
+        </DataTable>
         {open && d.myParty ? (
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="position" />
@@ -212,39 +201,27 @@ export default function Decision() {
       <section aria-labelledby="tasks-h">
         <h2 id="tasks-h">{t("decision.tasks")}</h2>
         {d.tasks.length ? (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("decision.taskTitle")}</th>
-                  <th scope="col">{t("decision.taskOwner")}</th>
-                  <th scope="col">{t("decision.taskDue")}</th>
-                  <th scope="col">{t("decision.taskStatus")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.tasks.map((task) => (
-                  <tr key={task.id}>
-                    <td>{task.title}</td>
-                    <td>{task.owner}</td>
-                    <td>{task.dueOn}</td>
-                    <td>
-                      {t(task.status === "done" ? "decision.task.done" : task.dueOn < d.today ? "decision.task.overdue" : "decision.task.open")}
-                      {task.status === "open" && (d.manages || task.ownerId === d.me) ? (
-                        <Form method="post" className="item-buttons">
-                          <input type="hidden" name="intent" value="taskDone" />
-                          <input type="hidden" name="taskId" value={task.id} />
-                          <button type="submit" className="small secondary" aria-label={t("decision.taskDoneLabel", { title: task.title })}>
-                            {t("decision.taskDone")}
-                          </button>
-                        </Form>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable headers={[t("decision.taskTitle"), t("decision.taskOwner"), t("decision.taskDue"), t("decision.taskStatus")]}>
+            {d.tasks.map((task) => (
+              <tr key={task.id}>
+                <td>{task.title}</td>
+                <td>{task.owner}</td>
+                <td>{task.dueOn}</td>
+                <td>
+                  {t(task.status === "done" ? "decision.task.done" : task.dueOn < d.today ? "decision.task.overdue" : "decision.task.open")}
+                  {task.status === "open" && (d.manages || task.ownerId === d.me) ? (
+                    <Form method="post" className="item-buttons">
+                      <input type="hidden" name="intent" value="taskDone" />
+                      <input type="hidden" name="taskId" value={task.id} />
+                      <button type="submit" className="small secondary" aria-label={t("decision.taskDoneLabel", { title: task.title })}>
+                        {t("decision.taskDone")}
+                      </button>
+                    </Form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         ) : (
           <p className="empty">{t("decision.noTasks")}</p>
         )}

@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { Field, FormAlert, Notice, SelectField, TextArea } from "~/components/Field";
+import { DataTable } from "~/components/DataTable";
 import { PartnershipTabs } from "~/components/PartnershipTabs";
 import { isClosed } from "~/domain/cases";
 import { escalationSchema, matterSchema, shortcomingSchema } from "~/forms/case";
@@ -150,33 +151,20 @@ function CaseTable({ rows, empty }: { rows: Row[]; empty: MessageKey }) {
   const locale = useLocale();
   if (!rows.length) return <p className="empty">{t(empty)}</p>;
   return (
-    <div className="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("cases.colTitle")}</th>
-            <th scope="col">{t("cases.colKind")}</th>
-            <th scope="col">{t("cases.colStage")}</th>
-            <th scope="col">{t("cases.colDeadline")}</th>
-            <th scope="col">{t("cases.colUpdated")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((c) => (
-            <tr key={c.id}>
-              <td>
-                <Link to={`/cases/${c.id}`}>{c.title}</Link>
-                {c.concerns ? <span className="muted"> ({c.concerns})</span> : null}
-              </td>
-              <td>{t(`case.kind.${c.kind}`)}</td>
-              <td>{t(`case.stage.${c.kind}.${c.stage}` as MessageKey)}</td>
-              <td>{c.deadline ?? "—"}</td>
-              <td>{formatDateTime(c.updatedAt, locale)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable headers={[t("cases.colTitle"), t("cases.colKind"), t("cases.colStage"), t("cases.colDeadline"), t("cases.colUpdated")]}>
+      {rows.map((c) => (
+        <tr key={c.id}>
+          <td>
+            <Link to={`/cases/${c.id}`}>{c.title}</Link>
+            {c.concerns ? <span className="muted"> ({c.concerns})</span> : null}
+          </td>
+          <td>{t(`case.kind.${c.kind}`)}</td>
+          <td>{t(`case.stage.${c.kind}.${c.stage}` as MessageKey)}</td>
+          <td>{c.deadline ?? "—"}</td>
+          <td>{formatDateTime(c.updatedAt, locale)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
