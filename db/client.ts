@@ -14,3 +14,6 @@ export function createDb(url: string, options: { max?: number; onQuery?: (query:
   const db = drizzle(sql, { schema });
   return { sql, db };
 }
+
+/** A transaction handle, for helpers that write inside their caller's transaction. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

@@ -12,16 +12,14 @@ import { titled } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { requireGroupAccess } from "~/services/access.server";
 import { createDecision, decisionsOfGroup } from "~/services/decisions.server";
-import { holdersFor } from "~/services/groups.server";
-import { canConvene } from "~/services/meetings.server";
+import { actsAsChair } from "~/services/meeting-access.server";
 
 export const meta = titled("decision.registerTitle");
 
 async function groupChair(context: LoaderFunctionArgs["context"], request: Request, groupId: string | undefined) {
   const user = requireUser(context, request);
   const access = await requireGroupAccess(context.db, user, groupId!);
-  const holder = (await holdersFor(context.db, [access.group], stockholmDate(new Date()))).get(access.group.id);
-  return { user, access, isChair: canConvene(access, holder) };
+  return { user, access, isChair: await actsAsChair(context.db, access) };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

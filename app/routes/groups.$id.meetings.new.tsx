@@ -2,15 +2,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { MeetingForm } from "~/components/MeetingForm";
-import { stockholmDate } from "~/domain/stockholm-date";
 import { meetingSchema } from "~/forms/meeting";
 import { parseForm } from "~/forms/parse";
 import { readForm } from "~/http/form.server";
 import { titled } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { requireGroupAccess } from "~/services/access.server";
-import { holdersFor } from "~/services/groups.server";
-import { canConvene, createMeeting } from "~/services/meetings.server";
+import { actsAsChair } from "~/services/meeting-access.server";
+import { createMeeting } from "~/services/meetings.server";
 
 export const meta = titled("meeting.new");
 
@@ -18,8 +17,7 @@ export const meta = titled("meeting.new");
 async function requireConvener(args: LoaderFunctionArgs) {
   const user = requireUser(args.context, args.request);
   const access = await requireGroupAccess(args.context.db, user, args.params.id!);
-  const holder = (await holdersFor(args.context.db, [access.group], stockholmDate(new Date()))).get(access.group.id);
-  if (!canConvene(access, holder)) throw new Response("Forbidden", { status: 403 });
+  if (!(await actsAsChair(args.context.db, access))) throw new Response("Forbidden", { status: 403 });
   return { user, group: access.group };
 }
 

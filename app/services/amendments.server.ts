@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { amendments, amendmentSignatures, appendices, parties, partnerships, users } from "../../db/schema";
 import { verifyPassword } from "../auth/password.server";
 import { isThrottled, recordAttempt } from "../auth/throttle.server";
@@ -25,8 +25,6 @@ export function contentHash(input: Pick<AmendmentInput, "title" | "text" | "peri
 }
 
 const subject = (partnershipId: string) => `partnership:${partnershipId}`;
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** The signature state of an amendment whose row the transaction has locked. */
 async function lockedState(tx: Tx, a: AmendmentRow): Promise<{ state: AmendmentState; live: { partyId: string }[] }> {

@@ -1,19 +1,17 @@
 import { and, asc, desc, eq, gte, lte, max, ne } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { agendaItems, attendance, decisionPositions, decisions, decisionTasks, groupMembers, groups, meetings, users } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import { notFound } from "../auth/guards.server";
 import { decisionLabel, outcomeOf, refusedStep, stageOf, type DecisionKind, type GroupKind, type Position, type StepError } from "../domain/decision";
 import type { IsoDate } from "../domain/iso-date";
-import { stockholmDate } from "../domain/stockholm-date";
 import { isUuid, requireGroupAccess, type GroupAccess } from "./access.server";
 import { audit } from "./audit.server";
-import { holdersFor } from "./groups.server";
-import { canConvene, meetingDetails, type MeetingRow } from "./meetings.server";
+import { actsAsChair } from "./meeting-access.server";
+import { meetingDetails, type MeetingRow } from "./meetings.server";
 import { partiesOf } from "./partnerships.server";
 
 export type DecisionRow = typeof decisions.$inferSelect;
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** A decision is visible to its group's members and coordinators (404 otherwise); the chair or a coordinator manages it. */
 export async function requireDecisionAccess(db: Db, user: SessionUser, id: string | undefined) {
@@ -21,8 +19,7 @@ export async function requireDecisionAccess(db: Db, user: SessionUser, id: strin
   const [decision] = await db.select().from(decisions).where(eq(decisions.id, id));
   if (!decision) throw notFound();
   const access = await requireGroupAccess(db, user, decision.groupId);
-  const holder = (await holdersFor(db, [access.group], stockholmDate(new Date()))).get(access.group.id);
-  return { decision, access, isChair: canConvene(access, holder) };
+  return { decision, access, isChair: await actsAsChair(db, access) };
 }
 
 export interface NewDecision {

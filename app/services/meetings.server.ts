@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lt, max, ne, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { prepared, preparedShapes } from "../../db/prepared";
 import { agendaItems, attendance, groupMembers, groups, meetings, organisations, parties, users, type Locale } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
@@ -124,8 +124,6 @@ export async function sendNotice(db: Db, meeting: MeetingRow, actor: SessionUser
 function summary(m: MeetingRow) {
   return { title: m.title, startsAt: m.startsAt.toISOString(), endsAt: m.endsAt.toISOString(), location: m.location, videoUrl: m.videoUrl };
 }
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** E-mails every member the agenda and an .ics invitation (REQUEST, or CANCEL), each in the member's language. */
 async function mailNotice(tx: Tx, meeting: MeetingRow, why: "notice" | "update" | "cancel", baseUrl: string) {

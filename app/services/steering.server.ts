@@ -3,9 +3,9 @@ import type { Db } from "../../db/client";
 import { decisions, groupMembers, groups, meetings, users } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import { stockholmDate } from "../domain/stockholm-date";
-import type { GroupAccess } from "./access.server";
 import { holdersFor } from "./groups.server";
-import { addAgendaItem, canConvene } from "./meetings.server";
+import { actsAsChair } from "./meeting-access.server";
+import { addAgendaItem } from "./meetings.server";
 
 /** The partnership's steering group: the one that decides on shortcomings, disputes and notices. */
 export async function steeringGroupOf(db: Db, partnershipId: string) {
@@ -27,9 +27,7 @@ export async function isSteeringChair(db: Db, user: SessionUser, group: Steering
     .select({ partyId: groupMembers.partyId, role: groupMembers.role })
     .from(groupMembers)
     .where(and(eq(groupMembers.groupId, group.id), eq(groupMembers.userId, user.id)));
-  const access: GroupAccess = { group, membership: membership ?? null, isAdmin: false };
-  const holder = (await holdersFor(db, [group], stockholmDate(new Date()))).get(group.id);
-  return canConvene(access, holder);
+  return actsAsChair(db, { group, membership: membership ?? null, isAdmin: false });
 }
 
 /** Held meetings (started, not cancelled), newest first: where the group's decisions are taken. */
