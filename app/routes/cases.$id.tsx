@@ -75,7 +75,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, details, actors } = await loadCase(context, request, params.id);
+  const { user, details, actors, steering } = await loadCase(context, request, params.id);
+  const by = { user, actors, steering };
   const c = details.case;
   const form = await readForm(request);
   const intent = String(form.get("intent"));
@@ -86,7 +87,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "step": {
       const parsed = parseForm(stepSchema, form);
       if (!parsed.ok) return fail(parsed.fieldErrors);
-      const result = await takeCaseStep(context.db, c, parsed.data, actors, user, context.locale, today);
+      const result = await takeCaseStep(context.db, c, parsed.data, by, context.locale, today);
       if (!result.ok) {
         if (result.status === 403) throw new Response("Forbidden", { status: 403 });
         return fail({ [parsed.data.event]: result.error }, result.status);
@@ -113,7 +114,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "progress": {
       const parsed = parseForm(progressSchema, form);
       if (!parsed.ok) return fail(parsed.fieldErrors);
-      const result = await recordActionProgress(context.db, c, { ...parsed.data, done: parsed.data.done === "on" }, actors, user, context.locale, today);
+      const result = await recordActionProgress(context.db, c, { ...parsed.data, done: parsed.data.done === "on" }, by, context.locale, today);
       if (!result.ok) {
         if (result.status === 403) throw new Response("Forbidden", { status: 403 });
         return fail({ progress: result.error }, result.status);

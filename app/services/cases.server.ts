@@ -1,17 +1,19 @@
 import { and, asc, desc, eq, inArray, min, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { caseEvents, cases, decisions, meetings, organisations, parties, planActions, users, type Locale } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import type { CaseActor } from "../domain/case-steps";
 import { caseStep, CASE_MACHINES, isSteeringStep, type CaseKind } from "../domain/cases";
+import { isHeld } from "../domain/decision";
 import { reclaimRefusal } from "../domain/shortcoming";
 import { translator, type MessageKey } from "../i18n";
 import { audit } from "./audit.server";
+import { getMeeting } from "./meetings.server";
 import { queueMail } from "./outbox.server";
 import { partyRolesOf } from "./party-roles.server";
 import { giveNotice } from "./terminations.server";
-import { heldMeetingsOf, isSteeringChair, putOnNextSteeringAgenda, steeringChairContacts, steeringGroupOf, type SteeringGroup } from "./steering.server";
+import { isSteeringChair, putOnNextSteeringAgenda, steeringChairContacts, steeringGroupOf, type SteeringGroup } from "./steering.server";
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -190,15 +192,33 @@ export interface StepInput {
 
 export type StepResult = { ok: true; to: string; agenda: Awaited<ReturnType<typeof putOnNextSteeringAgenda>> } | { ok: false; error: MessageKey; status: 400 | 403 | 409 };
 
-/** Takes one step of a case, if the procedure allows it to this user now, and records it. */
-export async function takeCaseStep(db: Db, c: CaseRow, input: StepInput, actors: CaseActor[], actor: SessionUser, locale: Locale, today: string): Promise<StepResult> {
-  const step = caseStep(c.kind, c.stage, input.event, actors);
+/** Who takes a step: the user, the roles they act in for this case, and the partnership's steering group. */
+export interface StepTaker {
+  user: SessionUser;
+  actors: CaseActor[];
+  steering: SteeringGroup | null;
+}
+
+/**
+ * Takes one step of a case, if the procedure allows it to this user now, and records it;
+ * `alongside` writes what the step changes elsewhere in the same transaction.
+ */
+export async function takeCaseStep(
+  db: Db,
+  c: CaseRow,
+  input: StepInput,
+  by: StepTaker,
+  locale: Locale,
+  today: string,
+  alongside?: (tx: Tx) => Promise<unknown>,
+): Promise<StepResult> {
+  const { user: actor, steering } = by;
+  const step = caseStep(c.kind, c.stage, input.event, by.actors);
   if (!step.ok) return { ok: false, error: step.error, status: step.error === "case.stepNotYours" ? 403 : 409 };
-  const steering = await steeringGroupOf(db, c.partnershipId);
   const asSteering = isSteeringStep(c.kind, input.event);
   if (asSteering) {
-    const held = steering && input.meetingId ? await heldMeetingsOf(db, steering.id) : [];
-    if (!held.some((m) => m.id === input.meetingId)) return { ok: false, error: "case.meetingRequired", status: 400 };
+    const meeting = steering && input.meetingId ? await getMeeting(db, input.meetingId) : null;
+    if (!meeting || meeting.groupId !== steering?.id || !isHeld(meeting, new Date())) return { ok: false, error: "case.meetingRequired", status: 400 };
     if (input.decisionId) {
       const [d] = await db.select({ id: decisions.id }).from(decisions).where(and(eq(decisions.id, input.decisionId), eq(decisions.meetingId, input.meetingId!)));
       if (!d) return { ok: false, error: "case.decisionInvalid", status: 400 };
@@ -235,6 +255,7 @@ export async function takeCaseStep(db: Db, c: CaseRow, input: StepInput, actors:
       subject: `partnership:${c.partnershipId}`,
       details: { caseId: c.id, event: input.event, from: c.stage, to: step.to, meetingId: input.meetingId, decisionId: input.decisionId },
     });
+    await alongside?.(tx);
   });
   // Terminating a party's participation is notice to it: it leaves on the day the period rule gives.
   if (input.event === "terminate" && c.concernsParty) {
@@ -291,16 +312,16 @@ export async function recordActionProgress(
   db: Db,
   c: CaseRow,
   input: { actionId: string; progress: string; done: boolean },
-  actors: CaseActor[],
-  actor: SessionUser,
+  by: StepTaker,
   locale: Locale,
   today: string,
 ): Promise<StepResult> {
   const [action] = await db.select().from(planActions).where(and(eq(planActions.id, input.actionId), eq(planActions.caseId, c.id)));
   if (!action) return { ok: false, error: "case.choiceInvalid", status: 400 };
-  const result = await takeCaseStep(db, c, { event: "recordProgress", meetingId: null, decisionId: null, note: `${action.what}: ${input.progress}`, planDueOn: null }, actors, actor, locale, today);
-  if (result.ok) await db.update(planActions).set({ progress: input.progress, done: input.done, updatedAt: new Date() }).where(eq(planActions.id, action.id));
-  return result;
+  const step = { event: "recordProgress", meetingId: null, decisionId: null, note: `${action.what}: ${input.progress}`, planDueOn: null };
+  return takeCaseStep(db, c, step, by, locale, today, (tx) =>
+    tx.update(planActions).set({ progress: input.progress, done: input.done, updatedAt: new Date() }).where(eq(planActions.id, action.id)),
+  );
 }
 
 /** Every case of the partnership with its plan's actions, in two queries (for the API). */
