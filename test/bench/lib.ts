@@ -105,7 +105,9 @@ export async function startServer(dataDir: string, timeoutMs = 60_000): Promise<
     DATABASE_URL: "", // always the embedded server, never one the caller's shell points at
   };
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  // BENCH_CPU_PROF=dir writes the server's V8 CPU profile there when it stops (open in Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], {
     cwd: REPO_ROOT,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -378,9 +380,11 @@ export interface PageLoad {
 }
 
 /**
- * GETs a page with one session over keep-alive connections: warm-up, then one client
- * alone, then `clients` in a closed loop. With the CPU saturated, latency in the closed
- * loop is about clients / throughput (Little's law).
+ * GETs a page with one session over keep-alive connections: warm-up, then `clients` in a
+ * closed loop, then one client alone. With the CPU saturated, latency in the closed loop
+ * is about clients / throughput (Little's law). The closed loop follows the warm-up
+ * directly: connections left idle longer than the server's keep-alive timeout (5 s) can
+ * be closed just as a client reuses them ("socket hang up").
  */
 export async function loadPage(o: PageLoadOptions): Promise<PageLoad> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.clients });
@@ -398,15 +402,15 @@ export async function loadPage(o: PageLoadOptions): Promise<PageLoad> {
   };
   try {
     await runPool(o.clients, o.warmup, (i) => get(i));
-    const alone: number[] = [];
-    const sizes: number[] = [];
-    await runPool(1, o.solo, (i) => get(o.warmup + i, alone, sizes));
     const samples: number[] = [];
-    const offset = o.warmup + o.solo;
     // The load generator shares the machine's CPUs with the server: measure what it took.
     const cpuBefore = process.cpuUsage();
-    const { count, wallMs } = await runPool(o.clients, o.requests, (i) => get(offset + i, samples), o.maxMs);
+    const { count, wallMs } = await runPool(o.clients, o.requests, (i) => get(o.warmup + i, samples), o.maxMs);
     const cpu = process.cpuUsage(cpuBefore);
+    const alone: number[] = [];
+    const sizes: number[] = [];
+    const offset = o.warmup + count;
+    await runPool(1, o.solo, (i) => get(offset + i, alone, sizes));
     return {
       concurrent: summarize(samples),
       count,

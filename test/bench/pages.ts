@@ -19,7 +19,8 @@
  *
  * Every answer must be 200, else the run fails. Budget: p95 < 40 ms at 20 clients for the
  * partnership and meeting pages (reported; a miss fails only with BENCH_STRICT=1).
- * Run: npx tsx test/bench/pages.ts   (after npm run build)
+ * Run: npx tsx test/bench/pages.ts   (after npm run build; BENCH_ONLY=<part of a label> runs
+ * only the pages whose label contains it, BENCH_CPU_PROF=<dir> saves the server's CPU profile)
  */
 import { randomUUID } from "node:crypto";
 import { loadavg } from "node:os";
@@ -180,7 +181,8 @@ await runBench(3 * 60_000, async (server) => {
     { label: "GET /meetings (upcoming)", path: () => "/meetings", budgeted: false },
   ];
   const results: { label: string; load: PageLoad; load1: number; budgeted: boolean }[] = [];
-  for (const page of pages) {
+  const only = process.env.BENCH_ONLY; // e.g. BENCH_ONLY=/meetings/ to profile one page
+  for (const page of pages.filter((p) => !only || p.label.includes(only))) {
     const load = await loadPage({ url: server.url, cookie, path: page.path, clients: CLIENTS, warmup: WARMUP, solo: SOLO, requests: Infinity, maxMs: MAX_MS });
     reportLoad(`${page.label} (${CLIENTS} keep-alive clients for ${MAX_MS / 1000} s, ${WARMUP} warm-up requests)`, load);
     results.push({ ...page, load, load1: loadavg()[0] });
