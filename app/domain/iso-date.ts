@@ -1,4 +1,4 @@
-import { addDays, addMonths, formatISO, isValid, parseISO } from "date-fns";
+import { addDays, addMonths, formatISO, parseISO } from "date-fns";
 
 /** A calendar date "YYYY-MM-DD" with no time of day and no time zone. */
 export type IsoDate = string;
@@ -7,7 +7,12 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 // Well-formed ISO dates compare correctly as strings, so callers use < and > directly.
 export function isIsoDate(value: string): boolean {
-  return ISO_DATE.test(value) && isValid(parseISO(value));
+  if (!ISO_DATE.test(value)) return false;
+  // A real calendar day survives the round trip through a UTC date; 2026-02-30 does not.
+  const [y, m, d] = value.split("-").map(Number);
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
 export function assertIsoDate(value: string): void {

@@ -117,8 +117,24 @@ export function validatePeriodRule(rule: PeriodRule): PeriodProblem[] {
   return problems;
 }
 
+// Pages ask for the same few rules on the same day over and over (a member's overview asks
+// for each of their partnerships), so answers are kept, frozen, until the cache fills up.
+const statuses = new Map<string, Readonly<PeriodStatus>>();
+const STATUSES_KEPT = 2000;
+
 /** Where the agreement stands on `on`. Throws RangeError for a rule validatePeriodRule rejects. */
-export function periodStatus(rule: PeriodRule, on: IsoDate): PeriodStatus {
+export function periodStatus(rule: PeriodRule, on: IsoDate): Readonly<PeriodStatus> {
+  const key = `${on} ${JSON.stringify(rule)}`;
+  let status = statuses.get(key);
+  if (!status) {
+    if (statuses.size >= STATUSES_KEPT) statuses.clear();
+    status = Object.freeze(computePeriodStatus(rule, on));
+    statuses.set(key, status);
+  }
+  return status;
+}
+
+function computePeriodStatus(rule: PeriodRule, on: IsoDate): PeriodStatus {
   const problems = validatePeriodRule(rule);
   if (problems.length > 0) throw new RangeError(`Invalid period rule: ${problems.join(", ")}`);
   assertIsoDate(on);

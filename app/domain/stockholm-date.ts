@@ -3,9 +3,28 @@ import type { IsoDate } from "./iso-date";
 
 export const TIME_ZONE = "Europe/Stockholm";
 
+// Reading the wall clock through one prebuilt formatter is far cheaper than a TZDate, whose
+// offset lookup showed up in page profiles (lists convert every meeting's time).
+const wallClock = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+function wallClockParts(instant: Date): Record<"year" | "month" | "day" | "hour" | "minute", string> {
+  const parts = { year: "", month: "", day: "", hour: "", minute: "" };
+  for (const { type, value } of wallClock.formatToParts(instant)) if (type in parts) parts[type as keyof typeof parts] = value;
+  return parts;
+}
+
 /** The calendar date in Sweden at `instant` — "today" for every deadline rule. */
 export function stockholmDate(instant: Date): IsoDate {
-  return new TZDate(instant, TIME_ZONE).toISOString().slice(0, 10);
+  const p = wallClockParts(instant);
+  return `${p.year}-${p.month}-${p.day}`;
 }
 
 /** A wall-clock time in Stockholm ("2026-03-29", "10:00") as an instant, right across DST changes. */
@@ -17,8 +36,8 @@ export function stockholmInstant(date: IsoDate, time: string): Date {
 
 /** The Stockholm wall-clock date and time of an instant, for form fields. */
 export function stockholmParts(instant: Date): { date: IsoDate; time: string } {
-  const iso = new TZDate(instant, TIME_ZONE).toISOString(); // 2026-03-29T10:00:00.000+02:00
-  return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
+  const p = wallClockParts(instant);
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
 }
 
 /** Midnight on 1 January, Stockholm time, of the year `today` falls in. */
