@@ -26,9 +26,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requirePartnershipAccess(context.db, user, params.id!);
   const now = new Date();
   const today = stockholmDate(now);
-  const overview = await partnershipOverview(context.db, params.id!, startOfStockholmYear(today));
+  const [overview, terminations] = await Promise.all([
+    partnershipOverview(context.db, params.id!, startOfStockholmYear(today)),
+    terminationsOf(context.db, params.id!),
+  ]);
   if (!overview) throw notFound();
-  const [holders, terminations] = await Promise.all([holdersFor(context.db, overview.groups, today), terminationsOf(context.db, params.id!)]);
+  const holders = await holdersFor(context.db, overview.groups, today);
   const partyName = new Map(overview.parties.map((p) => [p.id, p.name]));
   return {
     today,

@@ -66,21 +66,39 @@ export async function listPartnershipsFor(db: Db, user: SessionUser) {
  * Everything the partnership page shows, in four queries whatever the number of groups or
  * meetings. Meetings from the start of the year are included so cadence can be judged.
  */
+const partnershipById = prepared((db) =>
+  db.select().from(partnerships).where(eq(partnerships.id, sql.placeholder("id"))).prepare("partnership_by_id"),
+);
+
+const groupsOfPartnership = prepared((db) =>
+  db.select().from(groups).where(eq(groups.partnershipId, sql.placeholder("id"))).orderBy(asc(groups.kind), asc(groups.name)).prepare("groups_of_partnership"),
+);
+
+const partnershipMeetingsSince = prepared((db) =>
+  db
+    .select({ id: meetings.id, groupId: meetings.groupId, title: meetings.title, startsAt: meetings.startsAt, endsAt: meetings.endsAt })
+    .from(meetings)
+    .where(
+      and(
+        inArray(meetings.groupId, db.select({ id: groups.id }).from(groups).where(eq(groups.partnershipId, sql.placeholder("id")))),
+        gte(meetings.startsAt, sql.placeholder("since")),
+        ne(meetings.status, "cancelled"),
+      ),
+    )
+    .orderBy(asc(meetings.startsAt))
+    .limit(500)
+    .prepare("partnership_meetings_since"),
+);
+
+/** The partnership page's data in one round of parallel queries (meetings since `yearStart`). */
 export async function partnershipOverview(db: Db, id: string, yearStart: Date) {
-  const [partnership] = await db.select().from(partnerships).where(eq(partnerships.id, id));
-  if (!partnership) return null;
-  const [partyRows, groupRows] = await Promise.all([
+  const [[partnership], partyRows, groupRows, meetingRows] = await Promise.all([
+    partnershipById(db).execute({ id }),
     partiesOf(db, id),
-    db.select().from(groups).where(eq(groups.partnershipId, id)).orderBy(asc(groups.kind), asc(groups.name)),
+    groupsOfPartnership(db).execute({ id }),
+    partnershipMeetingsSince(db).execute({ id, since: yearStart.toISOString() }), // placeholders skip encoders: ISO text
   ]);
-  const meetingRows = groupRows.length
-    ? await db
-        .select({ id: meetings.id, groupId: meetings.groupId, title: meetings.title, startsAt: meetings.startsAt, endsAt: meetings.endsAt })
-        .from(meetings)
-        .where(and(inArray(meetings.groupId, groupRows.map((g) => g.id)), gte(meetings.startsAt, yearStart), ne(meetings.status, "cancelled")))
-        .orderBy(asc(meetings.startsAt))
-        .limit(500)
-    : [];
+  if (!partnership) return null;
   return { partnership, parties: partyRows, groups: groupRows, meetings: meetingRows };
 }
 

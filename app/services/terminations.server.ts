@@ -1,14 +1,14 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { prepared } from "../../db/prepared";
 import { organisations, parties, partnerships, terminations, users } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import { terminationEffectiveOn, type TerminationResult } from "../domain/termination";
 import type { IsoDate } from "../domain/iso-date";
 import { audit } from "./audit.server";
 
-/** Notices given so far, earliest end first: the first one is when the agreement ends. */
-export function terminationsOf(db: Db, partnershipId: string) {
-  return db
+const noticesOf = prepared((db) =>
+  db
     .select({
       id: terminations.id,
       partyId: terminations.partyId,
@@ -22,8 +22,14 @@ export function terminationsOf(db: Db, partnershipId: string) {
     .innerJoin(parties, eq(parties.id, terminations.partyId))
     .innerJoin(organisations, eq(organisations.id, parties.organisationId))
     .innerJoin(users, eq(users.id, terminations.givenBy))
-    .where(eq(terminations.partnershipId, partnershipId))
-    .orderBy(asc(terminations.effectiveOn), asc(terminations.givenOn));
+    .where(eq(terminations.partnershipId, sql.placeholder("partnershipId")))
+    .orderBy(asc(terminations.effectiveOn), asc(terminations.givenOn))
+    .prepare("terminations_of"),
+);
+
+/** Notices given so far, earliest end first: the first one is when the agreement ends. */
+export function terminationsOf(db: Db, partnershipId: string) {
+  return noticesOf(db).execute({ partnershipId });
 }
 
 /** What a notice given on `givenOn` would mean, from the partnership's current period rule. */
