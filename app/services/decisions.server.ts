@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gte, lte, max, ne } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lte, max, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
+import { prepared } from "../../db/prepared";
 import { agendaItems, attendance, decisionPositions, decisions, decisionTasks, groupMembers, groups, meetings, users } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import { notFound } from "../auth/guards.server";
@@ -180,12 +181,17 @@ export function decisionsOfGroup(db: Db, groupId: string) {
 }
 
 /** The decisions made at a meeting, in register order, with their agenda item. */
-export function decisionsOfMeeting(db: Db, meetingId: string) {
-  return db
+const meetingDecisions = prepared((db) =>
+  db
     .select({ id: decisions.id, year: decisions.year, number: decisions.number, text: decisions.text, status: decisions.status, agendaItemId: decisions.agendaItemId })
     .from(decisions)
-    .where(eq(decisions.meetingId, meetingId))
-    .orderBy(asc(decisions.year), asc(decisions.number));
+    .where(eq(decisions.meetingId, sql.placeholder("meetingId")))
+    .orderBy(asc(decisions.year), asc(decisions.number))
+    .prepare("meeting_decisions"),
+);
+
+export function decisionsOfMeeting(db: Db, meetingId: string) {
+  return meetingDecisions(db).execute({ meetingId });
 }
 
 /**

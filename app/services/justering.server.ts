@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { prepared } from "../../db/prepared";
 import { groupMembers, minutes, minutesApprovals, minutesCorrectionApprovals, minutesCorrections, minutesVersions, users } from "../../db/schema";
 import type { DocumentRegistry } from "../../realtime/registry";
 import { snapshotOf } from "../../realtime/versions";
@@ -106,15 +107,17 @@ export async function approve(deps: Deps, meeting: MeetingRow, actor: SessionUse
 }
 
 /** Approvals given so far (and on which text), for the meeting page. */
+const approvalsOf = prepared((db) =>
+  db
+    .select({ userId: minutesApprovals.userId, name: users.name, approvedAt: minutesApprovals.approvedAt })
+    .from(minutesApprovals)
+    .innerJoin(users, eq(users.id, minutesApprovals.userId))
+    .where(eq(minutesApprovals.meetingId, sql.placeholder("meetingId")))
+    .prepare("minutes_approvals"),
+);
+
 export async function approvalState(db: Db, meetingId: string) {
-  const [state, approvals] = await Promise.all([
-    minutesState(db, meetingId),
-    db
-      .select({ userId: minutesApprovals.userId, name: users.name, approvedAt: minutesApprovals.approvedAt })
-      .from(minutesApprovals)
-      .innerJoin(users, eq(users.id, minutesApprovals.userId))
-      .where(eq(minutesApprovals.meetingId, meetingId)),
-  ]);
+  const [state, approvals] = await Promise.all([minutesState(db, meetingId), approvalsOf(db).execute({ meetingId })]);
   return { ...state, approvals };
 }
 

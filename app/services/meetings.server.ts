@@ -63,28 +63,43 @@ export async function getMeeting(db: Db, id: string) {
   return m ?? null;
 }
 
-/** The meeting page's data in three queries: agenda, members with their answers, and nothing per row. */
+const agendaOf = prepared((db) =>
+  db
+    .select()
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, sql.placeholder("meetingId")))
+    .orderBy(asc(agendaItems.proposed), asc(agendaItems.position))
+    .prepare("agenda_of"),
+);
+
+/** The group's members, each with their answer to and attendance at the meeting. */
+const membersAtMeeting = prepared((db) =>
+  db
+    .select({
+      userId: users.id,
+      name: users.name,
+      partyId: groupMembers.partyId,
+      partyName: organisations.name,
+      role: groupMembers.role,
+      rsvp: attendance.rsvp,
+      present: attendance.present,
+      presentFor: attendance.partyId,
+    })
+    .from(groupMembers)
+    .innerJoin(users, eq(users.id, groupMembers.userId))
+    .innerJoin(parties, eq(parties.id, groupMembers.partyId))
+    .innerJoin(organisations, eq(organisations.id, parties.organisationId))
+    .leftJoin(attendance, and(eq(attendance.meetingId, sql.placeholder("meetingId")), eq(attendance.userId, groupMembers.userId)))
+    .where(eq(groupMembers.groupId, sql.placeholder("groupId")))
+    .orderBy(asc(parties.sector), asc(organisations.name), asc(users.name))
+    .prepare("members_at_meeting"),
+);
+
+/** The meeting page's data in two queries: agenda, members with their answers, and nothing per row. */
 export async function meetingDetails(db: Db, meeting: MeetingRow) {
   const [agenda, people] = await Promise.all([
-    db.select().from(agendaItems).where(eq(agendaItems.meetingId, meeting.id)).orderBy(asc(agendaItems.proposed), asc(agendaItems.position)),
-    db
-      .select({
-        userId: users.id,
-        name: users.name,
-        partyId: groupMembers.partyId,
-        partyName: organisations.name,
-        role: groupMembers.role,
-        rsvp: attendance.rsvp,
-        present: attendance.present,
-        presentFor: attendance.partyId,
-      })
-      .from(groupMembers)
-      .innerJoin(users, eq(users.id, groupMembers.userId))
-      .innerJoin(parties, eq(parties.id, groupMembers.partyId))
-      .innerJoin(organisations, eq(organisations.id, parties.organisationId))
-      .leftJoin(attendance, and(eq(attendance.meetingId, meeting.id), eq(attendance.userId, groupMembers.userId)))
-      .where(eq(groupMembers.groupId, meeting.groupId))
-      .orderBy(asc(parties.sector), asc(organisations.name), asc(users.name)),
+    agendaOf(db).execute({ meetingId: meeting.id }),
+    membersAtMeeting(db).execute({ meetingId: meeting.id, groupId: meeting.groupId }),
   ]);
   const mandated = partiesWithMandate(people.filter((p) => p.present).map((p) => ({ partyId: p.presentFor ?? p.partyId, role: p.role })));
   return { agenda, people, mandatedParties: [...mandated] };

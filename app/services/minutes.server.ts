@@ -1,13 +1,19 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { prepared } from "../../db/prepared";
 import { minutes, minutesVersions, type MinutesStatus } from "../../db/schema";
 
 /** The minutes' status and adjusters; minutes not yet opened are an empty draft. */
-export async function minutesState(db: Db, meetingId: string): Promise<{ status: MinutesStatus; adjusters: string[]; chairId: string | null }> {
-  const [row] = await db
+const stateOf = prepared((db) =>
+  db
     .select({ status: minutes.status, adjusters: minutes.adjusters, chairId: minutes.chairId })
     .from(minutes)
-    .where(eq(minutes.meetingId, meetingId));
+    .where(eq(minutes.meetingId, sql.placeholder("meetingId")))
+    .prepare("minutes_state"),
+);
+
+export async function minutesState(db: Db, meetingId: string): Promise<{ status: MinutesStatus; adjusters: string[]; chairId: string | null }> {
+  const [row] = await stateOf(db).execute({ meetingId });
   return row ?? { status: "draft", adjusters: [], chairId: null };
 }
 
