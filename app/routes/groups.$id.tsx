@@ -1,8 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { rotationOverrides, turnHolders } from "../../db/schema";
 import { notFound, requireUser } from "~/auth/guards.server";
 import { EscalateForm } from "~/components/EscalateForm";
 import { Field, FormAlert, Notice, SelectField } from "~/components/Field";
@@ -15,7 +13,7 @@ import { formatDateTime, type MessageKey } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { requireGroupAccess } from "~/services/access.server";
-import { addOverride, holdersFor, membersOf, nameHolder, nextTurns, rotationOf, setMember, setRotation } from "~/services/groups.server";
+import { addOverride, holdersFor, membersOf, nameHolder, nextTurns, rotationOf, rotationRecordsOf, setMember, setRotation } from "~/services/groups.server";
 import { canConvene, meetingsOfGroup } from "~/services/meetings.server";
 import { partiesOf } from "~/services/partnerships.server";
 
@@ -27,12 +25,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { group } = access;
   const now = new Date();
   const today = stockholmDate(now);
-  const [members, partyRows, meetingRows, overrides, named, holders] = await Promise.all([
+  const [members, partyRows, meetingRows, [overrides, named], holders] = await Promise.all([
     membersOf(context.db, group.id),
     partiesOf(context.db, group.partnershipId),
     meetingsOfGroup(context.db, group.id),
-    context.db.select().from(rotationOverrides).where(eq(rotationOverrides.groupId, group.id)),
-    context.db.select().from(turnHolders).where(eq(turnHolders.groupId, group.id)),
+    rotationRecordsOf(context.db, group.id),
     holdersFor(context.db, [group], today, now),
   ]);
   const partyName = new Map(partyRows.map((p) => [p.id, p.name]));

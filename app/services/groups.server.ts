@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { prepared } from "../../db/prepared";
 import {
   groupMembers,
   groups,
@@ -95,8 +96,8 @@ async function heldMeetingCounts(db: Db, groupRows: GroupRow[], now: Date): Prom
   return new Map(rows.map((r) => [r.groupId, r.n]));
 }
 
-export function membersOf(db: Db, groupId: string) {
-  return db
+const groupMembersOf = prepared((db) =>
+  db
     .select({
       userId: users.id,
       name: users.name,
@@ -110,8 +111,25 @@ export function membersOf(db: Db, groupId: string) {
     .innerJoin(users, eq(users.id, groupMembers.userId))
     .innerJoin(parties, eq(parties.id, groupMembers.partyId))
     .innerJoin(organisations, eq(organisations.id, parties.organisationId))
-    .where(eq(groupMembers.groupId, groupId))
-    .orderBy(asc(parties.sector), asc(organisations.name), asc(users.name));
+    .where(eq(groupMembers.groupId, sql.placeholder("groupId")))
+    .orderBy(asc(parties.sector), asc(organisations.name), asc(users.name))
+    .prepare("group_members_of"),
+);
+
+export function membersOf(db: Db, groupId: string) {
+  return groupMembersOf(db).execute({ groupId });
+}
+
+const overridesOfGroup = prepared((db) =>
+  db.select().from(rotationOverrides).where(eq(rotationOverrides.groupId, sql.placeholder("groupId"))).prepare("rotation_overrides_of"),
+);
+const turnHoldersOfGroup = prepared((db) =>
+  db.select().from(turnHolders).where(eq(turnHolders.groupId, sql.placeholder("groupId"))).prepare("turn_holders_of"),
+);
+
+/** The group's recorded skips of a turn and the people named for turns, for its rotation. */
+export function rotationRecordsOf(db: Db, groupId: string) {
+  return Promise.all([overridesOfGroup(db).execute({ groupId }), turnHoldersOfGroup(db).execute({ groupId })]);
 }
 
 export async function createGroup(

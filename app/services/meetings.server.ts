@@ -313,10 +313,15 @@ export function meetingsFor(
   });
 }
 
-export function meetingsOfGroup(db: Db, groupId: string, opts: { includeCancelled?: boolean } = {}) {
-  return db
+const groupMeetings = preparedShapes((db, shape: "all" | "notCancelled") =>
+  db
     .select()
     .from(meetings)
-    .where(and(eq(meetings.groupId, groupId), opts.includeCancelled ? undefined : ne(meetings.status, "cancelled")))
-    .orderBy(asc(meetings.startsAt));
+    .where(and(eq(meetings.groupId, sql.placeholder("groupId")), shape === "all" ? undefined : ne(meetings.status, "cancelled")))
+    .orderBy(asc(meetings.startsAt))
+    .prepare(`group_meetings_${shape}`),
+);
+
+export function meetingsOfGroup(db: Db, groupId: string, opts: { includeCancelled?: boolean } = {}) {
+  return groupMeetings(db, opts.includeCancelled ? "all" : "notCancelled").execute({ groupId });
 }
