@@ -62,10 +62,6 @@ export async function listPartnershipsFor(db: Db, user: SessionUser) {
   return [...byId.values()];
 }
 
-/**
- * Everything the partnership page shows, in four queries whatever the number of groups or
- * meetings. Meetings from the start of the year are included so cadence can be judged.
- */
 const partnershipById = prepared((db) =>
   db.select().from(partnerships).where(eq(partnerships.id, sql.placeholder("id"))).prepare("partnership_by_id"),
 );
@@ -90,7 +86,10 @@ const partnershipMeetingsSince = prepared((db) =>
     .prepare("partnership_meetings_since"),
 );
 
-/** The partnership page's data in one round of parallel queries (meetings since `yearStart`). */
+/**
+ * Everything the partnership page shows, in one round of four parallel queries whatever the
+ * number of groups or meetings. Meetings from `yearStart` on are included so cadence can be judged.
+ */
 export async function partnershipOverview(db: Db, id: string, yearStart: Date) {
   const [[partnership], partyRows, groupRows, meetingRows] = await Promise.all([
     partnershipById(db).execute({ id }),
