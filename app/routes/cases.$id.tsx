@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guards.server";
+import { Fact } from "~/components/Fact";
 import { Field, FormAlert, Notice, SelectField, TextArea } from "~/components/Field";
 import { DataTable } from "~/components/DataTable";
 import { PartnershipTabs } from "~/components/PartnershipTabs";
@@ -151,30 +152,10 @@ export default function CasePage() {
         </dd>
         <dt>{t("case.raisedBy")}</dt>
         <dd>{c.raisedBy ?? t("case.coordinator")}</dd>
-        {c.concerns ? (
-          <>
-            <dt>{t("case.concerns")}</dt>
-            <dd>{c.concerns}</dd>
-          </>
-        ) : null}
-        {c.commitment ? (
-          <>
-            <dt>{t("case.commitment")}</dt>
-            <dd>{c.commitment}</dd>
-          </>
-        ) : null}
-        {c.planDueOn ? (
-          <>
-            <dt>{t("case.planDueOn")}</dt>
-            <dd>{c.planDueOn}</dd>
-          </>
-        ) : null}
-        {c.reclaim !== null ? (
-          <>
-            <dt>{t("case.reclaim")}</dt>
-            <dd>{t(c.reclaim ? "case.reclaimYes" : "case.reclaimNo")}</dd>
-          </>
-        ) : null}
+        <Fact label={t("case.concerns")}>{c.concerns}</Fact>
+        <Fact label={t("case.commitment")}>{c.commitment}</Fact>
+        <Fact label={t("case.planDueOn")}>{c.planDueOn}</Fact>
+        <Fact label={t("case.reclaim")}>{c.reclaim === null ? null : t(c.reclaim ? "case.reclaimYes" : "case.reclaimNo")}</Fact>
       </dl>
       <p className="prewrap">{c.description}</p>
       {c.evidence.length ? (

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { DecisionOutcome } from "~/components/Decisions";
 import { DataTable } from "~/components/DataTable";
+import { Fact } from "~/components/Fact";
 import { Field, FormAlert, Notice, SelectField, TextArea } from "~/components/Field";
 import { decisionLabel, stageOf } from "~/domain/decision";
 import { stockholmDate } from "~/domain/stockholm-date";
@@ -128,12 +129,7 @@ export default function Decision() {
           <DecisionOutcome stage={decision.stage} outcome={decision.outcome} abstained={abstained} />
           {noneAgreed ? ` – ${t("decision.noneAgreed")}` : null}
         </dd>
-        {decision.kind === "per_capsulum" ? (
-          <>
-            <dt>{t("meeting.kind")}</dt>
-            <dd>{t("decision.kind.per_capsulum")}</dd>
-          </>
-        ) : null}
+        <Fact label={t("meeting.kind")}>{decision.kind === "per_capsulum" ? t("decision.kind.per_capsulum") : null}</Fact>
         <dt>{t("decision.meeting")}</dt>
         <dd>
           {d.meeting ? (
@@ -145,14 +141,9 @@ export default function Decision() {
             "—"
           )}
         </dd>
-        {d.meeting?.minutesFinal ? (
-          <>
-            <dt>{t("decision.minutes")}</dt>
-            <dd>
-              <Link to={`/meetings/${d.meeting.id}/minutes#decision-${decision.id}`}>{t("decision.minutesLink")}</Link>
-            </dd>
-          </>
-        ) : null}
+        <Fact label={t("decision.minutes")}>
+          {d.meeting?.minutesFinal ? <Link to={`/meetings/${d.meeting.id}/minutes#decision-${decision.id}`}>{t("decision.minutesLink")}</Link> : null}
+        </Fact>
         <dt>{t("decision.reviewOn")}</dt>
         <dd>{decision.reviewOn ?? "—"}</dd>
       </dl>

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guards.server";
+import { Fact } from "~/components/Fact";
 import { Field, FormAlert, Notice, SelectField, TextArea } from "~/components/Field";
 import { MeetingDecisions } from "~/components/Decisions";
 import { LiveMinutes, participantColour } from "~/components/minutes/LiveMinutes";
@@ -235,22 +236,10 @@ export default function Meeting() {
         </dd>
         <dt>{t("meeting.location")}</dt>
         <dd>{m.location || "—"}</dd>
-        {m.videoUrl ? (
-          <>
-            <dt>{t("meeting.videoUrl")}</dt>
-            <dd>
-              <a href={m.videoUrl}>{m.videoUrl}</a>
-            </dd>
-          </>
-        ) : null}
+        <Fact label={t("meeting.videoUrl")}>{m.videoUrl ? <a href={m.videoUrl}>{m.videoUrl}</a> : null}</Fact>
         <dt>{t("meeting.kind")}</dt>
         <dd>{t(m.kind === "extra" ? "meeting.kind.extra" : "meeting.kind.ordinary")}</dd>
-        {m.extraReason ? (
-          <>
-            <dt>{t("meeting.extraReason")}</dt>
-            <dd>{m.extraReason}</dd>
-          </>
-        ) : null}
+        <Fact label={t("meeting.extraReason")}>{m.extraReason}</Fact>
         <dt>{t("meeting.statusLabel")}</dt>
         <dd>{t(`meeting.status.${m.status}` as MessageKey)}</dd>
       </dl>
