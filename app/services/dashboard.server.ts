@@ -152,12 +152,10 @@ const reportRows = {
 async function reportsDue(db: Db, user: SessionUser, today: IsoDate) {
   const year = currentReportYear(today);
   const rows = await (user.isAdmin ? reportRows.all : reportRows.mine)(db).execute({ userId: user.id, year });
-  // Every unfiled report of the year stands the same on a given day: work that out once.
-  const unfiled = reportStatus(year, false, today);
-  return rows.flatMap((r) => {
-    const status = r.filedAt ? reportStatus(year, true, today) : unfiled;
-    return status.status === "reminder" || status.status === "overdue" ? [{ ...r, year, ...status }] : [];
-  });
+  // A filed report is done; every unfiled one of the year stands the same on a given day.
+  const status = reportStatus(year, false, today);
+  if (status.status !== "reminder" && status.status !== "overdue") return [];
+  return rows.filter((r) => !r.filedAt).map((r) => ({ ...r, year, ...status }));
 }
 
 const plansOwedBy = (db: Db) =>
