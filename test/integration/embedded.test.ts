@@ -14,10 +14,13 @@ afterAll(async () => {
 it("starts on an embedded PostgreSQL, survives kill -9 and keeps its data", { timeout: 120_000 }, async () => {
   const dataDir = await mkdtemp(path.join(tmpdir(), "samrad-embedded-"));
   dirs.push(dataDir);
-  const env = { DATABASE_URL: "", DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) };
+  // A data directory below a private (0700) folder, as in a checkout made with mktemp -d: as
+  // root, the postgres system user needs search permission on every folder on the way.
+  const env = { DATABASE_URL: "", DATA_DIR: path.join(dataDir, "checkout", ".data"), EMBEDDED_PG_PORT: String(await freePort()) };
 
   const first = await spawnServer("", env);
   expect(first.output()).toContain("Demodata från de fyra överenskommelserna har lagts in.");
+  if (process.getuid?.() === 0) expect(first.output()).toContain(`sökrätt (o+x) till ${dataDir} `);
   const login = await client(first.url).post("/login", { email: "admin@samrad.test", password: "samrad-demo" });
   const cookie = sessionCookieFrom(login);
   expect(cookie).toBeDefined();
