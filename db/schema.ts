@@ -382,6 +382,27 @@ export const minutesUpdates = pgTable(
   (t) => [index("minutes_updates_meeting_idx").on(t.meetingId, t.id)],
 );
 
+/**
+ * Updates that could not be applied when their document was loaded (malformed, or holding text
+ * PostgreSQL cannot store). Kept for inspection instead of being deleted; the rest of the document loads.
+ */
+export const minutesQuarantine = pgTable(
+  "minutes_quarantine",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => minutes.meetingId, { onDelete: "cascade" }),
+    /** The update's id in minutes_updates, or null for a snapshot. */
+    updateId: bigint("update_id", { mode: "number" }),
+    update: bytea("update").notNull(),
+    userId: uuid("user_id").references(() => users.id),
+    reason: text("reason").notNull(),
+    quarantinedAt: timestamp("quarantined_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("minutes_quarantine_meeting_idx").on(t.meetingId)],
+);
+
 /** An approval holds for the text it was given on: any later change needs approving again. */
 export const minutesApprovals = pgTable(
   "minutes_approvals",
