@@ -4,8 +4,10 @@ import * as Y from "yjs";
 import type { Db } from "../db/client";
 import type { MinutesStatus } from "../db/schema";
 import { minutesAccess, type MinutesAccessInput } from "../app/domain/minutes-access";
+import { PresenceRefused, vetPresence, type Identity } from "./presence";
 import * as protocol from "./protocol";
 import { appendUpdates, compactStored, type StoredDocument } from "./store";
+import { updateProblem, type UpdateProblem } from "./validate";
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 /** Compact once this many updates have piled up since the snapshot. */
@@ -14,7 +16,9 @@ const COMPACT_AFTER_UPDATES = 500;
 export interface Connection {
   socket: WebSocket;
   userId: string;
-  /** What the user is, fixed at connect; what they may do also depends on the minutes' current status. */
+  /** Who the participant is shown as, from the session. */
+  identity: Identity;
+  /** What the user is, re-checked while the socket is open; what they may do also depends on the minutes' current status. */
   facts: Omit<MinutesAccessInput, "status" | "isAdjuster">;
   /** Awareness client ids this socket speaks for, removed when it closes. */
   awarenessIds: Set<number>;
@@ -24,6 +28,15 @@ export interface Connection {
 interface Pending {
   update: Uint8Array;
   from: Connection | null;
+  /** Settled once the update is stored and applied, or was not stored. */
+  stored: { resolve: () => void; reject: (error: unknown) => void };
+}
+
+/** A message no honest client sends: the socket that sent it is closed, nothing of it is kept. */
+export class MessageRefused extends Error {
+  constructor(readonly reason: UpdateProblem | "presence") {
+    super(reason);
+  }
 }
 
 /**
@@ -32,27 +45,34 @@ interface Pending {
  * is not yet in PostgreSQL, and a crash can lose only edits nobody else has seen.
  */
 export class LiveDocument {
-  readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
   status: MinutesStatus;
   adjusters: string[];
   private bytes: number;
   private sinceCompaction: number;
   private pending: Pending[] = [];
+  /** Accepted updates not yet applied to `doc` (queued or being stored). */
+  private unapplied: Uint8Array[] = [];
+  /**
+   * `doc` plus every update accepted since: each incoming update is tried here first, so one
+   * that throws never reaches storage or `doc`. Made on the first edit, so readers do not pay.
+   */
+  private scratch: Y.Doc | undefined;
   private work: Promise<void> = Promise.resolve();
   private compacting: Promise<void> | undefined;
 
   constructor(
     private readonly db: Db,
     readonly meetingId: string,
-    stored: StoredDocument,
+    stored: Omit<StoredDocument, "updates"> & { updateCount: number },
+    readonly doc: Y.Doc,
   ) {
     this.status = stored.status;
     this.adjusters = stored.adjusters;
     this.bytes = stored.bytes;
-    this.sinceCompaction = Math.max(0, stored.updates.length - 1);
-    Y.transact(this.doc, () => stored.updates.forEach((u) => Y.applyUpdate(this.doc, u)));
+    this.sinceCompaction = Math.max(0, stored.updateCount - 1);
+    this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null); // the server is not a participant
     this.doc.on("update", (update: Uint8Array, origin: unknown) => this.relay(protocol.updateMessage(update), origin));
     this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
@@ -79,21 +99,82 @@ export class LiveDocument {
     awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
   }
 
+  /** Handles one message; throws (MessageRefused or a parse error) for one the socket must be closed for. */
   receive(conn: Connection, data: Uint8Array) {
     const message = protocol.parseMessage(data);
     switch (message.kind) {
       case "syncStep1":
         return send(conn, protocol.syncStep2(this.doc, message.stateVector));
-      case "update":
+      case "update": {
         if (!this.canWrite(conn)) return this.refuse(conn, "read-only");
         if (this.bytes + message.update.byteLength > MAX_DOCUMENT_BYTES) return this.refuse(conn, "document-too-large");
+        const problem = this.accept(message.update);
+        if (problem) throw new MessageRefused(problem);
         this.bytes += message.update.byteLength;
-        return this.submit({ update: message.update, from: conn });
+        // A failure to store closes the sender's socket (see flush); its edit stays in the client.
+        this.submit(message.update, conn).catch(() => {});
+        return;
+      }
       case "awareness":
-        return awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+        return this.present(conn, message.update);
       case "queryAwareness":
         return send(conn, protocol.awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
     }
+  }
+
+  /** Only those who may write show presence, as the server knows them; anything else is dropped. */
+  private present(conn: Connection, update: Uint8Array) {
+    if (!this.canWrite(conn)) return;
+    let vetted: Uint8Array | null;
+    try {
+      vetted = vetPresence(update, conn.identity, (id) => this.presenceOwner(conn, id), conn.awarenessIds.size);
+    } catch (error) {
+      if (error instanceof PresenceRefused) throw new MessageRefused("presence");
+      throw error;
+    }
+    if (vetted) awarenessProtocol.applyAwarenessUpdate(this.awareness, vetted, conn);
+  }
+
+  private presenceOwner(conn: Connection, clientId: number): "this" | "other" | "none" {
+    if (conn.awarenessIds.has(clientId)) return "this";
+    for (const other of this.connections) if (other.awarenessIds.has(clientId)) return "other";
+    return "none";
+  }
+
+  /** After a participant's rights changed: one who may no longer write no longer shows presence. */
+  rightsChanged(conn: Connection) {
+    conn.toldReadOnly = false;
+    if (!this.canWrite(conn) && conn.awarenessIds.size) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+      conn.awarenessIds.clear();
+    }
+  }
+
+  /**
+   * Tries an update on the scratch copy; returns why it must be refused, or null when it was
+   * taken (then it is in `unapplied` until stored and applied to `doc`).
+   */
+  private accept(update: Uint8Array): UpdateProblem | null {
+    const problem = updateProblem(update);
+    if (problem) return problem;
+    const scratch = (this.scratch ??= this.copy());
+    try {
+      Y.applyUpdate(scratch, update);
+    } catch {
+      // The scratch copy may be half-changed now: the next edit gets a fresh one.
+      scratch.destroy();
+      this.scratch = undefined;
+      return "cannot-apply";
+    }
+    this.unapplied.push(update);
+    return null;
+  }
+
+  private copy(): Y.Doc {
+    const copy = new Y.Doc({ gc: true });
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
+    for (const update of this.unapplied) Y.applyUpdate(copy, update);
+    return copy;
   }
 
   /** Checked per message, so sending for approval or approving takes effect on open sockets at once. */
@@ -112,8 +193,10 @@ export class LiveDocument {
 
   /** A change made by the server itself (e.g. a section for a new agenda item) takes the same path. */
   submitFromServer(update: Uint8Array): Promise<void> {
+    const problem = this.accept(update);
+    if (problem) return Promise.reject(new MessageRefused(problem));
     this.bytes += update.byteLength;
-    return this.submit({ update, from: null });
+    return this.submit(update, null);
   }
 
   /** Runs `task` after everything queued before it; the pipeline's order is the document's order. */
@@ -144,12 +227,15 @@ export class LiveDocument {
     return this.compacting;
   }
 
-  private submit(item: Pending): Promise<void> {
-    this.pending.push(item);
+  /** Queues an accepted update; the promise settles when it is stored and relayed, or was not stored. */
+  private submit(update: Uint8Array, from: Connection | null): Promise<void> {
+    const stored = new Promise<void>((resolve, reject) => this.pending.push({ update, from, stored: { resolve, reject } }));
     // Updates that arrive while a batch is being written wait for the next batch: one INSERT each.
-    return this.enqueue(() => this.flush());
+    this.enqueue(() => this.flush()).catch((error) => console.error(`[realtime] minutes ${this.meetingId}: flush failed`, error));
+    return stored;
   }
 
+  /** Never rejects: every outcome is passed to the batch's submitters. */
   private async flush() {
     const batch = this.pending.splice(0);
     if (!batch.length) return;
@@ -157,15 +243,32 @@ export class LiveDocument {
       const changes = batch.filter((p) => !isEmptyUpdate(p.update));
       await appendUpdates(this.db, this.meetingId, changes.map((p) => ({ update: p.update, userId: p.from?.userId ?? null })));
     } catch (error) {
-      // Not stored, so not applied and not relayed: the senders keep the edits and send them again on reconnect.
+      // Not stored, so not applied and not relayed: the senders keep the edits and send them again on
+      // reconnect (1011 is a code y-websocket retries). The scratch copy has them, so it is dropped.
       console.error(`[realtime] storing minutes ${this.meetingId} failed`, error);
+      this.unapplied.splice(0, batch.length);
+      this.scratch?.destroy();
+      this.scratch = undefined;
       for (const conn of new Set(batch.map((p) => p.from))) conn?.socket.close(1011, "storage failed");
+      for (const p of batch) p.stored.reject(error);
       return;
     }
-    for (const p of batch) Y.applyUpdate(this.doc, p.update, p.from);
+    this.unapplied.splice(0, batch.length);
+    for (const p of batch) {
+      try {
+        Y.applyUpdate(this.doc, p.update, p.from);
+        p.stored.resolve();
+      } catch (error) {
+        // Tried on the scratch copy first, so this should not happen; if it does, the next load quarantines it.
+        console.error(`[realtime] minutes ${this.meetingId}: a stored update failed to apply`, error);
+        p.stored.reject(error);
+      }
+    }
     for (const conn of new Set(batch.map((p) => p.from))) if (conn) send(conn, protocol.savedMessage());
     this.sinceCompaction += batch.length;
-    if (this.sinceCompaction >= COMPACT_AFTER_UPDATES) void this.compact();
+    if (this.sinceCompaction >= COMPACT_AFTER_UPDATES) {
+      this.compact().catch((error) => console.error(`[realtime] compacting minutes ${this.meetingId} failed`, error));
+    }
   }
 
   private refuse(conn: Connection, reason: string) {
@@ -180,6 +283,7 @@ export class LiveDocument {
 
   destroy() {
     this.awareness.destroy();
+    this.scratch?.destroy();
     this.doc.destroy();
   }
 }

@@ -4,7 +4,8 @@ import type { Db } from "../db/client";
 import { agendaItems } from "../db/schema";
 import { initialMinutes, sectionUpdate } from "./content";
 import { LiveDocument } from "./live-document";
-import { createStored, loadStored, storedExists } from "./store";
+import { createStored, loadStored, quarantine, storedExists } from "./store";
+import { applyStored } from "./validate";
 import { saveDraftVersion } from "./versions";
 
 interface Entry {
@@ -43,11 +44,17 @@ export class DocumentRegistry {
     }
   }
 
+  /**
+   * Lets go of a document. Never rejects: every edit in memory is already stored, so when the
+   * snapshot or the draft version cannot be written (e.g. PostgreSQL is down) that is logged and
+   * the document unloads all the same; the next load applies the log as it stands.
+   */
   async release(meetingId: string): Promise<void> {
     const entry = this.entries.get(meetingId);
     if (this.closed || !entry || --entry.holders > 0) return;
-    const doc = await entry.loading;
-    await this.persist(meetingId, doc);
+    const doc = await entry.loading.catch(() => null);
+    if (!doc) return;
+    await this.persist(meetingId, doc).catch((error) => console.error(`[realtime] saving minutes ${meetingId} failed`, error));
     // Someone may have opened it again while we compacted.
     if (entry.holders === 0 && this.entries.get(meetingId) === entry) {
       this.entries.delete(meetingId);
@@ -100,6 +107,16 @@ export class DocumentRegistry {
       await createStored(this.db, meetingId, initialMinutes(agenda));
       stored = (await loadStored(this.db, meetingId))!;
     }
-    return new LiveDocument(this.db, meetingId, stored);
+    const { doc, rejected } = applyStored(
+      stored.updates.map((u) => u.update),
+      () => new Y.Doc({ gc: true }),
+    );
+    if (rejected.length) {
+      // A document holding a bad update still opens: the update moves aside, kept for inspection.
+      console.error(`[realtime] minutes ${meetingId}: ${rejected.length} stored update(s) quarantined (${rejected.map((r) => r.problem).join(", ")})`);
+      await quarantine(this.db, meetingId, rejected.map((r) => ({ ...stored.updates[r.index], reason: r.problem })));
+    }
+    const bytes = stored.bytes - rejected.reduce((n, r) => n + stored.updates[r.index].update.byteLength, 0);
+    return new LiveDocument(this.db, meetingId, { status: stored.status, adjusters: stored.adjusters, bytes, updateCount: stored.updates.length - rejected.length }, doc);
   }
 }

@@ -1,13 +1,20 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Db } from "../db/client";
-import { minutes, minutesUpdates, type MinutesStatus } from "../db/schema";
+import { minutes, minutesQuarantine, minutesUpdates, type MinutesStatus } from "../db/schema";
+
+export interface StoredUpdate {
+  /** The row in minutes_updates; null for the snapshot. */
+  id: number | null;
+  update: Uint8Array;
+  userId: string | null;
+}
 
 export interface StoredDocument {
   status: MinutesStatus;
   adjusters: string[];
   /** Snapshot first, then every update appended since, in order. */
-  updates: Uint8Array[];
+  updates: StoredUpdate[];
   bytes: number;
 }
 
@@ -16,12 +23,23 @@ export async function loadStored(db: Db, meetingId: string): Promise<StoredDocum
   const [row] = await db.select().from(minutes).where(eq(minutes.meetingId, meetingId));
   if (!row) return null;
   const rows = await db
-    .select({ update: minutesUpdates.update })
+    .select({ id: minutesUpdates.id, update: minutesUpdates.update, userId: minutesUpdates.userId })
     .from(minutesUpdates)
     .where(eq(minutesUpdates.meetingId, meetingId))
     .orderBy(asc(minutesUpdates.id));
-  const updates = [...(row.snapshot ? [row.snapshot] : []), ...rows.map((r) => r.update)];
-  return { status: row.status, adjusters: row.adjusters, updates, bytes: updates.reduce((n, u) => n + u.byteLength, 0) };
+  const updates = [...(row.snapshot ? [{ id: null, update: row.snapshot, userId: null }] : []), ...rows];
+  return { status: row.status, adjusters: row.adjusters, updates, bytes: updates.reduce((n, u) => n + u.update.byteLength, 0) };
+}
+
+/** Moves updates that cannot be applied out of the document's log into minutes_quarantine, with why. */
+export async function quarantine(db: Db, meetingId: string, rejected: (StoredUpdate & { reason: string })[]) {
+  if (!rejected.length) return;
+  await db.transaction(async (tx) => {
+    await tx.insert(minutesQuarantine).values(rejected.map((r) => ({ meetingId, updateId: r.id, update: r.update, userId: r.userId, reason: r.reason })));
+    const ids = rejected.flatMap((r) => (r.id === null ? [] : [r.id]));
+    if (ids.length) await tx.delete(minutesUpdates).where(and(eq(minutesUpdates.meetingId, meetingId), inArray(minutesUpdates.id, ids)));
+    if (rejected.some((r) => r.id === null)) await tx.update(minutes).set({ snapshot: null, snapshotBytes: 0 }).where(eq(minutes.meetingId, meetingId));
+  });
 }
 
 /** Whether the minutes have been created, without reading their content. */

@@ -1,10 +1,9 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
-import type { RequestContext } from "../app/context";
-import { hostOf, sameOrigin } from "../app/http/guards.server";
-import { requireMeetingAccess } from "../app/services/meeting-access.server";
-import type { Connection } from "./live-document";
+import type { Held, RealtimeAccess, Refusal } from "./access";
+import { MessageRefused, type Connection, type LiveDocument } from "./live-document";
+import { TokenBucket } from "./rate-limit";
 import type { DocumentRegistry } from "./registry";
 
 /** Close codes in y-websocket's "do not reconnect" range (4400–4499), so a refused client stops. */
@@ -12,59 +11,88 @@ export const CLOSE_UNAUTHENTICATED = 4401;
 export const CLOSE_FORBIDDEN = 4403;
 export const CLOSE_NOT_FOUND = 4404;
 export const CLOSE_MALFORMED = 4400;
+/** Too many messages: outside 4400–4499, so the client reconnects after its back-off. */
+export const CLOSE_TOO_FAST = 4290;
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
+/** What an unauthenticated socket may send before it is admitted (a sync step 1 and a presence state). */
+export const MAX_EARLY_BYTES = 64 * 1024;
+/** Per socket: a fast typist with a moving caret sends some 20 messages a second. */
+const MESSAGES_PER_SECOND = 100;
+const MESSAGE_BURST = 400;
+const BYTES_PER_SECOND = 1024 * 1024;
+const BYTE_BURST = 4 * MAX_MESSAGE_BYTES;
+/** How often open sockets' rights are checked again: logout or demotion takes effect within this. */
+export const RECHECK_MS = 2000;
+/** How long a refused socket gets to read its close frame before it is cut off. */
+const REFUSED_GRACE_MS = 250;
 
 const ROOM = /^\/realtime\/minutes-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\?.*)?$/i;
+
+const refusalCode = (r: Refusal) => (r === "unauthenticated" ? CLOSE_UNAUTHENTICATED : CLOSE_FORBIDDEN);
 
 export interface RealtimeEndpoint {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   close(): Promise<void>;
 }
 
+interface Open extends Held {
+  conn: Connection;
+  doc: LiveDocument;
+}
+
 /**
  * `ws(s)://host/realtime/minutes-<meetingId>`: the y-websocket protocol over one socket per
- * participant. The steps, each refusing with its own close code: check the origin, authenticate
- * the session cookie, authorize membership, load the document, then sync.
+ * participant. The steps, each refusing with its own close code: find the room, admit (origin,
+ * session, membership — asked of the app), load the document, then sync; while open, every
+ * message is rate-limited and validated, and rights are checked again every RECHECK_MS.
  */
-export function createRealtimeEndpoint(options: {
-  registry: DocumentRegistry;
-  resolveContext: (req: IncomingMessage) => Promise<RequestContext>;
-  trustProxy: boolean;
-}): RealtimeEndpoint {
-  const { registry } = options;
+export function createRealtimeEndpoint(options: { registry: DocumentRegistry; access: RealtimeAccess }): RealtimeEndpoint {
+  const { registry, access } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const open = new Set<Open>();
 
   async function admit(req: IncomingMessage, socket: WebSocket) {
-    // The client speaks first (sync step 1) while we still authenticate: keep its messages.
+    // The client speaks first (sync step 1) while we still authenticate: keep a little of it.
     const early: Uint8Array[] = [];
-    const hold = (data: Buffer) => early.push(new Uint8Array(data));
+    let earlyBytes = 0;
+    const hold = (data: Buffer) => {
+      earlyBytes += data.byteLength;
+      if (earlyBytes > MAX_EARLY_BYTES) return refuse(socket, CLOSE_MALFORMED, "too much before admission");
+      early.push(new Uint8Array(data));
+    };
     socket.on("message", hold);
-    if (!sameOrigin(req.headers.origin, hostOf(req, options.trustProxy))) return socket.close(CLOSE_FORBIDDEN, "origin");
     const meetingId = ROOM.exec(req.url ?? "")?.[1];
-    if (!meetingId) return socket.close(CLOSE_NOT_FOUND, "unknown document");
-    const context = await options.resolveContext(req);
-    if (!context.user) return socket.close(CLOSE_UNAUTHENTICATED, "unauthenticated");
-    const found = await requireMeetingAccess(context.db, context.user, meetingId).catch(() => null);
-    if (!found) return socket.close(CLOSE_FORBIDDEN, "forbidden");
+    if (!meetingId) return refuse(socket, CLOSE_NOT_FOUND, "unknown document");
+    const admission = await access.admit(req, meetingId);
+    if (typeof admission === "string") return refuse(socket, refusalCode(admission), admission);
+    if (socket.readyState !== socket.OPEN) return;
 
     const doc = await registry.open(meetingId);
     const conn: Connection = {
       socket,
-      userId: context.user.id,
-      facts: { isAdmin: found.access.isAdmin, role: found.access.membership?.role ?? null, isChair: found.isChair },
+      userId: admission.userId,
+      identity: admission.identity,
+      facts: admission.facts,
       awarenessIds: new Set(),
       toldReadOnly: false,
     };
+    const entry: Open = { conn, doc, userId: admission.userId, sessionId: admission.sessionId, meetingId };
+    const messages = new TokenBucket(MESSAGES_PER_SECOND, MESSAGE_BURST);
+    const bytes = new TokenBucket(BYTES_PER_SECOND, BYTE_BURST);
     const receive = (data: Uint8Array) => {
+      if (!messages.take() || !bytes.take(data.byteLength)) return refuse(socket, CLOSE_TOO_FAST, "too many messages");
       try {
         doc.receive(conn, data);
-      } catch {
-        socket.close(CLOSE_MALFORMED, "malformed message");
+      } catch (error) {
+        const reason = error instanceof MessageRefused ? error.reason : "malformed message";
+        console.warn(`[realtime] minutes ${meetingId}: refused a message from user ${conn.userId} (${reason})`);
+        refuse(socket, CLOSE_MALFORMED, reason);
       }
     };
     socket.off("message", hold);
     socket.on("message", (data: Buffer) => receive(new Uint8Array(data)));
     socket.on("close", () => {
+      open.delete(entry);
       doc.leave(conn);
       void registry.release(meetingId);
     });
@@ -72,24 +100,67 @@ export function createRealtimeEndpoint(options: {
       doc.leave(conn);
       return registry.release(meetingId);
     }
+    open.add(entry);
     doc.join(conn);
     early.forEach(receive);
   }
+
+  let checking = false;
+  let failing = false;
+  async function recheck() {
+    if (checking || !open.size) return;
+    checking = true;
+    const held = [...open];
+    try {
+      const answers = await access.recheck(held);
+      held.forEach((h, i) => {
+        const answer = answers[i];
+        if (!open.has(h)) return;
+        if (typeof answer === "string") return refuse(h.conn.socket, refusalCode(answer), answer);
+        const before = h.conn.facts;
+        h.conn.identity = answer.identity;
+        h.conn.facts = answer.facts;
+        if (before.role !== answer.facts.role || before.isAdmin !== answer.facts.isAdmin || before.isChair !== answer.facts.isChair) h.doc.rightsChanged(h.conn);
+      });
+      if (failing) console.log("[realtime] checking open sockets' rights works again");
+      failing = false;
+    } catch (error) {
+      // E.g. PostgreSQL is down: sockets keep the rights they had until it answers again.
+      if (!failing) console.error("[realtime] checking open sockets' rights failed", error);
+      failing = true;
+    } finally {
+      checking = false;
+    }
+  }
+  const rechecking = setInterval(() => void recheck(), RECHECK_MS);
+  rechecking.unref();
 
   return {
     handleUpgrade(req, socket, head) {
       wss.handleUpgrade(req, socket, head, (ws) => {
         ws.on("error", () => ws.terminate());
         admit(req, ws).catch((error) => {
+          // E.g. PostgreSQL is down: 1011 is retried by the client, which keeps its edits meanwhile.
           console.error("[realtime]", error);
-          ws.close(1011, "error");
+          refuse(ws, 1011, "error");
         });
       });
     },
     async close() {
+      clearInterval(rechecking);
       await registry.shutdown();
       for (const client of wss.clients) client.close(1001, "server shutting down");
       wss.close();
     },
   };
+}
+
+/**
+ * Closes with `code` and stops listening: whatever the client sends after is not read into
+ * memory, and a client that ignores the close frame is cut off after a short grace.
+ */
+function refuse(socket: WebSocket, code: number, reason: string) {
+  socket.removeAllListeners("message");
+  if (socket.readyState === socket.OPEN) socket.close(code, reason);
+  setTimeout(() => socket.terminate(), REFUSED_GRACE_MS).unref();
 }

@@ -11,7 +11,8 @@ import { seedDemoIfEmpty } from "../../db/seed/demo";
 import { DocumentRegistry } from "../../realtime/registry";
 import { createRealtimeEndpoint } from "../../realtime/upgrade";
 import type { Config } from "../config.server";
-import { bodyLimit, originCheck, refuse } from "./guards.server";
+import { realtimeAccess } from "../services/realtime-access.server";
+import { bodyLimit, hostOf, originCheck, refuse, sameOrigin } from "./guards.server";
 import { resolveRequestContext, sessionContext, type AppDeps } from "./session.server";
 
 export interface RunningServer {
@@ -79,8 +80,11 @@ export async function startSamrad(config: Config, hooks: { onQuery?: (query: str
 
   const realtime = createRealtimeEndpoint({
     registry: deps.minutes,
-    resolveContext: (req) => resolveRequestContext(deps, req),
-    trustProxy: config.trustProxy,
+    access: realtimeAccess(
+      db,
+      (req) => resolveRequestContext(deps, req),
+      (req) => sameOrigin(req.headers.origin, hostOf(req, config.trustProxy)),
+    ),
   });
   server.on("upgrade", (req, socket, head) => {
     if (req.url?.startsWith("/realtime/")) return realtime.handleUpgrade(req, socket, head);

@@ -68,7 +68,7 @@ it.each([11, 22, 33, 44, 55])("seed %i: nothing is lost while compaction runs al
   streams.flat().forEach((u) => Y.applyUpdate(expected, u));
   const stored = (await loadStored(t.db, meetingId))!;
   const reloaded = new Y.Doc();
-  stored.updates.forEach((u) => Y.applyUpdate(reloaded, u));
+  stored.updates.forEach((u) => Y.applyUpdate(reloaded, u.update));
   expect(reloaded.getText("t").toString()).toBe(expected.getText("t").toString());
   expect(Y.encodeStateVector(reloaded)).toEqual(Y.encodeStateVector(expected));
 
@@ -77,6 +77,6 @@ it.each([11, 22, 33, 44, 55])("seed %i: nothing is lost while compaction runs al
   const [{ n }] = await t.sql`select count(*)::int as n from minutes_updates where meeting_id = ${meetingId}`;
   expect(n).toBe(0);
   const again = new Y.Doc();
-  (await loadStored(t.db, meetingId))!.updates.forEach((u) => Y.applyUpdate(again, u));
+  (await loadStored(t.db, meetingId))!.updates.forEach((u) => Y.applyUpdate(again, u.update));
   expect(again.getText("t").toString()).toBe(expected.getText("t").toString());
 });

@@ -1,0 +1,96 @@
+import type { IncomingMessage } from "node:http";
+import { eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { organisations, parties, sessions, users } from "../../db/schema";
+import type { Admission, Grant, RealtimeAccess, Refusal } from "../../realtime/access";
+import { stockholmDate } from "../domain/stockholm-date";
+import type { SessionUser } from "../auth/session.server";
+import type { RequestContext } from "../context";
+import { requireMeetingAccess } from "./meeting-access.server";
+
+const COORDINATOR = "Samordnare";
+
+/**
+ * How live minutes learn who may do what: the same session and meeting checks as the meeting
+ * page, at connect and again while the socket is open. Re-checking reads the sessions of every
+ * open socket in one query; memberships only when the access epoch (advanced by a trigger on any
+ * change to users, memberships, parties or the rotation) or the day has changed since last time.
+ */
+export function realtimeAccess(db: Db, resolveContext: (req: IncomingMessage) => Promise<RequestContext>, originAllowed: (req: IncomingMessage) => boolean): RealtimeAccess {
+  let seen = { epoch: "", day: "" };
+  const granted = new Map<string, Grant>();
+
+  async function grant(user: SessionUser, meetingId: string): Promise<Grant | Refusal> {
+    const found = await requireMeetingAccess(db, user, meetingId).catch((error) => {
+      if (error instanceof Response) return null; // 404: not a member, or no such meeting
+      throw error;
+    });
+    if (!found) return "forbidden";
+    const partyId = found.access.membership?.partyId;
+    const [party] = partyId
+      ? await db.select({ name: organisations.name }).from(parties).innerJoin(organisations, eq(organisations.id, parties.organisationId)).where(eq(parties.id, partyId))
+      : [];
+    return {
+      identity: { name: user.name, party: party?.name ?? COORDINATOR },
+      facts: { isAdmin: found.access.isAdmin, role: found.access.membership?.role ?? null, isChair: found.isChair },
+    };
+  }
+
+  return {
+    async admit(req, meetingId): Promise<Admission | Refusal> {
+      if (!originAllowed(req)) return "forbidden";
+      const context = await resolveContext(req);
+      if (!context.user || !context.session) return "unauthenticated";
+      const result = await grant(context.user, meetingId);
+      return typeof result === "string" ? result : { ...result, userId: context.user.id, sessionId: context.session.id };
+    },
+
+    async recheck(held, now = new Date()) {
+      const sessionIds = [...new Set(held.map((h) => h.sessionId))];
+      const live = new Set(
+        (await db.select({ id: sessions.id, expiresAt: sessions.expiresAt }).from(sessions).where(inArray(sessions.id, sessionIds)))
+          .filter((s) => s.expiresAt > now)
+          .map((s) => s.id),
+      );
+      const [{ epoch }] = await db.execute<{ epoch: string }>(sql`select last_value::text || is_called::text as epoch from access_epoch`);
+      const day = stockholmDate(now);
+      if (epoch !== seen.epoch || day !== seen.day) {
+        granted.clear();
+        seen = { epoch, day };
+      }
+      const stillHeld = held.filter((h) => live.has(h.sessionId));
+      const missing = [...new Set(stillHeld.filter((h) => !granted.has(key(h))).map((h) => h.userId))];
+      const byId = new Map(
+        missing.length
+          ? (
+              await db
+                .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, isAdmin: users.isAdmin })
+                .from(users)
+                .where(inArray(users.id, missing))
+            ).map((u) => [u.id, u])
+          : [],
+      );
+      const answers: (Grant | Refusal)[] = [];
+      for (const h of held) {
+        if (!live.has(h.sessionId)) {
+          answers.push("unauthenticated");
+          continue;
+        }
+        let answer = granted.get(key(h));
+        if (!answer) {
+          const user = byId.get(h.userId);
+          const result = user ? await grant(user, h.meetingId) : "forbidden";
+          if (typeof result === "string") {
+            answers.push(result);
+            continue;
+          }
+          granted.set(key(h), (answer = result));
+        }
+        answers.push(answer);
+      }
+      return answers;
+    },
+  };
+}
+
+const key = (h: { userId: string; meetingId: string }) => `${h.userId}:${h.meetingId}`;
