@@ -92,12 +92,11 @@ export function turnForMeeting(rotation: Rotation, meetingNumber: number): Turn 
   return turn;
 }
 
+/** Where a rotation stands: a day (terms in months) or the number of the next meeting (terms in meetings). */
+export type RotationMoment = { on: IsoDate } | { meetingNumber: number };
+
 /** The next `count` handovers after `on` (months) or after meeting `meetingNumber` (meetings), each a Turn. */
-export function upcomingTurns(
-  rotation: Rotation,
-  after: { on: IsoDate } | { meetingNumber: number },
-  count: number,
-): Turn[] {
+export function upcomingTurns(rotation: Rotation, after: RotationMoment, count: number): Turn[] {
   let startsLater: (turn: Turn) => boolean;
   if ("on" in after) {
     check(rotation, "months");
@@ -111,4 +110,41 @@ export function upcomingTurns(
   let turn = next();
   while (!startsLater(turn)) turn = next();
   return Array.from({ length: Math.max(0, count) }, (_, i) => (i === 0 ? turn : next()));
+}
+
+/** The turn in force at a moment (null before a rotation in months has started). */
+export function turnAt(rotation: Rotation, at: RotationMoment): Turn | null {
+  return "on" in at ? turnOnDate(rotation, at.on) : turnForMeeting(rotation, at.meetingNumber);
+}
+
+export type OverrideProblem =
+  | "rotation.overridePast"
+  | "rotation.overrideTooFar"
+  | "rotation.overrideTaken"
+  | "rotation.overrideLaterTaken"
+  | "rotation.overrideNotHolder";
+
+/**
+ * Whether the party whose turn `turnIndex` is may be passed over at the moment `at`, at the request
+ * of `by`. Only the turn in force or the next one: a past turn is the record of who held it, and a
+ * later one would let today's holder decide whose turns come when. The turn is given up by its own
+ * party (its representative) or recorded by a coordinator, never by another party. Each turn is
+ * passed over at most once: the party it goes to holds it. An override names a turn, not a party,
+ * so none goes before one already recorded: that would move the later one onto another party.
+ */
+export function overrideProblem(
+  rotation: Rotation,
+  turnIndex: number,
+  by: { coordinator: boolean; representativeOf: string | null },
+  at: RotationMoment,
+): OverrideProblem | null {
+  const current = turnAt(rotation, at);
+  const [next] = upcomingTurns(rotation, at, 1);
+  if (turnIndex < (current ?? next).index) return "rotation.overridePast";
+  if (turnIndex > next.index) return "rotation.overrideTooFar";
+  if (rotation.overrides.some((o) => o.turnIndex === turnIndex)) return "rotation.overrideTaken";
+  if (rotation.overrides.some((o) => o.turnIndex > turnIndex)) return "rotation.overrideLaterTaken";
+  const holder = turnIndex === next.index ? next.partyId : current!.partyId;
+  if (!by.coordinator && by.representativeOf !== holder) return "rotation.overrideNotHolder";
+  return null;
 }

@@ -13,7 +13,8 @@ import { formatDateTime, type MessageKey } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { requireGroupAccess } from "~/services/access.server";
-import { addOverride, holdersFor, membersOf, nameHolder, nextTurns, rotationOf, rotationRecordsOf, setMember, setRotation } from "~/services/groups.server";
+import { overrideProblem } from "~/domain/rotation";
+import { addOverride, holdersFor, membersOf, momentOf, nameHolder, nextTurns, overrideActor, rotationOf, rotationRecordsOf, setMember, setRotation } from "~/services/groups.server";
 import { canConvene, meetingsOfGroup } from "~/services/meetings.server";
 import { partiesOf } from "~/services/partnerships.server";
 
@@ -46,6 +47,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       skipped: turn.skipped.map((s) => ({ party: partyName.get(s.partyId) ?? "", reason: s.reason })),
     };
   };
+  const upcoming = rotation ? nextTurns(rotation, today, held, 3) : [];
+  // The turns this user may pass on now: the current or the next, when the rotation rule allows it.
+  const passable = rotation
+    ? [holder?.turn, upcoming[0]].flatMap((turn) =>
+        turn && !overrideProblem(rotation, turn.index, overrideActor(access), momentOf(rotation, today, held)) ? [{ ...describe(turn), current: turn === holder?.turn }] : [],
+      )
+    : [];
   const cadence =
     group.cadencePer && group.cadenceAtLeast
       ? cadenceStatus({ per: group.cadencePer, atLeast: group.cadenceAtLeast }, meetingRows.map((m) => stockholmDate(m.startsAt)), today)
@@ -59,7 +67,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     members,
     parties: partyRows,
     current: holder ? describe(holder.turn) : null,
-    upcoming: rotation ? nextTurns(rotation, today, held, 3).map(describe) : [],
+    upcoming: upcoming.map(describe),
+    passable,
     rotation: rotation ? { unit: rotation.term.unit, length: rotation.term.length, startsOn: rotation.startsOn } : null,
     cadence,
     meetings: meetingRows.map((m) => ({ id: m.id, title: m.title, kind: m.kind, status: m.status, startsAt: m.startsAt.toISOString(), past: m.endsAt < now })),
@@ -105,17 +114,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await setRotation(context.db, access.group.id, { ...parsed.data, order }, user);
     return data<Result>({ intent, fieldErrors: NO_FIELD_ERRORS, done: "rotation.saved" });
   }
-  const today = stockholmDate(new Date());
-  const holder = (await holdersFor(context.db, [access.group], today)).get(access.group.id);
   if (intent === "skip") {
-    if (!canConvene(access, holder)) forbidden();
     const parsed = parseForm(skipSchema, form);
     if (!parsed.ok) return fail(parsed.fieldErrors);
-    await addOverride(context.db, access.group.id, parsed.data, user);
+    const problem = await addOverride(context.db, access.group.id, parsed.data, user, overrideActor(access));
+    if (problem) return fail({ turnIndex: problem });
     return data<Result>({ intent, fieldErrors: NO_FIELD_ERRORS, done: "rotation.skipped" });
   }
   if (intent === "holder") {
     const parsed = parseForm(holderSchema, form);
+  const today = stockholmDate(new Date());
+  const holder = (await holdersFor(context.db, [access.group], today)).get(access.group.id);
     if (!parsed.ok) return fail(parsed.fieldErrors);
     // The party holding the turn names its person; the person must sit in the group for that party.
     const members = await membersOf(context.db, access.group.id);
@@ -189,13 +198,18 @@ export default function Group() {
             <button type="submit">{t("rotation.namePersonSubmit")}</button>
           </Form>
         ) : null}
-        {d.canConvene && d.current ? (
-          <details>
+        <FormAlert message={errors("skip").turnIndex ? t(errors("skip").turnIndex!) : undefined} />
+        {d.passable.length ? (
+          <details open={result?.intent === "skip" && !result.done}>
             <summary>{t("rotation.skipTitle")}</summary>
             <Form method="post" className="stack">
               <input type="hidden" name="intent" value="skip" />
-              <input type="hidden" name="turnIndex" value={d.upcoming[0]?.index ?? d.current.index + 1} />
-              <p>{t("rotation.skipHint", { party: d.upcoming[0]?.party ?? "" })}</p>
+              <p>{t("rotation.skipHint")}</p>
+              <SelectField
+                name="turnIndex"
+                label={t("rotation.skipTurn")}
+                options={d.passable.map((turn) => ({ value: String(turn.index), label: t(turn.current ? "rotation.skipCurrent" : "rotation.skipNext", { turn: turnText(turn) }) }))}
+              />
               <Field name="reason" label={t("rotation.skipReason")} required error={errors("skip").reason} />
               <button type="submit">{t("rotation.skipSubmit")}</button>
             </Form>

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, lt, ne, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { prepared } from "../../db/prepared";
 import {
   groupMembers,
@@ -16,7 +16,9 @@ import {
 } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import { checkRepresentation, type RepresentationProblem } from "../domain/representation";
-import { turnForMeeting, turnOnDate, upcomingTurns, type Rotation, type Turn } from "../domain/rotation";
+import { overrideProblem, turnAt, upcomingTurns, type OverrideProblem, type Rotation, type RotationMoment, type Turn } from "../domain/rotation";
+import { stockholmDate } from "../domain/stockholm-date";
+import type { GroupAccess } from "./access.server";
 import { audit } from "./audit.server";
 
 type GroupRow = typeof groups.$inferSelect;
@@ -31,15 +33,22 @@ export function rotationOf(group: GroupRow, overrides: { turnIndex: number; reas
   };
 }
 
-/** The turn in force now: by date, or by the number of the next meeting for meeting-counted terms. */
+/** Where the rotation stands now: today, or the number of the next meeting for meeting-counted terms. */
+export function momentOf(rotation: Rotation, today: string, meetingsHeld: number): RotationMoment {
+  return rotation.term.unit === "months" ? { on: today } : { meetingNumber: meetingsHeld + 1 };
+}
+
 export function currentTurn(rotation: Rotation, today: string, meetingsHeld: number): Turn | null {
-  return rotation.term.unit === "months" ? turnOnDate(rotation, today) : turnForMeeting(rotation, meetingsHeld + 1);
+  return turnAt(rotation, momentOf(rotation, today, meetingsHeld));
 }
 
 export function nextTurns(rotation: Rotation, today: string, meetingsHeld: number, n: number): Turn[] {
-  return rotation.term.unit === "months"
-    ? upcomingTurns(rotation, { on: today }, n)
-    : upcomingTurns(rotation, { meetingNumber: meetingsHeld + 1 }, n);
+  return upcomingTurns(rotation, momentOf(rotation, today, meetingsHeld), n);
+}
+
+/** Who asks to pass over a turn: a coordinator, or the party the user represents with mandate. */
+export function overrideActor(access: GroupAccess) {
+  return { coordinator: access.isAdmin, representativeOf: access.membership?.role === "representative" ? access.membership.partyId : null };
 }
 
 export interface Holder {
@@ -77,7 +86,7 @@ export async function holdersFor(db: Db, groupRows: GroupRow[], today: string, n
 }
 
 /** Meetings held (started, not cancelled) since each group's rotation began. */
-async function heldMeetingCounts(db: Db, groupRows: GroupRow[], now: Date): Promise<Map<string, number>> {
+async function heldMeetingCounts(db: Db | Tx, groupRows: GroupRow[], now: Date): Promise<Map<string, number>> {
   const byMeetings = groupRows.filter((g) => g.rotationUnit === "meetings" && g.rotationStartsOn);
   if (!byMeetings.length) return new Map();
   const rows = await db
@@ -204,10 +213,31 @@ export async function setRotation(
   });
 }
 
-export async function addOverride(db: Db, groupId: string, input: { turnIndex: number; reason: string }, actor: SessionUser) {
-  await db.transaction(async (tx) => {
-    await tx.insert(rotationOverrides).values({ groupId, ...input, createdBy: actor.id }).onConflictDoNothing();
+/**
+ * Records that the party holding a turn passes it on, when the rotation rule allows it now.
+ * The group row is locked so that two requests cannot both pass the check on the same state.
+ */
+export async function addOverride(
+  db: Db,
+  groupId: string,
+  input: { turnIndex: number; reason: string },
+  actor: SessionUser,
+  by: ReturnType<typeof overrideActor>,
+  now = new Date(),
+): Promise<OverrideProblem | "group.noRotation" | null> {
+  return db.transaction(async (tx) => {
+    const [group] = await tx.select().from(groups).where(eq(groups.id, groupId)).for("update");
+    const overrides = await tx.select().from(rotationOverrides).where(eq(rotationOverrides.groupId, groupId));
+    const rotation = rotationOf(group, overrides);
+    if (!rotation) return "group.noRotation";
+    const held = (await heldMeetingCounts(tx, [group], now)).get(groupId) ?? 0;
+    const problem = overrideProblem(rotation, input.turnIndex, by, momentOf(rotation, stockholmDate(now), held));
+    if (problem) return problem;
+    await tx.insert(rotationOverrides).values({ groupId, ...input, createdBy: actor.id });
+    // A person named for the turn sat for the party that gave it up.
+    await tx.delete(turnHolders).where(and(eq(turnHolders.groupId, groupId), eq(turnHolders.turnIndex, input.turnIndex)));
     await audit(tx, { actorId: actor.id, action: "group.rotation.skip", subject: `group:${groupId}`, details: input });
+    return null;
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { turnForMeeting, turnOnDate, upcomingTurns, type Rotation } from "../../../app/domain/rotation";
+import { overrideProblem, turnForMeeting, turnOnDate, upcomingTurns, type Rotation, type RotationMoment } from "../../../app/domain/rotation";
 
 // Stockholm (004 §2): the public party and the three Brottsofferjourer, in the order §2 lists them.
 const SF = "socialforvaltningen";
@@ -193,5 +193,46 @@ describe("invalid rotations", () => {
     ["negative override index", () => turnOnDate({ ...chair(12), overrides: [{ turnIndex: -1, reason: "x" }] }, "2025-05-01")],
   ])("throws for %s", (_, call) => {
     expect(call).toThrow(RangeError);
+  });
+});
+
+describe("overrideProblem", () => {
+  // The seeded Stockholm steering group: six-month chairs from 2025-04-01, so SF to 2025-09-30,
+  // Gotland to 2026-03-31, Södra to 2026-09-30, Västerort to 2027-03-31, then SF again.
+  const steering = chair(6);
+  const skippedVast: Rotation = { ...steering, overrides: [{ turnIndex: 3, reason: "Jäv" }] };
+  const skippedNext: Rotation = { ...steering, overrides: [{ turnIndex: 4, reason: "Vakans" }] };
+  const rep = (party: string) => ({ coordinator: false, representativeOf: party });
+  const coordinator = { coordinator: true, representativeOf: null };
+  const nobody = { coordinator: false, representativeOf: null }; // a deputy or observer
+  // [label, rotation, moment, turn index, by, problem]
+  it.each<[string, Rotation, RotationMoment, number, { coordinator: boolean; representativeOf: string | null }, string | null]>([
+    ["the chair gives up its own turn", steering, { on: "2026-11-30" }, 3, rep(VAST), null],
+    ["the next holder gives up its coming turn", steering, { on: "2026-11-30" }, 4, rep(SF), null],
+    ["the chair cannot pass over the next party to keep the chair", steering, { on: "2026-11-30" }, 4, rep(VAST), "rotation.overrideNotHolder"],
+    ["another party cannot take the chair's turn from it", steering, { on: "2026-11-30" }, 3, rep(GOT), "rotation.overrideNotHolder"],
+    ["a deputy or observer of the holding party cannot give it up", steering, { on: "2026-11-30" }, 3, nobody, "rotation.overrideNotHolder"],
+    ["the coordinator records the current turn", steering, { on: "2026-11-30" }, 3, coordinator, null],
+    ["the coordinator records the next turn", steering, { on: "2026-11-30" }, 4, coordinator, null],
+    ["the turn just ended is history", steering, { on: "2026-11-30" }, 2, rep(SOD), "rotation.overridePast"],
+    ["the first turn is history, also for the coordinator", steering, { on: "2026-11-30" }, 0, coordinator, "rotation.overridePast"],
+    ["a turn after the next is not yet up for change", steering, { on: "2026-11-30" }, 5, rep(GOT), "rotation.overrideTooFar"],
+    ["nor for the coordinator", steering, { on: "2026-11-30" }, 5, coordinator, "rotation.overrideTooFar"],
+    ["the last day of a turn: it is still current", steering, { on: "2026-09-30" }, 2, rep(SOD), null],
+    ["the last day of a turn: the next is Västerort's", steering, { on: "2026-09-30" }, 3, rep(VAST), null],
+    ["the handover day: the turn that ended yesterday is history", steering, { on: "2026-10-01" }, 2, rep(SOD), "rotation.overridePast"],
+    ["before the rotation starts the first turn is next", steering, { on: "2025-03-31" }, 0, rep(SF), null],
+    ["before the rotation starts the second is too far", steering, { on: "2025-03-31" }, 1, rep(GOT), "rotation.overrideTooFar"],
+    ["a turn already passed on stays with its new holder", skippedVast, { on: "2026-11-30" }, 3, rep(SF), "rotation.overrideTaken"],
+    ["after a skip the next turn is the next party's", skippedVast, { on: "2026-11-30" }, 4, rep(GOT), null],
+    ["after a skip the skipped party holds no turn to give up", skippedVast, { on: "2026-11-30" }, 4, rep(VAST), "rotation.overrideNotHolder"],
+    ["the next turn passed on: the current one can no longer go", skippedNext, { on: "2026-11-30" }, 3, rep(VAST), "rotation.overrideLaterTaken"],
+    // The cooperation group's documentation duty, two meetings a turn: meeting 3 is Gotland's.
+    ["by meetings: the current turn", documentation, { meetingNumber: 3 }, 1, rep(GOT), null],
+    ["by meetings: the next turn", documentation, { meetingNumber: 3 }, 2, rep(SOD), null],
+    ["by meetings: a past turn", documentation, { meetingNumber: 3 }, 0, coordinator, "rotation.overridePast"],
+    ["by meetings: too far ahead", documentation, { meetingNumber: 4 }, 3, rep(VAST), "rotation.overrideTooFar"],
+  ])("%s", (_, rotation, at, turnIndex, by, problem) => {
+    expect(overrideProblem(rotation, turnIndex, by, at)).toBe(problem);
   });
 });
