@@ -5,11 +5,23 @@ const text = (max: number) =>
 
 const email = text(254).pipe(z.email({ error: "form.emailInvalid" }));
 
-/** Only same-site paths: an absolute or protocol-relative URL would be an open redirect. */
-export const localPath = z
-  .string()
-  .optional()
-  .transform((v) => (v && v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/"));
+// Any origin will do: a target is local exactly when it resolves to the origin it is resolved against.
+const BASE = new URL("http://samrad.invalid");
+
+/**
+ * The path to go to after login or a language switch, or "/" when the target could leave the site.
+ * Browsers drop tabs and newlines and read backslashes as slashes, so "/\t/evil.example" or
+ * "/\\evil.example" would be protocol-relative: control characters and backslashes are refused
+ * before parsing, and the parsed URL must stay on the origin with a path not starting "//".
+ */
+export function localRedirect(target: string | undefined): string {
+  if (!target?.startsWith("/") || target.startsWith("//") || /[\\\p{Cc}]/u.test(target)) return "/";
+  const url = new URL(target, BASE);
+  const path = url.pathname + url.search + url.hash;
+  return url.origin === BASE.origin && !path.startsWith("//") ? path : "/";
+}
+
+export const localPath = z.string().optional().transform(localRedirect);
 
 export const loginSchema = z.object({
   email,

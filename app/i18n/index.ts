@@ -31,3 +31,20 @@ const dateTimeFormats = Object.fromEntries(
 export function formatDateTime(date: Date | string, locale: Locale): string {
   return dateTimeFormats[locale].format(new Date(date));
 }
+
+const unitFormat = (locale: Locale, unit: "second" | "minute") =>
+  new Intl.NumberFormat(INTL_LOCALE[locale], { style: "unit", unit, unitDisplay: "long" });
+const waitFormats = Object.fromEntries(
+  LOCALES.map((l) => [l, { second: unitFormat(l, "second"), minute: unitFormat(l, "minute") }]),
+) as Record<Locale, Record<"second" | "minute", Intl.NumberFormat>>;
+
+/**
+ * A refusal's message followed, when it comes with a wait, by how long: "… Försök igen om 30 sekunder."
+ * Whole seconds under a minute, whole minutes (rounded up) from there.
+ */
+export function withRetryIn(message: string, seconds: number, locale: Locale): string {
+  if (!seconds) return message;
+  const f = waitFormats[locale];
+  const wait = seconds < 60 ? f.second.format(seconds) : f.minute.format(Math.ceil(seconds / 60));
+  return `${message} ${translator(locale)("auth.retryIn", { wait })}`;
+}

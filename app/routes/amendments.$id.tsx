@@ -8,7 +8,7 @@ import { PeriodRuleFields, PeriodRuleText, periodValues } from "~/components/Per
 import { parseAmendment, signSchema } from "~/forms/agreement";
 import { NO_FIELD_ERRORS, parseForm, type FieldErrors } from "~/forms/parse";
 import { readForm } from "~/http/form.server";
-import { formatDateTime, type MessageKey } from "~/i18n";
+import { formatDateTime, withRetryIn, type MessageKey } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { isUuid, requirePartnershipAccess } from "~/services/access.server";
@@ -69,15 +69,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, amendment, authorisedFor, mayDraft } = await access(context, request, params.id);
   const form = await readForm(request);
   const intent = String(form.get("intent"));
-  const ok = (done: MessageKey, count = 0) => ({ intent, fieldErrors: NO_FIELD_ERRORS, done, count });
-  const fail = (fieldErrors: FieldErrors, status = 400) => data({ intent, fieldErrors, done: null, count: 0 }, { status });
+  const ok = (done: MessageKey, count = 0) => ({ intent, fieldErrors: NO_FIELD_ERRORS, done, count, retryAfter: 0 });
+  const fail = (fieldErrors: FieldErrors, status = 400, retryAfter = 0) => data({ intent, fieldErrors, done: null, count: 0, retryAfter }, { status });
   switch (intent) {
     case "sign": {
       if (authorisedFor.length === 0) throw new Response("Forbidden", { status: 403 });
       const parsed = parseForm(signSchema, form);
       if (!parsed.ok) return fail(parsed.fieldErrors);
       const result = await signAmendment(context.db, amendment.id, { user, authorisedFor, password: parsed.data.password, seenSha256: parsed.data.textSha256, ip: context.clientIp });
-      if (!result.ok) return fail({ password: result.error }, result.error === "amendment.wrongPassword" ? 400 : result.error === "amendment.throttled" ? 429 : 409);
+      if (!result.ok) {
+        if (result.error === "amendment.throttled") return fail({ password: result.error }, 429, result.retryAfter);
+        return fail({ password: result.error }, result.error === "amendment.wrongPassword" ? 400 : 409);
+      }
       return ok(result.valid ? "amendment.nowValid" : "amendment.signed");
     }
     case "edit": {
@@ -167,7 +170,7 @@ export default function Amendment() {
           <h2 id="sign-h">{t("amendment.sign")}</h2>
           <p>{t("amendment.signIntro", { party: d.signFor })}</p>
           <Form method="post" className="stack" noValidate>
-            <FormAlert message={errors("sign").password ? t(errors("sign").password!) : undefined} />
+            <FormAlert message={errors("sign").password ? withRetryIn(t(errors("sign").password!), result!.retryAfter, locale) : undefined} />
             <input type="hidden" name="intent" value="sign" />
             <input type="hidden" name="textSha256" value={a.textSha256} />
             <Field name="password" type="password" autoComplete="current-password" label={t("amendment.password")} required error={errors("sign").password} />

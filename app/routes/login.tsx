@@ -6,8 +6,9 @@ import { Field, FormAlert, Notice } from "~/components/Field";
 import { loginSchema } from "~/forms/auth";
 import { NO_FIELD_ERRORS, parseForm } from "~/forms/parse";
 import { readForm } from "~/http/form.server";
+import { withRetryIn } from "~/i18n";
 import { titled } from "~/i18n/meta";
-import { useT } from "~/i18n/use-t";
+import { useLocale, useT } from "~/i18n/use-t";
 
 export const meta = titled("login.title");
 
@@ -20,13 +21,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const parsed = parseForm(loginSchema, form);
   const email = String(form.get("email") ?? "");
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null, email }, { status: 400 });
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null, retryAfter: 0, email }, { status: 400 });
   const result = await attemptLogin(context.db, { ...parsed.data, ip: context.clientIp });
   if (!result.ok) {
-    const throttled = result.reason === "throttled";
+    const retryAfter = result.reason === "throttled" ? result.retryAfter : 0;
     return data(
-      { fieldErrors: NO_FIELD_ERRORS, formError: throttled ? ("login.throttled" as const) : ("login.failed" as const), email },
-      { status: throttled ? 429 : 401 },
+      { fieldErrors: NO_FIELD_ERRORS, formError: retryAfter ? ("login.throttled" as const) : ("login.failed" as const), retryAfter, email },
+      { status: retryAfter ? 429 : 401 },
     );
   }
   return redirect(parsed.data.redirectTo, {
@@ -36,6 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const t = useT();
+  const locale = useLocale();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
@@ -44,7 +46,7 @@ export default function Login() {
     <div className="page narrow">
       <h1>{t("login.title")}</h1>
       <Notice message={notice} />
-      <FormAlert message={result?.formError ? t(result.formError) : undefined} />
+      <FormAlert message={result?.formError ? withRetryIn(t(result.formError), result.retryAfter, locale) : undefined} />
       <p>{t("login.intro")}</p>
       <Form method="post" noValidate className="stack">
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />

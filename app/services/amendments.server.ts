@@ -2,8 +2,7 @@ import { createHash } from "node:crypto";
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { amendments, amendmentSignatures, appendices, parties, partnerships, users } from "../../db/schema";
-import { verifyPassword } from "../auth/password.server";
-import { isThrottled, recordAttempt } from "../auth/throttle.server";
+import { checkPassword } from "../auth/throttle.server";
 import type { SessionUser } from "../auth/session.server";
 import { amendmentStage, edit, sign, type AmendmentState, type SignRefusal } from "../domain/amendment";
 import { validatePeriodRule, type PeriodRule } from "../domain/period";
@@ -116,7 +115,10 @@ export async function editAmendment(db: Db, id: string, input: AmendmentInput, a
   });
 }
 
-export type SignOutcome = { ok: true; valid: boolean } | { ok: false; error: SignRefusal | "amendment.wrongPassword" | "amendment.throttled" };
+export type SignOutcome =
+  | { ok: true; valid: boolean }
+  | { ok: false; error: SignRefusal | "amendment.wrongPassword" }
+  | { ok: false; error: "amendment.throttled"; retryAfter: number };
 
 /**
  * Signs for the party the user represents in the steering group, after checking their password
@@ -127,13 +129,13 @@ export async function signAmendment(
   id: string,
   signer: { user: SessionUser; authorisedFor: string[]; password: string; seenSha256: string; ip: string },
 ): Promise<SignOutcome> {
-  // Wrong passwords here count with failed logins, so signing cannot be used to guess a password.
-  const attempt = { email: signer.user.email.toLowerCase(), ip: signer.ip };
-  if (await isThrottled(db, attempt.email, attempt.ip)) return { ok: false, error: "amendment.throttled" };
   const [me] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, signer.user.id));
-  if (!(await verifyPassword(me?.passwordHash, signer.password))) {
-    await recordAttempt(db, { ...attempt, outcome: "failure" });
-    return { ok: false, error: "amendment.wrongPassword" };
+  // Wrong passwords here count with failed logins, so signing cannot be used to guess a password.
+  const check = await checkPassword(db, { email: signer.user.email, ip: signer.ip }, me?.passwordHash, signer.password);
+  if (!check.ok) {
+    return check.reason === "throttled"
+      ? { ok: false, error: "amendment.throttled", retryAfter: check.retryAfter }
+      : { ok: false, error: "amendment.wrongPassword" };
   }
   return db.transaction(async (tx) => {
     const [a] = await tx.select().from(amendments).where(eq(amendments.id, id)).for("update");
