@@ -59,3 +59,43 @@ export function typeInto(client: MinutesClient, text: string) {
   }
   target.insert(target.length, text);
 }
+
+/**
+ * A bare WebSocket on a meeting's minutes, for sending what no y-websocket client would.
+ * `roundTrip` asks the server for presence and waits for its answer, so every message sent
+ * before it has been handled; it resolves false when the server closed the socket instead.
+ */
+export async function rawMinutesSocket(baseUrl: string, meetingId: string, cookie: string | undefined) {
+  const socket = new WebSocket(`${baseUrl.replace(/^http/, "ws")}/realtime/minutes-${meetingId}`, {
+    headers: cookie ? { cookie } : {},
+    origin: new URL(baseUrl).origin,
+  });
+  socket.binaryType = "nodebuffer";
+  const received: Uint8Array[] = [];
+  let waiting: (() => void) | undefined;
+  socket.on("message", (data: Buffer) => {
+    received.push(new Uint8Array(data));
+    if (data[0] === 1) waiting?.(); // an awareness message: the answer to a query
+  });
+  socket.on("error", () => {});
+  const closed = new Promise<number>((resolve) => socket.on("close", (code) => (waiting?.(), resolve(code))));
+  await new Promise<void>((resolve, reject) => {
+    socket.once("open", () => resolve());
+    socket.once("close", (code) => reject(new Error(`closed with ${code} before opening`)));
+  });
+  return {
+    socket,
+    closed,
+    received,
+    send: (message: Uint8Array) => socket.readyState === WebSocket.OPEN && socket.send(message),
+    roundTrip: () =>
+      new Promise<boolean>((resolve) => {
+        if (socket.readyState !== WebSocket.OPEN) return resolve(false);
+        waiting = () => {
+          waiting = undefined;
+          resolve(socket.readyState === WebSocket.OPEN);
+        };
+        socket.send(new Uint8Array([3])); // query awareness
+      }),
+  };
+}
