@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { FINANCIAL_KEYS, isStatisticKey, type StatisticKey } from "../domain/yearly-report";
-import { isIsoDate } from "../domain/iso-date";
 import type { AmendmentInput } from "../services/amendments.server";
 import type { ReportInput } from "../services/reports.server";
+import { dateField } from "./input";
 import { parseForm, type ParseResult } from "./parse";
 import { periodRule } from "./partnership";
 
@@ -31,14 +31,14 @@ export const noticeSchema = z.object({
   partyId: z.uuid({ error: "form.required" }),
   reason: text(4000),
   // Only a coordinator may date a notice received earlier; for anyone else it is today.
-  givenOn: z
-    .string()
-    .optional()
-    .transform((v) => v || undefined)
-    .refine((v) => v === undefined || isIsoDate(v), "form.dateInvalid"),
+  givenOn: z.union([z.literal("").transform(() => undefined), dateField]).optional(),
 });
 
-const count = z.union([z.literal(""), z.coerce.number({ error: "form.numberInvalid" }).int("form.numberInvalid").min(0, "form.numberInvalid").max(10_000_000, "form.numberInvalid")]);
+// The union's own message is the one shown when no branch comes close (Infinity from "1e400").
+const count = z.union(
+  [z.literal(""), z.coerce.number({ error: "form.numberInvalid" }).int("form.numberInvalid").min(0, "form.numberInvalid").max(10_000_000, "form.numberInvalid")],
+  { error: "form.numberInvalid" },
+);
 const httpsUrl = z.union([z.literal(""), z.url({ protocol: /^https$/, error: "form.urlInvalid" })]);
 
 /** A yearly report with the statistics asked for; a blank number is not reported. */

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { isIsoDate } from "~/domain/iso-date";
+import { dateField as date } from "./input";
 
 const line = z.string({ error: "form.required" }).trim().min(1, "form.required").max(300, "form.tooLong");
 const text = z.string({ error: "form.required" }).trim().min(1, "form.required").max(5000, "form.tooLong");
-const date = z.string({ error: "form.dateInvalid" }).refine(isIsoDate, "form.dateInvalid");
 const optionalText = z
   .string()
   .trim()

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { isIsoDate } from "~/domain/iso-date";
+import { dateField as date } from "./input";
 
 const text = z.string({ error: "form.required" }).trim().min(1, "form.required").max(5000, "form.tooLong");
-const date = z.string({ error: "form.dateInvalid" }).refine(isIsoDate, "form.dateInvalid");
 
 export const meetingDecisionSchema = z.object({ agendaItemId: z.uuid({ error: "decision.itemInvalid" }), text });
 export const proposalSchema = z.object({ text });

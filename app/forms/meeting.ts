@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { isIsoDate } from "../domain/iso-date";
 import { stockholmInstant } from "../domain/stockholm-date";
+import { dateField } from "./input";
 
 const time = z.string({ error: "form.required" }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "form.timeInvalid");
 
@@ -9,7 +9,7 @@ export const meetingSchema = z
     title: z.string({ error: "form.required" }).trim().min(1, "form.required").max(200, "form.tooLong"),
     kind: z.enum(["ordinary", "extra"]).default("ordinary"),
     extraReason: z.string().trim().max(2000, "form.tooLong").optional().default(""),
-    date: z.string({ error: "form.required" }).refine(isIsoDate, "form.dateInvalid"),
+    date: dateField,
     startTime: time,
     endTime: time,
     location: z.string().trim().max(300, "form.tooLong").optional().default(""),

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { validateOrgNumber } from "../domain/org-number";
 import { validatePeriodRule, type PeriodRule } from "../domain/period";
+import { dateField as isoDate } from "./input";
 
 export const IDEA_PARTY_ROWS = 4;
 
 const text = (max: number) => z.string({ error: "form.required" }).trim().min(1, "form.required").max(max, "form.tooLong");
 const optionalText = (max: number) => z.string().trim().max(max, "form.tooLong").optional().default("");
-const isoDate = z.string({ error: "form.required" }).regex(/^\d{4}-\d{2}-\d{2}$/, "form.dateInvalid");
 const months = z.coerce.number({ error: "form.numberInvalid" }).int("form.numberInvalid").min(1, "form.numberInvalid").max(36, "form.numberInvalid");
 
 const orgNumber = z.string({ error: "form.required" }).transform((value, ctx) => {

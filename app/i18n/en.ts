@@ -92,6 +92,8 @@ export const en: Record<MessageKey, string> = {
   "form.timeInvalid": "Enter a time (HH:MM).",
   "form.numberInvalid": "Enter a whole number within the allowed range.",
   "form.urlInvalid": "Enter a full web address starting with https://.",
+  "form.controlCharacter": "This field contains an invisible control character (such as NUL) that cannot be saved. Remove it and try again.",
+  "form.dateOutOfRange": "Enter a date between 1900-01-01 and 2200-12-31.",
   "org.format": "The organisation number must have the format NNNNNN-NNNN (10 digits).",
   "org.checksum": "The organisation number is not valid – the check digit does not match.",
   "period.kindRequired": "Choose how the agreement period runs.",

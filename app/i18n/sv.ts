@@ -88,6 +88,8 @@ const core = {
   "form.timeInvalid": "Ange en tid (TT:MM).",
   "form.numberInvalid": "Ange ett heltal inom det tillåtna intervallet.",
   "form.urlInvalid": "Ange en fullständig webbadress som börjar med https://.",
+  "form.controlCharacter": "Fältet innehåller ett osynligt styrtecken (till exempel NUL) som inte kan sparas. Ta bort det och försök igen.",
+  "form.dateOutOfRange": "Ange ett datum mellan 1900-01-01 och 2200-12-31.",
   "org.format": "Organisationsnumret ska ha formatet NNNNNN-NNNN (10 siffror).",
   "org.checksum": "Organisationsnumret är inte giltigt – kontrollsiffran stämmer inte.",
   "period.kindRequired": "Välj hur avtalsperioden löper.",

@@ -5,8 +5,8 @@ import { notFound, requireUser } from "~/auth/guards.server";
 import { EscalateForm } from "~/components/EscalateForm";
 import { Field, FormAlert, Notice, SelectField } from "~/components/Field";
 import { cadenceStatus } from "~/domain/cadence";
-import { isIsoDate } from "~/domain/iso-date";
 import { stockholmDate } from "~/domain/stockholm-date";
+import { dateField } from "~/forms/input";
 import { NO_FIELD_ERRORS, parseForm } from "~/forms/parse";
 import { readForm } from "~/http/form.server";
 import { formatDateTime, type MessageKey } from "~/i18n";
@@ -77,12 +77,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 const memberSchema = z.object({ email: z.string().trim().min(1, "form.required"), partyId: z.uuid({ error: "form.required" }), role: z.enum(["representative", "deputy", "observer"]) });
 const rotationSchema = z.object({
-  startsOn: z.string().refine(isIsoDate, "form.dateInvalid"),
+  startsOn: dateField,
   unit: z.enum(["months", "meetings"]),
   length: z.coerce.number().int("form.numberInvalid").min(1, "form.numberInvalid").max(60, "form.numberInvalid"),
 });
-const skipSchema = z.object({ turnIndex: z.coerce.number().int().min(0), reason: z.string().trim().min(1, "form.required").max(1000, "form.tooLong") });
-const holderSchema = z.object({ turnIndex: z.coerce.number().int().min(0), userId: z.uuid({ error: "form.required" }) });
+// A turn counted from the rotation's start; bounded so no number reaches an integer column unchecked.
+const turnIndex = z.coerce.number().int().min(0).max(10_000);
+const skipSchema = z.object({ turnIndex, reason: z.string().trim().min(1, "form.required").max(1000, "form.tooLong") });
+const holderSchema = z.object({ turnIndex, userId: z.uuid({ error: "form.required" }) });
 
 type Result = { intent: string; fieldErrors: Partial<Record<string, MessageKey>>; done?: MessageKey };
 

@@ -100,6 +100,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 const opSchema = z.object({ itemId: z.uuid(), op: z.enum(["up", "down", "accept", "remove"]) });
 const cancelSchema = z.object({ reason: z.string().trim().min(1, "form.required").max(1000, "form.tooLong") });
 const rsvpSchema = z.object({ rsvp: z.enum(["attending", "declined"]) });
+const approveSchema = z.object({ reason: z.string().trim().max(1000, "form.tooLong").optional().transform((v) => v || null) });
 const correctionSchema = z.object({ text: z.string({ error: "form.required" }).trim().min(1, "form.required").max(5000, "form.tooLong") });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -160,8 +161,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return ok("justering.sent");
     }
     case "approve": {
-      const reason = String(form.get("reason") ?? "").trim().slice(0, 1000) || null;
-      const result = await approve(context, meeting, user, reason);
+      const parsed = parseForm(approveSchema, form);
+      // The reason field shows only beside personnummer hits, so its error goes in the approval's alert.
+      if (!parsed.ok) return fail({ approve: parsed.fieldErrors.reason });
+      const result = await approve(context, meeting, user, parsed.data.reason);
       if (result.ok) return ok(result.final ? "justering.final" : "justering.approved");
       if (result.error === "justering.notApprover") throw new Response("Forbidden", { status: 403 });
       return data(

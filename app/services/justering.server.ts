@@ -6,6 +6,7 @@ import type { DocumentRegistry } from "../../realtime/registry";
 import { snapshotOf } from "../../realtime/versions";
 import type { SessionUser } from "../auth/session.server";
 import { findPersonnummer } from "../domain/personnummer";
+import { isUuid } from "./access.server";
 import { audit } from "./audit.server";
 import type { MeetingRow } from "./meetings.server";
 import { minutesState } from "./minutes.server";
@@ -31,6 +32,8 @@ async function withDocument<T>(deps: Deps, meetingId: string, task: (doc: Awaite
 export async function sendForApproval(deps: Deps, meeting: MeetingRow, actor: SessionUser, adjusters: string[]): Promise<JusteringError | null> {
   const chosen = [...new Set(adjusters)].filter((id) => id !== actor.id);
   if (!chosen.length) return "justering.adjusterRequired";
+  // Checked before the query: PostgreSQL refuses a malformed uuid with an error, not an empty result.
+  if (!chosen.every(isUuid)) return "justering.adjusterNotMember";
   const members = await deps.db
     .select({ userId: groupMembers.userId })
     .from(groupMembers)
