@@ -66,13 +66,15 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
+  // A search parameter refused by queryParam (app/http/query.server.ts) names itself.
+  const param: unknown = isRouteErrorResponse(error) ? error.data?.param : undefined;
   const [title, text] =
     status === 404
       ? [t("error.notFoundTitle"), t("error.notFoundText")]
       : status === 403
         ? [t("error.forbiddenTitle"), t("error.forbiddenText")]
         : status === 400
-          ? [t("error.genericTitle"), t("form.badRequest")]
+          ? [t("error.genericTitle"), typeof param === "string" ? t("error.badParam", { param }) : t("form.badRequest")]
           : [t("error.genericTitle"), t("error.genericText")];
   return (
     <div className="page narrow">

@@ -62,8 +62,3 @@ export function parseStatisticKeys(form: FormData): ParseResult<StatisticKey[]> 
   const keys = form.getAll("keys").map(String).filter(isStatisticKey);
   return keys.length ? { ok: true, data: keys } : { ok: false, fieldErrors: { keys: "report.keysRequired" } };
 }
-
-export const yearParam = (raw: string | null, fallback: number) => {
-  const year = Number(raw);
-  return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : fallback;
-};

@@ -85,6 +85,7 @@ export const en: Record<MessageKey, string> = {
   "error.genericTitle": "Something went wrong",
   "error.genericText": "An unexpected error occurred. Please try again shortly.",
   "error.home": "Go to the overview",
+  "error.badParam": "The address has an invalid value for “{param}”. Check the link and try again.",
   "nav.partnerships": "Partnerships",
   "nav.meetings": "Meetings",
   "nav.settings": "Settings",

@@ -81,6 +81,7 @@ const core = {
   "error.genericTitle": "Något gick fel",
   "error.genericText": "Ett oväntat fel inträffade. Försök igen om en stund.",
   "error.home": "Till översikten",
+  "error.badParam": "Adressen innehåller ett ogiltigt värde för ”{param}”. Kontrollera länken och försök igen.",
   "nav.partnerships": "Partnerskap",
   "nav.meetings": "Möten",
   "nav.settings": "Inställningar",

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireApiUser } from "~/auth/api-token.server";
 import { stockholmDate } from "~/domain/stockholm-date";
 import { currentReportYear } from "~/domain/yearly-report";
-import { yearParam } from "~/forms/agreement";
+import { yearParam } from "~/forms/input";
+import { queryParam } from "~/http/query.server";
 import { requirePartnershipAccess } from "~/services/access.server";
 import { apiAccess } from "~/services/api.server";
 import { overviewView, reportsOverview } from "~/services/reports.server";
@@ -10,11 +11,9 @@ import { overviewView, reportsOverview } from "~/services/reports.server";
 /** GET /api/partnerships/:id/reports?year=YYYY — every idea-based party's report, status and the totals. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireApiUser(context, request);
-  const raw = new URL(request.url).searchParams.get("year");
-  if (raw !== null && !/^\d{4}$/.test(raw)) return Response.json({ error: "year must be YYYY" }, { status: 400 });
+  const today = stockholmDate(new Date());
+  const year = queryParam(request, "year", yearParam) ?? currentReportYear(today);
   const denied = await apiAccess(requirePartnershipAccess(context.db, user, params.id!));
   if (denied instanceof Response) return denied;
-  const today = stockholmDate(new Date());
-  const year = yearParam(raw, currentReportYear(today));
   return Response.json(overviewView(await reportsOverview(context.db, params.id!, year, today)));
 }

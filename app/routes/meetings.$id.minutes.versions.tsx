@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
+import { rowIdParam } from "~/forms/input";
+import { queryParam } from "~/http/query.server";
 import { formatDateTime } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -13,7 +15,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const { meeting } = await requireMeetingAccess(context.db, user, params.id);
   const list = await minutesVersionList(context.db, meeting.id);
-  const shown = Number(new URL(request.url).searchParams.get("v")) || list[0]?.id;
+  const shown = queryParam(request, "v", rowIdParam) ?? list[0]?.id;
   const version = shown ? await minutesVersion(context.db, meeting.id, shown) : null;
   return {
     meetingId: meeting.id,

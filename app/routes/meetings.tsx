@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { monthGrid, shiftMonth } from "~/domain/month-grid";
 import { stockholmDate, stockholmInstant } from "~/domain/stockholm-date";
+import { monthParam } from "~/forms/input";
+import { queryParam } from "~/http/query.server";
 import { formatDateTime, type MessageKey } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -20,8 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const view: View = param === "past" || param === "month" ? param : "upcoming";
   const groupParam = url.searchParams.get("group") ?? undefined;
   const groupId = isUuid(groupParam) ? groupParam : undefined;
-  const monthParam = url.searchParams.get("month") ?? "";
-  const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(monthParam) ? monthParam : stockholmDate(new Date()).slice(0, 7);
+  const month = queryParam(request, "month", monthParam) ?? stockholmDate(new Date()).slice(0, 7);
   const rows =
     view === "month"
       ? await meetingsFor(context.db, user, { from: stockholmInstant(`${month}-01`, "00:00"), to: stockholmInstant(`${shiftMonth(month, 1)}-01`, "00:00"), groupId })

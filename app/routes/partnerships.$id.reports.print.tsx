@@ -4,7 +4,8 @@ import { requireUser } from "~/auth/guards.server";
 import { ReportOverview } from "~/components/ReportOverview";
 import { stockholmDate } from "~/domain/stockholm-date";
 import { currentReportYear } from "~/domain/yearly-report";
-import { yearParam } from "~/forms/agreement";
+import { yearParam } from "~/forms/input";
+import { queryParam } from "~/http/query.server";
 import { titled } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { requirePartnershipAccess } from "~/services/access.server";
@@ -16,7 +17,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   await requirePartnershipAccess(context.db, user, params.id!);
   const today = stockholmDate(new Date());
-  const year = yearParam(new URL(request.url).searchParams.get("year"), currentReportYear(today));
+  const year = queryParam(request, "year", yearParam) ?? currentReportYear(today);
   return overviewView(await reportsOverview(context.db, params.id!, year, today));
 }
 

@@ -6,9 +6,11 @@ import { PartnershipTabs } from "~/components/PartnershipTabs";
 import { ReportOverview, StatusText } from "~/components/ReportOverview";
 import { stockholmDate } from "~/domain/stockholm-date";
 import { FINANCIAL_KEYS, STATISTIC_KEYS, currentReportYear, reportDueOn } from "~/domain/yearly-report";
-import { parseReport, parseStatisticKeys, yearParam } from "~/forms/agreement";
+import { parseReport, parseStatisticKeys } from "~/forms/agreement";
+import { yearParam } from "~/forms/input";
 import { NO_FIELD_ERRORS, type FieldErrors } from "~/forms/parse";
 import { readForm } from "~/http/form.server";
+import { queryParam } from "~/http/query.server";
 import { formatDateTime, type MessageKey } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -23,7 +25,7 @@ async function access(context: LoaderFunctionArgs["context"], request: Request, 
   await requirePartnershipAccess(context.db, user, partnershipId);
   const today = stockholmDate(new Date());
   const roles = await partyRolesOf(context.db, partnershipId, user.id);
-  const year = yearParam(new URL(request.url).searchParams.get("year"), currentReportYear(today));
+  const year = queryParam(request, "year", yearParam) ?? currentReportYear(today);
   return { user, roles, today, year, filing: filingParties(roles) };
 }
 

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/guards.server";
 import { stockholmDate } from "~/domain/stockholm-date";
 import { currentReportYear, reportCsvRows, toCsv } from "~/domain/yearly-report";
-import { yearParam } from "~/forms/agreement";
+import { yearParam } from "~/forms/input";
+import { queryParam } from "~/http/query.server";
 import { translator } from "~/i18n";
 import { requirePartnershipAccess } from "~/services/access.server";
 import { reportsOverview } from "~/services/reports.server";
@@ -12,7 +13,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   await requirePartnershipAccess(context.db, user, params.id!);
   const today = stockholmDate(new Date());
-  const year = yearParam(new URL(request.url).searchParams.get("year"), currentReportYear(today));
+  const year = queryParam(request, "year", yearParam) ?? currentReportYear(today);
   const o = await reportsOverview(context.db, params.id!, year, today);
   const t = translator("sv");
   const rows = reportCsvRows(
