@@ -413,7 +413,8 @@ export const minutesApprovals = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id),
-    textSha256: text("text_sha256").notNull(),
+    // Named for the text it once hashed; it holds contentHash (decision 008) since approvals bind marks and links too.
+    contentSha256: text("text_sha256").notNull(),
     approvedAt: timestamp("approved_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.userId] })],
@@ -434,7 +435,8 @@ export const minutesVersions = pgTable(
     text: text("text").notNull(),
     markdown: text("markdown").notNull(),
     state: bytea("state").notNull(),
-    textSha256: text("text_sha256").notNull(),
+    // Named for the text it once hashed; it holds contentHash (decision 008) since approvals bind marks and links too.
+    contentSha256: text("text_sha256").notNull(),
     approvals: jsonb("approvals").$type<{ userId: string; name: string; role: "chair" | "adjuster"; approvedAt: string }[]>().notNull().default([]),
     createdAt: createdAt(),
   },

@@ -11,6 +11,16 @@ type Node = Y.XmlElement | Y.XmlText | Y.XmlHook;
 type Delta = { insert: unknown; attributes?: Record<string, { href?: string } | true | null> }[];
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/**
+ * Markdown passes raw HTML through to whatever renders it, so `<` becomes an entity (and `&`
+ * where it would start one); Markdown's own markers are backslash-escaped.
+ */
+const escapeMarkdown = (s: string) => s.replace(/([\\`*_[\]])/g, "\\$1").replace(/&(?=#?\w+;)/g, "&amp;").replace(/</g, "&lt;");
+/** A code span shows its content literally; a fence longer than any backtick run inside keeps it closed. */
+const codeSpan = (s: string) => {
+  const fence = "`".repeat(Math.max(0, ...(s.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  return fence.length > 1 ? `${fence} ${s} ${fence}` : `${fence}${s}${fence}`;
+};
 const safeHref = (href: unknown) => (typeof href === "string" && /^https?:\/\//i.test(href) ? href : null);
 
 /** The minutes as HTML, plain text and Markdown, from the Tiptap (ProseMirror) structure in Yjs. */
@@ -80,12 +90,12 @@ function text(node: Node): string {
 function markdown(node: Node, indent: string): string {
   if (node instanceof Y.XmlText)
     return inline(node, (s, a) => {
-      let out = s.replace(/([\\`*_[\]])/g, "\\$1");
-      if (a.code) out = `\`${s}\``;
+      let out = escapeMarkdown(s);
+      if (a.code) out = codeSpan(s);
       if (a.bold) out = `**${out}**`;
       if (a.italic) out = `*${out}*`;
       const href = safeHref(typeof a.link === "object" ? a.link?.href : null);
-      if (href) out = `[${out}](${href})`;
+      if (href) out = `[${out}](${href.replace(/[()<>\s"]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`)})`;
       return out;
     });
   if (!(node instanceof Y.XmlElement)) return "";

@@ -33,7 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     approvals: final.approvals,
     html: final.html,
     corrections: corrections.filter((c) => c.approvedAt).map((c) => ({ id: c.id, text: c.text, approvedAt: c.approvedAt!.toISOString(), approvedBy: c.approvedBy.map((a) => a.name) })),
-    sha256: final.textSha256,
+    sha256: final.contentSha256,
     decisions,
   };
 }

@@ -82,16 +82,16 @@ export async function approve(deps: Deps, meeting: MeetingRow, actor: SessionUse
 
     await deps.db
       .insert(minutesApprovals)
-      .values({ meetingId: meeting.id, userId: actor.id, textSha256: snap.textSha256 })
-      .onConflictDoUpdate({ target: [minutesApprovals.meetingId, minutesApprovals.userId], set: { textSha256: snap.textSha256, approvedAt: new Date() } });
-    await audit(deps.db, { actorId: actor.id, action: "minutes.approve", subject: `meeting:${meeting.id}`, details: { textSha256: snap.textSha256 } });
+      .values({ meetingId: meeting.id, userId: actor.id, contentSha256: snap.contentSha256 })
+      .onConflictDoUpdate({ target: [minutesApprovals.meetingId, minutesApprovals.userId], set: { contentSha256: snap.contentSha256, approvedAt: new Date() } });
+    await audit(deps.db, { actorId: actor.id, action: "minutes.approve", subject: `meeting:${meeting.id}`, details: { contentSha256: snap.contentSha256 } });
 
     const approvals = await deps.db
-      .select({ userId: minutesApprovals.userId, textSha256: minutesApprovals.textSha256, approvedAt: minutesApprovals.approvedAt, name: users.name })
+      .select({ userId: minutesApprovals.userId, contentSha256: minutesApprovals.contentSha256, approvedAt: minutesApprovals.approvedAt, name: users.name })
       .from(minutesApprovals)
       .innerJoin(users, eq(users.id, minutesApprovals.userId))
       .where(eq(minutesApprovals.meetingId, meeting.id));
-    const current = approvals.filter((a) => a.textSha256 === snap.textSha256);
+    const current = approvals.filter((a) => a.contentSha256 === snap.contentSha256);
     if (!approvers.every((id) => current.some((a) => a.userId === id))) return { ok: true, final: false };
 
     await deps.db.transaction(async (tx) => {
@@ -102,7 +102,7 @@ export async function approve(deps: Deps, meeting: MeetingRow, actor: SessionUse
         approvals: current.map((a) => ({ userId: a.userId, name: a.name, role: a.userId === row.chairId ? "chair" : "adjuster", approvedAt: a.approvedAt.toISOString() })),
       });
       await tx.update(minutes).set({ status: "final", updatedAt: new Date() }).where(eq(minutes.meetingId, meeting.id));
-      await audit(tx, { actorId: actor.id, action: "minutes.final", subject: `meeting:${meeting.id}`, details: { textSha256: snap.textSha256 } });
+      await audit(tx, { actorId: actor.id, action: "minutes.final", subject: `meeting:${meeting.id}`, details: { contentSha256: snap.contentSha256 } });
     });
     doc.status = "final";
     return { ok: true, final: true };

@@ -28,7 +28,7 @@ export async function finalMinutes(db: Db, meetingId: string) {
 
 export function minutesVersionList(db: Db, meetingId: string) {
   return db
-    .select({ id: minutesVersions.id, kind: minutesVersions.kind, createdAt: minutesVersions.createdAt, textSha256: minutesVersions.textSha256 })
+    .select({ id: minutesVersions.id, kind: minutesVersions.kind, createdAt: minutesVersions.createdAt, contentSha256: minutesVersions.contentSha256 })
     .from(minutesVersions)
     .where(eq(minutesVersions.meetingId, meetingId))
     .orderBy(desc(minutesVersions.id));

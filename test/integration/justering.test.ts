@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../app/http/server.server";
-import { textHash } from "../../realtime/versions";
+import * as Y from "yjs";
+import { FRAGMENT } from "../../realtime/content";
+import { contentHash } from "../../realtime/versions";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { client, startTestServer } from "../support/server";
 import { eventually, minutesClient, typeInto, type MinutesClient } from "../support/yclient";
@@ -78,6 +80,23 @@ describe("justering: approval locks the minutes", () => {
     expect(audit.details).toMatchObject({ reason: "Numret är ett diarienummer hos polisen, inte en person.", count: 1 });
   });
 
+  it("voids an approval when a link's target changes afterwards, though the words stay the same", async () => {
+    const [chair, adjuster] = clients;
+    const text = (adjuster.doc.getXmlFragment(FRAGMENT).toArray().find((n) => n instanceof Y.XmlElement && n.nodeName === "paragraph") as Y.XmlElement).get(0) as Y.XmlText;
+    const at = text.length;
+    text.insert(at, "Underlag", { link: { href: "https://intranat.stockholm.se/underlag" } });
+    await eventually(() => chair.doc.getXmlFragment(FRAGMENT).toString().includes("intranat.stockholm.se/underlag"), "the link to reach the chair");
+    expect((await post("chair", { intent: "approve" })).status).toBe(200);
+
+    text.format(at, "Underlag".length, { link: { href: "https://annan.example/underlag" } });
+    await eventually(() => chair.doc.getXmlFragment(FRAGMENT).toString().includes("annan.example"), "the changed link to reach the chair");
+    expect((await post("adjuster", { intent: "approve" })).status).toBe(200);
+    // Both have approved, but not the same content: the chair's approval was of the old link.
+    expect((await t.sql`select status from minutes where meeting_id = ${meetingId}`)[0].status).toBe("for_approval");
+    const hashes = await t.sql<{ h: string }[]>`select distinct text_sha256 as h from minutes_approvals where meeting_id = ${meetingId}`;
+    expect(hashes).toHaveLength(2);
+  });
+
   it("finalizes when chair and adjuster approved the same text, stores an immutable version, and drops every later update", async () => {
     // The chair approved above; the adjuster edits, which voids the chair's approval of the old text.
     typeInto(clients[1], "Sista rättelse. ");
@@ -86,9 +105,11 @@ describe("justering: approval locks the minutes", () => {
     expect((await t.sql`select status from minutes where meeting_id = ${meetingId}`)[0].status).toBe("for_approval");
     expect((await post("chair", { intent: "approve" })).status).toBe(200);
 
-    const [final] = await t.sql`select text, text_sha256, html, approvals from minutes_versions where meeting_id = ${meetingId} and kind = 'final'`;
+    const [final] = await t.sql`select text, text_sha256, html, state, approvals from minutes_versions where meeting_id = ${meetingId} and kind = 'final'`;
     expect((await t.sql`select status from minutes where meeting_id = ${meetingId}`)[0].status).toBe("final");
-    expect(final.text_sha256).toBe(textHash(final.text));
+    const approved = new Y.Doc();
+    Y.applyUpdate(approved, final.state);
+    expect(final.text_sha256).toBe(contentHash(approved));
     expect(final.text).toContain("Sista rättelse.");
     expect(final.approvals.map((a: { role: string }) => a.role).sort()).toEqual(["adjuster", "chair"]);
 
