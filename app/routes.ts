@@ -42,5 +42,6 @@ export default [
   route("api/meetings", "routes/api.meetings.ts"),
   route("api/groups/:id/decisions", "routes/api.groups.$id.decisions.ts"),
   route("api/meetings/:id/calendar.ics", "routes/meeting-calendar.ts", { id: "api-meeting-calendar" }),
+  route("api/*", "routes/api.not-found.ts"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -1,15 +1,13 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireApiUser } from "~/auth/api-token.server";
 import { decisionLabel, stageOf } from "~/domain/decision";
 import { requireGroupAccess } from "~/services/access.server";
-import { apiAccess } from "~/services/api.server";
+import { apiLoader, methodNotAllowed } from "~/services/api.server";
 import { decisionsOfGroup } from "~/services/decisions.server";
 
 /** The group's decision register: GET /api/groups/:id/decisions (session or Bearer token). */
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = apiLoader(async ({ request, params, context }) => {
   const user = await requireApiUser(context, request);
-  const access = await apiAccess(requireGroupAccess(context.db, user, params.id!));
-  if (access instanceof Response) return access;
+  const access = await requireGroupAccess(context.db, user, params.id!);
   const rows = await decisionsOfGroup(context.db, access.group.id);
   return Response.json({
     group: { id: access.group.id, kind: access.group.kind, name: access.group.name },
@@ -29,4 +27,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       decidedAt: r.decidedAt?.toISOString() ?? null,
     })),
   });
-}
+});
+
+export const action = methodNotAllowed;

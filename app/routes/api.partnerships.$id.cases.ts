@@ -1,15 +1,13 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireApiUser } from "~/auth/api-token.server";
 import { isClosed } from "~/domain/cases";
 import { requirePartnershipAccess } from "~/services/access.server";
-import { apiAccess } from "~/services/api.server";
+import { apiLoader, methodNotAllowed } from "~/services/api.server";
 import { casesWithPlans } from "~/services/cases.server";
 
 /** GET /api/partnerships/:id/cases — shortcomings with their action plans, disputes and reported changes, with stage. */
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = apiLoader(async ({ request, params, context }) => {
   const user = await requireApiUser(context, request);
-  const denied = await apiAccess(requirePartnershipAccess(context.db, user, params.id!));
-  if (denied instanceof Response) return denied;
+  await requirePartnershipAccess(context.db, user, params.id!);
   const rows = await casesWithPlans(context.db, params.id!);
   return Response.json(
     rows.map(({ row: c, actions }) => ({
@@ -27,4 +25,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       updatedAt: c.updatedAt.toISOString(),
     })),
   );
-}
+});
+
+export const action = methodNotAllowed;

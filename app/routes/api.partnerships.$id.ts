@@ -1,16 +1,16 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireApiUser } from "~/auth/api-token.server";
 import { stockholmDate } from "~/domain/stockholm-date";
 import { dateParam } from "~/forms/input";
 import { queryParam } from "~/http/query.server";
 import { requirePartnershipAccess } from "~/services/access.server";
-import { apiAccess, apiPartnership, notFoundJson } from "~/services/api.server";
+import { apiLoader, apiPartnership, methodNotAllowed, notFoundJson } from "~/services/api.server";
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = apiLoader(async ({ request, params, context }) => {
   const user = await requireApiUser(context, request);
   const on = queryParam(request, "on", dateParam) ?? stockholmDate(new Date());
-  const denied = await apiAccess(requirePartnershipAccess(context.db, user, params.id!));
-  if (denied instanceof Response) return denied;
+  await requirePartnershipAccess(context.db, user, params.id!);
   const body = await apiPartnership(context.db, params.id!, on);
   return body ? Response.json(body) : notFoundJson();
-}
+});
+
+export const action = methodNotAllowed;

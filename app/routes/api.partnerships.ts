@@ -1,8 +1,9 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireApiUser } from "~/auth/api-token.server";
-import { apiPartnerships } from "~/services/api.server";
+import { apiLoader, apiPartnerships, methodNotAllowed } from "~/services/api.server";
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = apiLoader(async ({ request, context }) => {
   const user = await requireApiUser(context, request);
   return Response.json(await apiPartnerships(context.db, user));
-}
+});
+
+export const action = methodNotAllowed;

@@ -1,3 +1,5 @@
+import { STATUS_CODES } from "node:http";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import type { Db } from "../../db/client";
 import type { SessionUser } from "../auth/session.server";
 import { periodStatus } from "../domain/period";
@@ -40,17 +42,27 @@ export async function apiPartnership(db: Db, id: string, on: string) {
   };
 }
 
-export const notFoundJson = () => Response.json({ error: "not found" }, { status: 404 });
+const errorJson = (status: number, headers?: HeadersInit) =>
+  Response.json({ error: (STATUS_CODES[status] ?? "error").toLowerCase() }, { status, headers });
+
+export const notFoundJson = () => errorJson(404);
 
 /**
- * Runs a page access guard for the API: its 404 (thrown as a Response) becomes a JSON 404,
- * anything else stays an error. The caller returns the Response when it gets one.
+ * Wraps an API loader so that every answer is JSON: a thrown Response (a guard's 404, 401, a bad
+ * parameter's 400) keeps its status and, when not JSON already, gets a JSON body; anything else is
+ * logged and answers 500, where Remix would send a plain-text error.
  */
-export async function apiAccess<T>(guard: Promise<T>): Promise<T | Response> {
-  try {
-    return await guard;
-  } catch (e) {
-    if (e instanceof Response) return notFoundJson();
-    throw e;
-  }
+export function apiLoader(handler: (args: LoaderFunctionArgs) => Promise<Response>) {
+  return async (args: LoaderFunctionArgs): Promise<Response> => {
+    try {
+      return await handler(args);
+    } catch (e) {
+      if (e instanceof Response) return e.headers.get("content-type")?.includes("json") ? e : errorJson(e.status);
+      console.error(e);
+      return errorJson(500);
+    }
+  };
 }
+
+/** The API only reads: other methods get a JSON 405 instead of Remix's error for a route with no action. */
+export const methodNotAllowed = () => errorJson(405, { Allow: "GET, HEAD" });

@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningServer } from "../../app/http/server.server";
+import { freshDatabase, type TestDatabase } from "../support/db";
+import { client, startTestServer } from "../support/server";
+
+/** Bad input gets a clear answer and changes nothing: control characters, out-of-range values, and the API's errors. */
+describe("bad input", () => {
+  let t: TestDatabase;
+  let app: RunningServer;
+  let http: ReturnType<typeof client>;
+  const cookie: Record<string, string> = {};
+  const ids: Record<string, string> = {};
+  const ADMIN = "admin@samrad.test";
+  const JOUREN = "linkoping.jouren@samrad.test";
+
+  beforeAll(async () => {
+    t = await freshDatabase();
+    app = await startTestServer(t.url);
+    http = client(app.url);
+    for (const email of [ADMIN, JOUREN]) cookie[email] = await http.login(email);
+    [{ id: ids.stockholm }] = await t.sql<{ id: string }[]>`select id from partnerships where reference_number = '2021/630'`;
+    [{ id: ids.steering }] = await t.sql<{ id: string }[]>`select id from groups where partnership_id = ${ids.stockholm} and kind = 'steering'`;
+    [{ id: ids.linkoping }] = await t.sql<{ id: string }[]>`select id from partnerships where name like '%Linköping%'`;
+    [{ id: ids.jourenParty }] = await t.sql<{ id: string }[]>`select id from parties where partnership_id = ${ids.linkoping} and sector = 'idea'`;
+    const convened = await http.post(`/groups/${ids.steering}/meetings/new`, meeting, { cookie: cookie[ADMIN] });
+    expect(convened.status).toBe(302);
+    ids.meeting = convened.headers.get("location")!.split("/").pop()!;
+    // The settings page creates the calendar feed token on first view: a change of the page's, not of the refused form's.
+    expect((await http.get("/settings", cookie[ADMIN])).status).toBe(200);
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.drop();
+  });
+
+  const meeting = { title: "Styrgruppens möte", kind: "ordinary", date: "2027-03-10", startTime: "10:00", endTime: "12:00", location: "Stadshuset" };
+
+  /** Every table's content but the session's sliding expiry: any stored change shows. */
+  async function snapshot() {
+    const tables = await t.sql<{ name: string }[]>`select tablename as name from pg_tables where schemaname = 'public' and tablename <> 'sessions' order by 1`;
+    const sums = await Promise.all(tables.map(({ name }) => t.sql.unsafe(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as sum from "${name}" x`)));
+    return Object.fromEntries(tables.map(({ name }, i) => [name, sums[i][0].sum as string]));
+  }
+  const changedSince = async (before: Record<string, string>) => {
+    const after = await snapshot();
+    return Object.keys(after).filter((table) => after[table] !== before[table]);
+  };
+
+  // Each form with everything valid but the field under test; the valid form is stored afterwards, to show the field alone was refused.
+  const forms: { form: string; who: string; path: () => string; valid: () => Record<string, string>; field: string; status: number }[] = [
+    {
+      form: "partnership",
+      who: ADMIN,
+      path: () => "/partnerships/new",
+      valid: () => ({
+        name: "IOP Sundbyberg – Kvinnojouren",
+        publicName: "Socialförvaltningen, Stockholms stad",
+        publicOrgNumber: "2120000142",
+        ideaName1: "Brottsofferjouren Västerort",
+        ideaOrgNumber1: "802015-4822",
+        periodKind: "fixed",
+        periodStart: "2026-01-01",
+        periodEnd: "2027-12-31",
+      }),
+      field: "name",
+      status: 302,
+    },
+    { form: "meeting", who: ADMIN, path: () => `/groups/${ids.steering}/meetings/new`, valid: () => meeting, field: "title", status: 302 },
+    { form: "agenda item", who: ADMIN, path: () => `/meetings/${ids.meeting}`, valid: () => ({ intent: "add", title: "Verksamhetsplan", type: "information" }), field: "title", status: 200 },
+    { form: "decision", who: ADMIN, path: () => `/groups/${ids.steering}/decisions`, valid: () => ({ text: "Styrgruppen yttrar sig över remissen." }), field: "text", status: 302 },
+    {
+      form: "case",
+      who: JOUREN,
+      path: () => `/partnerships/${ids.linkoping}/cases`,
+      valid: () => ({ intent: "information", title: "Lokalerna sägs upp", description: "Jouren måste flytta i mars." }),
+      field: "description",
+      status: 200,
+    },
+    { form: "amendment", who: JOUREN, path: () => `/partnerships/${ids.linkoping}/amendments`, valid: () => ({ title: "Ny bilaga", text: "Bilaga 3 läggs till." }), field: "text", status: 302 },
+    {
+      form: "yearly report",
+      who: JOUREN,
+      path: () => `/partnerships/${ids.linkoping}/reports?year=2025`,
+      valid: () => ({ intent: "file", partyId: ids.jourenParty, narrative: "Under året har jouren nått fler unga." }),
+      field: "narrative",
+      status: 200,
+    },
+    { form: "invitation", who: ADMIN, path: () => "/admin/invitations", valid: () => ({ email: "ny.person@kommun.se" }), field: "email", status: 200 },
+    { form: "settings", who: ADMIN, path: () => "/settings", valid: () => ({ intent: "create-token", name: "Diarium" }), field: "name", status: 200 },
+  ];
+
+  it.each(forms)("$form: a control character in $field is refused at the field, in Swedish, and nothing is stored", async ({ who, path, valid, field, status }) => {
+    const before = await snapshot();
+    for (const char of ["\u0000", "\u0007", "\u001B"]) {
+      const res = await http.post(path(), { ...valid(), [field]: `${valid()[field]}${char}` }, { cookie: cookie[who] });
+      expect(res.status, JSON.stringify(char)).toBe(400);
+      const html = await res.text();
+      expect(html).toMatch(new RegExp(`id="[\\w-]*${field}-error">Fältet innehåller ett osynligt styrtecken \\(till exempel NUL\\) som inte kan sparas`));
+    }
+    expect(await changedSince(before)).toEqual([]);
+    expect((await http.post(path(), valid(), { cookie: cookie[who] })).status).toBe(status);
+  });
+
+  it.each([
+    ["meeting date far ahead", ADMIN, () => `/groups/${ids.steering}/meetings/new`, () => ({ ...meeting, date: "9999-12-31" }), "date", "Ange ett datum mellan 1900-01-01 och 2200-12-31."],
+    ["meeting date far back", ADMIN, () => `/groups/${ids.steering}/meetings/new`, () => ({ ...meeting, date: "0001-01-01" }), "date", "Ange ett datum mellan 1900-01-01 och 2200-12-31."],
+    [
+      "agreement period ending in year 9999",
+      ADMIN,
+      () => "/partnerships/new",
+      () => ({ ...forms[0].valid(), periodEnd: "9999-12-31" }),
+      "periodEnd",
+      "Ange ett datum mellan 1900-01-01 och 2200-12-31.",
+    ],
+    ["agenda item minutes 1e400", ADMIN, () => `/meetings/${ids.meeting}`, () => ({ intent: "add", title: "Budget", estimatedMinutes: "1e400" }), "estimatedMinutes", "Ange ett heltal inom det tillåtna intervallet."],
+    [
+      "report figure 1e400",
+      JOUREN,
+      () => `/partnerships/${ids.linkoping}/reports?year=2025`,
+      () => ({ intent: "file", partyId: ids.jourenParty, narrative: "", reachedWomen: "1e400" }),
+      "reachedWomen",
+      "Ange ett heltal inom det tillåtna intervallet.",
+    ],
+  ] as [string, string, () => string, () => Record<string, string>, string, string][])("%s is refused with 400 at the field and nothing is stored", async (_name, who, path, form, field, message) => {
+    const before = await snapshot();
+    const res = await http.post(path(), form(), { cookie: cookie[who] });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain(`id="f-${field}-error">${message}`);
+    expect(await changedSince(before)).toEqual([]);
+  });
+
+  it.each([
+    ["/api/partnerships/{stockholm}?on=9999-12-31", "on"],
+    ["/api/partnerships/{stockholm}?on=1899-12-31", "on"],
+    ["/api/partnerships/{stockholm}?on=2026-02-30", "on"],
+    ["/api/partnerships/{linkoping}/reports?year=0000", "year"],
+    ["/api/partnerships/{linkoping}/reports?year=1e400", "year"],
+    ["/partnerships/{linkoping}/reports?year=1e400", "year"],
+    ["/partnerships/{linkoping}/reports?year=99999", "year"],
+    ["/partnerships/{linkoping}/reports/print?year=-2025", "year"],
+    ["/partnerships/{linkoping}/reports.csv?year=2025.5", "year"],
+    ["/meetings/{meeting}/minutes/versions?v=1e400", "v"],
+    ["/meetings/{meeting}/minutes/versions?v=99999999999999999999", "v"],
+    ["/meetings/{meeting}/minutes/versions?v=-1", "v"],
+    ["/meetings?view=month&month=9999-12", "month"],
+    ["/meetings?view=month&month=2027-13", "month"],
+  ])("GET %s → 400 naming %s", async (template, param) => {
+    const path = template.replace(/\{(\w+)\}/g, (_, key: string) => ids[key]);
+    const res = await http.get(path, cookie[ADMIN]);
+    expect(res.status).toBe(400);
+    if (res.headers.get("content-type")!.includes("json")) expect(await res.json()).toMatchObject({ param, error: expect.stringMatching(new RegExp(`^${param} must be `)) });
+    else expect(await res.text()).toContain(`Adressen innehåller ett ogiltigt värde för ”${param}”.`);
+  });
+
+  it("still reads the parameters' valid values and defaults", async () => {
+    for (const path of [
+      `/api/partnerships/${ids.stockholm}?on=2200-12-31`,
+      `/api/partnerships/${ids.stockholm}?on=`,
+      `/api/partnerships/${ids.linkoping}/reports?year=2025`,
+      `/partnerships/${ids.linkoping}/reports?year=2025`,
+      `/meetings/${ids.meeting}/minutes/versions?v=12345`,
+      "/meetings?view=month&month=2027-03",
+    ])
+      expect((await http.get(path, cookie[ADMIN])).status, path).toBe(200);
+  });
+
+  describe("the JSON API answers JSON, also when it refuses", () => {
+    const json = async (res: Response) => ({ status: res.status, type: res.headers.get("content-type"), body: await res.json() });
+    const JSON_TYPE = "application/json; charset=utf-8";
+
+    it.each([
+      ["no credentials", "GET", "/api/partnerships", false, 401, { error: "unauthenticated" }],
+      ["a partnership that does not exist", "GET", "/api/partnerships/00000000-0000-4000-8000-000000000000", true, 404, { error: "not found" }],
+      ["a malformed id", "GET", "/api/groups/nope/decisions", true, 404, { error: "not found" }],
+      ["a meeting invitation that does not exist", "GET", "/api/meetings/nope/calendar.ics", true, 404, { error: "not found" }],
+      ["a path the API does not have", "GET", "/api/nope/deeper", true, 404, { error: "not found" }],
+      ["a missing groupId", "GET", "/api/meetings", true, 400, { error: "groupId is required" }],
+      ["a POST", "POST", "/api/partnerships", true, 405, { error: "method not allowed" }],
+      ["a DELETE", "DELETE", "/api/partnerships/{stockholm}/cases", true, 405, { error: "method not allowed" }],
+      ["a POST to a path the API does not have", "POST", "/api/nope", true, 404, { error: "not found" }],
+    ])("%s: %s %s", async (_name, method, template, authenticated, status, body) => {
+      const path = template.replace(/\{(\w+)\}/g, (_, key: string) => ids[key]);
+      const headers: Record<string, string> = { origin: app.url };
+      if (authenticated) headers.cookie = cookie[ADMIN];
+      const res = await fetch(app.url + path, { method, headers, redirect: "manual" });
+      expect(await json(res)).toEqual({ status, type: JSON_TYPE, body });
+      if (status === 405) expect(res.headers.get("allow")).toBe("GET, HEAD");
+    });
+
+    it("answers an unexpected failure with a JSON 500 and recovers", async () => {
+      const path = `/api/partnerships/${ids.linkoping}/cases`;
+      await t.sql`alter table cases rename to cases_away`;
+      try {
+        expect(await json(await http.get(path, cookie[ADMIN]))).toEqual({ status: 500, type: JSON_TYPE, body: { error: "internal server error" } });
+      } finally {
+        await t.sql`alter table cases_away rename to cases`;
+      }
+      expect((await http.get(path, cookie[ADMIN])).status).toBe(200);
+    });
+  });
+});
