@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Db } from "../db/client";
 import { agendaItems } from "../db/schema";
-import { initialMinutes, sectionUpdate } from "./content";
+import { initialMinutes, sectionsUpdate, type AgendaSection } from "./content";
 import { LiveDocument } from "./live-document";
 import { createStored, loadStored, quarantine, storedExists } from "./store";
 import { applyStored } from "./validate";
@@ -62,13 +62,20 @@ export class DocumentRegistry {
     }
   }
 
-  /** Adds a section for an agenda item added after the minutes exist (nothing to do before). */
-  async appendSection(meetingId: string, number: number, title: string): Promise<void> {
+  /**
+   * Brings the minutes' numbered sections in line with the agenda after it changed (see
+   * `sectionsUpdate`); nothing to do before the minutes exist. Only a draft is changed: false,
+   * changing nothing, once the minutes are sent for approval.
+   */
+  async syncSections(meetingId: string, agenda: AgendaSection[], numberedBy: AgendaSection[], struck: string): Promise<boolean> {
     // Loaded means it exists; otherwise a cheap check rather than reading the whole log twice.
-    if (!this.entries.has(meetingId) && !(await storedExists(this.db, meetingId))) return;
+    if (!this.entries.has(meetingId) && !(await storedExists(this.db, meetingId))) return true;
     const doc = await this.open(meetingId);
     try {
-      await doc.submitFromServer(sectionUpdate(Y.encodeStateAsUpdate(doc.doc), number, title));
+      // Worked out in the pipeline: from every edit accepted before it, under the status then.
+      const update = await doc.enqueue(async () => (doc.status === "draft" ? sectionsUpdate(Y.encodeStateAsUpdate(doc.doc), agenda, numberedBy, struck) : false));
+      if (update) await doc.submitFromServer(update);
+      return update !== false;
     } finally {
       await this.release(meetingId);
     }

@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { paragraphHeading } from "~/domain/agenda";
 import { decisionLabel, type GroupKind, type Stage } from "~/domain/decision";
 import type { FieldErrors } from "~/forms/parse";
 import { useT } from "~/i18n/use-t";
@@ -43,13 +44,13 @@ export function MeetingDecisions({
   groupKind: GroupKind;
   held: boolean;
   canRecord: boolean;
-  agenda: { id: string; title: string }[];
+  agenda: { id: string; number: number; title: string }[];
   decisions: MeetingDecision[];
   errors: FieldErrors;
 }) {
   const t = useT();
   // Decisions per capsulum recorded here belong to no item and come last.
-  const byItem = [...agenda.map((item, i) => ({ id: item.id, heading: `§ ${i + 1} ${item.title}` })), { id: null, heading: t("decision.kind.per_capsulum") }]
+  const byItem = [...agenda.map((item) => ({ id: item.id, heading: paragraphHeading(item) })), { id: null, heading: t("decision.kind.per_capsulum") }]
     .map((item) => ({ ...item, decisions: decisions.filter((d) => d.agendaItemId === item.id) }))
     .filter((item) => item.decisions.length);
   return (
@@ -77,7 +78,7 @@ export function MeetingDecisions({
             <SelectField
               name="agendaItemId"
               label={t("decision.item")}
-              options={agenda.map((a, i) => ({ value: a.id, label: `§ ${i + 1} ${a.title}` }))}
+              options={agenda.map((a) => ({ value: a.id, label: paragraphHeading(a) }))}
               error={errors.agendaItemId}
             />
             <TextArea name="text" id="f-decision-text" label={t("decision.text")} required error={errors.text} />

@@ -10,13 +10,13 @@ import { decisionLabel } from "~/domain/decision";
 import { stockholmDate } from "~/domain/stockholm-date";
 import { planActionSchema, progressSchema, stepSchema } from "~/forms/case";
 import { NO_FIELD_ERRORS, parseForm, type FieldErrors } from "~/forms/parse";
+import { baseUrl } from "~/http/base-url.server";
 import { readForm } from "~/http/form.server";
 import { formatDateTime, type MessageKey } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { isUuid, requirePartnershipAccess } from "~/services/access.server";
 import { caseActorsOf, caseDetails, changePlan, recordActionProgress, takeCaseStep } from "~/services/cases.server";
-import { addMinutesSection } from "~/services/minutes-sections.server";
 import { decisionsAt, heldMeetingsOf } from "~/services/steering.server";
 
 export const meta = titled("cases.title");
@@ -88,12 +88,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "step": {
       const parsed = parseForm(stepSchema, form);
       if (!parsed.ok) return fail(parsed.fieldErrors);
-      const result = await takeCaseStep(context.db, c, parsed.data, by, context.locale, today);
+      const result = await takeCaseStep({ ...context, baseUrl: baseUrl(context) }, c, parsed.data, by, context.locale, today);
       if (!result.ok) {
         if (result.status === 403) throw new Response("Forbidden", { status: 403 });
         return fail({ [parsed.data.event]: result.error }, result.status);
       }
-      if (result.agenda) await addMinutesSection(context.db, context.minutes, result.agenda.meeting, result.agenda.itemId);
       return ok(result.to);
     }
     case "planAdd":
@@ -115,7 +114,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "progress": {
       const parsed = parseForm(progressSchema, form);
       if (!parsed.ok) return fail(parsed.fieldErrors);
-      const result = await recordActionProgress(context.db, c, { ...parsed.data, done: parsed.data.done === "on" }, by, context.locale, today);
+      const result = await recordActionProgress({ ...context, baseUrl: baseUrl(context) }, c, { ...parsed.data, done: parsed.data.done === "on" }, by, context.locale, today);
       if (!result.ok) {
         if (result.status === 403) throw new Response("Forbidden", { status: 403 });
         return fail({ progress: result.error }, result.status);

@@ -6,6 +6,7 @@ import { Fact } from "~/components/Fact";
 import { Field, FormAlert, Notice, SelectField, TextArea } from "~/components/Field";
 import { MeetingDecisions } from "~/components/Decisions";
 import { LiveMinutes, participantColour } from "~/components/minutes/LiveMinutes";
+import { paragraphHeading, paragraphs } from "~/domain/agenda";
 import { isHeld, stageOf } from "~/domain/decision";
 import { minutesAccess } from "~/domain/minutes-access";
 import { stockholmDate } from "~/domain/stockholm-date";
@@ -19,7 +20,6 @@ import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { createDecision, decisionsOfMeeting } from "~/services/decisions.server";
 import { requireMeetingAccess } from "~/services/meeting-access.server";
-import { addMinutesSection } from "~/services/minutes-sections.server";
 import { addAgendaItem, cancelMeeting, changeAgendaItem, meetingDetails, recordPresence, respond, sendNotice } from "~/services/meetings.server";
 import { addCorrection, approvalState, approve, approveCorrection, correctionsOf, sendForApproval } from "~/services/justering.server";
 import { partiesOf } from "~/services/partnerships.server";
@@ -64,7 +64,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     me: user.id,
     isMember: Boolean(access.membership),
     myRsvp: me?.rsvp ?? null,
-    agenda: details.agenda.filter((a) => !a.proposed),
+    agenda: paragraphs(details.agenda),
     proposals: details.agenda.filter((a) => a.proposed),
     people: details.people,
     held,
@@ -113,6 +113,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const chairOnly = () => {
     if (!isChair) throw new Response("Forbidden", { status: 403 });
   };
+  const agendaLocked = () => data({ intent, fieldErrors: { agenda: "agenda.locked" } as FieldErrors, done: null }, { status: 409 });
   if (meeting.status === "cancelled") throw new Response("Conflict", { status: 409 });
 
   switch (intent) {
@@ -135,16 +136,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const parsed = parseForm(agendaItemSchema, form);
       if (!parsed.ok) return fail(parsed.fieldErrors);
       const proposed = intent === "propose" && !isChair;
-      const id = await addAgendaItem(context.db, meeting.id, parsed.data, proposed, user);
-      if (!proposed) await addMinutesSection(context.db, context.minutes, meeting, id);
+      if (!(await addAgendaItem({ ...context, baseUrl: baseUrl(context) }, meeting.id, parsed.data, proposed, user)).ok) return agendaLocked();
       return ok(proposed ? "agenda.proposed" : "agenda.added");
     }
     case "item": {
       chairOnly();
       const parsed = parseForm(opSchema, form);
       if (!parsed.ok) throw new Response("Bad Request", { status: 400 });
-      await changeAgendaItem(context.db, meeting.id, parsed.data.itemId, parsed.data.op, user);
-      if (parsed.data.op === "accept") await addMinutesSection(context.db, context.minutes, meeting, parsed.data.itemId);
+      if (!(await changeAgendaItem({ ...context, baseUrl: baseUrl(context) }, meeting.id, parsed.data.itemId, parsed.data.op, user)).ok) return agendaLocked();
       return ok("agenda.changed");
     }
     case "rsvp": {
@@ -225,6 +224,9 @@ export default function Meeting() {
   const m = d.meeting;
   const errors = (intent: string) => (result && result.intent === intent ? result.fieldErrors : {});
   const cancelled = m.status === "cancelled";
+  // The agenda is fixed once the minutes are sent for approval (the server refuses changes then too).
+  const agendaOpen = !cancelled && d.minutes.status === "draft";
+  const agendaRefused = (result?.fieldErrors as FieldErrors | undefined)?.agenda;
   return (
     <div className="page">
       <p>
@@ -295,12 +297,11 @@ export default function Meeting() {
 
       <section aria-labelledby="agenda-h">
         <h2 id="agenda-h">{t("agenda.title")}</h2>
+        {agendaRefused ? <FormAlert message={t(agendaRefused)} /> : !cancelled && !agendaOpen ? <p className="muted">{t("agenda.locked")}</p> : null}
         <ol className="agenda">
-          {d.agenda.map((item, i) => (
+          {d.agenda.map((item) => (
             <li key={item.id}>
-              <span className="agenda-title">
-                § {i + 1} {item.title}
-              </span>{" "}
+              <span className="agenda-title">{paragraphHeading(item)}</span>{" "}
               <span className="muted">
                 ({t(`agenda.type.${item.type}` as MessageKey)}
                 {item.presenter ? `, ${item.presenter}` : ""}
@@ -311,7 +312,7 @@ export default function Meeting() {
                   {l}
                 </a>
               ))}
-              {d.isChair && !cancelled ? <ItemButtons id={item.id} ops={["up", "down", "remove"]} title={item.title} /> : null}
+              {d.isChair && agendaOpen ? <ItemButtons id={item.id} ops={["up", "down", "remove"]} title={item.title} /> : null}
             </li>
           ))}
         </ol>
@@ -322,13 +323,13 @@ export default function Meeting() {
               {d.proposals.map((item) => (
                 <li key={item.id}>
                   {item.title}
-                  {d.isChair && !cancelled ? <ItemButtons id={item.id} ops={["accept", "remove"]} title={item.title} /> : null}
+                  {d.isChair && agendaOpen ? <ItemButtons id={item.id} ops={["accept", "remove"]} title={item.title} /> : null}
                 </li>
               ))}
             </ul>
           </>
         ) : null}
-        {(d.isChair || d.isMember) && !cancelled ? (
+        {(d.isChair || d.isMember) && agendaOpen ? (
           <details open={result?.intent === "add" || result?.intent === "propose"}>
             <summary>{t(d.isChair ? "agenda.add" : "agenda.propose")}</summary>
             <Form method="post" className="stack">

@@ -7,13 +7,13 @@ import { PartnershipTabs } from "~/components/PartnershipTabs";
 import { isClosed } from "~/domain/cases";
 import { escalationSchema, matterSchema, shortcomingSchema } from "~/forms/case";
 import { NO_FIELD_ERRORS, parseForm, type FieldErrors } from "~/forms/parse";
+import { baseUrl } from "~/http/base-url.server";
 import { readForm } from "~/http/form.server";
 import { formatDateTime, type MessageKey } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { requireGroupAccess, requirePartnershipAccess } from "~/services/access.server";
 import { caseActorsOf, casesOf, nextDeadline, openCase, type NewCase } from "~/services/cases.server";
-import { addMinutesSection } from "~/services/minutes-sections.server";
 import { partiesOf } from "~/services/partnerships.server";
 
 export const meta = titled("cases.title");
@@ -83,8 +83,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     default:
       throw new Response("Bad Request", { status: 400 });
   }
-  const created = await openCase(context.db, partnershipId, input, user, context.locale);
-  if (created.agenda && intent !== "escalate") await addMinutesSection(context.db, context.minutes, created.agenda.meeting, created.agenda.itemId);
+  const created = await openCase({ ...context, baseUrl: baseUrl(context) }, partnershipId, input, user, context.locale);
   const done: MessageKey = intent === "escalate" ? "case.escalated" : created.agenda ? "cases.onAgenda" : "cases.awaitingMeeting";
   return { intent, fieldErrors: NO_FIELD_ERRORS, done, meeting: created.agenda?.meeting.title ?? null, caseId: created.id };
 }

@@ -10,10 +10,9 @@ export async function calendarMeetings(db: Db, rows: (typeof meetings.$inferSele
   const ids = rows.map((m) => m.id);
   const [agenda, members, organizers] = await Promise.all([
     db
-      .select({ meetingId: agendaItems.meetingId, position: agendaItems.position, title: agendaItems.title })
+      .select({ meetingId: agendaItems.meetingId, id: agendaItems.id, position: agendaItems.position, proposed: agendaItems.proposed, title: agendaItems.title })
       .from(agendaItems)
-      .where(and(inArray(agendaItems.meetingId, ids), eq(agendaItems.proposed, false)))
-      .orderBy(asc(agendaItems.position)),
+      .where(inArray(agendaItems.meetingId, ids)),
     db
       .select({ groupId: groupMembers.groupId, name: users.name, email: users.email })
       .from(groupMembers)

@@ -9,7 +9,7 @@ import { isHeld } from "../domain/decision";
 import { reclaimRefusal } from "../domain/shortcoming";
 import { translator, type MessageKey } from "../i18n";
 import { audit } from "./audit.server";
-import { getMeeting } from "./meetings.server";
+import { getMeeting, type AgendaDeps } from "./meetings.server";
 import { queueMail } from "./outbox.server";
 import { partyRolesOf } from "./party-roles.server";
 import { giveNotice } from "./terminations.server";
@@ -139,7 +139,8 @@ export interface NewCase {
  * agreement sends there, as a proposal to the chair for an escalation. Returns the case and
  * where it was put on the agenda (null when no steering meeting is planned).
  */
-export async function openCase(db: Db, partnershipId: string, input: NewCase, actor: SessionUser, locale: Locale) {
+export async function openCase(deps: AgendaDeps, partnershipId: string, input: NewCase, actor: SessionUser, locale: Locale) {
+  const { db } = deps;
   const steering = await steeringGroupOf(db, partnershipId);
   const stage = input.stage ?? CASE_MACHINES[input.kind].initial;
   const id = await db.transaction(async (tx) => {
@@ -164,7 +165,7 @@ export async function openCase(db: Db, partnershipId: string, input: NewCase, ac
     return c.id;
   });
   const t = translator(locale);
-  const agenda = steering ? await putOnNextSteeringAgenda(db, steering, t(`case.agendaTitle.${input.kind}`, { title: input.title }), Boolean(input.fromGroupId), actor) : null;
+  const agenda = steering ? await putOnNextSteeringAgenda(deps, steering, t(`case.agendaTitle.${input.kind}`, { title: input.title }), Boolean(input.fromGroupId), actor) : null;
   if (input.kind === "information" && steering) await tellSteeringChair(db, steering, input.title, id);
   return { id, agenda };
 }
@@ -204,7 +205,7 @@ export interface StepTaker {
  * `alongside` writes what the step changes elsewhere in the same transaction.
  */
 export async function takeCaseStep(
-  db: Db,
+  deps: AgendaDeps,
   c: CaseRow,
   input: StepInput,
   by: StepTaker,
@@ -212,6 +213,7 @@ export async function takeCaseStep(
   today: string,
   alongside?: (tx: Tx) => Promise<unknown>,
 ): Promise<StepResult> {
+  const { db } = deps;
   const { user: actor, steering } = by;
   const step = caseStep(c.kind, c.stage, input.event, by.actors);
   if (!step.ok) return { ok: false, error: step.error, status: step.error === "case.stepNotYours" ? 403 : 409 };
@@ -265,7 +267,7 @@ export async function takeCaseStep(
   const agendaNeeded = input.event === "requestRenegotiation" || input.event === "referToSteering";
   const agenda =
     agendaNeeded && steering
-      ? await putOnNextSteeringAgenda(db, steering, translator(locale)(input.event === "referToSteering" ? "case.agendaTitle.referToSteering" : "case.agendaTitle.requestRenegotiation", { title: c.title }), false, actor)
+      ? await putOnNextSteeringAgenda(deps, steering, translator(locale)(input.event === "referToSteering" ? "case.agendaTitle.referToSteering" : "case.agendaTitle.requestRenegotiation", { title: c.title }), false, actor)
       : null;
   return { ok: true, to: step.to, agenda };
 }
@@ -309,17 +311,17 @@ export async function changePlan(db: Db, c: CaseRow, change: { add: { what: stri
 
 /** Follow-up: progress per action, recorded as a step of the case so nothing changes silently. */
 export async function recordActionProgress(
-  db: Db,
+  deps: AgendaDeps,
   c: CaseRow,
   input: { actionId: string; progress: string; done: boolean },
   by: StepTaker,
   locale: Locale,
   today: string,
 ): Promise<StepResult> {
-  const [action] = await db.select().from(planActions).where(and(eq(planActions.id, input.actionId), eq(planActions.caseId, c.id)));
+  const [action] = await deps.db.select().from(planActions).where(and(eq(planActions.id, input.actionId), eq(planActions.caseId, c.id)));
   if (!action) return { ok: false, error: "case.choiceInvalid", status: 400 };
   const step = { event: "recordProgress", meetingId: null, decisionId: null, note: `${action.what}: ${input.progress}`, planDueOn: null };
-  return takeCaseStep(db, c, step, by, locale, today, (tx) =>
+  return takeCaseStep(deps, c, step, by, locale, today, (tx) =>
     tx.update(planActions).set({ progress: input.progress, done: input.done, updatedAt: new Date() }).where(eq(planActions.id, action.id)),
   );
 }

@@ -4,6 +4,7 @@ import { prepared } from "../../db/prepared";
 import { agendaItems, attendance, decisionPositions, decisions, decisionTasks, groupMembers, groups, meetings, users } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import { notFound } from "../auth/guards.server";
+import { paragraphHeading, paragraphs } from "../domain/agenda";
 import { decisionLabel, outcomeOf, refusedStep, stageOf, type DecisionKind, type GroupKind, type Position, type StepError } from "../domain/decision";
 import type { IsoDate } from "../domain/iso-date";
 import { isUuid, requireGroupAccess, type GroupAccess } from "./access.server";
@@ -200,7 +201,7 @@ export function decisionsOfMeeting(db: Db, meetingId: string) {
  */
 export async function minutesDecisions(db: Db, meeting: MeetingRow, groupKind: GroupKind) {
   const [{ agenda }, rows] = await Promise.all([meetingDetails(db, meeting), decisionsOfMeeting(db, meeting.id)]);
-  const items = agenda.filter((a) => !a.proposed).map((item, i) => ({ id: item.id as string | null, heading: `§ ${i + 1} ${item.title}` as string | null }));
+  const items = paragraphs(agenda).map((item) => ({ id: item.id as string | null, heading: paragraphHeading(item) as string | null }));
   return [...items, { id: null, heading: null }]
     .map((item) => ({
       ...item,

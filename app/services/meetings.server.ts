@@ -1,9 +1,11 @@
-import { and, asc, desc, eq, gte, inArray, lt, max, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { prepared, preparedShapes } from "../../db/prepared";
-import { agendaItems, attendance, groupMembers, groups, meetings, organisations, parties, users, type Locale } from "../../db/schema";
+import { agendaItems, attendance, groupMembers, groups, meetings, minutes, organisations, parties, users, type Locale } from "../../db/schema";
+import type { DocumentRegistry } from "../../realtime/registry";
 import type { SessionUser } from "../auth/session.server";
 import { meetingInvitation, type CalendarMeeting } from "../calendar/ics";
+import { paragraphHeading, paragraphs } from "../domain/agenda";
 import { partiesWithMandate } from "../domain/representation";
 import { formatDateTime, translator } from "../i18n";
 import type { GroupAccess } from "./access.server";
@@ -12,7 +14,8 @@ import type { Holder } from "./groups.server";
 import { queueMail } from "./outbox.server";
 
 export type MeetingRow = typeof meetings.$inferSelect;
-type AgendaType = (typeof agendaItems.$inferSelect)["type"];
+type AgendaRow = typeof agendaItems.$inferSelect;
+type AgendaType = AgendaRow["type"];
 
 /** Who may convene, change or cancel: coordinators, and the members of the party holding the chair (or duty). */
 export function canConvene(access: GroupAccess, holder: Holder | undefined): boolean {
@@ -149,10 +152,9 @@ async function mailNotice(tx: Tx, meeting: MeetingRow, why: "notice" | "update" 
     .innerJoin(users, eq(users.id, groupMembers.userId))
     .where(eq(groupMembers.groupId, meeting.groupId));
   const agenda = await tx
-    .select({ position: agendaItems.position, title: agendaItems.title })
+    .select({ id: agendaItems.id, position: agendaItems.position, proposed: agendaItems.proposed, title: agendaItems.title })
     .from(agendaItems)
-    .where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.proposed, false)))
-    .orderBy(asc(agendaItems.position));
+    .where(eq(agendaItems.meetingId, meeting.id));
   const [organizer] = await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, meeting.createdBy));
   const ics = meetingInvitation(calendarMeeting(meeting, agenda, organizer, members, `${baseUrl}/meetings/${meeting.id}`));
   await queueMail(
@@ -169,7 +171,7 @@ async function mailNotice(tx: Tx, meeting: MeetingRow, why: "notice" | "update" 
           title: meeting.title,
           when,
           where: [meeting.location, meeting.videoUrl].filter(Boolean).join(" · ") || "—",
-          agenda: agenda.map((a) => `§ ${a.position} ${a.title}`).join("\n"),
+          agenda: paragraphs(agenda).map(paragraphHeading).join("\n"),
           link: `${baseUrl}/meetings/${meeting.id}`,
         }),
         attachments: [{ filename: "kallelse.ics", contentType: `text/calendar; method=${why === "cancel" ? "CANCEL" : "REQUEST"}; charset=utf-8`, content: ics }],
@@ -180,7 +182,7 @@ async function mailNotice(tx: Tx, meeting: MeetingRow, why: "notice" | "update" 
 
 export function calendarMeeting(
   meeting: MeetingRow,
-  agenda: { position: number; title: string }[],
+  agenda: { id: string; position: number; proposed: boolean; title: string }[],
   organizer: { name: string; email: string },
   attendees: { name: string; email: string }[],
   url: string,
@@ -192,7 +194,7 @@ export function calendarMeeting(
     endsAt: meeting.endsAt,
     location: meeting.location,
     videoUrl: meeting.videoUrl,
-    description: agenda.map((a) => `§ ${a.position} ${a.title}`).join("\n"),
+    description: paragraphs(agenda).map(paragraphHeading).join("\n"),
     sequence: meeting.sequence,
     cancelled: meeting.status === "cancelled",
     url,
@@ -202,18 +204,61 @@ export function calendarMeeting(
   };
 }
 
-export async function addAgendaItem(
-  db: Db,
+/** What changing an agenda takes besides the database: the live minutes, and the address for an updated notice's links. */
+export interface AgendaDeps {
+  db: Db;
+  minutes: DocumentRegistry;
+  baseUrl: string;
+}
+
+export type AgendaResult<T> = { ok: true; value: T } | { ok: false; error: "agenda.locked" };
+class AgendaLocked extends Error {}
+
+/**
+ * Every change to a meeting's agenda, one at a time per meeting (its row is locked). Once the
+ * minutes are sent for approval the agenda is fixed. When the items on the agenda change, a
+ * noticed meeting's members get the updated notice (higher SEQUENCE) and the minutes' sections
+ * follow, before the change commits: page, notice, .ics and minutes always number alike.
+ */
+async function changeAgenda<T>(deps: AgendaDeps, meetingId: string, actor: SessionUser, change: (tx: Tx, items: AgendaRow[]) => Promise<T>): Promise<AgendaResult<T>> {
+  try {
+    return await deps.db.transaction(async (tx) => {
+      // NO KEY UPDATE: rows that refer to the meeting (minutes, versions) can still be written meanwhile.
+      const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for("no key update");
+      const [state] = await tx.select({ status: minutes.status }).from(minutes).where(eq(minutes.meetingId, meetingId));
+      if (state && state.status !== "draft") throw new AgendaLocked();
+      const itemsNow = () => tx.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId));
+      const items = await itemsNow();
+      const value = await change(tx, items);
+      const [before, after] = [paragraphs(items), paragraphs(await itemsNow())];
+      if (after.map((p) => p.id).join() === before.map((p) => p.id).join()) return { ok: true as const, value };
+      if (meeting.status === "noticed") {
+        const [updated] = await tx.update(meetings).set({ sequence: meeting.sequence + 1 }).where(eq(meetings.id, meetingId)).returning();
+        await mailNotice(tx, updated, "update", deps.baseUrl);
+      }
+      // Sent for approval meanwhile: the live document saw it first, so the whole change is undone.
+      if (!(await deps.minutes.syncSections(meetingId, after, before, translator(actor.locale)("minutes.struckItem")))) throw new AgendaLocked();
+      return { ok: true as const, value };
+    });
+  } catch (error) {
+    if (error instanceof AgendaLocked) return { ok: false, error: "agenda.locked" };
+    throw error;
+  }
+}
+
+/** A new item last on the agenda, or a member's proposal for the chair to accept. */
+export function addAgendaItem(
+  deps: AgendaDeps,
   meetingId: string,
   input: { title: string; type: AgendaType; presenter: string; estimatedMinutes: number | null; links: string[] },
   proposed: boolean,
   actor: SessionUser,
-) {
-  return db.transaction(async (tx) => {
-    const [{ last }] = await tx.select({ last: max(agendaItems.position) }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId));
+): Promise<AgendaResult<string>> {
+  return changeAgenda(deps, meetingId, actor, async (tx, items) => {
+    const last = Math.max(0, ...items.map((i) => i.position));
     const [item] = await tx
       .insert(agendaItems)
-      .values({ meetingId, position: (last ?? 0) + 1, ...input, proposed, createdBy: actor.id })
+      .values({ meetingId, position: last + 1, ...input, proposed, createdBy: actor.id })
       .returning({ id: agendaItems.id });
     await audit(tx, { actorId: actor.id, action: proposed ? "agenda.propose" : "agenda.add", subject: `meeting:${meetingId}`, details: { title: input.title } });
     return item.id;
@@ -221,18 +266,17 @@ export async function addAgendaItem(
 }
 
 /** Moves an item one step up or down (swapping positions), or accepts a proposal onto the agenda, or removes it. */
-export async function changeAgendaItem(db: Db, meetingId: string, itemId: string, op: "up" | "down" | "accept" | "remove", actor: SessionUser) {
-  await db.transaction(async (tx) => {
-    const items = await tx.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position)).for("update");
+export function changeAgendaItem(deps: AgendaDeps, meetingId: string, itemId: string, op: "up" | "down" | "accept" | "remove", actor: SessionUser): Promise<AgendaResult<void>> {
+  return changeAgenda(deps, meetingId, actor, async (tx, items) => {
     const item = items.find((i) => i.id === itemId);
     if (!item) return;
     if (op === "remove") await tx.delete(agendaItems).where(eq(agendaItems.id, itemId));
     if (op === "accept") await tx.update(agendaItems).set({ proposed: false }).where(eq(agendaItems.id, itemId));
     if (op === "up" || op === "down") {
-      const agenda = items.filter((i) => !i.proposed);
-      const at = agenda.indexOf(item);
+      const agenda = paragraphs(items);
+      const at = agenda.findIndex((i) => i.id === itemId);
       const other = agenda[op === "up" ? at - 1 : at + 1];
-      if (!other) return;
+      if (at < 0 || !other) return;
       await tx.update(agendaItems).set({ position: other.position }).where(eq(agendaItems.id, item.id));
       await tx.update(agendaItems).set({ position: item.position }).where(eq(agendaItems.id, other.id));
     }

@@ -5,7 +5,7 @@ import type { SessionUser } from "../auth/session.server";
 import { stockholmDate } from "../domain/stockholm-date";
 import { holdersFor } from "./groups.server";
 import { actsAsChair } from "./meeting-access.server";
-import { addAgendaItem } from "./meetings.server";
+import { addAgendaItem, type AgendaDeps } from "./meetings.server";
 
 /** The partnership's steering group: the one that decides on shortcomings, disputes and notices. */
 export async function steeringGroupOf(db: Db, partnershipId: string) {
@@ -54,16 +54,17 @@ export async function decisionsAt(db: Db, meetingIds: string[]) {
  * Puts a matter on the steering group's next meeting (as an item, or as a proposal for the
  * chair to accept). Returns the meeting and item, or null when no meeting is planned yet.
  */
-export async function putOnNextSteeringAgenda(db: Db, group: SteeringGroup, title: string, proposed: boolean, actor: SessionUser, now = new Date()) {
-  const [next] = await db
+export async function putOnNextSteeringAgenda(deps: AgendaDeps, group: SteeringGroup, title: string, proposed: boolean, actor: SessionUser, now = new Date()) {
+  const [next] = await deps.db
     .select()
     .from(meetings)
     .where(and(eq(meetings.groupId, group.id), gt(meetings.startsAt, now), ne(meetings.status, "cancelled")))
     .orderBy(asc(meetings.startsAt))
     .limit(1);
   if (!next) return null;
-  const itemId = await addAgendaItem(db, next.id, { title, type: "discussion", presenter: "", estimatedMinutes: null, links: [] }, proposed, actor);
-  return { meeting: next, itemId };
+  const added = await addAgendaItem(deps, next.id, { title, type: "discussion", presenter: "", estimatedMinutes: null, links: [] }, proposed, actor);
+  // A meeting whose minutes are already sent for approval takes nothing more: the matter waits as if none were planned.
+  return added.ok ? { meeting: next, itemId: added.value } : null;
 }
 
 /**

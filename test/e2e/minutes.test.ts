@@ -96,3 +96,29 @@ it("the chair and the adjuster approve; the minutes turn read-only in both brows
   await chair.getByRole("link", { name: /^Justerat, / }).waitFor();
   await expectAccessible(chair);
 });
+
+it("a section keeps its agenda item through a member's rewrite of its heading, so moving the item back still finds it", async () => {
+  const [{ id }] = await env.db.sql<{ id: string }[]>`
+    select m.id from meetings m join groups g on g.id = m.group_id join partnerships p on p.id = g.partnership_id
+    where p.reference_number = '2021/630' and g.kind = 'steering' order by m.starts_at desc limit 1`;
+  const url = `${env.server.url}/meetings/${id}`;
+  const chair = await openMinutes("stockholm.bo-vasterort@samrad.test", url);
+  const member = await openMinutes("stockholm.bo-sodra@samrad.test", url);
+  const agenda = chair.getByRole("region", { name: "Dagordning" });
+  const chairText = chair.getByRole("textbox", { name: "Protokollets text" });
+  const memberText = member.getByRole("textbox", { name: "Protokollets text" });
+
+  // Moving § 1 down renumbers the sections; from then on each heading carries its item.
+  await agenda.getByRole("button", { name: "Flytta ned Mötets öppnande" }).click();
+  await memberText.getByRole("heading", { name: "§ 1 Val av justerare" }).waitFor();
+  // The member rewrites that heading entirely, its number too, in the editor.
+  await memberText.getByRole("heading", { name: "§ 1 Val av justerare" }).click({ clickCount: 3 });
+  await member.keyboard.type("Justerare för dagens möte");
+  await chairText.getByRole("heading", { name: /^Justerare för dagens möte/ }).waitFor(); // stored and relayed
+
+  // Only the item the editor kept on the heading can find the section now.
+  await agenda.getByRole("button", { name: "Flytta upp Mötets öppnande" }).click();
+  await memberText.getByRole("heading", { name: "§ 2 Justerare för dagens möte" }).waitFor();
+  await memberText.getByRole("heading", { name: "§ 1 Mötets öppnande" }).waitFor();
+  expect(await memberText.getByRole("heading", { name: /Val av justerare/ }).count()).toBe(0);
+});

@@ -1,10 +1,11 @@
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
-import { EditorContent, useEditor, type Editor } from "@tiptap/react";
+import { EditorContent, Extension, useEditor, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useEffect, useState } from "react";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { SECTION_ITEM } from "../../../realtime/content";
 import { MESSAGE_SAVED } from "../../../realtime/protocol";
 import { useT } from "~/i18n/use-t";
 
@@ -13,6 +14,16 @@ export interface Participant {
   party: string;
   color: string;
 }
+
+/**
+ * The agenda item the server marks a section's heading with, so it can renumber and move the
+ * section when the agenda changes. The editor must know the attribute or it drops it on the next
+ * edit; a heading split in two keeps it on the first part only.
+ */
+const AgendaSections = Extension.create({
+  name: "agendaSections",
+  addGlobalAttributes: () => [{ types: ["heading"], attributes: { [SECTION_ITEM]: { default: null, rendered: false, keepOnSplit: false } } }],
+});
 
 type Connection = "connecting" | "connected" | "reconnecting" | "offline" | "refused";
 
@@ -91,6 +102,7 @@ function CollaborativeText({ session, me, editable }: { session: Session; me: Pa
       Collaboration.configure({ document: session.doc }),
       CollaborationCaret.configure({ provider: session.provider, user: { name: `${me.name} (${me.party})`, color: me.color } }),
     ],
+      AgendaSections,
     editorProps: { attributes: { "aria-label": t("minutes.editorLabel"), "aria-multiline": "true", role: "textbox", class: "minutes-text" } },
   });
   useEffect(() => editor?.setEditable(editable), [editor, editable]);

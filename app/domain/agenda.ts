@@ -1,0 +1,15 @@
+/**
+ * The agenda's paragraphs (§ 1, § 2 …): the items on it, proposals left out, in their order and
+ * numbered without gaps. The meeting page, the notice, the .ics invitation, the minutes and the
+ * decisions under their items all number by this, so they cannot disagree.
+ */
+export function paragraphs<T extends { id: string; position: number; proposed: boolean }>(items: readonly T[]): (T & { number: number })[] {
+  return items
+    .filter((item) => !item.proposed)
+    .sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : 1)) // equal positions (two items added at once) still order one way
+    .map((item, i) => ({ ...item, number: i + 1 }));
+}
+
+export function paragraphHeading(item: { number: number; title: string }): string {
+  return `§ ${item.number} ${item.title}`;
+}
