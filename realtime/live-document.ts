@@ -23,6 +23,8 @@ export interface Connection {
   /** Awareness client ids this socket speaks for, removed when it closes. */
   awarenessIds: Set<number>;
   toldReadOnly: boolean;
+  /** Asked for "stored" acknowledgements (`?acks=1`); other y-websocket clients would log them as unknown. */
+  wantsAcks: boolean;
 }
 
 interface Pending {
@@ -264,7 +266,7 @@ export class LiveDocument {
         p.stored.reject(error);
       }
     }
-    for (const conn of new Set(batch.map((p) => p.from))) if (conn) send(conn, protocol.savedMessage());
+    for (const conn of new Set(batch.map((p) => p.from))) if (conn?.wantsAcks) send(conn, protocol.savedMessage());
     this.sinceCompaction += batch.length;
     if (this.sinceCompaction >= COMPACT_AFTER_UPDATES) {
       this.compact().catch((error) => console.error(`[realtime] compacting minutes ${this.meetingId} failed`, error));

@@ -75,6 +75,7 @@ export function createRealtimeEndpoint(options: { registry: DocumentRegistry; ac
       facts: admission.facts,
       awarenessIds: new Set(),
       toldReadOnly: false,
+      wantsAcks: /[?&]acks=1(?:&|$)/.test(req.url ?? ""),
     };
     const entry: Open = { conn, doc, userId: admission.userId, sessionId: admission.sessionId, meetingId };
     const messages = new TokenBucket(MESSAGES_PER_SECOND, MESSAGE_BURST);

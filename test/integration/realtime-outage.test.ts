@@ -117,7 +117,7 @@ it("keeps live minutes when its own embedded PostgreSQL is killed, starting it a
   const databaseUrl = `postgres://samrad:samrad@127.0.0.1:${port}/samrad`;
   const postmaster = async () => Number((await readFile(path.join(dataDir, "pg", "postmaster.pid"), "utf8")).split("\n")[0]);
   await editThroughOutage(() => spawnServer("", env), databaseUrl, {
-    down: async () => process.kill(await postmaster(), "SIGKILL"),
+    down: async () => void process.kill(await postmaster(), "SIGKILL"),
     up: async () => {}, // the app notices and starts it again by itself
   });
 });

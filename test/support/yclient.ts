@@ -15,6 +15,7 @@ export function minutesClient(baseUrl: string, meetingId: string, cookie: string
   const provider = new WebsocketProvider(baseUrl.replace(/^http/, "ws") + "/realtime", `minutes-${meetingId}`, doc, {
     WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true, // same-process providers would otherwise sync around the server
+    params: { acks: "1" },
     maxBackoffTime: 500,
   });
   let saved = 0;
@@ -66,7 +67,7 @@ export function typeInto(client: MinutesClient, text: string) {
  * before it has been handled; it resolves false when the server closed the socket instead.
  */
 export async function rawMinutesSocket(baseUrl: string, meetingId: string, cookie: string | undefined) {
-  const socket = new WebSocket(`${baseUrl.replace(/^http/, "ws")}/realtime/minutes-${meetingId}`, {
+  const socket = new WebSocket(`${baseUrl.replace(/^http/, "ws")}/realtime/minutes-${meetingId}?acks=1`, {
     headers: cookie ? { cookie } : {},
     origin: new URL(baseUrl).origin,
   });
