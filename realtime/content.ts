@@ -139,9 +139,9 @@ function renumber(heading: Y.XmlElement, number: number, title: string, struck: 
 }
 
 function strike(heading: Y.XmlElement, struck: string) {
-  const text = headingText(heading, "");
+  const text = headingText(heading, struck);
   const found = /^§\s*\d+\s*/.exec(plain(text));
-  if (!found) return; // struck before
+  if (!found) return; // struck before, or renamed by hand
   text.delete(0, found[0].length);
   text.insert(0, `${struck}: `);
 }

@@ -199,6 +199,16 @@ describe("sectionsUpdate", () => {
     ]);
   });
 
+  it("marks a removed item's section even when its heading was emptied by hand", () => {
+    const doc = begun();
+    sync(doc, agenda, agenda);
+    const heading = fragment(doc).get(2) as Y.XmlElement;
+    heading.delete(0, heading.length);
+    (fragment(doc).get(3) as Y.XmlElement).insert(0, [new Y.XmlText("Planen diskuterades.")]);
+    sync(doc, [open, budget, other], agenda);
+    expect(lines(doc).slice(2, 4)).toEqual(["## Struken punkt {i-plan}", "Planen diskuterades."]);
+  });
+
   it("drops a struck section once what was written under it is deleted", () => {
     const doc = begun();
     write(doc, "§ 2", "Utkast.");
