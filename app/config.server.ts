@@ -29,7 +29,6 @@ export interface Config {
   /** production and test serve the built app; development runs Vite with HMR. */
   useBuild: boolean;
   seedDemo: boolean;
-  devPagesEnabled: boolean;
   trustProxy: boolean;
 }
 
@@ -46,7 +45,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     isProduction,
     useBuild: isProduction || e.NODE_ENV === "test",
     seedDemo: !isProduction || e.SEED_DEMO,
-    devPagesEnabled: !isProduction,
     trustProxy: e.TRUST_PROXY,
   };
 }

@@ -21,11 +21,10 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Samråd" }];
 
 export function loader({ context }: LoaderFunctionArgs) {
-  const { user, locale, config } = context;
+  const { user, locale } = context;
   return {
     locale,
     user: user ? { name: user.name, isAdmin: user.isAdmin } : null,
-    devPages: config.devPagesEnabled,
   };
 }
 
@@ -44,7 +43,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           {t("nav.skip")}
         </a>
-        <SiteHeader user={data?.user ?? null} devPages={data?.devPages ?? false} />
+        <SiteHeader user={data?.user ?? null} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

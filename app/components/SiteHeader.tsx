@@ -3,10 +3,9 @@ import { useLocale, useT } from "~/i18n/use-t";
 
 interface Props {
   user: { name: string; isAdmin: boolean } | null;
-  devPages: boolean;
 }
 
-export function SiteHeader({ user, devPages }: Props) {
+export function SiteHeader({ user }: Props) {
   const t = useT();
   const locale = useLocale();
   const location = useLocation();
@@ -28,18 +27,18 @@ export function SiteHeader({ user, devPages }: Props) {
                 <NavLink to="/meetings">{t("nav.meetings")}</NavLink>
               </li>
               {user.isAdmin ? (
-                <li>
-                  <NavLink to="/admin/invitations">{t("nav.invitations")}</NavLink>
-                </li>
+                <>
+                  <li>
+                    <NavLink to="/admin/invitations">{t("nav.invitations")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/admin/outbox">{t("nav.outbox")}</NavLink>
+                  </li>
+                </>
               ) : null}
               <li>
                 <NavLink to="/settings">{t("nav.settings")}</NavLink>
               </li>
-              {devPages ? (
-                <li>
-                  <NavLink to="/dev/mail">{t("nav.devMail")}</NavLink>
-                </li>
-              ) : null}
             </ul>
           </nav>
         ) : null}

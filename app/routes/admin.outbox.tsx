@@ -7,29 +7,32 @@ import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { latestMail } from "~/services/outbox.server";
 
-export const meta = titled("devMail.title");
+export const meta = titled("outbox.title");
 
-/** Development and test only: lets a developer (and the e2e suite) follow links that would be e-mailed. */
+/**
+ * The mail Samråd has queued, invitation links included: system administrators only, in every mode.
+ * Unlike other admin pages an anonymous visitor is not sent to log in: the page does not exist for them.
+ */
 export async function loader({ context }: LoaderFunctionArgs) {
-  if (!context.config.devPagesEnabled) throw notFound();
+  if (!context.user?.isAdmin) throw notFound();
   const mails = await latestMail(context.db);
   return { mails: mails.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })) };
 }
 
-export default function DevMail() {
+export default function Outbox() {
   const t = useT();
   const locale = useLocale();
   const { mails } = useLoaderData<typeof loader>();
   return (
     <div className="page">
-      <h1>{t("devMail.title")}</h1>
-      <p>{t("devMail.intro")}</p>
-      {mails.length === 0 ? <p className="empty">{t("devMail.empty")}</p> : null}
+      <h1>{t("outbox.title")}</h1>
+      <p>{t("outbox.intro")}</p>
+      {mails.length === 0 ? <p className="empty">{t("outbox.empty")}</p> : null}
       {mails.map((m) => (
         <article key={m.id} className="card mail">
           <h2>{m.subject}</h2>
           <p className="muted">
-            {t("devMail.to")}: {m.to} · {t("devMail.sent")}: {formatDateTime(m.createdAt, locale)}
+            {t("outbox.to")}: {m.to} · {t("outbox.sent")}: {formatDateTime(m.createdAt, locale)}
           </p>
           <pre>
             {m.body.split(/(https?:\/\/\S+)/).map((part, i) => (
