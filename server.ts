@@ -1,9 +1,19 @@
-import { readConfig } from "./app/config.server";
+import { ConfigError, readConfig, type Config } from "./app/config.server";
+import { ensureFreshBuild } from "./app/http/build.server";
 import { startSamrad } from "./app/http/server.server";
 import { DEMO_PASSWORD } from "./db/seed/agreements";
 import { demoLogins } from "./db/seed/demo";
 
-const config = readConfig();
+let config: Config;
+try {
+  config = readConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`Samråd startar inte: ${error.message}`);
+  process.exit(1);
+}
+// Tests build once for the whole run (npm test); production builds here when the sources changed.
+if (config.isProduction) ensureFreshBuild();
 const started = Date.now();
 const samrad = await startSamrad(config);
 

@@ -12,7 +12,7 @@ const schema = z.object({
   DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   DATA_DIR: z.string().default(".data"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
-  PUBLIC_URL: z.string().url().optional(),
+  PUBLIC_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   SEED_DEMO: flag,
   TRUST_PROXY: flag,
 });
@@ -23,28 +23,63 @@ export interface Config {
   databaseUrl?: string;
   dataDir: string;
   embeddedPgPort: number;
+  /** The site's origin (no trailing slash) as browsers and e-mailed links reach it. */
   publicUrl?: string;
-  /** production: Secure cookies, no development pages, no demo data unless asked for. */
+  /** production (the default): Secure cookies, demo data only into an empty embedded database. */
   isProduction: boolean;
-  /** production and test serve the built app; development runs Vite with HMR. */
+  /** production and test serve the built app; development (NODE_ENV=development) runs Vite with HMR. */
   useBuild: boolean;
   seedDemo: boolean;
   trustProxy: boolean;
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** A setting the server cannot start with; its message tells the operator what to change. */
+export class ConfigError extends Error {}
+
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
   const e = schema.parse(env);
-  const isProduction = e.NODE_ENV === "production";
+  const isProduction = e.NODE_ENV !== "development" && e.NODE_ENV !== "test";
+  const loopback = isLoopback(e.HOST);
+  if (!isProduction && !loopback) {
+    throw new ConfigError(
+      `HOST=${e.HOST}: utvecklings- och testläget lyssnar bara på loopback (127.0.0.1, ::1, localhost). ` +
+        "Kör produktionsläget (npm start) för att lyssna på andra adresser.",
+    );
+  }
+  if (isProduction && !loopback && !e.PUBLIC_URL) {
+    throw new ConfigError(
+      `HOST=${e.HOST} kräver PUBLIC_URL, adressen användarna når Samråd på (t.ex. https://samrad.kommun.se): ` +
+        "länkarna i e-post byggs av den.",
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
-    publicUrl: e.PUBLIC_URL,
+    publicUrl: e.PUBLIC_URL && publicOrigin(e.PUBLIC_URL),
     isProduction,
-    useBuild: isProduction || e.NODE_ENV === "test",
-    seedDemo: !isProduction || e.SEED_DEMO,
+    useBuild: e.NODE_ENV !== "development",
+    // seedDemoIfEmpty only ever seeds a database without users.
+    seedDemo: !isProduction || e.SEED_DEMO || !e.DATABASE_URL,
     trustProxy: e.TRUST_PROXY,
   };
+}
+
+export function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** http://host:port, with an IPv6 address in brackets. */
+export function httpUrl(host: string, port: number): string {
+  return `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+}
+
+function publicOrigin(url: string): string {
+  const u = new URL(url);
+  if (!/^https?:$/.test(u.protocol) || u.pathname !== "/" || u.search || u.hash) {
+    throw new ConfigError(`PUBLIC_URL=${url}: ange bara schema, värd och eventuell port, t.ex. https://samrad.kommun.se`);
+  }
+  return u.origin;
 }

@@ -14,6 +14,8 @@ export interface RequestContext {
   session: Session | null;
   locale: Locale;
   clientIp: string;
+  /** This site's origin for links that leave the page (e-mail, calendars): see baseUrl. */
+  siteUrl: string;
 }
 
 declare module "@remix-run/node" {

@@ -1,6 +1,6 @@
 import type { RequestContext } from "../context";
 
-/** The address links in e-mail and calendars point to: PUBLIC_URL, or the origin the request came to. */
-export function baseUrl(context: RequestContext, request: Request): string {
-  return (context.config.publicUrl ?? new URL(request.url).origin).replace(/\/$/, "");
+/** The address links in e-mail and calendars point to: PUBLIC_URL, or the loopback address the server listens on; never the request's Host header. */
+export function baseUrl(context: Pick<RequestContext, "siteUrl">): string {
+  return context.siteUrl;
 }

@@ -10,10 +10,11 @@ import { runMigrations } from "../../db/migrate";
 import { seedDemoIfEmpty } from "../../db/seed/demo";
 import { DocumentRegistry } from "../../realtime/registry";
 import { createRealtimeEndpoint } from "../../realtime/upgrade";
-import type { Config } from "../config.server";
+import { httpUrl, type Config } from "../config.server";
 import { realtimeAccess } from "../services/realtime-access.server";
 import { bodyLimit, hostOf, originCheck, refuse, sameOrigin } from "./guards.server";
 import { resolveRequestContext, sessionContext, type AppDeps } from "./session.server";
+import { browserModulesOnly, startViteDev } from "./vite-dev.server";
 
 export interface RunningServer {
   url: string;
@@ -38,9 +39,7 @@ export async function startSamrad(config: Config, hooks: { onQuery?: (query: str
   app.set("trust proxy", config.trustProxy);
   const server = createServer(app);
 
-  const vite = config.useBuild
-    ? undefined
-    : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true, hmr: { server } } }));
+  const vite = config.useBuild ? undefined : await startViteDev(server);
 
   app.get("/healthz", async (_req, res) => {
     try {
@@ -52,7 +51,7 @@ export async function startSamrad(config: Config, hooks: { onQuery?: (query: str
   });
 
   if (vite) {
-    app.use(vite.middlewares);
+    app.use(browserModulesOnly(vite));
   } else {
     app.use("/assets", express.static(path.join(BUILD_DIR, "client/assets"), { immutable: true, maxAge: "1y" }));
     // Only paths that look like files reach the disk; pages skip the stat() calls.
@@ -109,7 +108,7 @@ export async function startSamrad(config: Config, hooks: { onQuery?: (query: str
       await database.stop();
     })());
 
-  return { url: `http://${config.host}:${port}`, seeded, server, close, minutesLoaded: () => deps.minutes.loadedCount };
+  return { url: httpUrl(config.host, port), seeded, server, close, minutesLoaded: () => deps.minutes.loadedCount };
 }
 
 function timeout(ms: number) {

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import type { DocumentRegistry } from "../../realtime/registry";
 import { clearedSessionCookie, LANG_COOKIE, readCookie, SESSION_COOKIE, sessionCookie } from "../auth/cookie";
 import { validateSessionToken } from "../auth/session.server";
-import type { Config } from "../config.server";
+import { httpUrl, type Config } from "../config.server";
 import type { RequestContext } from "../context";
 import { isLocale, LOCALES } from "../i18n";
 
@@ -51,6 +51,8 @@ export async function resolveRequestContext(
     session: found?.session ?? null,
     locale,
     clientIp: clientIp(req, config.trustProxy),
+    // Without PUBLIC_URL the server listens on loopback only (readConfig), so its own address is the site's.
+    siteUrl: config.publicUrl ?? httpUrl(config.host, req.socket.localPort ?? config.port),
   };
 }
 

@@ -27,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, exists: null, sent: null }, { status: 400 });
   const { email } = parsed.data;
   if (await emailHasAccount(context.db, email)) return data({ fieldErrors: NO_FIELD_ERRORS, exists: email, sent: null }, { status: 409 });
-  await createInvitation(context.db, { email, inviter: admin, baseUrl: baseUrl(context, request), locale: context.locale });
+  await createInvitation(context.db, { email, inviter: admin, baseUrl: baseUrl(context), locale: context.locale });
   return { fieldErrors: NO_FIELD_ERRORS, exists: null, sent: email };
 }
 

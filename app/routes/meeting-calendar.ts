@@ -10,7 +10,7 @@ import { requireMeetingAccess } from "~/services/meeting-access.server";
 export const loader = apiLoader(async ({ request, params, context }) => {
   const user = await requireApiUser(context, request);
   const { meeting } = await requireMeetingAccess(context.db, user, params.id);
-  const [event] = await calendarMeetings(context.db, [meeting], baseUrl(context, request));
+  const [event] = await calendarMeetings(context.db, [meeting], baseUrl(context));
   return icsResponse(meetingInvitation(event), `samrad-${meeting.id}.ics`, event.cancelled ? "CANCEL" : "REQUEST");
 });
 

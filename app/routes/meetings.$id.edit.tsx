@@ -46,7 +46,7 @@ export async function action(args: ActionFunctionArgs) {
   const form = await readForm(args.request);
   const parsed = parseForm(meetingSchema, form);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: Object.fromEntries([...form].map(([k, v]) => [k, String(v)])) }, { status: 400 });
-  await updateMeeting(args.context.db, meeting, parsed.data, user, baseUrl(args.context, args.request));
+  await updateMeeting(args.context.db, meeting, parsed.data, user, baseUrl(args.context));
   return redirect(`/meetings/${meeting.id}`);
 }
 

@@ -119,14 +119,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   switch (intent) {
     case "notice": {
       chairOnly();
-      await sendNotice(context.db, meeting, user, baseUrl(context, request));
+      await sendNotice(context.db, meeting, user, baseUrl(context));
       return ok("meeting.noticeSent");
     }
     case "cancel": {
       chairOnly();
       const parsed = parseForm(cancelSchema, form);
       if (!parsed.ok) return fail(parsed.fieldErrors);
-      await cancelMeeting(context.db, meeting, parsed.data.reason, user, baseUrl(context, request));
+      await cancelMeeting(context.db, meeting, parsed.data.reason, user, baseUrl(context));
       return redirect(`/groups/${meeting.groupId}`);
     }
     case "add":

@@ -14,7 +14,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!final) throw notFound();
   // The decisions follow the text, each linked to its page in the register; the file is Swedish like the minutes.
   const t = translator("sv");
-  const site = baseUrl(context, request);
+  const site = baseUrl(context);
   const decisions = (await minutesDecisions(context.db, meeting, access.group.kind)).map((item) => ({
     heading: item.heading ?? t("decision.kind.per_capsulum"),
     lines: item.decisions.map((d) => ({ url: `${site}/decisions/${d.id}`, label: d.label, text: d.text, status: t(`decision.status.${d.stage}`) })),

@@ -21,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const [token, tokens] = await Promise.all([calendarTokenFor(context.db, user.id), apiTokensOf(context.db, user.id)]);
   return {
-    feedUrl: `${baseUrl(context, request)}/calendar/${token}.ics`,
+    feedUrl: `${baseUrl(context)}/calendar/${token}.ics`,
     tokens: tokens.map((x) => ({ ...x, createdAt: x.createdAt.toISOString(), lastUsedAt: x.lastUsedAt?.toISOString() ?? null })),
   };
 }

@@ -8,7 +8,7 @@
  * timings hold no npx start-up cost and SIGTERM reaches the server process itself
  * instead of a wrapper that would have to relay it.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import http from "node:http";
@@ -18,6 +18,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import type postgres from "postgres";
+import { ensureFreshBuild } from "../../app/http/build.server";
 import { templateAgenda } from "../../app/services/meetings.server";
 
 export const REPO_ROOT = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -35,12 +36,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Production mode serves ./build; build it once if it is missing so the bench runs on its own. */
+/** Production mode builds when build/ is missing or stale: do it before any timing starts. */
 export function ensureBuild(): void {
-  if (existsSync(path.join(REPO_ROOT, "build/server/index.js"))) return;
-  console.log("build/server/index.js saknas: kör `npm run build` först …");
-  const result = spawnSync("npm", ["run", "build"], { cwd: REPO_ROOT, stdio: "inherit" });
-  if (result.status !== 0) throw new Error(`npm run build failed (exit ${result.status})`);
+  ensureFreshBuild(REPO_ROOT);
 }
 
 const dataDirs = new Set<string>();
@@ -87,11 +85,12 @@ export interface BenchServer {
 const running = new Set<ChildProcess>();
 
 /**
- * Spawns the production server on free ports with its data in `dataDir` and polls
- * /healthz every 25 ms until it answers 200. The clock starts just before spawn, so
- * readyMs covers Node + tsx start-up, embedded PostgreSQL, migrations and seeding.
+ * Spawns the production server (in `cwd`, this checkout by default) on free ports with its data
+ * in `dataDir` and polls /healthz every 25 ms until it answers 200. The clock starts just before
+ * spawn, so readyMs covers Node + tsx start-up, a build if one is due, embedded PostgreSQL,
+ * migrations and seeding.
  */
-export async function startServer(dataDir: string, timeoutMs = 60_000): Promise<BenchServer> {
+export async function startServer(dataDir: string, { timeoutMs = 60_000, cwd = REPO_ROOT } = {}): Promise<BenchServer> {
   const port = await freePort();
   const pgPort = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -108,7 +107,7 @@ export async function startServer(dataDir: string, timeoutMs = 60_000): Promise<
   // BENCH_CPU_PROF=dir writes the server's V8 CPU profile there when it stops (open in Chrome DevTools).
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const child = spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], {
-    cwd: REPO_ROOT,
+    cwd,
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,0 +1,101 @@
+import { mkdir, mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { ConfigError, readConfig } from "../../app/config.server";
+import { buildOutdated } from "../../app/http/build.server";
+
+describe("modes", () => {
+  it("is production unless NODE_ENV says development or test", () => {
+    for (const NODE_ENV of [undefined, "", "production", "staging"]) {
+      expect(readConfig({ NODE_ENV }), String(NODE_ENV)).toMatchObject({ isProduction: true, useBuild: true });
+    }
+    expect(readConfig({ NODE_ENV: "test" })).toMatchObject({ isProduction: false, useBuild: true, seedDemo: true });
+    expect(readConfig({ NODE_ENV: "development" })).toMatchObject({ isProduction: false, useBuild: false, seedDemo: true });
+  });
+
+  it("seeds demo data in production only into the embedded database, or when asked to", () => {
+    expect(readConfig({}).seedDemo).toBe(true);
+    expect(readConfig({ DATABASE_URL: "postgres://db.kommun.se/samrad" }).seedDemo).toBe(false);
+    expect(readConfig({ DATABASE_URL: "postgres://db.kommun.se/samrad", SEED_DEMO: "1" }).seedDemo).toBe(true);
+  });
+});
+
+describe("listening address and PUBLIC_URL", () => {
+  const refusal = (env: Record<string, string>) => {
+    try {
+      readConfig(env);
+      return undefined;
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as Error).message;
+    }
+  };
+
+  it("requires PUBLIC_URL in production unless the host is loopback", () => {
+    expect(refusal({ HOST: "0.0.0.0" })).toMatch(/HOST=0\.0\.0\.0 kräver PUBLIC_URL/);
+    expect(refusal({ HOST: "10.1.2.3", PUBLIC_URL: "" })).toMatch(/kräver PUBLIC_URL/);
+    for (const HOST of ["127.0.0.1", "127.0.1.1", "::1", "localhost"]) expect(refusal({ HOST }), HOST).toBeUndefined();
+    expect(readConfig({ HOST: "0.0.0.0", PUBLIC_URL: "https://samrad.kommun.se/" }).publicUrl).toBe("https://samrad.kommun.se");
+  });
+
+  it("refuses a non-loopback host in development and test", () => {
+    for (const NODE_ENV of ["development", "test"]) {
+      expect(refusal({ NODE_ENV, HOST: "0.0.0.0" }), NODE_ENV).toMatch(/lyssnar bara på loopback/);
+      expect(refusal({ NODE_ENV, HOST: "0.0.0.0", PUBLIC_URL: "https://samrad.kommun.se" }), NODE_ENV).toMatch(/loopback/);
+    }
+  });
+
+  it("takes PUBLIC_URL as an origin only", () => {
+    expect(readConfig({ PUBLIC_URL: "HTTPS://Samrad.Kommun.se:443" }).publicUrl).toBe("https://samrad.kommun.se");
+    expect(readConfig({ PUBLIC_URL: "http://samrad.kommun.se:8080" }).publicUrl).toBe("http://samrad.kommun.se:8080");
+    for (const PUBLIC_URL of ["https://kommun.se/samrad", "https://samrad.kommun.se/?x=1", "ftp://samrad.kommun.se"]) {
+      expect(refusal({ PUBLIC_URL }), PUBLIC_URL).toMatch(/PUBLIC_URL=/);
+    }
+  });
+});
+
+describe("whether build/ must be rebuilt", () => {
+  const dirs: string[] = [];
+  afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+  async function project() {
+    const root = await mkdtemp(path.join(tmpdir(), "samrad-build-"));
+    dirs.push(root);
+    await mkdir(path.join(root, "app/routes"), { recursive: true });
+    await mkdir(path.join(root, "build/server"), { recursive: true });
+    const at = (file: string, seconds: number) => utimes(path.join(root, file), seconds, seconds);
+    for (const file of ["app/routes/home.tsx", "package-lock.json", "build/server/index.js"]) await writeFile(path.join(root, file), "");
+    for (const dir of ["app", "app/routes"]) await at(dir, 1000);
+    await at("app/routes/home.tsx", 1000);
+    await at("package-lock.json", 1000);
+    await at("build/server/index.js", 2000);
+    return { root, at };
+  }
+
+  it("is not needed when the build is newer than every source", async () => {
+    const { root } = await project();
+    expect(buildOutdated(root)).toBeUndefined();
+  });
+
+  it("is needed when the build is missing, a source changed or the dependencies were reinstalled", async () => {
+    const a = await project();
+    await rm(path.join(a.root, "build"), { recursive: true });
+    expect(buildOutdated(a.root)).toBe("build/ saknas");
+
+    const b = await project();
+    await b.at("app/routes/home.tsx", 3000);
+    expect(buildOutdated(b.root)).toBe("app är nyare än build/");
+
+    const c = await project();
+    await mkdir(path.join(c.root, "node_modules"));
+    await writeFile(path.join(c.root, "node_modules/.package-lock.json"), "");
+    expect(buildOutdated(c.root)).toBe("node_modules/.package-lock.json är nyare än build/");
+  });
+
+  it("notices a deleted source by its folder's time", async () => {
+    const { root } = await project();
+    await rm(path.join(root, "app/routes/home.tsx"));
+    expect(buildOutdated(root)).toBe("app är nyare än build/");
+  });
+});
