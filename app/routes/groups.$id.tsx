@@ -123,10 +123,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (problem) return fail({ turnIndex: problem });
     return data<Result>({ intent, fieldErrors: NO_FIELD_ERRORS, done: "rotation.skipped" });
   }
-  if (intent === "holder") {
-    const parsed = parseForm(holderSchema, form);
   const today = stockholmDate(new Date());
   const holder = (await holdersFor(context.db, [access.group], today)).get(access.group.id);
+  if (intent === "holder") {
+    const parsed = parseForm(holderSchema, form);
     if (!parsed.ok) return fail(parsed.fieldErrors);
     // The party holding the turn names its person; the person must sit in the group for that party.
     const members = await membersOf(context.db, access.group.id);

@@ -99,10 +99,10 @@ function CollaborativeText({ session, me, editable }: { session: Session; me: Pa
     editable,
     extensions: [
       StarterKit.configure({ undoRedo: false, link: { openOnClick: false } }),
+      AgendaSections,
       Collaboration.configure({ document: session.doc }),
       CollaborationCaret.configure({ provider: session.provider, user: { name: `${me.name} (${me.party})`, color: me.color } }),
     ],
-      AgendaSections,
     editorProps: { attributes: { "aria-label": t("minutes.editorLabel"), "aria-multiline": "true", role: "textbox", class: "minutes-text" } },
   });
   useEffect(() => editor?.setEditable(editable), [editor, editable]);
