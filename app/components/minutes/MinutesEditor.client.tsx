@@ -47,7 +47,10 @@ export function MinutesEditor({ meetingId, me, editable }: { meetingId: string; 
   useEffect(() => {
     const doc = new Y.Doc();
     const scheme = window.location.protocol === "https:" ? "wss" : "ws";
-    const provider = new WebsocketProvider(`${scheme}://${window.location.host}/realtime`, `minutes-${meetingId}`, doc, { maxBackoffTime: 5000 });
+    const provider = new WebsocketProvider(`${scheme}://${window.location.host}/realtime`, `minutes-${meetingId}`, doc, {
+      maxBackoffTime: 5000,
+      params: { acks: "1" }, // "stored" acknowledgements, for the saved indicator
+    });
     let wasConnected = false;
     provider.on("status", ({ status }: { status: string }) => {
       if (status === "connected") wasConnected = true;
