@@ -19,6 +19,8 @@ export interface RequestContext {
 }
 
 declare module "@remix-run/node" {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface AppLoadContext extends RequestContext {}
+  interface AppLoadContext extends RequestContext {
+    /** This response's Content-Security-Policy nonce; none in development (Vite). */
+    cspNonce?: string;
+  }
 }

@@ -1,7 +1,8 @@
 import { Writable } from "node:stream";
-import type { EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { NonceContext } from "./components/nonce";
 
 const ABORT_DELAY = 5_000;
 
@@ -11,7 +12,7 @@ const ABORT_DELAY = 5_000;
  * nothing here, while passing React's many small chunks on one by one cost a write (and
  * a system call) each.
  */
-export default function handleRequest(request: Request, status: number, headers: Headers, remixContext: EntryContext) {
+export default function handleRequest(request: Request, status: number, headers: Headers, remixContext: EntryContext, { cspNonce }: AppLoadContext) {
   return new Promise<Response>((resolve, reject) => {
     const chunks: Buffer[] = [];
     const sink = new Writable({
@@ -28,7 +29,13 @@ export default function handleRequest(request: Request, status: number, headers:
         done();
       },
     });
-    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />, {
+    const app = (
+      <NonceContext.Provider value={cspNonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={cspNonce} />
+      </NonceContext.Provider>
+    );
+    const { pipe, abort } = renderToPipeableStream(app, {
+      nonce: cspNonce,
       onAllReady: () => pipe(sink),
       onShellError: (error) => {
         clearTimeout(timer);

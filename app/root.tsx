@@ -11,6 +11,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useNonce } from "./components/nonce";
 import { SiteHeader } from "./components/SiteHeader";
 import { translator } from "./i18n";
 import { useT } from "./i18n/use-t";
@@ -31,6 +32,7 @@ export function loader({ context }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const t = translator(data?.locale ?? "sv");
+  const nonce = useNonce();
   return (
     <html lang={data?.locale ?? "sv"}>
       <head>
@@ -50,8 +52,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer className="site-footer">
           <p>{t("app.tagline")}</p>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

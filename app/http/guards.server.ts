@@ -1,4 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
+import type { IncomingMessage } from "node:http";
+import type { TLSSocket } from "node:tls";
+import type { Config } from "../config.server";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -28,27 +31,45 @@ export function bodyLimit(req: Request, res: Response, next: NextFunction) {
  * CSRF defence from the Lucia guide: a state-changing request must carry an Origin
  * header naming this very host. SameSite=Lax cookies are the second layer.
  */
-export function originCheck(trustProxy: boolean) {
+export function originCheck(site: Site) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (SAFE_METHODS.has(req.method)) return next();
-    if (!sameOrigin(req.headers.origin, hostOf(req, trustProxy))) {
+    if (!sameOrigin(req, site)) {
       return refuse(res, 403, "Förfrågan kom från en annan webbplats och har stoppats.");
     }
     next();
   };
 }
 
-export function hostOf(req: { headers: Record<string, string | string[] | undefined> }, trustProxy: boolean) {
-  const forwarded = trustProxy ? req.headers["x-forwarded-host"] : undefined;
-  const host = (Array.isArray(forwarded) ? forwarded[0] : forwarded) ?? req.headers.host;
-  return typeof host === "string" ? host : undefined;
+/** What decides this site's origin: PUBLIC_URL, or the request and whether a proxy in front is trusted. */
+export type Site = Pick<Config, "publicUrl" | "trustProxy">;
+
+/**
+ * The origin this site is reached at: PUBLIC_URL's when set; otherwise the request's scheme (a TLS
+ * socket, or X-Forwarded-Proto from a trusted proxy) and host (X-Forwarded-Host likewise, or Host).
+ */
+export function siteOrigin(req: Pick<IncomingMessage, "headers" | "socket">, site: Site): string | undefined {
+  if (site.publicUrl) return site.publicUrl;
+  const host = forwarded(req, "x-forwarded-host", site.trustProxy) ?? req.headers.host;
+  if (!host) return undefined;
+  const scheme = forwarded(req, "x-forwarded-proto", site.trustProxy) ?? ((req.socket as TLSSocket).encrypted ? "https" : "http");
+  return `${scheme}://${host}`;
 }
 
-export function sameOrigin(origin: string | string[] | undefined, host: string | undefined): boolean {
-  if (typeof origin !== "string" || !host) return false;
+/** Whether the request's Origin header names this very site: scheme, host and port. */
+export function sameOrigin(req: Pick<IncomingMessage, "headers" | "socket">, site: Site): boolean {
+  const { origin } = req.headers;
+  const expected = siteOrigin(req, site);
+  if (typeof origin !== "string" || !expected) return false;
   try {
-    return new URL(origin).host === host;
+    return new URL(origin).origin === new URL(expected).origin;
   } catch {
     return false;
   }
+}
+
+/** The first value of a X-Forwarded-* header, only when the proxy that sets it is trusted. */
+function forwarded(req: Pick<IncomingMessage, "headers">, name: string, trustProxy: boolean): string | undefined {
+  const value = trustProxy ? req.headers[name] : undefined;
+  return (Array.isArray(value) ? value[0] : value)?.split(",")[0]?.trim() || undefined;
 }

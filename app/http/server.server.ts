@@ -12,7 +12,8 @@ import { DocumentRegistry } from "../../realtime/registry";
 import { createRealtimeEndpoint } from "../../realtime/upgrade";
 import { httpUrl, type Config } from "../config.server";
 import { realtimeAccess } from "../services/realtime-access.server";
-import { bodyLimit, hostOf, originCheck, refuse, sameOrigin } from "./guards.server";
+import { bodyLimit, originCheck, refuse, sameOrigin } from "./guards.server";
+import { securityHeaders } from "./security-headers.server";
 import { resolveRequestContext, sessionContext, type AppDeps } from "./session.server";
 import { browserModulesOnly, startViteDev } from "./vite-dev.server";
 
@@ -53,6 +54,7 @@ export async function startSamrad(config: Config, hooks: { onQuery?: (query: str
   if (vite) {
     app.use(browserModulesOnly(vite));
   } else {
+    app.use(securityHeaders(config));
     app.use("/assets", express.static(path.join(BUILD_DIR, "client/assets"), { immutable: true, maxAge: "1y" }));
     // Only paths that look like files reach the disk; pages skip the stat() calls.
     const files = express.static(path.join(BUILD_DIR, "client"), { maxAge: "1h", index: false });
@@ -60,7 +62,7 @@ export async function startSamrad(config: Config, hooks: { onQuery?: (query: str
   }
 
   const deps: AppDeps = { db, config, minutes: new DocumentRegistry(db) };
-  app.use(bodyLimit, originCheck(config.trustProxy), sessionContext(deps));
+  app.use(bodyLimit, originCheck(config), sessionContext(deps));
   const build = vite
     ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
     : ((await import(path.join(BUILD_DIR, "server/index.js"))) as ServerBuild);
@@ -69,7 +71,7 @@ export async function startSamrad(config: Config, hooks: { onQuery?: (query: str
     createRequestHandler({
       build,
       mode: config.isProduction ? "production" : "development",
-      getLoadContext: (_req, res) => res.locals.context,
+      getLoadContext: (_req, res) => ({ ...res.locals.context, cspNonce: res.locals.cspNonce }),
     }),
   );
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
@@ -82,7 +84,7 @@ export async function startSamrad(config: Config, hooks: { onQuery?: (query: str
     access: realtimeAccess(
       db,
       (req) => resolveRequestContext(deps, req),
-      (req) => sameOrigin(req.headers.origin, hostOf(req, config.trustProxy)),
+      (req) => sameOrigin(req, config),
     ),
   });
   server.on("upgrade", (req, socket, head) => {
