@@ -28,6 +28,7 @@ import { createDb } from "../../db/client";
 import { FRAGMENT, initialMinutes, minutesText } from "../../realtime/content";
 import { appendUpdates, compactStored, createStored, loadStored } from "../../realtime/store";
 import { applyStored } from "../../realtime/validate";
+import { seededRandom } from "../support/random";
 import {
   budget,
   fmtMs,
@@ -56,23 +57,13 @@ const WORDS = (
   "noterade informationen och lade rapporten till handlingarna ordföranden tackade för arbetet"
 ).split(" ");
 
-/** A small deterministic PRNG (mulberry32), so every run builds the same document. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Writes into `doc` (holding the initial minutes) until its state is `targetBytes`: each agenda
  * section gets its share of paragraphs, typed in chunks of 1–3 words by one of three authors
  * (switching now and then mid-paragraph), with corrections, bold words and bullet lists.
  */
 function writeMinutes(doc: Y.Doc, targetBytes: number): { paragraphs: number; lists: number } {
-  const random = rng(630);
+  const random = seededRandom(630); // every run builds the same document
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
   const authors = [1_000_001, 2_000_002, 3_000_003];
   const original = doc.clientID;

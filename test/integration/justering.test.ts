@@ -3,6 +3,7 @@ import type { RunningServer } from "../../app/http/server.server";
 import * as Y from "yjs";
 import { FRAGMENT } from "../../realtime/content";
 import { contentHash } from "../../realtime/versions";
+import { stockholmSteeringMeetings } from "../support/demo";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { client, startTestServer } from "../support/server";
 import { eventually, minutesClient, typeInto, type MinutesClient } from "../support/yclient";
@@ -28,9 +29,7 @@ describe("justering: approval locks the minutes", () => {
     t = await freshDatabase();
     app = await startTestServer(t.url);
     http = client(app.url);
-    [{ id: meetingId }] = await t.sql<{ id: string }[]>`
-      select m.id from meetings m join groups g on g.id = m.group_id join partnerships p on p.id = g.partnership_id
-      where p.reference_number = '2021/630' and g.kind = 'steering' order by m.starts_at limit 1`;
+    meetingId = (await stockholmSteeringMeetings(t.sql))[0];
     const emails = { chair: "stockholm.bo-vasterort@samrad.test", adjuster: "stockholm.bo-gotland@samrad.test", member: "stockholm.bo-sodra@samrad.test", outsider: "boras.jouren@samrad.test" };
     ids = {};
     cookies = {};

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import * as Y from "yjs";
 import { spawnServer } from "../support/child-server";
+import { stockholmSteeringMeetings } from "../support/demo";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { client } from "../support/server";
 import { minutesClient, typeInto } from "../support/yclient";
@@ -17,9 +18,7 @@ const clockOf = (doc: Y.Doc, clientId: number) => Y.decodeStateVector(Y.encodeSt
 
 it.each([1, 2, 3])("kill -9 during typing, run %i: every edit B had received from A is reloaded", { timeout: 60_000 }, async () => {
   const server = await spawnServer(t.url); // seeds the demo data on the first run
-  [{ id: meetingId }] = await t.sql<{ id: string }[]>`
-    select m.id from meetings m join groups g on g.id = m.group_id join partnerships p on p.id = g.partnership_id
-    where p.reference_number = '2021/630' and g.kind = 'steering' order by m.starts_at limit 1`;
+  meetingId = (await stockholmSteeringMeetings(t.sql))[0];
   const http = client(server.url);
   const [ca, cb] = [await http.login("stockholm.bo-gotland@samrad.test"), await http.login("stockholm.bo-sodra@samrad.test")];
   const a = minutesClient(server.url, meetingId, ca);

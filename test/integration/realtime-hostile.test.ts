@@ -11,21 +11,13 @@ import { FRAGMENT } from "../../realtime/content";
 import { loadStored } from "../../realtime/store";
 import { applyStored } from "../../realtime/validate";
 import { spawnServer, type ChildServer } from "../support/child-server";
+import { stockholmSteeringMeetings } from "../support/demo";
 import { freshDatabase, type TestDatabase } from "../support/db";
+import { seededRandom } from "../support/random";
 import { client } from "../support/server";
 import { eventually, minutesClient, rawMinutesSocket, typeInto } from "../support/yclient";
 
 const CASES = 1200;
-
-/** Deterministic, so a failing case can be found again (mulberry32). */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const syncUpdate = (update: Uint8Array) => {
   const e = encoding.createEncoder();
@@ -59,7 +51,7 @@ function nested(depth: number) {
 type Case = { kind: string; message: Uint8Array; mustRefuse: boolean };
 
 function cases(): Case[] {
-  const rnd = random(20261130);
+  const rnd = seededRandom(20261130); // the same cases every run, so a failing one can be found again
   const int = (n: number) => Math.floor(rnd() * n);
   const bytes = (n: number) => Uint8Array.from({ length: n }, () => int(256));
   const valid = () => paragraphUpdate(`Punkt ${int(1000)}`);
@@ -134,9 +126,7 @@ describe("live minutes against a hostile member", () => {
   beforeAll(async () => {
     t = await freshDatabase();
     server = await spawnServer(t.url);
-    [{ id: meetingId }] = await t.sql<{ id: string }[]>`
-      select m.id from meetings m join groups g on g.id = m.group_id join partnerships p on p.id = g.partnership_id
-      where p.reference_number = '2021/630' and g.kind = 'steering' order by m.starts_at limit 1`;
+    meetingId = (await stockholmSteeringMeetings(t.sql))[0];
     cookie = await client(server.url).login("stockholm.bo-gotland@samrad.test");
   });
   afterAll(async () => {
@@ -200,9 +190,7 @@ describe("live minutes against a hostile member", () => {
   }, 180_000);
 
   it("opens a document that already holds bad updates, keeping them aside in quarantine", async () => {
-    const [{ id: otherMeeting }] = await t.sql<{ id: string }[]>`
-      select m.id from meetings m join groups g on g.id = m.group_id join partnerships p on p.id = g.partnership_id
-      where p.reference_number = '2021/630' and g.kind = 'steering' order by m.starts_at offset 1 limit 1`;
+    const otherMeeting = (await stockholmSteeringMeetings(t.sql))[1];
     const first = minutesClient(server.url, otherMeeting, cookie);
     await first.synced;
     typeInto(first, "Bra text.");

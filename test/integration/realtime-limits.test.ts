@@ -10,6 +10,7 @@ import * as Y from "yjs";
 import { FRAGMENT } from "../../realtime/content";
 import { MAX_PRESENCE_BYTES } from "../../realtime/presence";
 import { spawnServer, type ChildServer } from "../support/child-server";
+import { stockholmSteeringMeetings } from "../support/demo";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { client } from "../support/server";
 import { eventually, minutesClient, rawMinutesSocket, type MinutesClient } from "../support/yclient";
@@ -97,9 +98,7 @@ describe("what one socket can do", () => {
   beforeAll(async () => {
     t = await freshDatabase();
     server = await spawnServer(t.url);
-    [{ id: meetingId }] = await t.sql<{ id: string }[]>`
-      select m.id from meetings m join groups g on g.id = m.group_id join partnerships p on p.id = g.partnership_id
-      where p.reference_number = '2021/630' and g.kind = 'steering' order by m.starts_at limit 1`;
+    meetingId = (await stockholmSteeringMeetings(t.sql))[0];
     const http = client(server.url);
     cookies = {
       gotland: await http.login("stockholm.bo-gotland@samrad.test"),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import type { RunningServer } from "../../app/http/server.server";
+import { stockholmSteeringMeetings } from "../support/demo";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { client, startTestServer } from "../support/server";
 import { eventually, minutesClient, typeInto, type MinutesClient } from "../support/yclient";
@@ -21,9 +22,7 @@ describe("live minutes over y-websocket", () => {
     t = await freshDatabase();
     app = await startTestServer(t.url);
     const http = client(app.url);
-    [{ id: meetingId }] = await t.sql<{ id: string }[]>`
-      select m.id from meetings m join groups g on g.id = m.group_id join partnerships p on p.id = g.partnership_id
-      where p.reference_number = '2021/630' and g.kind = 'steering' order by m.starts_at limit 1`;
+    meetingId = (await stockholmSteeringMeetings(t.sql))[0];
     cookies = {
       gotland: await http.login("stockholm.bo-gotland@samrad.test"),
       sodra: await http.login("stockholm.bo-sodra@samrad.test"),
@@ -145,9 +144,7 @@ describe("live minutes over y-websocket", () => {
     expect((await t.sql`select count(*)::int as n from minutes_updates where meeting_id = ${meetingId}`)[0].n).toBe(0);
   });
   it("stops accepting edits once the minutes reach 5 MB, keeping what was written before", async () => {
-    const [{ id: other }] = await t.sql<{ id: string }[]>`
-      select m.id from meetings m join groups g on g.id = m.group_id join partnerships p on p.id = g.partnership_id
-      where p.reference_number = '2021/630' and g.kind = 'steering' order by m.starts_at desc limit 1`;
+    const other = (await stockholmSteeringMeetings(t.sql)).at(-1)!;
     const writer = connect("gotland", other);
     const reader = connect("sodra", other);
     await Promise.all([writer.synced, reader.synced]);
