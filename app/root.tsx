@@ -76,7 +76,9 @@ export function ErrorBoundary() {
         ? [t("error.forbiddenTitle"), t("error.forbiddenText")]
         : status === 400
           ? [t("error.genericTitle"), typeof param === "string" ? t("error.badParam", { param }) : t("form.badRequest")]
-          : [t("error.genericTitle"), t("error.genericText")];
+          : status === 503
+            ? [t("error.unavailableTitle"), t("error.unavailableText")]
+            : [t("error.genericTitle"), t("error.genericText")];
   return (
     <div className="page narrow">
       <title>{`${title} – Samråd`}</title>

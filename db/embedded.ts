@@ -43,10 +43,61 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
   });
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await pg.initialise();
   await pg.start();
+  const watch = restartWhenDead(pg, databaseDir);
   return {
     url: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      watch.stop();
+      await pg.stop();
+    },
   };
+}
+
+const CHECK_MS = 1000;
+const MAX_BACKOFF_MS = 30_000;
+
+/**
+ * Watches the postmaster and starts the server again when it has died (kill -9, the OOM killer),
+ * with back-off: its old backends must exit before a new postmaster may take the data directory.
+ * The app's connections recover by themselves once it answers again.
+ */
+function restartWhenDead(pg: EmbeddedPostgres, databaseDir: string) {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = () => {
+    if (!stopped) timer = setTimeout(check, CHECK_MS).unref();
+  };
+  let pidNow = postmasterPid(databaseDir);
+  const check = async () => {
+    const pid = await pidNow;
+    if (stopped) return;
+    if (pid && isAlive(pid)) return schedule();
+    console.error(`[postgres] Den inbäddade PostgreSQL-servern (pid ${pid ?? "okänd"}) har stannat; startar om den.`);
+    for (let delay = 500; !stopped; delay = Math.min(delay * 2, MAX_BACKOFF_MS)) {
+      try {
+        await pg.start();
+        pidNow = postmasterPid(databaseDir);
+        console.log(`[postgres] Igång igen (pid ${await pidNow}).`);
+        break;
+      } catch {
+        console.error(`[postgres] Kunde inte starta; nytt försök om ${delay / 1000} s.`);
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
+    schedule();
+  };
+  schedule();
+  return {
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
+
+async function postmasterPid(databaseDir: string): Promise<number | undefined> {
+  const pid = Number((await readFile(path.join(databaseDir, "postmaster.pid"), "utf8").catch(() => "")).split("\n")[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
 
 /** Adds search permission (o+x, not read) to `dir` and each folder above it that lacks it. */
@@ -63,9 +114,8 @@ async function letOthersTraverse(dir: string) {
 
 async function stopOrphan(databaseDir: string) {
   const pidFile = path.join(databaseDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return;
-  const pid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return; // stale: postgres removes it itself
+  const pid = await postmasterPid(databaseDir);
+  if (!pid || !isAlive(pid)) return; // stale: postgres removes it itself
   process.kill(pid, "SIGINT"); // fast shutdown: in-flight transactions roll back, committed data stays
   for (let waited = 0; existsSync(pidFile) && isAlive(pid); waited += 50) {
     if (waited > 30_000) throw new Error(`PostgreSQL (pid ${pid}) in ${databaseDir} did not stop`);

@@ -4,7 +4,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { sql as raw } from "drizzle-orm";
-import { createDb } from "../../db/client";
+import { createDb, POOL_SIZE } from "../../db/client";
 import { locateDatabase } from "../../db/database";
 import { runMigrations } from "../../db/migrate";
 import { seedDemoIfEmpty } from "../../db/seed/demo";
@@ -13,6 +13,7 @@ import { createRealtimeEndpoint } from "../../realtime/upgrade";
 import { httpUrl, type Config } from "../config.server";
 import { realtimeAccess } from "../services/realtime-access.server";
 import { bodyLimit, originCheck, refuse, sameOrigin } from "./guards.server";
+import { answerOutages, answerUnavailable, requestTimeout, watchDatabase, withTimeout } from "./outage.server";
 import { securityHeaders } from "./security-headers.server";
 import { resolveRequestContext, sessionContext, type AppDeps } from "./session.server";
 import { browserModulesOnly, startViteDev } from "./vite-dev.server";
@@ -42,11 +43,17 @@ export async function startSamrad(config: Config, hooks: { onQuery?: (query: str
 
   const vite = config.useBuild ? undefined : await startViteDev(server);
 
+  const selectOne = () => db.execute(raw`select 1`);
+  // After an outage every pooled connection must answer (one left to a killed server fails on its
+  // next query) before pages are served again: a dead one then fails here, not on a visitor.
+  const availability = watchDatabase(() => Promise.all(Array.from({ length: POOL_SIZE }, selectOne)));
+  // Asks the database every time (the statement timeout and this bound keep it under 3 s).
   app.get("/healthz", async (_req, res) => {
     try {
-      await Promise.race([db.execute(raw`select 1`), timeout(2000)]);
+      await withTimeout(selectOne(), 2000);
       res.json({ status: "ok", db: "ok" });
-    } catch {
+    } catch (error) {
+      availability.failed(error);
       res.status(503).json({ status: "error", db: "unreachable" });
     }
   });
@@ -62,10 +69,10 @@ export async function startSamrad(config: Config, hooks: { onQuery?: (query: str
   }
 
   const deps: AppDeps = { db, config, minutes: new DocumentRegistry(db) };
-  app.use(bodyLimit, originCheck(config), sessionContext(deps));
+  app.use(requestTimeout(availability), availability.refuseWhileDown, bodyLimit, originCheck(config), sessionContext(deps));
   const build = vite
-    ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
-    : ((await import(path.join(BUILD_DIR, "server/index.js"))) as ServerBuild);
+    ? () => (vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>).then((build) => answerOutages(build, availability))
+    : answerOutages(await import(path.join(BUILD_DIR, "server/index.js")), availability);
   app.all(
     "*",
     createRequestHandler({
@@ -74,9 +81,15 @@ export async function startSamrad(config: Config, hooks: { onQuery?: (query: str
       getLoadContext: (_req, res) => ({ ...res.locals.context, cspNonce: res.locals.cspNonce }),
     }),
   );
-  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (res.writableEnded) return; // already answered, e.g. with 503 when it took too long
+    if (res.headersSent) {
+      console.error(error);
+      return void res.destroy(); // half an answer: the client must not take it for a whole one
+    }
+    if (availability.failed(error)) return answerUnavailable(req, res);
     console.error(error);
-    if (!res.headersSent) refuse(res, 500, "Något gick fel. Försök igen om en stund.");
+    refuse(res, 500, "Något gick fel. Försök igen om en stund.");
   });
 
   const realtime = createRealtimeEndpoint({
@@ -104,6 +117,7 @@ export async function startSamrad(config: Config, hooks: { onQuery?: (query: str
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 5000).unref();
       });
+      availability.stop();
       await realtime.close();
       await vite?.close();
       await sql.end({ timeout: 5 });
@@ -111,8 +125,4 @@ export async function startSamrad(config: Config, hooks: { onQuery?: (query: str
     })());
 
   return { url: httpUrl(config.host, port), seeded, server, close, minutesLoaded: () => deps.minutes.loadedCount };
-}
-
-function timeout(ms: number) {
-  return new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), ms).unref());
 }

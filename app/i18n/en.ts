@@ -84,6 +84,8 @@ export const en: Record<MessageKey, string> = {
   "error.forbiddenText": "You are not allowed to do this.",
   "error.genericTitle": "Something went wrong",
   "error.genericText": "An unexpected error occurred. Please try again shortly.",
+  "error.unavailableTitle": "The service is temporarily unavailable",
+  "error.unavailableText": "The database is not answering right now. Try again in a moment.",
   "error.home": "Go to the overview",
   "error.badParam": "The address has an invalid value for “{param}”. Check the link and try again.",
   "nav.partnerships": "Partnerships",

@@ -80,6 +80,8 @@ const core = {
   "error.forbiddenText": "Du har inte behörighet att göra det här.",
   "error.genericTitle": "Något gick fel",
   "error.genericText": "Ett oväntat fel inträffade. Försök igen om en stund.",
+  "error.unavailableTitle": "Tjänsten är tillfälligt otillgänglig",
+  "error.unavailableText": "Databasen svarar inte just nu. Försök igen om en stund.",
   "error.home": "Till översikten",
   "error.badParam": "Adressen innehåller ett ogiltigt värde för ”{param}”. Kontrollera länken och försök igen.",
   "nav.partnerships": "Partnerskap",
