@@ -4,6 +4,7 @@ import type { Db } from "../../db/client";
 import type { SessionUser } from "../auth/session.server";
 import { periodStatus } from "../domain/period";
 import { startOfStockholmYear } from "../domain/stockholm-date";
+import { isDatabaseUnavailable } from "../http/outage.server";
 import { holdersFor } from "./groups.server";
 import { listPartnershipsFor, partnershipOverview, type PartyRow } from "./partnerships.server";
 
@@ -49,8 +50,9 @@ export const notFoundJson = () => errorJson(404);
 
 /**
  * Wraps an API loader so that every answer is JSON: a thrown Response (a guard's 404, 401, a bad
- * parameter's 400) keeps its status and, when not JSON already, gets a JSON body; anything else is
- * logged and answers 500, where Remix would send a plain-text error.
+ * parameter's 400) keeps its status and, when not JSON already, gets a JSON body; a database outage
+ * goes on to the outage guard around every loader (its JSON 503); anything else is logged and
+ * answers 500, where Remix would send a plain-text error.
  */
 export function apiLoader(handler: (args: LoaderFunctionArgs) => Promise<Response>) {
   return async (args: LoaderFunctionArgs): Promise<Response> => {
@@ -58,6 +60,7 @@ export function apiLoader(handler: (args: LoaderFunctionArgs) => Promise<Respons
       return await handler(args);
     } catch (e) {
       if (e instanceof Response) return e.headers.get("content-type")?.includes("json") ? e : errorJson(e.status);
+      if (isDatabaseUnavailable(e)) throw e;
       console.error(e);
       return errorJson(500);
     }

@@ -161,6 +161,15 @@ describe("apiLoader", () => {
     log.mockRestore();
   });
 
+  it("leaves a database outage to the outage guard outside it (a JSON 503)", async () => {
+    const down = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    await expect(
+      apiLoader(async () => {
+        throw down;
+      })(args),
+    ).rejects.toBe(down);
+  });
+
   it("answers other methods with a JSON 405 that says what is allowed", async () => {
     const res = methodNotAllowed();
     expect(res.headers.get("allow")).toBe("GET, HEAD");
