@@ -67,7 +67,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
-export function isLoopback(host: string): boolean {
+function isLoopback(host: string): boolean {
   return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
 }
 

@@ -14,7 +14,7 @@ const UNAVAILABLE = new Set([
 ]);
 
 /** The code in `error`, or in what it wraps (drizzle puts the driver's error in `cause`), that says the database is unavailable. */
-export function unavailableCode(error: unknown): string | undefined {
+function unavailableCode(error: unknown): string | undefined {
   for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
     const code = String((e as { code?: unknown }).code);
     if (UNAVAILABLE.has(code)) return code;
@@ -34,11 +34,11 @@ export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /** Longest a request may wait for its answer: a frozen database must not hold pages for minutes. */
-export const REQUEST_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 10_000;
 const PROBE_EVERY_MS = 1000;
 const PROBE_TIMEOUT_MS = 2000;
 const RETRY_AFTER_SECONDS = "5";
-export const UNAVAILABLE_TEXT = "Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.";
+const UNAVAILABLE_TEXT = "Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.";
 
 export type DatabaseWatch = ReturnType<typeof watchDatabase>;
 
