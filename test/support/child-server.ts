@@ -8,7 +8,7 @@ export interface ChildServer {
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-/** Runs `server.ts` exactly as `npm run serve` would, but in test mode, against `databaseUrl`. */
+/** Runs `server.ts` exactly as `npm start` would, but in test mode, against `databaseUrl`. */
 export async function spawnServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ChildServer> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
