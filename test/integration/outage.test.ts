@@ -5,40 +5,18 @@
  */
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { createDatabaseIfMissing } from "../../db/database";
 import { startEmbeddedPostgres } from "../../db/embedded";
 import { spawnServer, type ChildServer } from "../support/child-server";
 import { freePort } from "../support/ports";
+import { healthBecomes, tempDirs } from "../support/outage";
 import { client } from "../support/server";
 
 const MEMBER = "boras.stad@samrad.test";
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-});
-
-async function tempDir() {
-  const dir = await mkdtemp(path.join(tmpdir(), "samrad-outage-"));
-  dirs.push(dir);
-  return dir;
-}
-
-/** Polls /healthz until it answers `status`; every answer must come within 3 s. */
-async function healthBecomes(app: ChildServer, status: number, withinMs: number) {
-  const deadline = Date.now() + withinMs;
-  for (;;) {
-    const started = Date.now();
-    const res = await fetch(app.url + "/healthz", { signal: AbortSignal.timeout(5000) });
-    expect(Date.now() - started, "/healthz answered within 3 s").toBeLessThan(3000);
-    if (res.status === status) return;
-    if (Date.now() > deadline) throw new Error(`/healthz still ${res.status} after ${withinMs} ms:\n${app.output().slice(-2000)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const tempDir = tempDirs("samrad-outage-");
 
 /** A member's session cookie and API token, both kept in the database. */
 async function memberWithToken(app: ChildServer) {
