@@ -4,6 +4,9 @@ import { startSamrad } from "./app/http/server.server";
 import { DEMO_PASSWORD } from "./db/seed/agreements";
 import { demoLogins } from "./db/seed/demo";
 
+// A stray rejection is a bug to log, not a reason to take every meeting's minutes down with it.
+process.on("unhandledRejection", (reason) => console.error("[samråd] unhandled rejection", reason));
+
 let config: Config;
 try {
   config = readConfig();
