@@ -709,6 +709,11 @@ export const terminations = pgTable(
     givenOn: date("given_on").notNull(),
     effectiveOn: date("effective_on").notNull(),
     reason: text("reason").notNull(),
+    /** Set when the steering group terminated the party's participation (004 §5.4), not the party itself. */
+    caseId: uuid("case_id").references(() => cases.id),
+    /** The nämnd's decision behind the public party's notice (004 §3): its diarienummer and date. */
+    committeeReference: text("committee_reference"),
+    committeeDecidedOn: date("committee_decided_on"),
     givenBy: uuid("given_by")
       .notNull()
       .references(() => users.id),
