@@ -12,7 +12,7 @@ const FAILURE_MEMORY_MS = 24 * 60 * 60 * 1000;
 /** Per IP address, over every e-mail address: high enough for an office behind one NAT. */
 const IP_MAX_FAILURES = 100;
 const IP_WINDOW_MS = 15 * 60 * 1000;
-// Namespace of the two-key advisory lock (003), apart from any other advisory lock.
+// Namespace of the two-key advisory lock (decision 003), apart from any other advisory lock.
 const LOCK_NAMESPACE = 3003;
 
 export interface AttemptKey {
