@@ -14,6 +14,17 @@ export function refuse(res: Response, status: number, message: string) {
     .send(`<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>${message}</title></head><body><main><h1>${message}</h1><p><a href="/">Till Samråd</a></p></main></body></html>`);
 }
 
+/** A path that does not percent-decode (e.g. `/%E0%A4%A`) is a bad request, not a failure of ours. */
+export function decodablePath(req: Request, res: Response, next: NextFunction) {
+  try {
+    decodeURIComponent(req.path);
+  } catch {
+    if (req.path.startsWith("/api/")) return void res.status(400).json({ error: "Ogiltig adress." });
+    return refuse(res, 400, "Ogiltig adress.");
+  }
+  next();
+}
+
 /** Refuses bodies over 1 MB by their declared length, and streamed bodies once they pass it. */
 export function bodyLimit(req: Request, res: Response, next: NextFunction) {
   const declared = Number(req.headers["content-length"] ?? 0);

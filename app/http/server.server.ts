@@ -12,7 +12,7 @@ import { DocumentRegistry } from "../../realtime/registry";
 import { createRealtimeEndpoint } from "../../realtime/upgrade";
 import { httpUrl, type Config } from "../config.server";
 import { realtimeAccess } from "../services/realtime-access.server";
-import { bodyLimit, originCheck, refuse, sameOrigin } from "./guards.server";
+import { bodyLimit, decodablePath, originCheck, refuse, sameOrigin } from "./guards.server";
 import { answerOutages, answerUnavailable, requestTimeout, watchDatabase, withTimeout } from "./outage.server";
 import { securityHeaders } from "./security-headers.server";
 import { resolveRequestContext, sessionContext, type AppDeps } from "./session.server";
@@ -69,7 +69,7 @@ export async function startSamrad(config: Config, hooks: { onQuery?: (query: str
   }
 
   const deps: AppDeps = { db, config, minutes: new DocumentRegistry(db) };
-  app.use(requestTimeout(availability), availability.refuseWhileDown, bodyLimit, originCheck(config), sessionContext(deps));
+  app.use(decodablePath, requestTimeout(availability), availability.refuseWhileDown, bodyLimit, originCheck(config), sessionContext(deps));
   const build = vite
     ? () => (vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>).then((build) => answerOutages(build, availability))
     : answerOutages(await import(path.join(BUILD_DIR, "server/index.js")), availability);

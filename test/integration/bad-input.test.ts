@@ -152,6 +152,16 @@ describe("bad input", () => {
     else expect(await res.text()).toContain(`Adressen innehåller ett ogiltigt värde för ”${param}”.`);
   });
 
+  it.each([
+    ["a page", "/meetings/%E0%A4%A", "text/html"],
+    ["the API", "/api/partnerships/%E0%A4%A", "application/json"],
+  ])("answers a path that does not percent-decode with 400 on %s", async (_where, path, type) => {
+    const res = await http.get(path, cookie[ADMIN]);
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toContain(type);
+    expect(await res.text()).toContain("Ogiltig adress.");
+  });
+
   it("still reads the parameters' valid values and defaults", async () => {
     for (const path of [
       `/api/partnerships/${ids.stockholm}?on=2200-12-31`,
