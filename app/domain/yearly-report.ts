@@ -1,5 +1,6 @@
 import { differenceInCalendarDays, parseISO } from "date-fns";
 import type { IsoDate } from "./iso-date";
+import { participatingParties, type Participant } from "./participation";
 
 /** Statistics a yearly report may ask for; the steering group picks its set (000 §9). */
 export const STATISTIC_KEYS = [
@@ -48,6 +49,11 @@ export type ReportStatus =
   | { status: "notYetDue"; dueOn: IsoDate }
   | { status: "reminder"; dueOn: IsoDate; daysLeft: number }
   | { status: "overdue"; dueOn: IsoDate; daysLate: number };
+
+/** Who owes yearly reports on `day` (004 §4): the idea-based parties still taking part. */
+export function reportingParties<T extends Pick<Participant, "participatesUntil"> & { sector: "public" | "idea" }>(parties: readonly T[], day: IsoDate): T[] {
+  return participatingParties(parties, day).filter((p) => p.sector === "idea");
+}
 
 /** Where a party's report for `year` stands on `today` (Stockholm date). */
 export function reportStatus(year: number, filed: boolean, today: IsoDate): ReportStatus {

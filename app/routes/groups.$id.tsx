@@ -35,7 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   ]);
   const partyName = new Map(partyRows.map((p) => [p.id, p.name]));
   const personName = new Map(members.map((m) => [m.userId, m.name]));
-  const rotation = rotationOf(group, overrides);
+  const rotation = rotationOf(group, overrides, partyRows);
   const holder = holders.get(group.id);
   const held = meetingRows.filter((m) => m.startsAt < now && group.rotationStartsOn && stockholmDate(m.startsAt) >= group.rotationStartsOn).length;
   const describe = (turn: { index: number; partyId: string; from: string | null; to: string | null; fromMeeting: number | null; toMeeting: number | null; skipped: { partyId: string; reason: string }[] }) => {

@@ -1,11 +1,14 @@
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { amendments, amendmentSignatures, appendices, parties, partnerships, users } from "../../db/schema";
-import { checkPassword } from "../auth/throttle.server";
+import { amendments, amendmentSignatures, appendices, parties, partnerships, terminations, users } from "../../db/schema";
+import { checkOwnPassword } from "../auth/throttle.server";
 import type { SessionUser } from "../auth/session.server";
 import { amendmentStage, edit, sign, type AmendmentState, type SignRefusal } from "../domain/amendment";
+import type { IsoDate } from "../domain/iso-date";
+import { participatingParties } from "../domain/participation";
 import { validatePeriodRule, type PeriodRule } from "../domain/period";
+import { stockholmDate } from "../domain/stockholm-date";
 import { audit } from "./audit.server";
 import { partiesOf } from "./partnerships.server";
 
@@ -25,17 +28,25 @@ export function contentHash(input: Pick<AmendmentInput, "title" | "text" | "peri
 
 const subject = (partnershipId: string) => `partnership:${partnershipId}`;
 
+/** The parties whose signature an amendment needs on `today`: those still taking part (004 §5.6). */
+const signingParties = (partyRows: { id: string; participatesUntil: IsoDate | null }[], today: IsoDate) =>
+  participatingParties(partyRows, today).map((p) => p.id);
+
 /** The signature state of an amendment whose row the transaction has locked. */
-async function lockedState(tx: Tx, a: AmendmentRow): Promise<{ state: AmendmentState; live: { partyId: string }[] }> {
+async function lockedState(tx: Tx, a: AmendmentRow, today = stockholmDate(new Date())): Promise<{ state: AmendmentState; live: { partyId: string }[] }> {
   const [live, partyRows] = await Promise.all([
     tx.select().from(amendmentSignatures).where(and(eq(amendmentSignatures.amendmentId, a.id), isNull(amendmentSignatures.voidedAt))),
-    tx.select({ id: parties.id }).from(parties).where(eq(parties.partnershipId, a.partnershipId)),
+    tx
+      .select({ id: parties.id, participatesUntil: terminations.effectiveOn })
+      .from(parties)
+      .leftJoin(terminations, eq(terminations.partyId, parties.id))
+      .where(eq(parties.partnershipId, a.partnershipId)),
   ]);
-  return { state: { textSha256: a.textSha256, parties: partyRows.map((p) => p.id), signatures: live }, live };
+  return { state: { textSha256: a.textSha256, parties: signingParties(partyRows, today), signatures: live }, live };
 }
 
 /** Every amendment of the partnership with its stage, newest first: three queries. */
-export async function listAmendments(db: Db, partnershipId: string) {
+export async function listAmendments(db: Db, partnershipId: string, today = stockholmDate(new Date())) {
   const [rows, partyRows, signatures] = await Promise.all([
     db.select().from(amendments).where(eq(amendments.partnershipId, partnershipId)).orderBy(desc(amendments.createdAt)),
     partiesOf(db, partnershipId),
@@ -45,7 +56,7 @@ export async function listAmendments(db: Db, partnershipId: string) {
       .innerJoin(amendments, eq(amendments.id, amendmentSignatures.amendmentId))
       .where(and(eq(amendments.partnershipId, partnershipId), isNull(amendmentSignatures.voidedAt))),
   ]);
-  const partyIds = partyRows.map((p) => p.id);
+  const partyIds = signingParties(partyRows, today);
   return rows.map((a) => {
     const own = signatures.filter((s) => s.amendmentId === a.id);
     // Once valid it stays valid, even if a party joins the partnership later.
@@ -60,7 +71,7 @@ export async function findAmendment(db: Db, id: string): Promise<AmendmentRow | 
 }
 
 /** The amendment with every signature ever made (voided ones too), signer and party named. */
-export async function amendmentDetail(db: Db, amendment: AmendmentRow) {
+export async function amendmentDetail(db: Db, amendment: AmendmentRow, today = stockholmDate(new Date())) {
   const [partyRows, [appendix], signatures] = await Promise.all([
     partiesOf(db, amendment.partnershipId),
     amendment.appendixId ? db.select({ title: appendices.title }).from(appendices).where(eq(appendices.id, amendment.appendixId)) : [],
@@ -80,8 +91,9 @@ export async function amendmentDetail(db: Db, amendment: AmendmentRow) {
       .orderBy(asc(amendmentSignatures.signedAt)),
   ]);
   const live = signatures.filter((s) => !s.voidedAt);
-  const stage = amendment.validAt ? "valid" : amendmentStage({ textSha256: amendment.textSha256, parties: partyRows.map((p) => p.id), signatures: live });
-  return { parties: partyRows, appendix: appendix?.title ?? null, signatures, stage };
+  const signing = signingParties(partyRows, today);
+  const stage = amendment.validAt ? "valid" : amendmentStage({ textSha256: amendment.textSha256, parties: signing, signatures: live });
+  return { parties: partyRows.filter((p) => signing.includes(p.id)), appendix: appendix?.title ?? null, signatures, stage };
 }
 
 export async function createAmendment(db: Db, partnershipId: string, input: AmendmentInput, actor: SessionUser): Promise<string> {
@@ -129,9 +141,7 @@ export async function signAmendment(
   id: string,
   signer: { user: SessionUser; authorisedFor: string[]; password: string; seenSha256: string; ip: string },
 ): Promise<SignOutcome> {
-  const [me] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, signer.user.id));
-  // Wrong passwords here count with failed logins, so signing cannot be used to guess a password.
-  const check = await checkPassword(db, { email: signer.user.email, ip: signer.ip }, me?.passwordHash, signer.password);
+  const check = await checkOwnPassword(db, signer.user, signer.password, signer.ip);
   if (!check.ok) {
     return check.reason === "throttled"
       ? { ok: false, error: "amendment.throttled", retryAfter: check.retryAfter }

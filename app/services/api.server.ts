@@ -2,7 +2,9 @@ import { STATUS_CODES } from "node:http";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import type { Db } from "../../db/client";
 import type { SessionUser } from "../auth/session.server";
+import { periodAfterNotices } from "../domain/participation";
 import { periodStatus } from "../domain/period";
+import { agreementEndsOn } from "../domain/termination";
 import { startOfStockholmYear } from "../domain/stockholm-date";
 import { isDatabaseUnavailable } from "../http/outage.server";
 import { holdersFor } from "./groups.server";
@@ -20,13 +22,14 @@ export async function apiPartnership(db: Db, id: string, on: string) {
   const overview = await partnershipOverview(db, id, startOfStockholmYear(on));
   if (!overview) return null;
   const { partnership, parties, groups } = overview;
-  const status = partnership.periodRule ? periodStatus(partnership.periodRule, on) : null;
+  const notices = parties.flatMap((p) => (p.participatesUntil ? [{ partyId: p.id, effectiveOn: p.participatesUntil }] : []));
+  const status = partnership.periodRule && periodAfterNotices(periodStatus(partnership.periodRule, on), agreementEndsOn(parties, notices), on);
   const holders = await holdersFor(db, groups, on);
   const partyName = new Map(parties.map((p) => [p.id, p.name]));
   return {
     id: partnership.id,
     name: partnership.name,
-    parties: parties.map(party),
+    parties: parties.map((p) => ({ ...party(p), participatesUntil: p.participatesUntil })),
     period: status && {
       start: status.start,
       end: status.end,

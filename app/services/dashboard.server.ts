@@ -13,11 +13,12 @@ import {
   organisations,
   parties,
   partnerships,
+  terminations,
   yearlyReports,
 } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import { periodStatus } from "../domain/period";
-import { currentReportYear, reportStatus } from "../domain/yearly-report";
+import { currentReportYear, reportingParties, reportStatus } from "../domain/yearly-report";
 import type { IsoDate } from "../domain/iso-date";
 import { meetingsFor } from "./meetings.server";
 
@@ -128,9 +129,16 @@ async function noticeDeadlines(db: Db, user: SessionUser, today: IsoDate) {
 
 const ideaPartiesReports = (db: Db) =>
   db
-    .select({ partnershipId: parties.partnershipId, partyName: organisations.name, filedAt: yearlyReports.submittedAt })
+    .select({
+      partnershipId: parties.partnershipId,
+      partyName: organisations.name,
+      sector: parties.sector,
+      participatesUntil: terminations.effectiveOn,
+      filedAt: yearlyReports.submittedAt,
+    })
     .from(parties)
     .innerJoin(organisations, eq(organisations.id, parties.organisationId))
+    .leftJoin(terminations, eq(terminations.partyId, parties.id))
     .leftJoin(yearlyReports, and(eq(yearlyReports.partyId, parties.id), eq(yearlyReports.year, sql.placeholder("year"))))
     .$dynamic();
 
@@ -155,7 +163,9 @@ async function reportsDue(db: Db, user: SessionUser, today: IsoDate) {
   // A filed report is done; every unfiled one of the year stands the same on a given day.
   const status = reportStatus(year, false, today);
   if (status.status !== "reminder" && status.status !== "overdue") return [];
-  return rows.filter((r) => !r.filedAt).map((r) => ({ ...r, year, ...status }));
+  return reportingParties(rows, today)
+    .filter((r) => !r.filedAt)
+    .map((r) => ({ partnershipId: r.partnershipId, partyName: r.partyName, filedAt: r.filedAt, year, ...status }));
 }
 
 const plansOwedBy = (db: Db) =>

@@ -7,6 +7,8 @@ import { notFound } from "../auth/guards.server";
 import { paragraphHeading, paragraphs } from "../domain/agenda";
 import { decisionLabel, outcomeOf, refusedStep, stageOf, type DecisionKind, type GroupKind, type Position, type StepError } from "../domain/decision";
 import type { IsoDate } from "../domain/iso-date";
+import { participatingParties } from "../domain/participation";
+import { stockholmDate } from "../domain/stockholm-date";
 import { isUuid, requireGroupAccess, type GroupAccess } from "./access.server";
 import { audit } from "./audit.server";
 import { actsAsChair } from "./meeting-access.server";
@@ -103,10 +105,11 @@ export async function closeDecision(db: Db, decision: DecisionRow, access: Group
     if (!meetingId) return "decision.noMeetingYet";
     const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId));
     const [partyRows, { mandatedParties }] = await Promise.all([partiesOf(db, access.group.partnershipId), meetingDetails(db, meeting)]);
+    // Unanimity counts the parties taking part on the meeting's day; one that has left is not missing.
     const outcome = outcomeOf(
       access.group.kind,
       current.kind,
-      partyRows.map((p) => p.id),
+      participatingParties(partyRows, stockholmDate(meeting.startsAt)).map((p) => p.id),
       new Set(mandatedParties),
       new Map(positions.map((p) => [p.partyId, p.position])),
     );

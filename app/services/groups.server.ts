@@ -9,6 +9,7 @@ import {
   parties,
   partnerships,
   rotationOverrides,
+  terminations,
   turnHolders,
   users,
   type GroupKind,
@@ -16,6 +17,7 @@ import {
 } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import { checkRepresentation, type RepresentationProblem } from "../domain/representation";
+import type { Participant } from "../domain/participation";
 import { overrideProblem, turnAt, upcomingTurns, type OverrideProblem, type Rotation, type RotationMoment, type Turn } from "../domain/rotation";
 import { stockholmDate } from "../domain/stockholm-date";
 import type { GroupAccess } from "./access.server";
@@ -23,19 +25,29 @@ import { audit } from "./audit.server";
 
 type GroupRow = typeof groups.$inferSelect;
 
-export function rotationOf(group: GroupRow, overrides: { turnIndex: number; reason: string }[]): Rotation | null {
+/** The group's rotation; `participants` say until when parties take part (those that leave are passed over). */
+export function rotationOf(group: GroupRow, overrides: { turnIndex: number; reason: string }[], participants: readonly Participant[]): Rotation | null {
   if (!group.rotationOrder?.length || !group.rotationStartsOn || !group.rotationUnit || !group.rotationLength) return null;
   return {
     order: group.rotationOrder,
     startsOn: group.rotationStartsOn,
     term: { unit: group.rotationUnit, length: group.rotationLength },
     overrides,
+    participants,
   };
 }
 
-/** Where the rotation stands now: today, or the number of the next meeting for meeting-counted terms. */
+/** The parties of these partnerships that have given notice, each with its last day of participation. */
+function leavingParties(db: Db | Tx, partnershipIds: string[]) {
+  return db
+    .select({ id: terminations.partyId, participatesUntil: terminations.effectiveOn })
+    .from(terminations)
+    .where(inArray(terminations.partnershipId, partnershipIds));
+}
+
+/** Where the rotation stands now: today, or the number of the next meeting today for meeting-counted terms. */
 export function momentOf(rotation: Rotation, today: string, meetingsHeld: number): RotationMoment {
-  return rotation.term.unit === "months" ? { on: today } : { meetingNumber: meetingsHeld + 1 };
+  return rotation.term.unit === "months" ? { on: today } : { meetingNumber: meetingsHeld + 1, on: today };
 }
 
 export function currentTurn(rotation: Rotation, today: string, meetingsHeld: number): Turn | null {
@@ -65,7 +77,7 @@ export async function holdersFor(db: Db, groupRows: GroupRow[], today: string, n
   const ids = groupRows.filter((g) => g.rotationOrder?.length).map((g) => g.id);
   const result = new Map<string, Holder>();
   if (!ids.length) return result;
-  const [overrides, named, held] = await Promise.all([
+  const [overrides, named, held, leaving] = await Promise.all([
     db.select().from(rotationOverrides).where(inArray(rotationOverrides.groupId, ids)),
     db
       .select({ groupId: turnHolders.groupId, turnIndex: turnHolders.turnIndex, userId: users.id, name: users.name })
@@ -73,9 +85,10 @@ export async function holdersFor(db: Db, groupRows: GroupRow[], today: string, n
       .innerJoin(users, eq(users.id, turnHolders.userId))
       .where(inArray(turnHolders.groupId, ids)),
     heldMeetingCounts(db, groupRows, now),
+    leavingParties(db, [...new Set(groupRows.map((g) => g.partnershipId))]),
   ]);
   for (const group of groupRows) {
-    const rotation = rotationOf(group, overrides.filter((o) => o.groupId === group.id));
+    const rotation = rotationOf(group, overrides.filter((o) => o.groupId === group.id), leaving);
     if (!rotation) continue;
     const turn = currentTurn(rotation, today, held.get(group.id) ?? 0);
     if (!turn) continue;
@@ -227,8 +240,11 @@ export async function addOverride(
 ): Promise<OverrideProblem | "group.noRotation" | null> {
   return db.transaction(async (tx) => {
     const [group] = await tx.select().from(groups).where(eq(groups.id, groupId)).for("update");
-    const overrides = await tx.select().from(rotationOverrides).where(eq(rotationOverrides.groupId, groupId));
-    const rotation = rotationOf(group, overrides);
+    const [overrides, leaving] = await Promise.all([
+      tx.select().from(rotationOverrides).where(eq(rotationOverrides.groupId, groupId)),
+      leavingParties(tx, [group.partnershipId]),
+    ]);
+    const rotation = rotationOf(group, overrides, leaving);
     if (!rotation) return "group.noRotation";
     const held = (await heldMeetingCounts(tx, [group], now)).get(groupId) ?? 0;
     const problem = overrideProblem(rotation, input.turnIndex, by, momentOf(rotation, stockholmDate(now), held));

@@ -1,8 +1,9 @@
 import { and, asc, eq, exists, gte, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { prepared } from "../../db/prepared";
-import { groupMembers, groups, meetings, organisations, parties, partnerships } from "../../db/schema";
+import { groupMembers, groups, meetings, organisations, parties, partnerships, terminations } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
+import type { Participant } from "../domain/participation";
 import type { PartnershipInput } from "../forms/partnership";
 import { audit } from "./audit.server";
 
@@ -101,17 +102,21 @@ export async function partnershipOverview(db: Db, id: string, yearStart: Date) {
   return { partnership, parties: partyRows, groups: groupRows, meetings: meetingRows };
 }
 
+/** A party with the last day it takes part (its notice's effective day), null while it stays. */
+export type PartyTakingPart = PartyRow & Participant;
+
 const partiesOfPartnership = prepared((db) =>
   db
-    .select({ id: parties.id, name: organisations.name, orgNumber: organisations.orgNumber, sector: parties.sector })
+    .select({ id: parties.id, name: organisations.name, orgNumber: organisations.orgNumber, sector: parties.sector, participatesUntil: terminations.effectiveOn })
     .from(parties)
     .innerJoin(organisations, eq(organisations.id, parties.organisationId))
+    .leftJoin(terminations, eq(terminations.partyId, parties.id))
     .where(eq(parties.partnershipId, sql.placeholder("partnershipId")))
     .orderBy(asc(parties.sector), asc(organisations.name))
     .prepare("parties_of"),
 );
 
-export function partiesOf(db: Db, partnershipId: string): Promise<PartyRow[]> {
+export function partiesOf(db: Db, partnershipId: string): Promise<PartyTakingPart[]> {
   return partiesOfPartnership(db).execute({ partnershipId });
 }
 

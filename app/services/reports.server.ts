@@ -7,6 +7,7 @@ import {
   compileReports,
   normaliseStatisticKeys,
   reachedByYear,
+  reportingParties,
   reportStatus,
   type FiledReport,
   type FinancialKey,
@@ -94,9 +95,11 @@ export async function reportsOverview(db: Db, partnershipId: string, year: numbe
       .where(and(eq(yearlyReports.partnershipId, partnershipId), lte(yearlyReports.year, year), isNotNull(yearlyReports.submittedAt)))
       .orderBy(asc(yearlyReports.year)),
   ]);
-  const ideaParties = partyRows.filter((p) => p.sector === "idea");
   const filed: FiledReport[] = rows;
   const ofYear = rows.filter((r) => r.year === year);
+  // A party that has left owes nothing more; a report it filed stays listed.
+  const owing = reportingParties(partyRows, today);
+  const ideaParties = partyRows.filter((p) => owing.includes(p) || ofYear.some((r) => r.partyId === p.id));
   return {
     partnership,
     year,

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningServer } from "../../app/http/server.server";
+import { freshDatabase, type TestDatabase } from "../support/db";
+import { client, startTestServer } from "../support/server";
+
+/** A party's notice in the JSON API: its last day, the chair passing on, and the agreement's end when it ends the whole. */
+describe("participation over time in the API", () => {
+  let t: TestDatabase;
+  let app: RunningServer;
+  let http: ReturnType<typeof client>;
+  let admin: string;
+
+  const partnershipId = async (like: string) => (await t.sql<{ id: string }[]>`select id from partnerships where name like ${like}`)[0].id;
+  // Notices are recorded as the notice page records them; the effective day is the one it computes.
+  const giveNotice = (partnership: string, party: string, givenOn: string, effectiveOn: string) => t.sql`
+    insert into terminations (partnership_id, party_id, given_on, effective_on, reason, given_by)
+    select ${partnership}, p.id, ${givenOn}, ${effectiveOn}, 'Styrelsebeslut.', (select id from users where email = 'admin@samrad.test')
+    from parties p join organisations o on o.id = p.organisation_id where p.partnership_id = ${partnership} and o.name = ${party}`;
+  const api = async (id: string, on: string) => (await http.get(`/api/partnerships/${id}?on=${on}`, admin)).json();
+
+  beforeAll(async () => {
+    t = await freshDatabase();
+    app = await startTestServer(t.url);
+    http = client(app.url);
+    admin = await http.login("admin@samrad.test");
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.drop();
+  });
+
+  describe("Stockholm: Västerort gives notice by 30 September 2025 (004 §5.3)", () => {
+    let stockholm: string;
+    beforeAll(async () => {
+      stockholm = await partnershipId("IOP Socialförvaltningen Stockholm%");
+      await giveNotice(stockholm, "Brottsofferjouren Västerort", "2025-09-30", "2025-12-31");
+    });
+
+    it("gives each party its last day and leaves the agreement running for the others", async () => {
+      const body = await api(stockholm, "2026-10-31");
+      expect(body.parties.map((p: { name: string; participatesUntil: string | null }) => [p.name, p.participatesUntil])).toEqual([
+        ["Socialförvaltningen, Stockholms stad", null],
+        ["Brottsofferjouren Stockholm-Gotland", null],
+        ["Brottsofferjouren Södra Stockholm", null],
+        ["Brottsofferjouren Västerort", "2025-12-31"],
+      ]);
+      expect(body.period).toMatchObject({ end: "2027-12-31", running: true, endIfNoticeToday: "2027-12-31" });
+    });
+
+    it.each([
+      ["2026-09-30", "Brottsofferjouren Södra Stockholm"],
+      // Västerort's turn (2026-10-01..2027-03-31) passes on to the next party in order.
+      ["2026-10-31", "Socialförvaltningen, Stockholms stad"],
+    ])("names the steering chair on %s: %s", async (on, party) => {
+      const body = await api(stockholm, on);
+      expect(body.groups.find((g: { kind: string }) => g.kind === "steering").chair.party).toBe(party);
+    });
+  });
+
+  describe("Linköping: the only jour gives six months' notice (002)", () => {
+    let linkoping: string;
+    beforeAll(async () => {
+      linkoping = await partnershipId("IOP Linköpings kommun%");
+      await giveNotice(linkoping, "Kvinnojouren Ellinor och Tjejjouren Beata", "2026-05-30", "2026-11-30");
+    });
+
+    it.each([
+      ["2026-11-30", { end: "2026-11-30", running: true, currentPeriodEnd: "2026-11-30", noticeDeadline: null, endIfNoticeToday: "2026-11-30" }],
+      ["2026-12-01", { end: "2026-11-30", running: false, currentPeriodStart: null, currentPeriodEnd: null, noticeDeadline: null, endIfNoticeToday: null }],
+    ])("ends the agreement with it: on %s", async (on, period) => {
+      const body = await api(linkoping, on);
+      expect(body.period).toEqual({ start: "2025-01-01", currentPeriodStart: "2025-01-01", ...period });
+      expect(body.parties.find((p: { sector: string }) => p.sector === "idea").participatesUntil).toBe("2026-11-30");
+    });
+  });
+});
