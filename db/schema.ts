@@ -200,6 +200,8 @@ export const groups = pgTable(
     rotationStartsOn: date("rotation_starts_on"),
     rotationUnit: rotationUnitEnum("rotation_unit"),
     rotationLength: integer("rotation_length"),
+    // Who convenes (decision 005): the party the agreement names (002), or null for the rotating chair (004 §3.1).
+    convenerPartyId: uuid("convener_party_id").references(() => parties.id),
     createdAt: createdAt(),
   },
   (t) => [index("groups_partnership_idx").on(t.partnershipId)],

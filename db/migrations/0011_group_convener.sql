@@ -1,0 +1,2 @@
+ALTER TABLE "groups" ADD COLUMN "convener_party_id" uuid;--> statement-breakpoint
+ALTER TABLE "groups" ADD CONSTRAINT "groups_convener_party_id_parties_id_fk" FOREIGN KEY ("convener_party_id") REFERENCES "public"."parties"("id") ON DELETE no action ON UPDATE no action;
