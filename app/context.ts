@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import type { DocumentRegistry } from "../realtime/registry";
+import type { LiveMinutes } from "./live-minutes";
 import type { Locale } from "../db/schema";
 import type { Session, SessionUser } from "./auth/session.server";
 import type { Config } from "./config.server";
@@ -9,7 +9,7 @@ export interface RequestContext {
   db: Db;
   config: Config;
   /** Live minutes documents, for changes the server makes to them (e.g. a new agenda item's section). */
-  minutes: DocumentRegistry;
+  minutes: LiveMinutes;
   user: SessionUser | null;
   session: Session | null;
   locale: Locale;

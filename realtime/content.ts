@@ -1,3 +1,4 @@
+import type { AgendaSection } from "../app/live-minutes";
 import * as Y from "yjs";
 import { paragraphHeading } from "../app/domain/agenda";
 
@@ -11,10 +12,6 @@ export const FRAGMENT = "default";
 export const SECTION_ITEM = "agendaItem";
 
 /** An agenda item as the minutes know it. */
-export interface AgendaSection {
-  id: string;
-  title: string;
-}
 
 /** One numbered section per agenda item: a heading "§ n Title" and an empty paragraph to write in. */
 function section(number: number, title: string, itemId?: string): Y.XmlElement[] {

@@ -1,13 +1,14 @@
 import * as awarenessProtocol from "y-protocols/awareness";
 import type { WebSocket } from "ws";
 import * as Y from "yjs";
-import type { Db } from "../db/client";
 import type { MinutesStatus } from "../db/schema";
-import { minutesAccess, type MinutesAccessInput } from "../app/domain/minutes-access";
-import { PresenceRefused, vetPresence, type Identity } from "./presence";
+import { minutesAccess } from "../app/domain/minutes-access";
+import type { Facts, Identity, MinutesInPipeline, MinutesSnapshot } from "../app/live-minutes";
+import { PresenceRefused, vetPresence } from "./presence";
 import * as protocol from "./protocol";
-import { appendUpdates, compactStored, type StoredDocument } from "./store";
+import type { MinutesStore, StoredDocument } from "./store";
 import { updateProblem, type UpdateProblem } from "./validate";
+import { snapshotOf } from "./versions";
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 /** Compact once this many updates have piled up since the snapshot. */
@@ -19,7 +20,7 @@ export interface Connection {
   /** Who the participant is shown as, from the session. */
   identity: Identity;
   /** What the user is, re-checked while the socket is open; what they may do also depends on the minutes' current status. */
-  facts: Omit<MinutesAccessInput, "status" | "isAdjuster">;
+  facts: Facts;
   /** Awareness client ids this socket speaks for, removed when it closes. */
   awarenessIds: Set<number>;
   toldReadOnly: boolean;
@@ -46,7 +47,7 @@ export class MessageRefused extends Error {
  * serial pipeline — store, then apply, then relay — so no participant ever sees an edit that
  * is not yet in PostgreSQL, and a crash can lose only edits nobody else has seen.
  */
-export class LiveDocument {
+export class LiveDocument implements MinutesInPipeline {
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
   status: MinutesStatus;
@@ -65,7 +66,7 @@ export class LiveDocument {
   private compacting: Promise<void> | undefined;
 
   constructor(
-    private readonly db: Db,
+    private readonly store: MinutesStore,
     readonly meetingId: string,
     stored: Omit<StoredDocument, "updates"> & { updateCount: number },
     readonly doc: Y.Doc,
@@ -184,13 +185,18 @@ export class LiveDocument {
     return minutesAccess({ ...conn.facts, status: this.status, isAdjuster: this.adjusters.includes(conn.userId) }) === "write";
   }
 
-  /** Status changes go through the pipeline: edits queued before them are stored under the old status. */
+  /**
+   * A status change, from a task running in the pipeline (DocumentRegistry.withDocument): edits
+   * queued before it were stored under the old status, every later one is judged under the new.
+   */
   setState(status: MinutesStatus, adjusters: string[]) {
-    return this.enqueue(async () => {
-      this.status = status;
-      this.adjusters = adjusters;
-      for (const conn of this.connections) conn.toldReadOnly = false;
-    });
+    this.status = status;
+    this.adjusters = adjusters;
+    for (const conn of this.connections) this.rightsChanged(conn);
+  }
+
+  snapshot(): MinutesSnapshot {
+    return snapshotOf(this.doc);
   }
 
   /** A change made by the server itself (e.g. a section for a new agenda item) takes the same path. */
@@ -219,7 +225,7 @@ export class LiveDocument {
     this.compacting ??= (async () => {
       const [bytesBefore, countBefore] = [this.bytes, this.sinceCompaction];
       try {
-        const { bytes } = await compactStored(this.db, this.meetingId);
+        const { bytes } = await this.store.compact(this.meetingId);
         this.sinceCompaction -= countBefore;
         if (bytes) this.bytes = bytes + (this.bytes - bytesBefore);
       } finally {
@@ -243,7 +249,7 @@ export class LiveDocument {
     if (!batch.length) return;
     try {
       const changes = batch.filter((p) => !isEmptyUpdate(p.update));
-      await appendUpdates(this.db, this.meetingId, changes.map((p) => ({ update: p.update, userId: p.from?.userId ?? null })));
+      await this.store.append(this.meetingId, changes.map((p) => ({ update: p.update, userId: p.from?.userId ?? null })));
     } catch (error) {
       // Not stored, so not applied and not relayed: the senders keep the edits and send them again on
       // reconnect (1011 is a code y-websocket retries). The scratch copy has them, so it is dropped.

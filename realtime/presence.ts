@@ -1,3 +1,4 @@
+import type { Identity } from "../app/live-minutes";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 
@@ -6,11 +7,6 @@ export const MAX_PRESENCE_BYTES = 4096;
 /** One browser tab speaks for one client id; a few allow for a reload racing the old socket's close. */
 export const MAX_PRESENCE_IDS = 4;
 
-/** Who a participant is, as the server knows it from the session: never taken from the client. */
-export interface Identity {
-  name: string;
-  party: string;
-}
 
 interface Entry {
   clientId: number;

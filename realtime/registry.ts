@@ -1,12 +1,9 @@
-import { and, asc, eq } from "drizzle-orm";
 import * as Y from "yjs";
-import type { Db } from "../db/client";
-import { agendaItems } from "../db/schema";
-import { initialMinutes, sectionsUpdate, type AgendaSection } from "./content";
+import type { AgendaSection, LiveMinutes, MinutesInPipeline } from "../app/live-minutes";
+import { sectionsUpdate } from "./content";
 import { LiveDocument } from "./live-document";
-import { createStored, loadStored, quarantine, storedExists } from "./store";
+import type { MinutesStore } from "./store";
 import { applyStored } from "./validate";
-import { saveDraftVersion } from "./versions";
 
 interface Entry {
   loading: Promise<LiveDocument>;
@@ -14,15 +11,15 @@ interface Entry {
 }
 
 /**
- * Loaded documents by meeting. A document is loaded fully from PostgreSQL before anyone is
+ * Loaded documents by meeting. A document is loaded fully from its store before anyone is
  * handed it, shared by everyone who opens it, and compacted and unloaded when the last one
  * lets go. A failure loading one document never touches another.
  */
-export class DocumentRegistry {
+export class DocumentRegistry implements LiveMinutes {
   private entries = new Map<string, Entry>();
   private closed = false;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly store: MinutesStore) {}
 
   get loadedCount() {
     return this.entries.size;
@@ -62,6 +59,15 @@ export class DocumentRegistry {
     }
   }
 
+  async withDocument<T>(meetingId: string, task: (minutes: MinutesInPipeline) => Promise<T>): Promise<T> {
+    const doc = await this.open(meetingId);
+    try {
+      return await doc.enqueue(() => task(doc));
+    } finally {
+      await this.release(meetingId);
+    }
+  }
+
   /**
    * Brings the minutes' numbered sections in line with the agenda after it changed (see
    * `sectionsUpdate`); nothing to do before the minutes exist. Only a draft is changed: false,
@@ -69,7 +75,7 @@ export class DocumentRegistry {
    */
   async syncSections(meetingId: string, agenda: AgendaSection[], numberedBy: AgendaSection[], struck: string): Promise<boolean> {
     // Loaded means it exists; otherwise a cheap check rather than reading the whole log twice.
-    if (!this.entries.has(meetingId) && !(await storedExists(this.db, meetingId))) return true;
+    if (!this.entries.has(meetingId) && !(await this.store.exists(meetingId))) return true;
     const doc = await this.open(meetingId);
     try {
       // Worked out in the pipeline: from every edit accepted before it, under the status then.
@@ -100,19 +106,14 @@ export class DocumentRegistry {
   private async persist(meetingId: string, doc: LiveDocument) {
     await doc.enqueue(async () => {}); // every edit already received is stored first
     await doc.compact();
-    if (doc.status !== "final") await doc.enqueue(() => saveDraftVersion(this.db, meetingId, doc.doc));
+    if (doc.status !== "final") await doc.enqueue(() => this.store.saveDraft(meetingId, doc.doc));
   }
 
   private async load(meetingId: string): Promise<LiveDocument> {
-    let stored = await loadStored(this.db, meetingId);
+    let stored = await this.store.load(meetingId);
     if (!stored) {
-      const agenda = await this.db
-        .select({ title: agendaItems.title })
-        .from(agendaItems)
-        .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.proposed, false)))
-        .orderBy(asc(agendaItems.position));
-      await createStored(this.db, meetingId, initialMinutes(agenda));
-      stored = (await loadStored(this.db, meetingId))!;
+      await this.store.create(meetingId);
+      stored = (await this.store.load(meetingId))!;
     }
     const { doc, rejected } = applyStored(
       stored.updates.map((u) => u.update),
@@ -121,9 +122,9 @@ export class DocumentRegistry {
     if (rejected.length) {
       // A document holding a bad update still opens: the update moves aside, kept for inspection.
       console.error(`[realtime] minutes ${meetingId}: ${rejected.length} stored update(s) quarantined (${rejected.map((r) => r.problem).join(", ")})`);
-      await quarantine(this.db, meetingId, rejected.map((r) => ({ ...stored.updates[r.index], reason: r.problem })));
+      await this.store.quarantine(meetingId, rejected.map((r) => ({ ...stored.updates[r.index], reason: r.problem })));
     }
     const bytes = stored.bytes - rejected.reduce((n, r) => n + stored.updates[r.index].update.byteLength, 0);
-    return new LiveDocument(this.db, meetingId, { status: stored.status, adjusters: stored.adjusters, bytes, updateCount: stored.updates.length - rejected.length }, doc);
+    return new LiveDocument(this.store, meetingId, { status: stored.status, adjusters: stored.adjusters, bytes, updateCount: stored.updates.length - rejected.length }, doc);
   }
 }

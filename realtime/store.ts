@@ -1,7 +1,47 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Db } from "../db/client";
-import { minutes, minutesQuarantine, minutesUpdates, type MinutesStatus } from "../db/schema";
+import { agendaItems, minutes, minutesQuarantine, minutesUpdates, type MinutesStatus } from "../db/schema";
+import { initialMinutes } from "./content";
+import { saveDraftVersion } from "./versions";
+
+/**
+ * Where live minutes keep their documents. Realtime depends on this alone, so a document's
+ * pipeline can be tested on a store in memory, or on one that fails.
+ */
+export interface MinutesStore {
+  /** The document's status and stored updates, or null when the minutes do not exist yet. */
+  load(meetingId: string): Promise<StoredDocument | null>;
+  exists(meetingId: string): Promise<boolean>;
+  /** Creates the minutes with their first content, once, also when two first visitors race. */
+  create(meetingId: string): Promise<void>;
+  /** Resolves once the batch is durable. */
+  append(meetingId: string, batch: { update: Uint8Array; userId: string | null }[]): Promise<void>;
+  compact(meetingId: string): Promise<{ merged: number; bytes: number }>;
+  quarantine(meetingId: string, rejected: (StoredUpdate & { reason: string })[]): Promise<void>;
+  /** Keeps a draft version of the document as it stands, unless nothing changed since the last. */
+  saveDraft(meetingId: string, doc: Y.Doc): Promise<void>;
+}
+
+/** The store in PostgreSQL: a snapshot per meeting in `minutes`, the updates since in `minutes_updates`. */
+export function postgresMinutesStore(db: Db): MinutesStore {
+  return {
+    load: (meetingId) => loadStored(db, meetingId),
+    exists: (meetingId) => storedExists(db, meetingId),
+    async create(meetingId) {
+      const agenda = await db
+        .select({ title: agendaItems.title })
+        .from(agendaItems)
+        .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.proposed, false)))
+        .orderBy(asc(agendaItems.position));
+      await createStored(db, meetingId, initialMinutes(agenda));
+    },
+    append: (meetingId, batch) => appendUpdates(db, meetingId, batch),
+    compact: (meetingId) => compactStored(db, meetingId),
+    quarantine: (meetingId, rejected) => quarantine(db, meetingId, rejected),
+    saveDraft: (meetingId, doc) => saveDraftVersion(db, meetingId, doc),
+  };
+}
 
 export interface StoredUpdate {
   /** The row in minutes_updates; null for the snapshot. */

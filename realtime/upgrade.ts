@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
-import type { Held, RealtimeAccess, Refusal } from "./access";
+import type { Held, RealtimeAccess, Refusal } from "../app/live-minutes";
 import { MessageRefused, type Connection, type LiveDocument } from "./live-document";
 import { TokenBucket } from "./rate-limit";
 import type { DocumentRegistry } from "./registry";

@@ -9,6 +9,7 @@ import { locateDatabase } from "../../db/database";
 import { runMigrations } from "../../db/migrate";
 import { seedDemoIfEmpty } from "../../db/seed/demo";
 import { DocumentRegistry } from "../../realtime/registry";
+import { postgresMinutesStore } from "../../realtime/store";
 import { createRealtimeEndpoint } from "../../realtime/upgrade";
 import { httpUrl, type Config } from "../config.server";
 import { realtimeAccess } from "../services/realtime-access.server";
@@ -68,7 +69,8 @@ export async function startSamrad(config: Config, hooks: { onQuery?: (query: str
     app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? files(req, res, next) : next()));
   }
 
-  const deps: AppDeps = { db, config, minutes: new DocumentRegistry(db) };
+  const registry = new DocumentRegistry(postgresMinutesStore(db));
+  const deps: AppDeps = { db, config, minutes: registry };
   app.use(decodablePath, requestTimeout(availability), availability.refuseWhileDown, bodyLimit, originCheck(config), sessionContext(deps));
   const build = vite
     ? () => (vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>).then((build) => answerOutages(build, availability))
@@ -93,7 +95,7 @@ export async function startSamrad(config: Config, hooks: { onQuery?: (query: str
   });
 
   const realtime = createRealtimeEndpoint({
-    registry: deps.minutes,
+    registry,
     access: realtimeAccess(
       db,
       (req) => resolveRequestContext(deps, req),

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
 import Negotiator from "negotiator";
 import type { Db } from "../../db/client";
-import type { DocumentRegistry } from "../../realtime/registry";
+import type { LiveMinutes } from "../live-minutes";
 import { clearedSessionCookie, LANG_COOKIE, readCookie, SESSION_COOKIE, sessionCookie } from "../auth/cookie";
 import { validateSessionToken } from "../auth/session.server";
 import { httpUrl, type Config } from "../config.server";
@@ -28,7 +28,7 @@ export function sessionContext(deps: AppDeps) {
 export interface AppDeps {
   db: Db;
   config: Config;
-  minutes: DocumentRegistry;
+  minutes: LiveMinutes;
 }
 
 export async function resolveRequestContext(

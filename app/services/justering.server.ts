@@ -2,9 +2,8 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { prepared } from "../../db/prepared";
 import { groupMembers, minutes, minutesApprovals, minutesCorrectionApprovals, minutesCorrections, minutesVersions, users } from "../../db/schema";
-import type { DocumentRegistry } from "../../realtime/registry";
-import { snapshotOf } from "../../realtime/versions";
 import type { SessionUser } from "../auth/session.server";
+import type { LiveMinutes } from "../live-minutes";
 import { findPersonnummer } from "../domain/personnummer";
 import { isUuid } from "./access.server";
 import { audit } from "./audit.server";
@@ -13,20 +12,10 @@ import { minutesState } from "./minutes.server";
 
 interface Deps {
   db: Db;
-  minutes: DocumentRegistry;
+  minutes: LiveMinutes;
 }
 
 export type JusteringError = "justering.notFinal" | "justering.notDraft" | "justering.notForApproval" | "justering.adjusterRequired" | "justering.adjusterNotMember" | "justering.notApprover";
-
-/** Runs `task` on the live document in its pipeline, loading it if nobody has it open. */
-async function withDocument<T>(deps: Deps, meetingId: string, task: (doc: Awaited<ReturnType<DocumentRegistry["open"]>>) => Promise<T>): Promise<T> {
-  const doc = await deps.minutes.open(meetingId);
-  try {
-    return await doc.enqueue(() => task(doc));
-  } finally {
-    await deps.minutes.release(meetingId);
-  }
-}
 
 /** The chair stops general editing and names the adjusters (chosen among the group's members). */
 export async function sendForApproval(deps: Deps, meeting: MeetingRow, actor: SessionUser, adjusters: string[]): Promise<JusteringError | null> {
@@ -39,15 +28,14 @@ export async function sendForApproval(deps: Deps, meeting: MeetingRow, actor: Se
     .from(groupMembers)
     .where(and(eq(groupMembers.groupId, meeting.groupId), inArray(groupMembers.userId, chosen)));
   if (members.length !== chosen.length) return "justering.adjusterNotMember";
-  return withDocument(deps, meeting.id, async (doc) => {
+  return deps.minutes.withDocument(meeting.id, async (doc) => {
     if (doc.status !== "draft") return "justering.notDraft";
     await deps.db.transaction(async (tx) => {
       await tx.update(minutes).set({ status: "for_approval", adjusters: chosen, chairId: actor.id, updatedAt: new Date() }).where(eq(minutes.meetingId, meeting.id));
       await tx.delete(minutesApprovals).where(eq(minutesApprovals.meetingId, meeting.id));
       await audit(tx, { actorId: actor.id, action: "minutes.forApproval", subject: `meeting:${meeting.id}`, details: { adjusters: chosen } });
     });
-    doc.status = "for_approval";
-    doc.adjusters = chosen;
+    doc.setState("for_approval", chosen);
     return null;
   });
 }
@@ -64,13 +52,13 @@ export type ApproveResult =
  * version (HTML, text, Markdown, Yjs state, SHA-256) is stored and the document is read-only.
  */
 export async function approve(deps: Deps, meeting: MeetingRow, actor: SessionUser, confirmReason: string | null): Promise<ApproveResult> {
-  return withDocument(deps, meeting.id, async (doc) => {
+  return deps.minutes.withDocument(meeting.id, async (doc) => {
     if (doc.status !== "for_approval") return { ok: false, error: "justering.notForApproval" };
     const [row] = await deps.db.select({ chairId: minutes.chairId, reason: minutes.personnummerReason }).from(minutes).where(eq(minutes.meetingId, meeting.id));
     const approvers = [row.chairId, ...doc.adjusters].filter((id): id is string => Boolean(id));
     if (!approvers.includes(actor.id)) return { ok: false, error: "justering.notApprover" };
 
-    const snap = snapshotOf(doc.doc);
+    const snap = doc.snapshot();
     const hits = findPersonnummer(snap.text);
     if (hits.length && !row.reason) {
       if (!(actor.id === row.chairId && confirmReason)) {
@@ -104,7 +92,7 @@ export async function approve(deps: Deps, meeting: MeetingRow, actor: SessionUse
       await tx.update(minutes).set({ status: "final", updatedAt: new Date() }).where(eq(minutes.meetingId, meeting.id));
       await audit(tx, { actorId: actor.id, action: "minutes.final", subject: `meeting:${meeting.id}`, details: { contentSha256: snap.contentSha256 } });
     });
-    doc.status = "final";
+    doc.setState("final", [...doc.adjusters]);
     return { ok: true, final: true };
   });
 }

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { prepared, preparedShapes } from "../../db/prepared";
 import { agendaItems, attendance, groupMembers, groups, meetings, minutes, organisations, parties, users, type Locale } from "../../db/schema";
-import type { DocumentRegistry } from "../../realtime/registry";
+import type { LiveMinutes } from "../live-minutes";
 import type { SessionUser } from "../auth/session.server";
 import { meetingInvitation, type CalendarMeeting } from "../calendar/ics";
 import { paragraphHeading, paragraphs } from "../domain/agenda";
@@ -207,7 +207,7 @@ export function calendarMeeting(
 /** What changing an agenda takes besides the database: the live minutes, and the address for an updated notice's links. */
 export interface AgendaDeps {
   db: Db;
-  minutes: DocumentRegistry;
+  minutes: LiveMinutes;
   baseUrl: string;
 }
 

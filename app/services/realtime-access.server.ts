@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { organisations, parties, sessions, users } from "../../db/schema";
-import type { Admission, Grant, RealtimeAccess, Refusal } from "../../realtime/access";
+import type { Admission, Grant, RealtimeAccess, Refusal } from "../live-minutes";
 import { stockholmDate } from "../domain/stockholm-date";
 import type { SessionUser } from "../auth/session.server";
 import type { RequestContext } from "../context";

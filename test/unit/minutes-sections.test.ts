@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { FRAGMENT, initialMinutes, SECTION_ITEM, sectionsUpdate, type AgendaSection } from "../../realtime/content";
+import type { AgendaSection } from "../../app/live-minutes";
+import { FRAGMENT, initialMinutes, SECTION_ITEM, sectionsUpdate } from "../../realtime/content";
 
 const STRUCK = "Struken punkt";
 const [open, plan, budget, other, late] = [
