@@ -14,7 +14,7 @@ import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { requireGroupAccess } from "~/services/access.server";
 import { overrideProblem } from "~/domain/rotation";
-import { addOverride, holdersFor, membersOf, momentOf, nameHolder, nextTurns, overrideActor, rotationOf, rotationRecordsOf, setMember, setRotation } from "~/services/groups.server";
+import { addOverride, holdersFor, membersOf, momentOf, nameHolder, nextTurns, overrideActor, rotationOf, rotationRecordsOf, setConvener, setMember, setRotation } from "~/services/groups.server";
 import { canConvene, meetingsOfGroup } from "~/services/meetings.server";
 import { partiesOf } from "~/services/partnerships.server";
 
@@ -62,6 +62,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     group: { id: group.id, name: group.name, kind: group.kind, partnershipId: group.partnershipId, cadencePer: group.cadencePer, cadenceAtLeast: group.cadenceAtLeast },
     isAdmin: access.isAdmin,
     canConvene: canConvene(access, holder),
+    convenerPartyId: group.convenerPartyId,
+    convener: group.convenerPartyId ? (partyName.get(group.convenerPartyId) ?? null) : null,
     canEscalate: group.kind === "cooperation" && Boolean(access.membership && access.membership.role !== "observer"),
     canName: Boolean(holder && (access.isAdmin || (access.membership?.partyId === holder.partyId && access.membership.role === "representative"))),
     members,
@@ -85,6 +87,9 @@ const rotationSchema = z.object({
 const turnIndex = z.coerce.number().int().min(0).max(10_000);
 const skipSchema = z.object({ turnIndex, reason: z.string().trim().min(1, "form.required").max(1000, "form.tooLong") });
 const holderSchema = z.object({ turnIndex, userId: z.uuid({ error: "form.required" }) });
+
+// The convener field's value for "the chair of the rotation"; any other value is a party's id.
+const ROTATING_CHAIR = "rotatingChair";
 
 type Result = { intent: string; fieldErrors: Partial<Record<string, MessageKey>>; done?: MessageKey };
 
@@ -115,6 +120,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (order.length < 2) return fail({ order: "rotation.orderTooShort" });
     await setRotation(context.db, access.group.id, { ...parsed.data, order }, user);
     return data<Result>({ intent, fieldErrors: NO_FIELD_ERRORS, done: "rotation.saved" });
+  }
+  if (intent === "convener") {
+    if (!access.isAdmin) forbidden();
+    const chosen = String(form.get("convener") ?? "");
+    const parties = await partiesOf(context.db, access.group.partnershipId);
+    if (chosen !== ROTATING_CHAIR && !parties.some((p) => p.id === chosen)) return fail({ convener: "member.unknownParty" });
+    await setConvener(context.db, access.group.id, chosen === ROTATING_CHAIR ? null : chosen, user);
+    return data<Result>({ intent, fieldErrors: NO_FIELD_ERRORS, done: "convener.saved" });
   }
   if (intent === "skip") {
     const parsed = parseForm(skipSchema, form);
@@ -167,6 +180,11 @@ export default function Group() {
 
       <section aria-labelledby="rotation-h">
         <h2 id="rotation-h">{t(d.group.kind === "steering" ? "rotation.chairTitle" : "rotation.dutyTitle")}</h2>
+        {d.convener ? (
+          <p>
+            <strong>{t("convener.label")}:</strong> {d.convener}
+          </p>
+        ) : null}
         {d.current ? (
           <>
             <p>
@@ -214,6 +232,23 @@ export default function Group() {
               />
               <Field name="reason" label={t("rotation.skipReason")} required error={errors("skip").reason} />
               <button type="submit">{t("rotation.skipSubmit")}</button>
+            </Form>
+          </details>
+        ) : null}
+        {d.isAdmin ? (
+          <details open={result?.intent === "convener" && !result.done}>
+            <summary>{t("convener.title")}</summary>
+            <Form method="post" className="stack">
+              <input type="hidden" name="intent" value="convener" />
+              <p className="muted">{t("convener.hint")}</p>
+              <SelectField
+                name="convener"
+                label={t("convener.label")}
+                defaultValue={d.convenerPartyId ?? ROTATING_CHAIR}
+                options={[{ value: ROTATING_CHAIR, label: t("convener.rotatingChair") }, ...d.parties.map((p) => ({ value: p.id, label: p.name }))]}
+                error={errors("convener").convener}
+              />
+              <button type="submit">{t("convener.submit")}</button>
             </Form>
           </details>
         ) : null}

@@ -257,6 +257,14 @@ export async function addOverride(
   });
 }
 
+/** Sets who convenes the group's meetings: a party of its partnership, or null for the rotating chair. */
+export async function setConvener(db: Db, groupId: string, convenerPartyId: string | null, actor: SessionUser) {
+  await db.transaction(async (tx) => {
+    await tx.update(groups).set({ convenerPartyId }).where(eq(groups.id, groupId));
+    await audit(tx, { actorId: actor.id, action: "group.convener.set", subject: `group:${groupId}`, details: { convenerPartyId } });
+  });
+}
+
 export async function nameHolder(db: Db, groupId: string, input: { turnIndex: number; userId: string }, actor: SessionUser) {
   await db.transaction(async (tx) => {
     await tx

@@ -6,6 +6,7 @@ import type { LiveMinutes } from "../live-minutes";
 import type { SessionUser } from "../auth/session.server";
 import { meetingInvitation, type CalendarMeeting } from "../calendar/ics";
 import { paragraphHeading, paragraphs } from "../domain/agenda";
+import { convenerOf, convenerParty } from "../domain/convener";
 import { partiesWithMandate } from "../domain/representation";
 import { formatDateTime, translator } from "../i18n";
 import type { GroupAccess } from "./access.server";
@@ -17,10 +18,11 @@ export type MeetingRow = typeof meetings.$inferSelect;
 type AgendaRow = typeof agendaItems.$inferSelect;
 type AgendaType = AgendaRow["type"];
 
-/** Who may convene, change or cancel: coordinators, and the members of the party holding the chair (or duty). */
+/** Who may convene, change or cancel: coordinators, and the members of the convening party (the agreement's, or the chair's or duty's). */
 export function canConvene(access: GroupAccess, holder: Holder | undefined): boolean {
   if (access.isAdmin) return true;
-  return Boolean(holder && access.membership && access.membership.partyId === holder.partyId && access.membership.role !== "observer");
+  const party = convenerParty(convenerOf(access.group), holder?.partyId ?? null);
+  return Boolean(party && access.membership && access.membership.partyId === party && access.membership.role !== "observer");
 }
 
 /** Standard items every Swedish meeting opens and closes with; the chair adds the substance between. */

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, inArray, lte, ne } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { decisions, groupMembers, groups, meetings, users } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
+import { convenerOf, convenerParty } from "../domain/convener";
 import { stockholmDate } from "../domain/stockholm-date";
 import { holdersFor } from "./groups.server";
 import { actsAsChair } from "./meeting-access.server";
@@ -69,16 +70,18 @@ export async function putOnNextSteeringAgenda(deps: AgendaDeps, group: SteeringG
 
 /**
  * Who should hear of a matter for the steering group: the chair's named person, else the
- * holding party's members; with no rotation set, the coordinators who then convene.
+ * convening party's members (the chair's, or the party the agreement names); with neither, the
+ * coordinators who then convene.
  */
 export async function steeringChairContacts(db: Db, group: SteeringGroup) {
   const holder = (await holdersFor(db, [group], stockholmDate(new Date()))).get(group.id);
-  if (!holder) return db.select({ id: users.id, name: users.name, email: users.email, locale: users.locale }).from(users).where(eq(users.isAdmin, true));
+  const party = convenerParty(convenerOf(group), holder?.partyId ?? null);
+  if (!party) return db.select({ id: users.id, name: users.name, email: users.email, locale: users.locale }).from(users).where(eq(users.isAdmin, true));
   const rows = await db
     .select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
     .from(groupMembers)
     .innerJoin(users, eq(users.id, groupMembers.userId))
-    .where(and(eq(groupMembers.groupId, group.id), eq(groupMembers.partyId, holder.partyId), ne(groupMembers.role, "observer")));
-  const named = rows.filter((r) => r.id === holder.person?.id);
+    .where(and(eq(groupMembers.groupId, group.id), eq(groupMembers.partyId, party), ne(groupMembers.role, "observer")));
+  const named = rows.filter((r) => r.id === holder?.person?.id);
   return named.length ? named : rows;
 }

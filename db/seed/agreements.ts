@@ -20,6 +20,8 @@ export interface SeedGroup {
   cadence: { per: "year" | "half-year"; atLeast: number };
   /** Rotation of chair / documentation duty, in the order of `parties`. */
   rotation?: { startsOn: string; unit: "months" | "meetings"; length: number };
+  /** The key of the party the agreement names to convene; without it the rotating chair does. */
+  convener?: string;
 }
 
 export interface SeedPartnership {
@@ -73,7 +75,8 @@ export const seedPartnerships: SeedPartnership[] = [
     targetGroup: "Våldsutsatta kvinnor i alla åldrar och deras barn.",
     // 002: 2025-01-01..2030-12-31, six months' notice; the parties meet at least twice a year.
     periodRule: { kind: "fixedWithNotice", start: "2025-01-01", end: "2030-12-31", noticeMonths: 6 },
-    groups: [{ kind: "steering", name: "Samverkansmöte", cadence: { per: "year", atLeast: 2 } }],
+    // 002: "Socialförvaltningens representant ansvarar för att kalla till möten".
+    groups: [{ kind: "steering", name: "Samverkansmöte", cadence: { per: "year", atLeast: 2 }, convener: "linkoping-kommun" }],
     parties: [
       {
         key: "linkoping-kommun",

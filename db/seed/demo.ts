@@ -26,6 +26,7 @@ export async function seedDemoIfEmpty(db: Db, now = new Date()): Promise<boolean
         .values({ name: p.name, referenceNumber: p.referenceNumber, purpose: p.purpose, targetGroup: p.targetGroup, periodRule: p.periodRule })
         .returning({ id: partnerships.id });
       const members: { userId: string; partyId: string }[] = [];
+      const partyIdOf = new Map<string, string>();
       for (const party of p.parties) {
         const [org] = await tx.insert(organisations).values({ name: party.name, orgNumber: party.orgNumber }).returning({ id: organisations.id });
         const [row] = await tx
@@ -34,6 +35,7 @@ export async function seedDemoIfEmpty(db: Db, now = new Date()): Promise<boolean
           .returning({ id: parties.id });
         const [user] = await tx.insert(users).values({ ...party.representative, passwordHash }).returning({ id: users.id });
         members.push({ userId: user.id, partyId: row.id });
+        partyIdOf.set(party.key, row.id);
       }
       for (const [gi, g] of p.groups.entries()) {
         const order = members.map((m) => m.partyId);
@@ -45,6 +47,7 @@ export async function seedDemoIfEmpty(db: Db, now = new Date()): Promise<boolean
             name: g.name,
             cadencePer: g.cadence.per,
             cadenceAtLeast: g.cadence.atLeast,
+            convenerPartyId: g.convener ? partyIdOf.get(g.convener) : null,
             ...(g.rotation
               ? { rotationOrder: order, rotationStartsOn: g.rotation.startsOn, rotationUnit: g.rotation.unit, rotationLength: g.rotation.length }
               : {}),
