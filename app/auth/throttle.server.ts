@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gt, max, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { loginAttempts } from "../../db/schema";
+import { loginAttempts, users } from "../../db/schema";
 import { verifyPassword } from "./password.server";
 
 /** Failures of one e-mail address from one IP address that cost no wait. */
@@ -44,6 +44,15 @@ export async function checkPassword(
   if (!(await verifyPassword(passwordHash, password))) return { ok: false, reason: "failed" };
   await db.update(loginAttempts).set({ outcome: "success" }).where(eq(loginAttempts.id, reservation.id));
   return { ok: true };
+}
+
+/**
+ * A signed-in user's password entered again to confirm a binding act (a signature, a notice).
+ * Wrong passwords count with failed logins, so this cannot be used to guess a password.
+ */
+export async function checkOwnPassword(db: Db, user: { id: string; email: string }, password: string, ip: string): Promise<PasswordCheck> {
+  const [me] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+  return checkPassword(db, { email: user.email, ip }, me?.passwordHash, password);
 }
 
 /**
