@@ -2,6 +2,8 @@
 // may take it: the steering group (a decision at a held meeting, recorded by its chair or the
 // coordinator), the party the case concerns (a submission), or any party of the partnership.
 
+import type { IsoDate } from "./iso-date";
+
 export type CaseActor = "steering" | "responsible" | "party";
 
 export interface Step<S extends string, E extends string> {
@@ -29,4 +31,26 @@ export function takeStep<S extends string, E extends string>(
 /** The steps open to these actors in this stage, in table order (for offering only what is allowed). */
 export function stepsOpen<S extends string, E extends string>(steps: readonly Step<S, E>[], stage: S, actors: readonly CaseActor[]): E[] {
   return steps.filter((s) => s.from.includes(stage) && s.by.some((a) => actors.includes(a))).map((s) => s.event);
+}
+
+/** What a steering step is recorded from: a meeting of the steering group and a decision in its register. */
+export interface SteeringGround {
+  /** Null when no meeting of this steering group was given. */
+  meeting: { held: boolean; on: IsoDate } | null;
+  /** Null when no decision was given. */
+  decision: { atMeeting: boolean; adopted: boolean } | null;
+}
+
+export type GroundRefusal = "case.meetingRequired" | "case.meetingBeforeCase" | "case.decisionRequired" | "case.decisionInvalid" | "case.decisionNotAdopted";
+
+/**
+ * A steering step stands on an adopted decision at a held meeting on or after the day the case
+ * was reported; the step then dates from the meeting. Null when it does.
+ */
+export function groundRefusal(ground: SteeringGround, reportedOn: IsoDate): GroundRefusal | null {
+  if (!ground.meeting?.held) return "case.meetingRequired";
+  if (ground.meeting.on < reportedOn) return "case.meetingBeforeCase";
+  if (!ground.decision) return "case.decisionRequired";
+  if (!ground.decision.atMeeting) return "case.decisionInvalid";
+  return ground.decision.adopted ? null : "case.decisionNotAdopted";
 }

@@ -32,3 +32,18 @@ export function agreementEndsOn(parties: { id: string; sector: "public" | "idea"
   const lastIdeaLeaves = idea.length && ideaEnds.every((d) => d) ? [ideaEnds.sort().at(-1)!] : [];
   return [...publicEnds, ...lastIdeaLeaves].sort()[0] ?? null;
 }
+
+export type CommitteeErrors = Partial<Record<"committeeReference" | "committeeDecidedOn", "termination.committeeReferenceRequired" | "termination.committeeDecidedOnRequired" | "termination.committeeAfterNotice">>;
+
+/**
+ * 004 §3: the nämnd decides to end the partnership for the city, so the public party's notice
+ * names that decision (diarienummer and date, not after the notice). Other parties give none.
+ */
+export function committeeErrors(sector: "public" | "idea", givenOn: IsoDate, committee: { reference?: string; decidedOn?: IsoDate }): CommitteeErrors {
+  if (sector !== "public") return {};
+  const errors: CommitteeErrors = {};
+  if (!committee.reference) errors.committeeReference = "termination.committeeReferenceRequired";
+  if (!committee.decidedOn) errors.committeeDecidedOn = "termination.committeeDecidedOnRequired";
+  else if (committee.decidedOn > givenOn) errors.committeeDecidedOn = "termination.committeeAfterNotice";
+  return errors;
+}

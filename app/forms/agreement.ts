@@ -32,6 +32,10 @@ export const noticeSchema = z.object({
   reason: text(4000),
   // Only a coordinator may date a notice received earlier; for anyone else it is today.
   givenOn: z.union([z.literal("").transform(() => undefined), dateField]).optional(),
+  // Required for the public party's notice (committeeErrors); ignored for others.
+  committeeReference: z.string().trim().max(100, "form.tooLong").optional().transform((v) => v || undefined),
+  committeeDecidedOn: z.union([z.literal("").transform(() => undefined), dateField]).optional(),
+  password: z.string().optional(),
 });
 
 // The union's own message is the one shown when no branch comes close (Infinity from "1e400").

@@ -7,7 +7,7 @@ import { DataTable } from "~/components/DataTable";
 import { PartnershipTabs } from "~/components/PartnershipTabs";
 import { caseStepsOpen, isClosed, isSteeringStep, type CaseKind } from "~/domain/cases";
 import { decisionLabel } from "~/domain/decision";
-import { stockholmDate } from "~/domain/stockholm-date";
+import { stockholmDate, stockholmInstant } from "~/domain/stockholm-date";
 import { planActionSchema, progressSchema, stepSchema } from "~/forms/case";
 import { NO_FIELD_ERRORS, parseForm, type FieldErrors } from "~/forms/parse";
 import { baseUrl } from "~/http/base-url.server";
@@ -38,7 +38,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // recordProgress is taken per action in the plan table, not as a step of its own.
   const steps = caseStepsOpen(c.kind, c.stage, actors).filter((e) => e !== "recordProgress");
   const needsMeeting = steps.some((e) => isSteeringStep(c.kind, e));
-  const held = needsMeeting && steering ? await heldMeetingsOf(context.db, steering.id) : [];
+  // Only meetings from the day the case was reported count, and only adopted decisions (groundRefusal).
+  const since = stockholmInstant(stockholmDate(c.createdAt), "00:00");
+  const held = needsMeeting && steering ? await heldMeetingsOf(context.db, steering.id, since) : [];
   const decisionRows = await decisionsAt(context.db, held.map((m) => m.id));
   return {
     case: {
@@ -54,6 +56,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       reclaim: c.reclaim,
       raisedBy: details.raisedBy,
       concerns: details.concerns,
+      // Funds are reclaimed only from an idea-based party (004 §5.4 Återkrav).
+      reclaimable: details.concernsSector === "idea",
       closed: isClosed(c.kind, c.stage),
     },
     events: details.events.map((e) => ({
@@ -287,7 +291,7 @@ function StepForm({ event, kind, error }: { event: string; kind: CaseKind; error
         <input type="hidden" name="event" value={event} />
         <FormAlert message={error ? t(error) : undefined} />
         {steering ? (
-          d.meetings.length ? (
+          d.decisions.length ? (
             <>
               <SelectField
                 name="meetingId"
@@ -300,6 +304,7 @@ function StepForm({ event, kind, error }: { event: string; kind: CaseKind; error
                 name="decisionId"
                 id={`${event}-decision`}
                 label={t("case.decision")}
+                required
                 options={[{ value: "", label: t("case.noDecision") }, ...d.decisions.map((x) => ({ value: x.id, label: x.label }))]}
               />
             </>
@@ -308,7 +313,7 @@ function StepForm({ event, kind, error }: { event: string; kind: CaseKind; error
           )
         ) : null}
         {event === "requirePlan" ? <Field name="planDueOn" id={`${event}-due`} type="date" label={t("case.planDueOn")} required /> : null}
-        {event === "terminate" ? (
+        {event !== "terminate" ? null : d.case.reclaimable ? (
           <SelectField
             name="reclaim"
             id={`${event}-reclaim`}
@@ -318,7 +323,9 @@ function StepForm({ event, kind, error }: { event: string; kind: CaseKind; error
               { value: "yes", label: t("case.reclaimYes") },
             ]}
           />
-        ) : null}
+        ) : (
+          <input type="hidden" name="reclaim" value="no" />
+        )}
         <TextArea
           name="note"
           id={`${event}-note`}

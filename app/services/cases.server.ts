@@ -3,10 +3,12 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "../../db/client";
 import { caseEvents, cases, decisions, meetings, organisations, parties, planActions, users, type Locale } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
-import type { CaseActor } from "../domain/case-steps";
+import { groundRefusal, type CaseActor, type SteeringGround } from "../domain/case-steps";
 import { caseStep, CASE_MACHINES, isSteeringStep, type CaseKind } from "../domain/cases";
 import { isHeld } from "../domain/decision";
-import { reclaimRefusal } from "../domain/shortcoming";
+import type { IsoDate } from "../domain/iso-date";
+import { shortcomingRefusal, type ShortcomingEvent, type ShortcomingStage } from "../domain/shortcoming";
+import { stockholmDate } from "../domain/stockholm-date";
 import { translator, type MessageKey } from "../i18n";
 import { audit } from "./audit.server";
 import { getMeeting, type AgendaDeps } from "./meetings.server";
@@ -64,7 +66,7 @@ export function nextDeadline(c: { stage: string; planDueOn: string | null; nextA
 
 export async function caseDetails(db: Db, id: string) {
   const [row] = await db
-    .select({ case: cases, raisedBy: raisedOrg.name, concerns: concernsOrg.name })
+    .select({ case: cases, raisedBy: raisedOrg.name, concerns: concernsOrg.name, concernsSector: concerns.sector })
     .from(cases)
     .leftJoin(raisedBy, eq(raisedBy.id, cases.raisedByParty))
     .leftJoin(raisedOrg, eq(raisedOrg.id, raisedBy.organisationId))
@@ -218,51 +220,56 @@ export async function takeCaseStep(
   const step = caseStep(c.kind, c.stage, input.event, by.actors);
   if (!step.ok) return { ok: false, error: step.error, status: step.error === "case.stepNotYours" ? 403 : 409 };
   const asSteering = isSteeringStep(c.kind, input.event);
-  if (asSteering) {
-    const meeting = steering && input.meetingId ? await getMeeting(db, input.meetingId) : null;
-    if (!meeting || meeting.groupId !== steering?.id || !isHeld(meeting, new Date())) return { ok: false, error: "case.meetingRequired", status: 400 };
-    if (input.decisionId) {
-      const [d] = await db.select({ id: decisions.id }).from(decisions).where(and(eq(decisions.id, input.decisionId), eq(decisions.meetingId, input.meetingId!)));
-      if (!d) return { ok: false, error: "case.decisionInvalid", status: 400 };
-    }
-  }
-  const problem = await stepProblem(db, c, input, today);
+  const ground = asSteering ? await groundOf(db, steering, input) : null;
+  const refused = ground && groundRefusal(ground, stockholmDate(c.createdAt));
+  if (refused) return { ok: false, error: refused, status: 400 };
+  // A steering step dates from its meeting, not from the day it is typed in.
+  const on = ground?.meeting?.on ?? today;
+  const problem = await stepProblem(db, c, input, on);
   if (problem) return { ok: false, error: problem, status: 400 };
-  await db.transaction(async (tx) => {
-    const [current] = await tx.select({ stage: cases.stage }).from(cases).where(eq(cases.id, c.id)).for("update");
-    // Someone else may have moved the case since the page was read.
-    if (current.stage !== c.stage) throw new Response("Conflict", { status: 409 });
-    await tx
-      .update(cases)
-      .set({
-        stage: step.to,
-        updatedAt: new Date(),
-        ...(input.event === "requirePlan" ? { planDueOn: input.planDueOn } : {}),
-        ...(input.event === "terminate" ? { reclaim: input.reclaim === "yes" } : {}),
-      })
-      .where(eq(cases.id, c.id));
-    await tx.insert(caseEvents).values({
-      caseId: c.id,
-      event: input.event,
-      fromStage: c.stage,
-      toStage: step.to,
-      note: input.note,
-      meetingId: asSteering ? input.meetingId : null,
-      decisionId: asSteering ? input.decisionId : null,
-      actorId: actor.id,
+  const notice = await db
+    .transaction(async (tx) => {
+      const [current] = await tx.select({ stage: cases.stage }).from(cases).where(eq(cases.id, c.id)).for("update");
+      // Someone else may have moved the case since the page was read.
+      if (current.stage !== c.stage) throw new Response("Conflict", { status: 409 });
+      await tx
+        .update(cases)
+        .set({
+          stage: step.to,
+          updatedAt: new Date(),
+          ...(input.event === "requirePlan" ? { planDueOn: input.planDueOn } : {}),
+          ...(input.event === "terminate" ? { reclaim: input.reclaim === "yes" } : {}),
+        })
+        .where(eq(cases.id, c.id));
+      await tx.insert(caseEvents).values({
+        caseId: c.id,
+        event: input.event,
+        fromStage: c.stage,
+        toStage: step.to,
+        note: input.note,
+        meetingId: asSteering ? input.meetingId : null,
+        decisionId: asSteering ? input.decisionId : null,
+        actorId: actor.id,
+      });
+      await audit(tx, {
+        actorId: actor.id,
+        action: "case.step",
+        subject: `partnership:${c.partnershipId}`,
+        details: { caseId: c.id, event: input.event, from: c.stage, to: step.to, meetingId: input.meetingId, decisionId: input.decisionId },
+      });
+      await alongside?.(tx);
+      // Terminating a party's participation is notice to it, given on the meeting's day: it leaves on the day the period rule gives.
+      if (input.event === "terminate" && c.concernsParty) {
+        const given = await giveNotice(tx, c.partnershipId, { partyId: c.concernsParty, givenOn: on, reason: input.note ?? c.title, caseId: c.id }, actor);
+        if (!given.ok) throw new NoticeRefused(given.error);
+      }
+      return null;
+    })
+    .catch((e: unknown) => {
+      if (e instanceof NoticeRefused) return e.error;
+      throw e;
     });
-    await audit(tx, {
-      actorId: actor.id,
-      action: "case.step",
-      subject: `partnership:${c.partnershipId}`,
-      details: { caseId: c.id, event: input.event, from: c.stage, to: step.to, meetingId: input.meetingId, decisionId: input.decisionId },
-    });
-    await alongside?.(tx);
-  });
-  // Terminating a party's participation is notice to it: it leaves on the day the period rule gives.
-  if (input.event === "terminate" && c.concernsParty) {
-    await giveNotice(db, c.partnershipId, { partyId: c.concernsParty, givenOn: today, reason: input.note ?? c.title }, actor);
-  }
+  if (notice) return { ok: false, error: notice, status: 409 };
   // The chair must put a renegotiation, or a dispute referred to the group, on the agenda (§5.8).
   const agendaNeeded = input.event === "requestRenegotiation" || input.event === "referToSteering";
   const agenda =
@@ -272,12 +279,27 @@ export async function takeCaseStep(
   return { ok: true, to: step.to, agenda };
 }
 
-/** What a step needs besides being allowed: a due date, a plan with actions, a note, a reclaim decision. */
-async function stepProblem(db: Db, c: CaseRow, input: StepInput, today: string): Promise<MessageKey | null> {
+/** Rolls the step back when the notice its termination gives is refused. */
+class NoticeRefused extends Error {
+  constructor(readonly error: MessageKey) {
+    super(error);
+  }
+}
+
+/** The steering meeting and register decision a step cites, as the domain rule reads them. */
+async function groundOf(db: Db, steering: SteeringGroup | null, input: StepInput): Promise<SteeringGround> {
+  const meeting = steering && input.meetingId ? await getMeeting(db, input.meetingId) : null;
+  if (!meeting || meeting.groupId !== steering?.id) return { meeting: null, decision: null };
+  const [d] = input.decisionId ? await db.select({ meetingId: decisions.meetingId, status: decisions.status }).from(decisions).where(eq(decisions.id, input.decisionId)) : [];
+  return {
+    meeting: { held: isHeld(meeting, new Date()), on: stockholmDate(meeting.startsAt) },
+    decision: d ? { atMeeting: d.meetingId === meeting.id, adopted: d.status === "adopted" } : null,
+  };
+}
+
+/** What a step needs besides being allowed and its ground: a plan with actions, a note, the rules of 004 §5.4. */
+async function stepProblem(db: Db, c: CaseRow, input: StepInput, on: IsoDate): Promise<MessageKey | null> {
   switch (input.event) {
-    case "requirePlan":
-      if (!input.planDueOn) return "case.planDueRequired";
-      return input.planDueOn < today ? "case.planDuePast" : null;
     case "submitPlan": {
       const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(planActions).where(eq(planActions.caseId, c.id));
       return n === 0 ? "case.planEmpty" : null;
@@ -286,16 +308,17 @@ async function stepProblem(db: Db, c: CaseRow, input: StepInput, today: string):
     case "recordProgress":
     case "returnPlan":
       return input.note ? null : "case.noteRequired";
-    case "terminate": {
-      if (!input.reclaim) return "case.reclaimRequired";
-      const [{ n }] = await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(caseEvents)
-        .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.event, "writtenExchange")));
-      return reclaimRefusal(input.reclaim === "yes", n);
-    }
   }
-  return null;
+  if (c.kind !== "shortcoming") return null;
+  const [facts] = await db
+    .select({
+      sector: parties.sector,
+      writtenExchanges: sql<number>`(select count(*)::int from ${caseEvents} where ${caseEvents.caseId} = ${c.id} and ${caseEvents.event} = 'writtenExchange')`,
+    })
+    .from(cases)
+    .leftJoin(parties, eq(parties.id, cases.concernsParty))
+    .where(eq(cases.id, c.id));
+  return shortcomingRefusal(input.event as ShortcomingEvent, { on, stage: c.stage as ShortcomingStage, planDueOn: c.planDueOn, concernsSector: facts.sector, writtenExchanges: facts.writtenExchanges }, input);
 }
 
 /** The responsible party writes its plan while the steering group waits for it. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lte, ne } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lte, ne } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { decisions, groupMembers, groups, meetings, users } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
@@ -31,23 +31,23 @@ export async function isSteeringChair(db: Db, user: SessionUser, group: Steering
   return actsAsChair(db, { group, membership: membership ?? null, isAdmin: false });
 }
 
-/** Held meetings (started, not cancelled), newest first: where the group's decisions are taken. */
-export function heldMeetingsOf(db: Db, groupId: string, now = new Date()) {
+/** Meetings held (started, not cancelled) since `from`, newest first: where the group's decisions are taken. */
+export function heldMeetingsOf(db: Db, groupId: string, from: Date, now = new Date()) {
   return db
     .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
     .from(meetings)
-    .where(and(eq(meetings.groupId, groupId), lte(meetings.startsAt, now), ne(meetings.status, "cancelled")))
+    .where(and(eq(meetings.groupId, groupId), gte(meetings.startsAt, from), lte(meetings.startsAt, now), ne(meetings.status, "cancelled")))
     .orderBy(desc(meetings.startsAt))
     .limit(20);
 }
 
-/** Decisions taken at these meetings, to cite as the ground of a step. */
+/** Decisions adopted at these meetings, to cite as the ground of a step. */
 export async function decisionsAt(db: Db, meetingIds: string[]) {
   if (!meetingIds.length) return [];
   return db
     .select({ id: decisions.id, meetingId: decisions.meetingId, year: decisions.year, number: decisions.number, text: decisions.text })
     .from(decisions)
-    .where(inArray(decisions.meetingId, meetingIds))
+    .where(and(inArray(decisions.meetingId, meetingIds), eq(decisions.status, "adopted")))
     .orderBy(asc(decisions.year), asc(decisions.number));
 }
 

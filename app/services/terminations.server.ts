@@ -1,11 +1,16 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { prepared } from "../../db/prepared";
-import { organisations, parties, partnerships, terminations, users } from "../../db/schema";
+import { groupMembers, groups, organisations, parties, partnerships, terminations, users } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
+import { checkOwnPassword } from "../auth/throttle.server";
 import { terminationEffectiveOn, type TerminationResult } from "../domain/termination";
 import type { IsoDate } from "../domain/iso-date";
+import { translator } from "../i18n";
 import { audit } from "./audit.server";
+import type { AgendaDeps } from "./meetings.server";
+import { queueMail } from "./outbox.server";
+import { putOnNextSteeringAgenda, steeringGroupOf } from "./steering.server";
 
 const noticesOf = prepared((db) =>
   db
@@ -16,6 +21,9 @@ const noticesOf = prepared((db) =>
       givenOn: terminations.givenOn,
       effectiveOn: terminations.effectiveOn,
       reason: terminations.reason,
+      caseId: terminations.caseId,
+      committeeReference: terminations.committeeReference,
+      committeeDecidedOn: terminations.committeeDecidedOn,
       givenBy: users.name,
     })
     .from(terminations)
@@ -38,13 +46,23 @@ export async function previewTermination(db: Db, partnershipId: string, givenOn:
   return terminationEffectiveOn(p?.periodRule ?? null, givenOn);
 }
 
+export interface NoticeInput {
+  partyId: string;
+  givenOn: IsoDate;
+  reason: string;
+  /** The case in which the steering group terminated the party's participation. */
+  caseId?: string;
+  committeeReference?: string;
+  committeeDecidedOn?: IsoDate;
+}
+
 export type GiveNoticeResult = TerminationResult | { ok: false; error: "termination.alreadyGiven" };
 
 /** Records a party's notice; a party gives notice once. The date is computed again, not trusted from the preview. */
 export async function giveNotice(
-  db: Db,
+  db: Db | Tx,
   partnershipId: string,
-  input: { partyId: string; givenOn: IsoDate; reason: string },
+  input: NoticeInput,
   actor: SessionUser,
 ): Promise<GiveNoticeResult> {
   return db.transaction(async (tx) => {
@@ -64,5 +82,61 @@ export async function giveNotice(
       details: { partyId: input.partyId, givenOn: input.givenOn, effectiveOn: result.effectiveOn, reason: input.reason },
     });
     return result;
+  });
+}
+
+export type WrittenNoticeResult = GiveNoticeResult | { ok: false; error: "termination.wrongPassword" } | { ok: false; error: "termination.throttled"; retryAfter: number };
+
+/**
+ * A party's written notice to the steering group (004 §5.3): confirmed with the giver's password
+ * like a signature, mailed to every party's representatives with the record, and put on the
+ * steering group's next agenda.
+ */
+export async function giveWrittenNotice(
+  deps: AgendaDeps,
+  partnershipId: string,
+  input: NoticeInput & { partyName: string },
+  giver: { user: SessionUser; password: string; ip: string },
+): Promise<WrittenNoticeResult> {
+  const { db } = deps;
+  const check = await checkOwnPassword(db, giver.user, giver.password, giver.ip);
+  if (!check.ok) return check.reason === "throttled" ? { ok: false, error: "termination.throttled", retryAfter: check.retryAfter } : { ok: false, error: "termination.wrongPassword" };
+  const { partyName, ...notice } = input;
+  const result = await db.transaction(async (tx) => {
+    const given = await giveNotice(tx, partnershipId, notice, giver.user);
+    if (given.ok) await queueMail(tx, ...(await noticeMails(tx, partnershipId, { ...notice, partyName, effectiveOn: given.effectiveOn }, deps.baseUrl)));
+    return given;
+  });
+  const steering = result.ok ? await steeringGroupOf(db, partnershipId) : null;
+  if (steering) await putOnNextSteeringAgenda(deps, steering, translator(giver.user.locale)("termination.agendaTitle", { party: partyName }), false, giver.user);
+  return result;
+}
+
+/** The notice as mail to each representative of a party in the partnership's groups, in their own language. */
+async function noticeMails(tx: Tx, partnershipId: string, n: NoticeInput & { partyName: string; effectiveOn: IsoDate }, baseUrl: string) {
+  const [p] = await tx.select({ name: partnerships.name }).from(partnerships).where(eq(partnerships.id, partnershipId));
+  const recipients = await tx
+    .selectDistinct({ email: users.email, name: users.name, locale: users.locale })
+    .from(groupMembers)
+    .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+    .innerJoin(users, eq(users.id, groupMembers.userId))
+    .where(and(eq(groups.partnershipId, partnershipId), eq(groupMembers.role, "representative")));
+  return recipients.map((r) => {
+    const t = translator(r.locale);
+    const committee = n.committeeReference ? t("termination.mail.committee", { reference: n.committeeReference, date: n.committeeDecidedOn ?? "" }) : "";
+    return {
+      to: r.email,
+      subject: t("termination.mail.subject", { party: n.partyName, partnership: p.name }),
+      body: t("termination.mail.body", {
+        name: r.name,
+        party: n.partyName,
+        partnership: p.name,
+        givenOn: n.givenOn,
+        effectiveOn: n.effectiveOn,
+        committee,
+        reason: n.reason,
+        link: `${baseUrl}/partnerships/${partnershipId}/termination`,
+      }),
+    };
   });
 }

@@ -105,9 +105,18 @@ it("linkoping.jouren files the 2025 report and the coordinator compiles it, with
   await expectAccessible(admin);
   await admin.getByLabel("Dag då den skriftliga uppsägningen kom in").fill("2026-06-01");
   await admin.getByLabel("Skäl och meddelande").fill("Verksamheten upphandlas.");
+  // The city's notice names the nämnd's decision behind it (004 §3).
+  await admin.getByRole("button", { name: "Visa när avtalet upphör" }).click();
+  await admin.getByText("Ange diarienumret för nämndens beslut om uppsägningen.").first().waitFor();
+  await expectAccessible(admin);
+  await admin.getByLabel("Diarienummer för nämndens beslut").fill("SON 2026-0412");
+  await admin.getByLabel("Dag för nämndens beslut").fill("2026-05-20");
   await admin.getByRole("button", { name: "Visa när avtalet upphör" }).click();
   await admin.getByText(/upphör det att gälla 2026-12-01\./).waitFor();
+  await admin.getByText("Nämndens beslut SON 2026-0412, 2026-05-20.").waitFor();
   await expectAccessible(admin);
+  // Binding like a signature: confirmed with the password.
+  await admin.getByLabel("Ditt lösenord").fill("samrad-demo");
   await admin.getByRole("button", { name: "Säg upp avtalet" }).click();
   await admin.getByText("Uppsägningen är registrerad. Partens åtagande upphör 2026-12-01.").waitFor();
   await expectAccessible(admin);

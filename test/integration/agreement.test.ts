@@ -133,6 +133,20 @@ describe("agreement procedures", () => {
   });
 
   describe("notice of termination", () => {
+    it("asks the public party for the nämnd's decision behind its notice (004 §3)", async () => {
+      const id = await partnershipId("IOP Österåkers%");
+      const party = (await partyIds(id)).find((p) => p.sector === "public")!;
+      const form = { intent: "preview", partyId: party.id, givenOn: "2026-06-01", reason: "Verksamheten upphandlas i stället." };
+      const missing = await http.post(`/partnerships/${id}/termination`, form, { cookie: admin });
+      expect(missing.status).toBe(400);
+      const text = await missing.text();
+      expect(text).toContain("Ange diarienumret för nämndens beslut om uppsägningen.");
+      expect(text).toContain("Ange dagen för nämndens beslut.");
+      const later = await http.post(`/partnerships/${id}/termination`, { ...form, committeeReference: "SN 2026/114", committeeDecidedOn: "2026-06-02" }, { cookie: admin });
+      expect(await later.text()).toContain("Nämndens beslut kan inte vara senare än uppsägningen.");
+      expect(await t.sql`select 1 from terminations where partnership_id = ${id}`).toHaveLength(0);
+    });
+
     // Each period shape, with the public party giving notice through the coordinator on a chosen day.
     it.each([
       ["IOP Österåkers%", "2026-06-01", "2026-12-31"],
@@ -142,7 +156,7 @@ describe("agreement procedures", () => {
     ])("%s: notice on %s ends the agreement on %s", async (like, givenOn, effectiveOn) => {
       const id = await partnershipId(like);
       const party = (await partyIds(id)).find((p) => p.sector === "public")!;
-      const form = { partyId: party.id, givenOn, reason: "Verksamheten upphandlas i stället." };
+      const form = { partyId: party.id, givenOn, reason: "Verksamheten upphandlas i stället.", committeeReference: "SN 2026/114", committeeDecidedOn: givenOn };
       const preview = await http.post(`/partnerships/${id}/termination`, { intent: "preview", ...form }, { cookie: admin });
       expect(preview.status).toBe(200);
       // The public party leaving ends the agreement as a whole.
@@ -151,12 +165,13 @@ describe("agreement procedures", () => {
       expect(text).toContain(`Då upphör avtalet som helhet ${effectiveOn}.`);
       expect(await t.sql`select 1 from terminations where partnership_id = ${id}`).toHaveLength(0);
 
-      const confirm = await http.post(`/partnerships/${id}/termination`, { intent: "confirm", ...form }, { cookie: admin });
+      const confirm = await http.post(`/partnerships/${id}/termination`, { intent: "confirm", ...form, password: "samrad-demo" }, { cookie: admin });
       expect(confirm.status).toBe(200);
-      const [row] = await t.sql`select given_on::text, effective_on::text from terminations where partnership_id = ${id}`;
-      expect(row).toEqual({ given_on: givenOn, effective_on: effectiveOn });
+      const [row] = await t.sql`select given_on::text, effective_on::text, committee_reference, committee_decided_on::text from terminations where partnership_id = ${id}`;
+      expect(row).toEqual({ given_on: givenOn, effective_on: effectiveOn, committee_reference: "SN 2026/114", committee_decided_on: givenOn });
+      expect(await (await http.get(`/partnerships/${id}/termination`, admin)).text()).toContain(`Nämndens beslut SN 2026/114, ${givenOn}.`);
       expect(await (await http.get(`/partnerships/${id}`, admin)).text()).toContain(`Avtalet är uppsagt och upphör ${effectiveOn}.`);
-      expect((await http.post(`/partnerships/${id}/termination`, { intent: "confirm", ...form }, { cookie: admin })).status).toBe(409);
+      expect((await http.post(`/partnerships/${id}/termination`, { intent: "confirm", ...form, password: "samrad-demo" }, { cookie: admin })).status).toBe(409);
     });
 
     it("only the party's representative may give notice for it; a representative's notice is dated today", async () => {
@@ -171,7 +186,8 @@ describe("agreement procedures", () => {
       await t.sql`delete from terminations where partnership_id = ${sthlm}`;
       const preview = await http.post(`/partnerships/${sthlm}/termination`, { intent: "preview", partyId: own.id, reason }, { cookie: sodra });
       expect(await preview.text()).toContain("Avtalet fortsätter för övriga parter.");
-      const res = await http.post(`/partnerships/${sthlm}/termination`, { intent: "confirm", partyId: own.id, reason, givenOn: "2025-05-01" }, { cookie: sodra });
+      const confirm = { intent: "confirm", partyId: own.id, reason, givenOn: "2025-05-01" };
+      const res = await http.post(`/partnerships/${sthlm}/termination`, { ...confirm, password: "samrad-demo" }, { cookie: sodra });
       expect(res.status).toBe(200);
       const [row] = await t.sql`select given_on::text from terminations where party_id = ${own.id}`;
       expect(row.given_on).not.toBe("2025-05-01");
@@ -181,6 +197,39 @@ describe("agreement procedures", () => {
       expect((await http.get(`/partnerships/${sthlm}/termination`, outsider)).status).toBe(404);
       const future = await http.post(`/partnerships/${sthlm}/termination`, { intent: "preview", partyId: other.id, reason, givenOn: "2099-01-01" }, { cookie: admin });
       expect(await future.text()).toContain("Datumet kan inte vara senare än i dag.");
+    });
+
+    it("is confirmed with the giver's password (throttled like a login), goes on the next steering agenda and is mailed to every party's representatives", async () => {
+      const sthlm = await partnershipId("IOP Socialförvaltningen Stockholm%");
+      const vasterort = (await partyIds(sthlm)).find((p) => p.name === "Brottsofferjouren Västerort")!;
+      const olof = await http.login("stockholm.bo-vasterort@samrad.test");
+      const form = { intent: "confirm", partyId: vasterort.id, reason: "Föreningen avvecklas." };
+      const mailsBefore = (await t.sql`select count(*)::int as n from outbox`)[0].n;
+      for (const password of ["", "fel-losenord-1", "fel-losenord-2"]) {
+        const wrong = await http.post(`/partnerships/${sthlm}/termination`, { ...form, password }, { cookie: olof });
+        expect(wrong.status).toBe(400);
+        expect(await wrong.text()).toContain("Fel lösenord. Ingen uppsägning har registrerats.");
+      }
+      const throttled = await http.post(`/partnerships/${sthlm}/termination`, { ...form, password: "samrad-demo" }, { cookie: olof });
+      expect(throttled.status).toBe(429);
+      expect(await throttled.text()).toContain("För många felaktiga lösenord. Försök igen om");
+      expect(await t.sql`select 1 from terminations where party_id = ${vasterort.id}`).toHaveLength(0);
+      expect((await t.sql`select count(*)::int as n from outbox`)[0].n).toBe(mailsBefore);
+      await t.sql`delete from login_attempts`;
+
+      expect((await http.post(`/partnerships/${sthlm}/termination`, { ...form, password: "samrad-demo" }, { cookie: olof })).status).toBe(200);
+      const items = await t.sql`
+        select a.title from agenda_items a join meetings m on m.id = a.meeting_id join groups g on g.id = m.group_id
+        where g.partnership_id = ${sthlm} and g.kind = 'steering' and m.starts_at > now() and a.title = 'Uppsägning: Brottsofferjouren Västerort'`;
+      expect(items).toHaveLength(1);
+      const mails = await t.sql<{ to: string; body: string }[]>`select "to", body from outbox where subject like 'Uppsägning: Brottsofferjouren Västerort i %' order by "to"`;
+      expect(mails.map((m) => m.to)).toEqual([
+        "stockholm.bo-gotland@samrad.test",
+        "stockholm.bo-sodra@samrad.test",
+        "stockholm.bo-vasterort@samrad.test",
+        "stockholm.socialforvaltningen@samrad.test",
+      ]);
+      expect(mails[0].body).toContain("Brottsofferjouren Västerort har skriftligen sagt upp sitt åtagande");
     });
   });
 

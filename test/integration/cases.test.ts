@@ -1,6 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDaysIso } from "../../app/domain/iso-date";
-import { stockholmDate } from "../../app/domain/stockholm-date";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { RunningServer } from "../../app/http/server.server";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { client, startTestServer } from "../support/server";
@@ -14,19 +12,21 @@ describe("cases", () => {
   let kommun: string;
   let jouren: string;
   let outsider: string;
-  let linkoping: { id: string; jouren: string; kommun: string; held: string; upcoming: string };
-  const today = stockholmDate(new Date());
+  let linkoping: { id: string; steering: string; jouren: string; kommun: string; held: string; upcoming: string };
+  // The demo data is seeded around this day: each steering group met on 2026-10-31 and meets next on 2026-12-21.
+  const NOW = new Date("2026-11-30T09:00:00Z");
 
   beforeAll(async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: NOW, shouldAdvanceTime: true });
     t = await freshDatabase();
     app = await startTestServer(t.url);
     http = client(app.url);
     const [row] = await t.sql`
-      select p.id,
+      select p.id, g.id as steering,
         (select pa.id from parties pa where pa.partnership_id = p.id and pa.sector = 'idea') as jouren,
         (select pa.id from parties pa where pa.partnership_id = p.id and pa.sector = 'public') as kommun,
-        (select m.id from meetings m where m.group_id = g.id and m.starts_at < now() order by m.starts_at desc limit 1) as held,
-        (select m.id from meetings m where m.group_id = g.id and m.starts_at > now() order by m.starts_at limit 1) as upcoming
+        (select m.id from meetings m where m.group_id = g.id and m.starts_at < ${NOW.toISOString()}::timestamptz order by m.starts_at desc limit 1) as held,
+        (select m.id from meetings m where m.group_id = g.id and m.starts_at > ${NOW.toISOString()}::timestamptz order by m.starts_at limit 1) as upcoming
       from partnerships p join groups g on g.partnership_id = p.id and g.kind = 'steering' where p.name like '%Linköping%'`;
     linkoping = row as typeof linkoping;
     admin = await http.login("admin@samrad.test");
@@ -37,10 +37,24 @@ describe("cases", () => {
   afterAll(async () => {
     await app.close();
     await t.drop();
+    vi.useRealTimers();
   });
 
   const stage = async (id: string) => (await t.sql`select stage from cases where id = ${id}`)[0].stage;
   const step = (id: string, cookie: string, form: Record<string, string>) => http.post(`/cases/${id}`, { intent: "step", ...form }, { cookie });
+  /** A steering meeting held at `startsAt` (an extra meeting besides the demo data's). */
+  const heldMeeting = async (groupId: string, startsAt: string) =>
+    (await t.sql`
+      insert into meetings (group_id, title, starts_at, ends_at, status, created_by)
+      select ${groupId}, 'Extra styrgruppsmöte', ${startsAt}, ${startsAt}::timestamptz + interval '1 hour', 'noticed', id from users where email = 'admin@samrad.test'
+      returning id`)[0].id as string;
+  let numbered = 0;
+  /** A decision in the register at `meetingId`, adopted or not (how the register decides is tested in decisions.test.ts). */
+  const decision = async (meetingId: string, status: "adopted" | "not_adopted", text = "Styrgruppen beslutar enligt förslaget.") =>
+    (await t.sql`
+      insert into decisions (group_id, meeting_id, year, number, text, status, proposed_by)
+      select m.group_id, m.id, 2026, ${++numbered}, ${text}, ${status}, u.id from meetings m, users u where m.id = ${meetingId} and u.email = 'admin@samrad.test'
+      returning id`)[0].id as string;
 
   describe("a shortcoming, from report to remedied", () => {
     let caseId: string;
@@ -67,43 +81,68 @@ describe("cases", () => {
       expect(await t.sql`select 1 from cases`).toHaveLength(1);
     });
 
-    it("takes a steering group decision only at a held steering meeting, and only from the chair or coordinator", async () => {
-      const due = addDaysIso(today, 30);
-      expect((await step(caseId, jouren, { event: "requirePlan", meetingId: linkoping.held, planDueOn: due })).status).toBe(403);
-      const noMeeting = await step(caseId, admin, { event: "requirePlan", planDueOn: due });
-      expect(noMeeting.status).toBe(400);
-      expect(await noMeeting.text()).toContain("Välj styrgruppens hållna möte där beslutet fattades.");
-      expect((await step(caseId, admin, { event: "requirePlan", meetingId: linkoping.upcoming, planDueOn: due })).status).toBe(400);
+    let meeting: string;
+    let adopted: string;
+
+    it("takes a steering step only from an adopted decision at a held steering meeting on or after the day the case was reported", async () => {
+      // The group meets the morning the case was reported (the case came in at 10:00).
+      meeting = await heldMeeting(linkoping.steering, "2026-11-30T08:00:00Z");
+      adopted = await decision(meeting, "adopted", "Kvinnojouren ska lämna en åtgärdsplan senast 2026-12-15.");
+      const due = "2026-12-15";
+      const refused = async (form: Record<string, string>, message: string) => {
+        const res = await step(caseId, admin, { event: "requirePlan", planDueOn: due, ...form });
+        expect(res.status).toBe(400);
+        expect(await res.text()).toContain(message);
+      };
+      expect((await step(caseId, jouren, { event: "requirePlan", meetingId: meeting, decisionId: adopted, planDueOn: due })).status).toBe(403);
+      await refused({ decisionId: adopted }, "Välj styrgruppens hållna möte där beslutet fattades.");
+      await refused({ meetingId: linkoping.upcoming, decisionId: await decision(linkoping.upcoming, "adopted") }, "Välj styrgruppens hållna möte där beslutet fattades.");
+      await refused({ meetingId: linkoping.held, decisionId: await decision(linkoping.held, "adopted") }, "Mötet hölls innan ärendet anmäldes.");
+      await refused({ meetingId: meeting }, "Välj styrgruppens beslut i beslutsregistret.");
+      await refused({ meetingId: meeting, decisionId: await decision(meeting, "not_adopted") }, "Beslutet är inte antaget.");
+      await refused({ meetingId: meeting, decisionId: await decision(linkoping.held, "adopted") }, "Beslutet hör inte till det valda mötet.");
+      await refused({ meetingId: meeting, decisionId: adopted, planDueOn: "2026-11-29" }, "Dagen för åtgärdsplanen har redan passerat.");
       expect(await stage(caseId)).toBe("reported");
 
-      expect((await step(caseId, admin, { event: "requirePlan", meetingId: linkoping.held, planDueOn: due, note: "Styrgruppen begär en åtgärdsplan." })).status).toBe(200);
+      expect((await step(caseId, admin, { event: "requirePlan", meetingId: meeting, decisionId: adopted, planDueOn: due, note: "Styrgruppen begär en åtgärdsplan." })).status).toBe(200);
       expect(await stage(caseId)).toBe("planRequired");
-      const [event] = await t.sql`select event, from_stage, to_stage, meeting_id from case_events where case_id = ${caseId} order by id desc limit 1`;
-      expect(event).toEqual({ event: "requirePlan", from_stage: "reported", to_stage: "planRequired", meeting_id: linkoping.held });
+      const [event] = await t.sql`select event, from_stage, to_stage, meeting_id, decision_id from case_events where case_id = ${caseId} order by id desc limit 1`;
+      expect(event).toEqual({ event: "requirePlan", from_stage: "reported", to_stage: "planRequired", meeting_id: meeting, decision_id: adopted });
+    });
+
+    it("neither finds the shortcoming not remedied nor terminates before the plan's due date", async () => {
+      const notYet = await step(caseId, admin, { event: "notRemedied", meetingId: meeting, decisionId: adopted });
+      expect(await notYet.text()).toContain("Åtgärdsplanen är inte försenad ännu");
+      const terminate = await step(caseId, admin, { event: "terminate", meetingId: meeting, decisionId: adopted, reclaim: "no" });
+      expect(terminate.status).toBe(400);
+      expect(await terminate.text()).toContain("Uppsägning kräver att bristen bedömts som inte åtgärdad eller att dagen för åtgärdsplanen har passerat vid mötet.");
+      expect(await stage(caseId)).toBe("planRequired");
+      expect(await t.sql`select 1 from terminations where party_id = ${linkoping.jouren}`).toHaveLength(0);
     });
 
     it("only the responsible party writes and submits the plan, and not an empty one", async () => {
-      expect((await http.post(`/cases/${caseId}`, { intent: "planAdd", what: "Schema", owner: "Kommunen", dueOn: addDaysIso(today, 10) }, { cookie: kommun })).status).toBe(403);
+      expect((await http.post(`/cases/${caseId}`, { intent: "planAdd", what: "Schema", owner: "Kommunen", dueOn: "2026-12-10" }, { cookie: kommun })).status).toBe(403);
       const empty = await step(caseId, jouren, { event: "submitPlan" });
       expect(await empty.text()).toContain("Lägg till minst en åtgärd innan planen lämnas in.");
-      const added = await http.post(`/cases/${caseId}`, { intent: "planAdd", what: "Bemanningsschema med reserver", owner: "Verksamhetschefen", dueOn: addDaysIso(today, 20) }, { cookie: jouren });
+      const added = await http.post(`/cases/${caseId}`, { intent: "planAdd", what: "Bemanningsschema med reserver", owner: "Verksamhetschefen", dueOn: "2026-12-20" }, { cookie: jouren });
       expect(added.status).toBe(200);
       expect((await step(caseId, kommun, { event: "submitPlan" })).status).toBe(403);
       expect((await step(caseId, jouren, { event: "submitPlan" })).status).toBe(200);
       expect(await stage(caseId)).toBe("planSubmitted");
       // Once submitted the plan is locked for the party.
-      expect((await http.post(`/cases/${caseId}`, { intent: "planAdd", what: "Sent", owner: "x", dueOn: addDaysIso(today, 20) }, { cookie: jouren })).status).toBe(409);
+      expect((await http.post(`/cases/${caseId}`, { intent: "planAdd", what: "Sent", owner: "x", dueOn: "2026-12-20" }, { cookie: jouren })).status).toBe(409);
     });
 
     it("is accepted by the steering group, followed up per action, and closed as remedied", async () => {
-      expect((await step(caseId, jouren, { event: "acceptPlan", meetingId: linkoping.held })).status).toBe(403);
-      expect((await step(caseId, admin, { event: "acceptPlan", meetingId: linkoping.held })).status).toBe(200);
+      const ground = { meetingId: meeting, decisionId: adopted };
+      expect((await step(caseId, jouren, { event: "acceptPlan", ...ground })).status).toBe(403);
+      expect((await step(caseId, admin, { event: "acceptPlan", ...ground })).status).toBe(200);
       const [action] = await t.sql`select id from plan_actions where case_id = ${caseId}`;
       expect((await http.post(`/cases/${caseId}`, { intent: "progress", actionId: action.id, progress: "Schemat gäller från 1 december.", done: "on" }, { cookie: jouren })).status).toBe(200);
       expect(await t.sql`select progress, done from plan_actions where id = ${action.id}`).toEqual([{ progress: "Schemat gäller från 1 december.", done: true }]);
-      expect((await step(caseId, admin, { event: "remedied", meetingId: linkoping.held })).status).toBe(200);
+      expect((await step(caseId, admin, { event: "remedied", ...ground })).status).toBe(200);
       expect(await stage(caseId)).toBe("remedied");
-      expect((await step(caseId, admin, { event: "notRemedied", meetingId: linkoping.held })).status).toBe(409);
+      expect((await step(caseId, admin, { event: "notRemedied", ...ground })).status).toBe(409);
       const events = await t.sql`select event from case_events where case_id = ${caseId} order by id`;
       expect(events.map((e) => e.event)).toEqual(["open", "requirePlan", "submitPlan", "acceptPlan", "recordProgress", "remedied"]);
     });
@@ -139,12 +178,12 @@ describe("cases", () => {
     expect(mails.filter((m) => m.subject.startsWith("Ändrad kallelse: Styrgruppen")).length).toBeGreaterThan(0);
   });
 
-  it("tells the coordinator when the steering group has no chair rotation set", async () => {
+  it("tells the party that convenes when the steering group has no rotating chair (002: the municipality)", async () => {
     const before = (await t.sql`select count(*)::int as n from outbox`)[0].n;
     const res = await http.post(`/partnerships/${linkoping.id}/cases`, { intent: "information", title: "Lokalerna sägs upp", description: "Jouren måste flytta i mars." }, { cookie: jouren });
     expect(res.status).toBe(200);
     const mails = await t.sql`select "to", subject from outbox order by id offset ${before}`;
-    expect(mails.filter((m) => !m.subject.startsWith("Ändrad kallelse")).map((m) => m.to)).toEqual(["admin@samrad.test"]);
+    expect(mails.filter((m) => !m.subject.startsWith("Ändrad kallelse")).map((m) => m.to)).toEqual(["linkoping.kommun@samrad.test"]);
   });
 
   it("answers the API with each case's stage and action plan", async () => {
@@ -171,25 +210,67 @@ describe("cases", () => {
     expect((await http.get(`/api/partnerships/${linkoping.id}/cases`, outsider)).status).toBe(404);
     expect((await step(c.id, outsider, { event: "remedied" })).status).toBe(404);
   });
-  it("terminates a party's participation only after a written exchange if funds are reclaimed, and records its notice", async () => {
-    const [b] = await t.sql`
-      select p.id, (select pa.id from parties pa where pa.partnership_id = p.id and pa.sector = 'idea') as jouren,
-        (select m.id from meetings m where m.group_id = g.id and m.starts_at < now() order by m.starts_at desc limit 1) as held
-      from partnerships p join groups g on g.partnership_id = p.id and g.kind = 'steering' where p.name like '%Borås%'`;
-    const stad = await http.login("boras.stad@samrad.test");
-    await http.post(`/partnerships/${b.id}/cases`, { intent: "shortcoming", concernsParty: b.jouren, commitment: "Bilaga 2: stödsamtal", description: "Inga stödsamtal under hösten." }, { cookie: stad });
-    const [c] = await t.sql`select id from cases where partnership_id = ${b.id}`;
-    expect((await step(c.id, admin, { event: "requirePlan", meetingId: b.held, planDueOn: addDaysIso(today, 14) })).status).toBe(200);
-    expect((await step(c.id, admin, { event: "notRemedied", meetingId: b.held, note: "Ingen plan kom in." })).status).toBe(200);
-    const early = await step(c.id, admin, { event: "terminate", meetingId: b.held, reclaim: "yes" });
-    expect(early.status).toBe(400);
-    expect(await early.text()).toContain("Återkrav kräver att en skriftlig kommunikation med parten först är registrerad i ärendet.");
-    expect(await stage(c.id)).toBe("notRemedied");
-    expect((await step(c.id, admin, { event: "writtenExchange", note: "Brev om återkrav skickat 2026-11-20; jouren svarade 2026-11-24." })).status).toBe(200);
-    expect((await step(c.id, admin, { event: "terminate", meetingId: b.held, reclaim: "yes", note: "Styrgruppen säger upp jourens deltagande." })).status).toBe(200);
-    expect(await t.sql`select stage, reclaim from cases where id = ${c.id}`).toEqual([{ stage: "terminated", reclaim: true }]);
-    const [notice] = await t.sql`select given_on::text, effective_on::text from terminations where party_id = ${b.jouren}`;
-    expect(notice.given_on).toBe(today);
-    expect(notice.effective_on > today).toBe(true);
+  describe("terminating a party's participation in Borås (004 §5.4)", () => {
+    let b: { id: string; steering: string; jouren: string; stad: string };
+    let stad: string;
+    let requiredAt: string;
+    let requiredBy: string;
+    /** A shortcoming reported and a plan required on 2026-11-30, due 2026-12-10; the group meets again on 2026-12-12 and the step is recorded a week later. */
+    const overdue = async (concernsParty: string, cookie: string, commitment: string, decided: string) => {
+      vi.setSystemTime(NOW);
+      await http.post(`/partnerships/${b.id}/cases`, { intent: "shortcoming", concernsParty, commitment, description: "Åtagandet fullgjordes inte under hösten." }, { cookie });
+      const [c] = await t.sql`select id from cases where partnership_id = ${b.id} and commitment = ${commitment}`;
+      expect((await step(c.id, admin, { event: "requirePlan", meetingId: requiredAt, decisionId: requiredBy, planDueOn: "2026-12-10" })).status).toBe(200);
+      vi.setSystemTime(new Date("2026-12-19T09:00:00Z"));
+      const meeting = await heldMeeting(b.steering, "2026-12-12T09:00:00Z");
+      return { caseId: c.id as string, ground: { meetingId: meeting, decisionId: await decision(meeting, "adopted", decided) } };
+    };
+
+    beforeAll(async () => {
+      [b] = (await t.sql`
+        select p.id, g.id as steering,
+          (select pa.id from parties pa where pa.partnership_id = p.id and pa.sector = 'idea') as jouren,
+          (select pa.id from parties pa where pa.partnership_id = p.id and pa.sector = 'public') as stad
+        from partnerships p join groups g on g.partnership_id = p.id and g.kind = 'steering' where p.name like '%Borås%'`) as unknown as (typeof b)[];
+      stad = await http.login("boras.stad@samrad.test");
+      requiredAt = await heldMeeting(b.steering, "2026-11-30T08:00:00Z");
+      requiredBy = await decision(requiredAt, "adopted", "En åtgärdsplan ska lämnas senast 2026-12-10.");
+    });
+    afterAll(() => {
+      vi.setSystemTime(NOW);
+    });
+
+    it("after the plan's due date, with funds reclaimed only after a written exchange; the notice dates from the meeting", async () => {
+      const { caseId, ground } = await overdue(b.jouren, stad, "Bilaga 2: stödsamtal", "Styrgruppen säger upp jourens deltagande.");
+      const early = await step(caseId, admin, { event: "terminate", ...ground, reclaim: "yes" });
+      expect(early.status).toBe(400);
+      expect(await early.text()).toContain("Återkrav kräver att en skriftlig kommunikation med parten först är registrerad i ärendet.");
+      expect(await stage(caseId)).toBe("planRequired");
+      expect((await step(caseId, admin, { event: "notRemedied", ...ground, note: "Ingen plan kom in." })).status).toBe(200);
+      expect((await step(caseId, admin, { event: "writtenExchange", note: "Brev om återkrav skickat 2026-12-14; jouren svarade 2026-12-16." })).status).toBe(200);
+      expect((await step(caseId, admin, { event: "terminate", ...ground, reclaim: "yes", note: "Styrgruppen säger upp jourens deltagande." })).status).toBe(200);
+      expect(await t.sql`select stage, reclaim from cases where id = ${caseId}`).toEqual([{ stage: "terminated", reclaim: true }]);
+      const [notice] = await t.sql`select given_on::text, case_id from terminations where party_id = ${b.jouren}`;
+      expect(notice).toEqual({ given_on: "2026-12-12", case_id: caseId });
+      const page = await (await http.get(`/partnerships/${b.id}/termination`, stad)).text();
+      expect(page).toContain("Styrgruppen sade upp deltagandet för Kvinno- och tjejjouren Borås 2026-12-12.");
+      expect(page).not.toContain("sade upp sitt åtagande");
+    });
+
+    it("reclaims nothing from the public party, and rolls the step back when its notice is refused", async () => {
+      const jouren = await http.login("boras.jouren@samrad.test");
+      const { caseId, ground } = await overdue(b.stad, jouren, "Bilaga 1: utbetalning i januari", "Styrgruppen säger upp stadens deltagande.");
+      const reclaim = await step(caseId, admin, { event: "terminate", ...ground, reclaim: "yes" });
+      expect(reclaim.status).toBe(400);
+      expect(await reclaim.text()).toContain("Återkrav kan bara riktas av staden mot en idéburen part.");
+      // The city has already given notice itself: the termination's notice is refused, and with it the step.
+      await t.sql`insert into terminations (partnership_id, party_id, given_on, effective_on, reason, given_by)
+        select ${b.id}, ${b.stad}, '2026-12-01', '2027-12-31', 'Nämndens beslut.', id from users where email = 'admin@samrad.test'`;
+      const refused = await step(caseId, admin, { event: "terminate", ...ground, reclaim: "no" });
+      expect(refused.status).toBe(409);
+      expect(await refused.text()).toContain("Parten har redan sagt upp avtalet.");
+      expect(await stage(caseId)).toBe("planRequired");
+      expect(await t.sql`select 1 from case_events where case_id = ${caseId} and event = 'terminate'`).toHaveLength(0);
+    });
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { CaseActor } from "../../../app/domain/case-steps";
+import { groundRefusal, type CaseActor, type SteeringGround } from "../../../app/domain/case-steps";
 import { caseStep, caseStepsOpen, CASE_MACHINES, isClosed, isSteeringStep, type CaseKind } from "../../../app/domain/cases";
 import { DISPUTE_EVENTS, DISPUTE_STAGES } from "../../../app/domain/dispute";
 import { INFORMATION_EVENTS, INFORMATION_STAGES } from "../../../app/domain/information";
-import { reclaimRefusal, SHORTCOMING_EVENTS, SHORTCOMING_STAGES } from "../../../app/domain/shortcoming";
+import { shortcomingRefusal, SHORTCOMING_EVENTS, SHORTCOMING_STAGES, type ShortcomingFacts } from "../../../app/domain/shortcoming";
 
 const ACTORS: CaseActor[] = ["steering", "responsible", "party"];
 
@@ -21,6 +21,7 @@ const ALLOWED: Record<CaseKind, string[]> = {
     "dialogue --remedied--> remedied (steering)",
     "planRequired --submitPlan--> planSubmitted (responsible)",
     "planRequired --notRemedied--> notRemedied (steering)",
+    "planRequired --terminate--> terminated (steering)",
     "planSubmitted --acceptPlan--> followUp (steering)",
     "planSubmitted --returnPlan--> planRequired (steering)",
     "followUp --recordProgress--> followUp (responsible steering)",
@@ -97,18 +98,51 @@ describe("who decides", () => {
 
   it("offers a party only its own steps", () => {
     expect(caseStepsOpen("shortcoming", "planRequired", ["responsible", "party"])).toEqual(["submitPlan"]);
-    expect(caseStepsOpen("shortcoming", "planRequired", ["steering"])).toEqual(["notRemedied"]);
+    expect(caseStepsOpen("shortcoming", "planRequired", ["steering"])).toEqual(["notRemedied", "terminate"]);
     expect(caseStepsOpen("dispute", "steering", ["party"])).toEqual(["requestRenegotiation", "referToCourt"]);
   });
 });
 
-describe("återkrav (000 §7)", () => {
-  it.each([
-    [false, 0, null],
-    [false, 2, null],
-    [true, 0, "case.reclaimNeedsExchange"],
-    [true, 1, null],
-  ] as const)("reclaim %s after %i written exchanges → %s", (reclaim, exchanges, expected) => {
-    expect(reclaimRefusal(reclaim, exchanges)).toBe(expected);
+// Stockholm (004): the first period ran 2025-04-01..2025-12-31 and notice was due by 2025-09-30.
+describe("a steering step stands on an adopted decision at a held meeting (004 §3.1, §5.4)", () => {
+  const reportedOn = "2025-09-15";
+  const held = (on: string) => ({ held: true, on });
+  const adopted = { atMeeting: true, adopted: true };
+  it.each<[string, SteeringGround, string | null]>([
+    ["no meeting of the steering group", { meeting: null, decision: adopted }, "case.meetingRequired"],
+    ["a meeting not yet held", { meeting: { held: false, on: "2025-09-29" }, decision: adopted }, "case.meetingRequired"],
+    ["a meeting before the case was reported", { meeting: held("2025-09-14"), decision: adopted }, "case.meetingBeforeCase"],
+    ["no decision", { meeting: held("2025-09-29"), decision: null }, "case.decisionRequired"],
+    ["a decision of another meeting", { meeting: held("2025-09-29"), decision: { atMeeting: false, adopted: true } }, "case.decisionInvalid"],
+    ["a decision not adopted", { meeting: held("2025-09-29"), decision: { atMeeting: true, adopted: false } }, "case.decisionNotAdopted"],
+    ["an adopted decision at a meeting the day the case was reported", { meeting: held(reportedOn), decision: adopted }, null],
+    ["an adopted decision at a later meeting", { meeting: held("2025-09-29"), decision: adopted }, null],
+  ])("%s → %s", (_, ground, expected) => {
+    expect(groundRefusal(ground, reportedOn)).toBe(expected);
+  });
+});
+
+describe("shortcoming steps by the meeting's date (004 §5.4, 000 §7)", () => {
+  const due = "2027-01-31";
+  const facts = (over: Partial<ShortcomingFacts>): ShortcomingFacts => ({ on: "2026-11-30", stage: "planRequired", planDueOn: due, concernsSector: "idea", writtenExchanges: 0, ...over });
+  it.each<[string, Parameters<typeof shortcomingRefusal>, string | null]>([
+    ["a plan without a due date", ["requirePlan", facts({ stage: "reported", planDueOn: null }), {}], "case.planDueRequired"],
+    ["a plan due before the meeting", ["requirePlan", facts({ stage: "reported", planDueOn: null, on: "2026-11-30" }), { planDueOn: "2026-11-29" }], "case.planDuePast"],
+    ["a plan due on the meeting's day", ["requirePlan", facts({ stage: "reported", planDueOn: null, on: "2026-11-30" }), { planDueOn: "2026-11-30" }], null],
+    ["not remedied before the plan is due", ["notRemedied", facts({ on: "2026-12-15" }), {}], "case.notRemediedBeforeDue"],
+    ["not remedied on the due date", ["notRemedied", facts({ on: due }), {}], "case.notRemediedBeforeDue"],
+    ["not remedied the day after the due date", ["notRemedied", facts({ on: "2027-02-01" }), {}], null],
+    ["not remedied after an accepted plan's follow-up", ["notRemedied", facts({ stage: "followUp", on: "2026-12-15" }), {}], null],
+    ["termination before the plan is due", ["terminate", facts({ on: "2026-12-15" }), { reclaim: "no" }], "case.terminateBeforeDue"],
+    ["termination on the due date", ["terminate", facts({ on: due }), { reclaim: "no" }], "case.terminateBeforeDue"],
+    ["termination after the due date, no plan submitted", ["terminate", facts({ on: "2027-02-01" }), { reclaim: "no" }], null],
+    ["termination once found not remedied", ["terminate", facts({ stage: "notRemedied", on: "2026-12-15" }), { reclaim: "no" }], null],
+    ["termination without a reclaim decision", ["terminate", facts({ stage: "notRemedied" }), {}], "case.reclaimRequired"],
+    ["reclaim before a written exchange", ["terminate", facts({ stage: "notRemedied" }), { reclaim: "yes" }], "case.reclaimNeedsExchange"],
+    ["reclaim after a written exchange", ["terminate", facts({ stage: "notRemedied", writtenExchanges: 1 }), { reclaim: "yes" }], null],
+    ["reclaim from the public party", ["terminate", facts({ stage: "notRemedied", writtenExchanges: 1, concernsSector: "public" }), { reclaim: "yes" }], "case.reclaimOnlyIdea"],
+    ["terminating the public party without reclaim", ["terminate", facts({ stage: "notRemedied", concernsSector: "public" }), { reclaim: "no" }], null],
+  ])("%s → %s", (_, args, expected) => {
+    expect(shortcomingRefusal(...args)).toBe(expected);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agreementEndsOn, terminationEffectiveOn } from "../../../app/domain/termination";
+import { agreementEndsOn, committeeErrors, terminationEffectiveOn } from "../../../app/domain/termination";
 import { seedPartnerships } from "../../../db/seed/agreements";
 
 const rule = (key: string) => seedPartnerships.find((p) => p.key === key)!.periodRule;
@@ -76,5 +76,19 @@ describe("when the agreement as a whole ends (004 §5.3: each party ends its own
     const two = [parties[0], parties[1]];
     expect(agreementEndsOn(two, [{ partyId: "gotland", effectiveOn: "2027-01-01" }])).toBe("2027-01-01");
     expect(agreementEndsOn(two, [{ partyId: "stad", effectiveOn: "2026-07-01" }])).toBe("2026-07-01");
+  });
+});
+
+// 004 §3: Socialnämnden decides for the city; notice for 2026 was due by 2025-09-30 (§5.1).
+describe("the nämnd's decision behind the public party's notice", () => {
+  it.each<[string, "public" | "idea", { reference?: string; decidedOn?: string }, object]>([
+    ["the city, with diarienummer and date", "public", { reference: "SN 2025/630", decidedOn: "2025-09-23" }, {}],
+    ["the city, decided the day of the notice", "public", { reference: "SN 2025/630", decidedOn: "2025-09-30" }, {}],
+    ["the city, without either", "public", {}, { committeeReference: "termination.committeeReferenceRequired", committeeDecidedOn: "termination.committeeDecidedOnRequired" }],
+    ["the city, without a date", "public", { reference: "SN 2025/630" }, { committeeDecidedOn: "termination.committeeDecidedOnRequired" }],
+    ["the city, decided after the notice", "public", { reference: "SN 2025/630", decidedOn: "2025-10-01" }, { committeeDecidedOn: "termination.committeeAfterNotice" }],
+    ["a Brottsofferjour, which has no nämnd", "idea", {}, {}],
+  ])("%s", (_, sector, committee, expected) => {
+    expect(committeeErrors(sector, "2025-09-30", committee)).toEqual(expected);
   });
 });
