@@ -1,13 +1,15 @@
 import { and, asc, desc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { prepared, preparedShapes } from "../../db/prepared";
-import { agendaItems, attendance, groupMembers, groups, meetings, minutes, organisations, parties, users, type Locale } from "../../db/schema";
+import { agendaItems, attendance, groupMembers, groups, meetings, minutes, organisations, parties, terminations, users, type Locale } from "../../db/schema";
 import type { LiveMinutes } from "../live-minutes";
 import type { SessionUser } from "../auth/session.server";
 import { meetingInvitation, type CalendarMeeting } from "../calendar/ics";
 import { paragraphHeading, paragraphs } from "../domain/agenda";
 import { convenerOf, convenerParty } from "../domain/convener";
+import { participatesOn } from "../domain/participation";
 import { partiesWithMandate } from "../domain/representation";
+import { stockholmDate } from "../domain/stockholm-date";
 import { formatDateTime, translator } from "../i18n";
 import type { GroupAccess } from "./access.server";
 import { audit } from "./audit.server";
@@ -145,14 +147,19 @@ function summary(m: MeetingRow) {
   return { title: m.title, startsAt: m.startsAt.toISOString(), endsAt: m.endsAt.toISOString(), location: m.location, videoUrl: m.videoUrl };
 }
 
-/** E-mails every member the agenda and an .ics invitation (REQUEST, or CANCEL), each in the member's language. */
+/**
+ * E-mails every member the agenda and an .ics invitation (REQUEST, or CANCEL), each in the member's
+ * language; not the members of a party that no longer takes part on the meeting's day.
+ */
 async function mailNotice(tx: Tx, meeting: MeetingRow, why: "notice" | "update" | "cancel", baseUrl: string) {
   const [group] = await tx.select({ name: groups.name }).from(groups).where(eq(groups.id, meeting.groupId));
-  const members = await tx
-    .select({ name: users.name, email: users.email, locale: users.locale })
+  const memberRows = await tx
+    .select({ name: users.name, email: users.email, locale: users.locale, participatesUntil: terminations.effectiveOn })
     .from(groupMembers)
     .innerJoin(users, eq(users.id, groupMembers.userId))
+    .leftJoin(terminations, eq(terminations.partyId, groupMembers.partyId))
     .where(eq(groupMembers.groupId, meeting.groupId));
+  const members = memberRows.filter((m) => participatesOn(m, stockholmDate(meeting.startsAt)));
   const agenda = await tx
     .select({ id: agendaItems.id, position: agendaItems.position, proposed: agendaItems.proposed, title: agendaItems.title })
     .from(agendaItems)

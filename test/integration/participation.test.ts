@@ -47,6 +47,16 @@ describe("participation over time in the API", () => {
       expect(body.period).toMatchObject({ end: "2027-12-31", running: true, endIfNoticeToday: "2027-12-31" });
     });
 
+    it("sends a meeting's notice to the members of the parties taking part, not to Västerort's", async () => {
+      const [{ id: groupId }] = await t.sql<{ id: string }[]>`select id from groups where partnership_id = ${stockholm} and kind = 'steering'`;
+      const form = { title: "Styrgruppen – januari", kind: "ordinary", date: "2027-01-14", startTime: "13:00", endTime: "15:00", location: "Ragnar Östbergs plan 1" };
+      const created = await http.post(`/groups/${groupId}/meetings/new`, form, { cookie: admin });
+      const meetingId = created.headers.get("location")!.split("/").pop()!;
+      expect((await http.post(`/meetings/${meetingId}`, { intent: "notice" }, { cookie: admin })).status).toBe(200);
+      const mails = await t.sql<{ to: string }[]>`select "to" from outbox where body like ${"%" + meetingId + "%"} order by "to"`;
+      expect(mails.map((m) => m.to)).toEqual(["stockholm.bo-gotland@samrad.test", "stockholm.bo-sodra@samrad.test", "stockholm.socialforvaltningen@samrad.test"]);
+    });
+
     it.each([
       ["2026-09-30", "Brottsofferjouren Södra Stockholm"],
       // Västerort's turn (2026-10-01..2027-03-31) passes on to the next party in order.
