@@ -17,6 +17,7 @@ import {
   yearlyReports,
 } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
+import { participatesOn } from "../domain/participation";
 import { periodStatus } from "../domain/period";
 import { currentReportYear, reportingParties, reportStatus } from "../domain/yearly-report";
 import type { IsoDate } from "../domain/iso-date";
@@ -34,10 +35,19 @@ const me = sql.placeholder("userId");
 /** Decisions still open in the user's groups on which the party they sit for has not yet stated a position. */
 const decisionsAwaitingMyParty = prepared((db) =>
   db
-    .select({ id: decisions.id, text: decisions.text, year: decisions.year, number: decisions.number, groupKind: groups.kind, groupName: groups.name })
+    .select({
+      id: decisions.id,
+      text: decisions.text,
+      year: decisions.year,
+      number: decisions.number,
+      groupKind: groups.kind,
+      groupName: groups.name,
+      participatesUntil: terminations.effectiveOn,
+    })
     .from(decisions)
     .innerJoin(groups, eq(groups.id, decisions.groupId))
     .innerJoin(groupMembers, and(eq(groupMembers.groupId, decisions.groupId), eq(groupMembers.userId, me), ne(groupMembers.role, "observer")))
+    .leftJoin(terminations, eq(terminations.partyId, groupMembers.partyId))
     .where(
       and(
         eq(decisions.status, "open"),
@@ -68,11 +78,12 @@ const myOpenTasks = prepared((db) =>
 /** Amendments not yet valid that the user, as their party's representative in the steering group, has to sign. */
 const signaturesAwaitingMe = prepared((db) =>
   db
-    .selectDistinct({ id: amendments.id, title: amendments.title, partnershipName: partnerships.name, createdAt: amendments.createdAt })
+    .selectDistinct({ id: amendments.id, title: amendments.title, partnershipName: partnerships.name, createdAt: amendments.createdAt, participatesUntil: terminations.effectiveOn })
     .from(amendments)
     .innerJoin(partnerships, eq(partnerships.id, amendments.partnershipId))
     .innerJoin(groups, and(eq(groups.partnershipId, amendments.partnershipId), eq(groups.kind, "steering")))
     .innerJoin(groupMembers, and(eq(groupMembers.groupId, groups.id), eq(groupMembers.userId, me), eq(groupMembers.role, "representative")))
+    .leftJoin(terminations, eq(terminations.partyId, groupMembers.partyId))
     .where(
       and(
         isNull(amendments.validAt),
@@ -205,12 +216,15 @@ export async function dashboardFor(db: Db, user: SessionUser, now: Date, today: 
     reportsDue(db, user, today),
     (user.isAdmin ? plansOwed.all : plansOwed.mine)(db).execute({ userId: user.id }),
   ]);
+  // A party that has left states no positions and signs nothing more.
+  const takingPart = <T extends { participatesUntil: IsoDate | null }>(rows: T[]) =>
+    rows.filter((r) => participatesOn(r, today)).map(({ participatesUntil: _, ...r }) => r);
   return {
     meetings: meetings.filter((m) => m.status !== "cancelled"),
-    positions,
+    positions: takingPart(positions),
     tasks: tasks.map((task) => ({ ...task, overdue: task.dueOn < today })),
     plans: plans.map((plan) => ({ ...plan, overdue: Boolean(plan.planDueOn && plan.planDueOn < today) })),
-    signatures,
+    signatures: takingPart(signatures),
     notices: firstRows(notices),
     reports: firstRows(reports.map(({ filedAt: _, ...r }) => r)),
   };

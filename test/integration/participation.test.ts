@@ -57,6 +57,21 @@ describe("participation over time in the API", () => {
       expect(mails.map((m) => m.to)).toEqual(["stockholm.bo-gotland@samrad.test", "stockholm.bo-sodra@samrad.test", "stockholm.socialforvaltningen@samrad.test"]);
     });
 
+    it("asks Västerort's representative for no position or signature on the overview", async () => {
+      const [{ id: groupId }] = await t.sql<{ id: string }[]>`select id from groups where partnership_id = ${stockholm} and kind = 'steering'`;
+      await t.sql`insert into decisions (group_id, year, number, text, proposed_by)
+        select ${groupId}, 2026, 99, 'Västerorts stadsdelar fördelas mellan jourerna.', id from users where email = 'admin@samrad.test'`;
+      await t.sql`insert into amendments (partnership_id, title, text, text_sha256, created_by)
+        select ${stockholm}, 'Tillägg om Västerorts stadsdelar', 'Jourerna delar på stadsdelarna.', 'x', id from users where email = 'admin@samrad.test'`;
+      const overview = async (email: string) => (await http.get("/", await http.login(email))).text();
+      const remaining = await overview("stockholm.bo-gotland@samrad.test");
+      const left = await overview("stockholm.bo-vasterort@samrad.test");
+      for (const pending of ["Västerorts stadsdelar fördelas mellan jourerna.", "Tillägg om Västerorts stadsdelar"]) {
+        expect(remaining).toContain(pending);
+        expect(left).not.toContain(pending);
+      }
+    });
+
     it.each([
       ["2026-09-30", "Brottsofferjouren Södra Stockholm"],
       // Västerort's turn (2026-10-01..2027-03-31) passes on to the next party in order.
