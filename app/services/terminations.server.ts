@@ -4,6 +4,7 @@ import { prepared } from "../../db/prepared";
 import { groupMembers, groups, organisations, parties, partnerships, terminations, users } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import { checkOwnPassword } from "../auth/throttle.server";
+import { participatesOn } from "../domain/participation";
 import { terminationEffectiveOn, type TerminationResult } from "../domain/termination";
 import type { IsoDate } from "../domain/iso-date";
 import { translator } from "../i18n";
@@ -112,16 +113,17 @@ export async function giveWrittenNotice(
   return result;
 }
 
-/** The notice as mail to each representative of a party in the partnership's groups, in their own language. */
+/** The notice as mail to each representative of a party taking part on the day it is given, in their own language. */
 async function noticeMails(tx: Tx, partnershipId: string, n: NoticeInput & { partyName: string; effectiveOn: IsoDate }, baseUrl: string) {
   const [p] = await tx.select({ name: partnerships.name }).from(partnerships).where(eq(partnerships.id, partnershipId));
-  const recipients = await tx
-    .selectDistinct({ email: users.email, name: users.name, locale: users.locale })
+  const representatives = await tx
+    .selectDistinct({ email: users.email, name: users.name, locale: users.locale, participatesUntil: terminations.effectiveOn })
     .from(groupMembers)
     .innerJoin(groups, eq(groups.id, groupMembers.groupId))
     .innerJoin(users, eq(users.id, groupMembers.userId))
+    .leftJoin(terminations, eq(terminations.partyId, groupMembers.partyId))
     .where(and(eq(groups.partnershipId, partnershipId), eq(groupMembers.role, "representative")));
-  return recipients.map((r) => {
+  return representatives.filter((r) => participatesOn(r, n.givenOn)).map((r) => {
     const t = translator(r.locale);
     const committee = n.committeeReference ? t("termination.mail.committee", { reference: n.committeeReference, date: n.committeeDecidedOn ?? "" }) : "";
     return {
