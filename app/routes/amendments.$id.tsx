@@ -37,7 +37,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, amendment: a, authorisedFor, mayDraft } = await access(context, request, params.id);
   const detail = await amendmentDetail(context.db, a);
   const live = detail.signatures.filter((s) => !s.voidedAt);
-  const unsigned = authorisedFor.find((p) => !live.some((s) => s.partyId === p));
+  const unsigned = authorisedFor.find((p) => detail.signing.includes(p) && !live.some((s) => s.partyId === p));
   const valid = detail.stage === "valid";
   return {
     amendment: {

@@ -47,7 +47,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     tasks: detail.tasks,
     today: stockholmDate(new Date()),
     me: user.id,
-    myParty: mine,
+    // Only a party taking part on the decision's day states a position.
+    myParty: detail.parties.some((p) => p.id === mine && p.takesPart) ? mine : null,
     manages: isChair,
     members: members.map((m) => ({ id: m.userId, name: m.name })),
   };

@@ -93,7 +93,9 @@ export async function amendmentDetail(db: Db, amendment: AmendmentRow, today = s
   const live = signatures.filter((s) => !s.voidedAt);
   const signing = signingParties(partyRows, today);
   const stage = amendment.validAt ? "valid" : amendmentStage({ textSha256: amendment.textSha256, parties: signing, signatures: live });
-  return { parties: partyRows.filter((p) => signing.includes(p.id)), appendix: appendix?.title ?? null, signatures, stage };
+  // A party that has left is shown only where it signed: its signatures stay in the history.
+  const parties = partyRows.filter((p) => signing.includes(p.id) || signatures.some((s) => s.partyId === p.id));
+  return { parties, signing, appendix: appendix?.title ?? null, signatures, stage };
 }
 
 export async function createAmendment(db: Db, partnershipId: string, input: AmendmentInput, actor: SessionUser): Promise<string> {

@@ -1,13 +1,13 @@
 import { and, asc, desc, eq, gte, lte, max, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { prepared } from "../../db/prepared";
-import { agendaItems, attendance, decisionPositions, decisions, decisionTasks, groupMembers, groups, meetings, users } from "../../db/schema";
+import { agendaItems, attendance, decisionPositions, decisions, decisionTasks, groupMembers, groups, meetings, terminations, users } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import { notFound } from "../auth/guards.server";
 import { paragraphHeading, paragraphs } from "../domain/agenda";
 import { decisionLabel, outcomeOf, refusedStep, stageOf, type DecisionKind, type GroupKind, type Position, type StepError } from "../domain/decision";
 import type { IsoDate } from "../domain/iso-date";
-import { participatingParties } from "../domain/participation";
+import { participatesOn, participatingParties } from "../domain/participation";
 import { stockholmDate } from "../domain/stockholm-date";
 import { isUuid, requireGroupAccess, type GroupAccess } from "./access.server";
 import { audit } from "./audit.server";
@@ -53,6 +53,9 @@ export async function createDecision(db: Db, groupId: string, input: NewDecision
 
 export type PositionError = StepError | "decision.notPresent" | "decision.noMandate";
 
+/** The day a decision is judged on: its meeting's, or today for a proposal per capsulum not yet recorded. */
+const decisionDay = (meeting: { startsAt: Date } | undefined) => stockholmDate(meeting?.startsAt ?? new Date());
+
 /**
  * A party's position, stated by its representative or deputy: at a meeting only when present for
  * the party; per capsulum in writing, from anywhere. Coordinators speak for no party.
@@ -79,6 +82,12 @@ export async function statePosition(
       if (!here) return "decision.notPresent";
       partyId = here.partyId ?? partyId;
     }
+    // A party that has left by the decision's day has no say in it.
+    const [[meeting], [leaving]] = await Promise.all([
+      current.meetingId ? tx.select({ startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.id, current.meetingId)) : [],
+      tx.select({ participatesUntil: terminations.effectiveOn }).from(terminations).where(eq(terminations.partyId, partyId)),
+    ]);
+    if (leaving && !participatesOn(leaving, decisionDay(meeting))) return "decision.noMandate";
     const values = { position: input.position, reservation: input.reservation, statedBy: user.id, statedAt: new Date() };
     await tx
       .insert(decisionPositions)
@@ -233,8 +242,12 @@ export async function decisionDetail(db: Db, decision: DecisionRow, partnershipI
     decision.meetingId ? db.select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.id, decision.meetingId)) : [],
     decision.agendaItemId ? db.select({ title: agendaItems.title, position: agendaItems.position }).from(agendaItems).where(eq(agendaItems.id, decision.agendaItemId)) : [],
   ]);
+  const day = decisionDay(meeting[0]);
   return {
-    parties: partyRows.map((p) => ({ id: p.id, name: p.name, ...(positions.find((s) => s.partyId === p.id) ?? null) })),
+    // A party that had left by the decision's day is listed only if it stated a position (before it left).
+    parties: partyRows
+      .map((p) => ({ id: p.id, name: p.name, takesPart: participatesOn(p, day), ...(positions.find((s) => s.partyId === p.id) ?? null) }))
+      .filter((p) => p.takesPart || p.position),
     tasks,
     meeting: meeting[0] ?? null,
     item: item[0] ?? null,

@@ -72,6 +72,33 @@ describe("participation over time in the API", () => {
       }
     });
 
+    it("gives Västerort no say in a steering decision after it left, and no signature", async () => {
+      const [{ id: groupId }] = await t.sql<{ id: string }[]>`select id from groups where partnership_id = ${stockholm} and kind = 'steering'`;
+      // The demo meeting a few weeks back: after 2025-12-31 on any run of this suite.
+      const [{ id: meetingId }] = await t.sql<{ id: string }[]>`select id from meetings where group_id = ${groupId} and starts_at < now() order by starts_at limit 1`;
+      await t.sql`insert into attendance (meeting_id, user_id, party_id, present)
+        select ${meetingId}, m.user_id, m.party_id, true from group_members m where m.group_id = ${groupId}`;
+      const [{ id: decisionId }] = await t.sql<{ id: string }[]>`insert into decisions (group_id, meeting_id, year, number, text, proposed_by)
+        select ${groupId}, ${meetingId}, 2026, 98, 'Jourerna samordnar sina jourtider.', id from users where email = 'admin@samrad.test' returning id`;
+      const olof = await http.login("stockholm.bo-vasterort@samrad.test");
+      const page = await (await http.get(`/decisions/${decisionId}`, olof)).text();
+      expect(page).not.toContain("Brottsofferjouren Västerort");
+      expect(page).not.toContain("Lämna ställningstagande");
+      expect((await http.post(`/decisions/${decisionId}`, { intent: "position", position: "object" }, { cookie: olof })).status).toBe(403);
+      expect(await t.sql`select 1 from decision_positions where decision_id = ${decisionId}`).toHaveLength(0);
+      const ahmed = await http.login("stockholm.bo-gotland@samrad.test");
+      expect((await http.post(`/decisions/${decisionId}`, { intent: "position", position: "agree" }, { cookie: ahmed })).status).toBe(200);
+
+      const [{ id: amendmentId, hash }] = await t.sql<{ id: string; hash: string }[]>`insert into amendments (partnership_id, title, text, text_sha256, created_by)
+        select ${stockholm}, 'Gemensamma jourtider', 'Jourerna samordnar sina jourtider.', ${"a".repeat(64)}, id from users where email = 'admin@samrad.test' returning id, text_sha256 as hash`;
+      const amendment = await (await http.get(`/amendments/${amendmentId}`, olof)).text();
+      expect(amendment).toContain("0 av 3 parter har skrivit under.");
+      expect(amendment).not.toContain("Skriv under ändringen");
+      const signed = await http.post(`/amendments/${amendmentId}`, { intent: "sign", password: "samrad-demo", textSha256: hash }, { cookie: olof });
+      expect(signed.status).toBe(409);
+      expect(await t.sql`select 1 from amendment_signatures where amendment_id = ${amendmentId}`).toHaveLength(0);
+    });
+
     it.each([
       ["2026-09-30", "Brottsofferjouren Södra Stockholm"],
       // Västerort's turn (2026-10-01..2027-03-31) passes on to the next party in order.
