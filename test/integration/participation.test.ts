@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stockholmDate } from "../../app/domain/stockholm-date";
 import type { RunningServer } from "../../app/http/server.server";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { client, startTestServer } from "../support/server";
@@ -97,6 +98,26 @@ describe("participation over time in the API", () => {
       const signed = await http.post(`/amendments/${amendmentId}`, { intent: "sign", password: "samrad-demo", textSha256: hash }, { cookie: olof });
       expect(signed.status).toBe(409);
       expect(await t.sql`select 1 from amendment_signatures where amendment_id = ${amendmentId}`).toHaveLength(0);
+    });
+
+    it("mails changed circumstances (§5.7) to the party the chair passed to, not to Västerort", async () => {
+      const [{ id: groupId }] = await t.sql<{ id: string }[]>`select id from groups where partnership_id = ${stockholm} and kind = 'steering'`;
+      const [seeded] = await t.sql`select rotation_order, rotation_starts_on, rotation_unit, rotation_length from groups where id = ${groupId}`;
+      // Monthly turns from today with Västerort first: today's turn would be Västerort's.
+      await t.sql`update groups set rotation_order = array_prepend(p.id, array_remove(rotation_order, p.id)),
+        rotation_starts_on = ${stockholmDate(new Date())}, rotation_unit = 'months', rotation_length = 1
+        from parties p join organisations o on o.id = p.organisation_id
+        where groups.id = ${groupId} and p.partnership_id = groups.partnership_id and o.name = 'Brottsofferjouren Västerort'`;
+      try {
+        const gotland = await http.login("stockholm.bo-gotland@samrad.test");
+        const [{ last }] = await t.sql<{ last: number }[]>`select coalesce(max(id), 0)::int as last from outbox`;
+        const res = await http.post(`/partnerships/${stockholm}/cases`, { intent: "information", title: "Ny verksamhetschef", description: "Jouren byter ledning i januari." }, { cookie: gotland });
+        expect(res.status).toBe(200);
+        const mails = await t.sql<{ to: string }[]>`select "to" from outbox where id > ${last} and subject like 'Ändrade förhållanden%'`;
+        expect(mails.map((m) => m.to)).toEqual(["stockholm.socialforvaltningen@samrad.test"]);
+      } finally {
+        await t.sql`update groups set ${t.sql(seeded)} where id = ${groupId}`;
+      }
     });
 
     it.each([
