@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { RunningServer } from "../../app/http/server.server";
 import * as Y from "yjs";
 import { FRAGMENT } from "../../realtime/content";
@@ -8,7 +8,7 @@ import { freshDatabase, type TestDatabase } from "../support/db";
 import { client, startTestServer } from "../support/server";
 import { eventually, minutesClient, typeInto, type MinutesClient } from "../support/yclient";
 
-// Stockholm's steering group: Brottsofferjouren Västerort holds the chair in the demo rotation today.
+// Stockholm's steering group, on a day when Brottsofferjouren Västerort holds the chair in the demo rotation.
 describe("justering: approval locks the minutes", () => {
   let t: TestDatabase;
   let app: RunningServer;
@@ -26,6 +26,8 @@ describe("justering: approval locks the minutes", () => {
   const updateCount = async () => (await t.sql`select count(*)::int as n from minutes_updates where meeting_id = ${meetingId}`)[0].n as number;
 
   beforeAll(async () => {
+    // The demo rotation gives Brottsofferjouren Västerort the chair from 2026-10-01 to 2027-03-31.
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-11-30T09:00:00Z"), shouldAdvanceTime: true });
     t = await freshDatabase();
     app = await startTestServer(t.url);
     http = client(app.url);
@@ -42,6 +44,7 @@ describe("justering: approval locks the minutes", () => {
     clients.forEach((c) => c.destroy());
     await app.close();
     await t.drop();
+    vi.useRealTimers();
   });
 
   it("only the chair sends for approval; then only the chair and adjusters can write", async () => {

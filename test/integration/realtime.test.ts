@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { WebSocket } from "ws";
 import type { RunningServer } from "../../app/http/server.server";
 import { stockholmSteeringMeetings } from "../support/demo";
@@ -19,6 +19,8 @@ describe("live minutes over y-websocket", () => {
   };
 
   beforeAll(async () => {
+    // The demo rotation gives Brottsofferjouren Västerort the chair from 2026-10-01 to 2027-03-31.
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-11-30T09:00:00Z"), shouldAdvanceTime: true });
     t = await freshDatabase();
     app = await startTestServer(t.url);
     const http = client(app.url);
@@ -33,6 +35,7 @@ describe("live minutes over y-websocket", () => {
     open.forEach((c) => c.destroy());
     await app.close();
     await t.drop();
+    vi.useRealTimers();
   });
 
   it("prefills the minutes from the agenda on the server, once", async () => {
