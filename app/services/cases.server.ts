@@ -227,7 +227,7 @@ export async function takeCaseStep(
   const on = ground?.meeting?.on ?? today;
   const problem = await stepProblem(db, c, input, on);
   if (problem) return { ok: false, error: problem, status: 400 };
-  const notice = await db
+  const noticeRefused = await db
     .transaction(async (tx) => {
       const [current] = await tx.select({ stage: cases.stage }).from(cases).where(eq(cases.id, c.id)).for("update");
       // Someone else may have moved the case since the page was read.
@@ -269,7 +269,7 @@ export async function takeCaseStep(
       if (e instanceof NoticeRefused) return e.error;
       throw e;
     });
-  if (notice) return { ok: false, error: notice, status: 409 };
+  if (noticeRefused) return { ok: false, error: noticeRefused, status: 409 };
   // The chair must put a renegotiation, or a dispute referred to the group, on the agenda (§5.8).
   const agendaNeeded = input.event === "requestRenegotiation" || input.event === "referToSteering";
   const agenda =
