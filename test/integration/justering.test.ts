@@ -62,7 +62,7 @@ describe("justering: approval locks the minutes", () => {
     typeInto(member, "Sent tillägg från Ingrid.");
     typeInto(adjuster, "Justerarens rättelse. ");
     await eventually(() => chair.text().includes("Justerarens rättelse"), "the adjuster's edit");
-    await new Promise((r) => setTimeout(r, 200));
+    await eventually(() => member.denied() > 0, "the server to refuse the member's late edit");
     expect(chair.text()).not.toContain("Sent tillägg från Ingrid.");
     expect(await updateCount()).toBe(before + 1);
   });
@@ -116,8 +116,9 @@ describe("justering: approval locks the minutes", () => {
     expect(final.approvals.map((a: { role: string }) => a.role).sort()).toEqual(["adjuster", "chair"]);
 
     const before = await updateCount();
+    const deniedBefore = clients.map((c) => c.denied());
     for (const c of clients) typeInto(c, "Efter justering. ");
-    await new Promise((r) => setTimeout(r, 300));
+    await eventually(() => clients.every((c, i) => c.denied() > deniedBefore[i]), "the server to refuse every edit after approval");
     expect(await updateCount()).toBe(before);
     const fresh = connect("member");
     await fresh.synced;

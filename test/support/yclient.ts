@@ -1,7 +1,7 @@
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { MESSAGE_SAVED } from "../../realtime/protocol";
+import { MESSAGE_AUTH, MESSAGE_SAVED } from "../../realtime/protocol";
 
 /** A real y-websocket client in Node, authenticated by the session cookie as a browser would be. */
 export function minutesClient(baseUrl: string, meetingId: string, cookie: string | undefined) {
@@ -20,6 +20,13 @@ export function minutesClient(baseUrl: string, meetingId: string, cookie: string
   });
   let saved = 0;
   provider.messageHandlers[MESSAGE_SAVED] = () => void saved++;
+  // The server says "permission denied" once when it drops an edit: the sign that it has seen it.
+  let denied = 0;
+  const onAuth = provider.messageHandlers[MESSAGE_AUTH];
+  provider.messageHandlers[MESSAGE_AUTH] = (...args) => {
+    denied++;
+    onAuth(...args);
+  };
   const closed = new Promise<number>((resolve) => provider.on("closed", (e: { code: number }) => resolve(e.code)));
   const synced = new Promise<void>((resolve) => {
     if (provider.synced) resolve();
@@ -32,6 +39,8 @@ export function minutesClient(baseUrl: string, meetingId: string, cookie: string
     closed,
     /** How many "stored" acknowledgements the server has sent this client. */
     saved: () => saved,
+    /** How many times the server has refused this client's edits. */
+    denied: () => denied,
     text: () => doc.getXmlFragment("default").toString(),
     destroy: () => provider.destroy(),
   };
