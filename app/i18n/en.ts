@@ -243,6 +243,7 @@ export const en: Record<MessageKey, string> = {
   "rotation.skipSubmit": "Skip the turn",
   "rotation.skipped": "The turn has been skipped and the reason registered.",
   "rotation.skippedNote": "{party} declined its turn: {reason}",
+  "rotation.leftNote": "{party} left the partnership on {date} and takes no more turns.",
   "rotation.setTitle": "Set the rotation",
   "rotation.setHint": "Decided at the group's first meeting: the order of the parties and how long each turn lasts.",
   "rotation.position": "Position {n} in the order",

@@ -239,6 +239,7 @@ const core = {
   "rotation.skipSubmit": "Hoppa över turen",
   "rotation.skipped": "Turen är överhoppad och skälet registrerat.",
   "rotation.skippedNote": "{party} avstod sin tur: {reason}",
+  "rotation.leftNote": "{party} lämnade partnerskapet {date} och får inga fler turer.",
   "rotation.setTitle": "Bestäm rotation",
   "rotation.setHint": "Bestäms vid gruppens första möte: ordningen mellan parterna och hur länge varje tur varar.",
   "rotation.position": "Plats {n} i ordningen",

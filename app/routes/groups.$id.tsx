@@ -5,6 +5,7 @@ import { notFound, requireUser } from "~/auth/guards.server";
 import { EscalateForm } from "~/components/EscalateForm";
 import { Field, FormAlert, Notice, SelectField } from "~/components/Field";
 import { cadenceStatus } from "~/domain/cadence";
+import { participatesOn } from "~/domain/participation";
 import { stockholmDate } from "~/domain/stockholm-date";
 import { dateField } from "~/forms/input";
 import { NO_FIELD_ERRORS, parseForm } from "~/forms/parse";
@@ -70,6 +71,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     parties: partyRows,
     current: holder ? describe(holder.turn) : null,
     upcoming: upcoming.map(describe),
+    // Parties of the rotation that have left: the turns pass them by.
+    departed: partyRows.filter((p) => group.rotationOrder?.includes(p.id) && !participatesOn(p, today)).map((p) => ({ name: p.name, until: p.participatesUntil })),
     passable,
     rotation: rotation ? { unit: rotation.term.unit, length: rotation.term.length, startsOn: rotation.startsOn } : null,
     cadence,
@@ -193,6 +196,11 @@ export default function Group() {
             {d.current.skipped.map((s, i) => (
               <p key={i} className="muted">
                 {t("rotation.skippedNote", { party: s.party, reason: s.reason })}
+              </p>
+            ))}
+            {d.departed.map((p) => (
+              <p key={p.name} className="muted">
+                {t("rotation.leftNote", { party: p.name, date: p.until ?? "" })}
               </p>
             ))}
             <h3>{t("rotation.nextHandovers")}</h3>

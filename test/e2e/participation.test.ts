@@ -28,6 +28,7 @@ it("after Västerort's notice has taken effect the chair passes on, three partie
   await city.goto(`${env.server.url}/groups/${groupId}`);
   const chairLine = (page: typeof city) => page.locator("p", { hasText: "Ordförande:" }).filter({ hasText: "(Socialförvaltningen, Stockholms stad)" });
   await chairLine(city).waitFor();
+  await city.getByText("Brottsofferjouren Västerort lämnade partnerskapet 2025-12-31 och får inga fler turer.").waitFor();
   await city.getByRole("link", { name: "Nytt möte" }).waitFor();
   await expectAccessible(city);
   const vasterort = await loggedInPage(env.browser, env.server.url, "stockholm.bo-vasterort@samrad.test");
