@@ -6,6 +6,7 @@ import { Field, SelectField } from "~/components/Field";
 import { PartnershipTabs } from "~/components/PartnershipTabs";
 import { PeriodSummary } from "~/components/PeriodSummary";
 import { cadenceStatus } from "~/domain/cadence";
+import { periodAfterNotices } from "~/domain/participation";
 import { periodStatus } from "~/domain/period";
 import { agreementEndsOn } from "~/domain/termination";
 import { startOfStockholmYear, stockholmDate } from "~/domain/stockholm-date";
@@ -33,13 +34,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!overview) throw notFound();
   const holders = await holdersFor(context.db, overview.groups, today);
   const partyName = new Map(overview.parties.map((p) => [p.id, p.name]));
+  const endsOn = agreementEndsOn(overview.parties, terminations);
   return {
     today,
-    endsOn: agreementEndsOn(overview.parties, terminations),
+    endsOn,
     leaving: terminations.map((n) => ({ party: n.partyName, effectiveOn: n.effectiveOn })),
     isAdmin: user.isAdmin,
     partnership: overview.partnership,
-    period: overview.partnership.periodRule ? periodStatus(overview.partnership.periodRule, today) : null,
+    // As the API says it: notices that end the agreement end its period and deadlines too.
+    period: overview.partnership.periodRule ? periodAfterNotices(periodStatus(overview.partnership.periodRule, today), endsOn, today) : null,
     parties: overview.parties,
     groups: overview.groups.map((g) => {
       const holder = holders.get(g.id);
