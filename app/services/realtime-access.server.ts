@@ -14,7 +14,7 @@ const COORDINATOR = "Samordnare";
  * How live minutes learn who may do what: the same session and meeting checks as the meeting
  * page, at connect and again while the socket is open. Re-checking reads the sessions of every
  * open socket in one query; memberships only when the access epoch (advanced by a trigger on any
- * change to users, memberships, parties or the rotation) or the day has changed since last time.
+ * change to users, memberships, parties, groups, the rotation or notices) or the day has changed.
  */
 export function realtimeAccess(db: Db, resolveContext: (req: IncomingMessage) => Promise<RequestContext>, originAllowed: (req: IncomingMessage) => boolean): RealtimeAccess {
   let seen = { epoch: "", day: "" };
