@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import type { MinutesAccessInput, MinutesStatus } from "./domain/minutes-access";
+import type { MinutesFacts, MinutesStatus } from "./domain/capabilities";
 
 /**
  * The two ports between the app and live minutes (realtime/): what the app may ask of a live
@@ -49,7 +49,7 @@ export interface Identity {
 }
 
 /** What the user is in the meeting's group; what they may do also depends on the minutes' status. */
-export type Facts = Omit<MinutesAccessInput, "status" | "isAdjuster">;
+export type Facts = MinutesFacts;
 
 export interface Grant {
   identity: Identity;

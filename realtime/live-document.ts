@@ -2,7 +2,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import type { WebSocket } from "ws";
 import * as Y from "yjs";
 import type { MinutesStatus } from "../db/schema";
-import { minutesAccess } from "../app/domain/minutes-access";
+import { minutesAccess } from "../app/domain/capabilities";
 import type { Facts, Identity, MinutesInPipeline, MinutesSnapshot } from "../app/live-minutes";
 import { PresenceRefused, vetPresence } from "./presence";
 import * as protocol from "./protocol";

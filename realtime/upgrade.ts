@@ -121,7 +121,7 @@ export function createRealtimeEndpoint(options: { registry: DocumentRegistry; ac
         const before = h.conn.facts;
         h.conn.identity = answer.identity;
         h.conn.facts = answer.facts;
-        if (before.role !== answer.facts.role || before.isAdmin !== answer.facts.isAdmin || before.isChair !== answer.facts.isChair) h.doc.rightsChanged(h.conn);
+        if ((Object.keys(before) as (keyof typeof before)[]).some((k) => before[k] !== answer.facts[k])) h.doc.rightsChanged(h.conn);
       });
       if (failing) console.log("[realtime] checking open sockets' rights works again");
       failing = false;

@@ -310,6 +310,8 @@ export const en: Record<MessageKey, string> = {
   "meeting.cancelWarnNoticed": "The meeting will be cancelled and every member will be told. This cannot be undone.",
   "meeting.cancelReason": "Reason",
   "meeting.cancelConfirm": "Yes, cancel the meeting",
+  "meeting.isCancelled": "The meeting is cancelled and can no longer be changed.",
+  "meeting.alreadyNoticed": "The notice has already been sent.",
   "agenda.title": "Agenda",
   "agenda.template.open": "Opening of the meeting",
   "agenda.template.adjuster": "Election of adjuster",

@@ -306,6 +306,8 @@ const core = {
   "meeting.cancelWarnNoticed": "Mötet ställs in och alla ledamöter får ett meddelande om det. Det går inte att ångra.",
   "meeting.cancelReason": "Skäl",
   "meeting.cancelConfirm": "Ja, ställ in mötet",
+  "meeting.isCancelled": "Mötet är inställt och kan inte längre ändras.",
+  "meeting.alreadyNoticed": "Kallelsen är redan skickad.",
   "agenda.title": "Dagordning",
   "agenda.template.open": "Mötets öppnande",
   "agenda.template.adjuster": "Val av justerare",

@@ -9,17 +9,16 @@ import { baseUrl } from "~/http/base-url.server";
 import { readForm } from "~/http/form.server";
 import { titled } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
-import { requireMeetingAccess } from "~/services/meeting-access.server";
+import { refusalOf, requireMeetingCapabilities } from "~/services/meeting-access.server";
 import { updateMeeting } from "~/services/meetings.server";
 
 export const meta = titled("meeting.edit");
 
 async function requireChair(args: LoaderFunctionArgs) {
   const user = requireUser(args.context, args.request);
-  const found = await requireMeetingAccess(args.context.db, user, args.params.id);
-  if (!found.isChair) throw new Response("Forbidden", { status: 403 });
-  if (found.meeting.status === "cancelled") throw new Response("Conflict", { status: 409 });
-  return { user, meeting: found.meeting };
+  const { meeting, can } = await requireMeetingCapabilities(args.context.db, user, args.params.id);
+  if (refusalOf(can.edit)) throw new Response("Conflict", { status: 409 });
+  return { user, meeting };
 }
 
 export async function loader(args: LoaderFunctionArgs) {

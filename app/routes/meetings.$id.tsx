@@ -8,7 +8,7 @@ import { MeetingDecisions } from "~/components/Decisions";
 import { LiveMinutes, participantColour } from "~/components/minutes/LiveMinutes";
 import { paragraphHeading, paragraphs } from "~/domain/agenda";
 import { isHeld, stageOf } from "~/domain/decision";
-import { minutesAccess } from "~/domain/minutes-access";
+import { MEETING_ACTIONS, type MeetingAction } from "~/domain/capabilities";
 import { stockholmDate } from "~/domain/stockholm-date";
 import { meetingDecisionSchema } from "~/forms/decision";
 import { agendaItemSchema } from "~/forms/meeting";
@@ -19,34 +19,25 @@ import { formatDateTime, type MessageKey } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { createDecision, decisionsOfMeeting } from "~/services/decisions.server";
-import { requireMeetingAccess } from "~/services/meeting-access.server";
+import { refusalOf, requireMeetingCapabilities } from "~/services/meeting-access.server";
 import { addAgendaItem, cancelMeeting, changeAgendaItem, meetingDetails, recordPresence, respond, sendNotice } from "~/services/meetings.server";
-import { addCorrection, approvalState, approve, approveCorrection, correctionsOf, sendForApproval } from "~/services/justering.server";
-import { partiesOf } from "~/services/partnerships.server";
+import { addCorrection, approvalsGiven, approve, approveCorrection, correctionsOf, sendForApproval } from "~/services/justering.server";
 
 export const meta = titled("meeting.title");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  const { meeting, access, isChair } = await requireMeetingAccess(context.db, user, params.id);
+  const { meeting, access, parties: partyRows, minutes, can } = await requireMeetingCapabilities(context.db, user, params.id);
   const held = isHeld(meeting, new Date());
-  const [details, partyRows, minutes, decisionRows] = await Promise.all([
+  const [details, approvals, decisionRows] = await Promise.all([
     meetingDetails(context.db, meeting),
-    partiesOf(context.db, access.group.partnershipId),
-    approvalState(context.db, meeting.id),
+    approvalsGiven(context.db, meeting.id),
     // Only a held meeting can have decisions: an upcoming one costs no query for them.
     held ? decisionsOfMeeting(context.db, meeting.id) : [],
   ]);
   // Only final minutes take corrections, so minutes still in draft spare those queries.
   const corrections = minutes.status === "final" ? await correctionsOf(context.db, meeting.id) : [];
   const me = details.people.find((p) => p.userId === user.id);
-  const minutesRight = minutesAccess({
-    status: minutes.status,
-    isAdmin: access.isAdmin,
-    role: access.membership?.role ?? null,
-    isChair,
-    isAdjuster: minutes.adjusters.includes(user.id),
-  });
   return {
     meeting: {
       id: meeting.id,
@@ -60,9 +51,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       status: meeting.status,
     },
     group: { id: access.group.id, name: access.group.name, kind: access.group.kind },
-    isChair,
+    // Only what is allowed: a refusal's reason is for the action to tell.
+    can: Object.fromEntries(MEETING_ACTIONS.map((a) => [a, can[a] === true])) as Record<MeetingAction, boolean>,
     me: user.id,
-    isMember: Boolean(access.membership),
     myRsvp: me?.rsvp ?? null,
     agenda: paragraphs(details.agenda),
     proposals: details.agenda.filter((a) => a.proposed),
@@ -72,7 +63,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     parties: partyRows.map((p) => ({ id: p.id, name: p.name, mandated: details.mandatedParties.includes(p.id) })),
     minutes: {
       status: minutes.status,
-      isApprover: minutes.status === "for_approval" && (minutes.chairId === user.id || minutes.adjusters.includes(user.id)),
       isMinutesChair: minutes.chairId === user.id,
       approvers: [minutes.chairId, ...minutes.adjusters]
         .filter((id): id is string => Boolean(id))
@@ -80,9 +70,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           id,
           name: details.people.find((p) => p.userId === id)?.name ?? "—",
           role: id === minutes.chairId ? ("chair" as const) : ("adjuster" as const),
-          approvedAt: minutes.approvals.find((a) => a.userId === id)?.approvedAt.toISOString() ?? null,
+          approvedAt: approvals.find((a) => a.userId === id)?.approvedAt.toISOString() ?? null,
         })),
-      editable: minutesRight === "write",
+      editable: can.writeMinutes === true,
       me: { name: user.name, party: me?.partyName ?? "Samordnare", color: participantColour(user.id) },
       corrections: corrections.map((c) => ({
         id: c.id,
@@ -103,27 +93,40 @@ const rsvpSchema = z.object({ rsvp: z.enum(["attending", "declined"]) });
 const approveSchema = z.object({ reason: z.string().trim().max(1000, "form.tooLong").optional().transform((v) => v || null) });
 const correctionSchema = z.object({ text: z.string({ error: "form.required" }).trim().min(1, "form.required").max(5000, "form.tooLong") });
 
+/** The capability each intent of the action asserts. */
+const INTENTS = {
+  notice: "sendNotice",
+  cancel: "cancel",
+  add: "changeAgenda",
+  item: "changeAgenda",
+  propose: "proposeItem",
+  rsvp: "rsvp",
+  forApproval: "sendForApproval",
+  approve: "approveMinutes",
+  correction: "correctMinutes",
+  approveCorrection: "correctMinutes",
+  decision: "recordDecision",
+  presence: "recordAttendance",
+} as const satisfies Record<string, MeetingAction>;
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = requireUser(context, request);
-  const { meeting, access, isChair } = await requireMeetingAccess(context.db, user, params.id);
+  const { meeting, can } = await requireMeetingCapabilities(context.db, user, params.id);
   const form = await readForm(request);
   const intent = String(form.get("intent"));
+  if (!Object.hasOwn(INTENTS, intent)) throw notFound();
   const ok = (done: MessageKey) => ({ intent, fieldErrors: NO_FIELD_ERRORS, done });
   const fail = (fieldErrors: typeof NO_FIELD_ERRORS) => data({ intent, fieldErrors, done: null }, { status: 400 });
-  const chairOnly = () => {
-    if (!isChair) throw new Response("Forbidden", { status: 403 });
-  };
-  const agendaLocked = () => data({ intent, fieldErrors: { agenda: "agenda.locked" } as FieldErrors, done: null }, { status: 409 });
-  if (meeting.status === "cancelled") throw new Response("Conflict", { status: 409 });
+  const conflict = (refused: MessageKey) => data({ intent, fieldErrors: { refused } as FieldErrors, done: null }, { status: 409 });
+  const refused = refusalOf(can[INTENTS[intent as keyof typeof INTENTS]]);
+  if (refused) return conflict(refused);
 
   switch (intent) {
     case "notice": {
-      chairOnly();
       await sendNotice(context.db, meeting, user, baseUrl(context));
       return ok("meeting.noticeSent");
     }
     case "cancel": {
-      chairOnly();
       const parsed = parseForm(cancelSchema, form);
       if (!parsed.ok) return fail(parsed.fieldErrors);
       await cancelMeeting(context.db, meeting, parsed.data.reason, user, baseUrl(context));
@@ -131,30 +134,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     case "add":
     case "propose": {
-      if (intent === "add") chairOnly();
-      else if (!access.membership) throw new Response("Forbidden", { status: 403 });
       const parsed = parseForm(agendaItemSchema, form);
       if (!parsed.ok) return fail(parsed.fieldErrors);
-      const proposed = intent === "propose" && !isChair;
-      if (!(await addAgendaItem({ ...context, baseUrl: baseUrl(context) }, meeting.id, parsed.data, proposed, user)).ok) return agendaLocked();
+      // The chair's own proposal goes straight onto the agenda.
+      const proposed = intent === "propose" && can.changeAgenda !== true;
+      if (!(await addAgendaItem({ ...context, baseUrl: baseUrl(context) }, meeting.id, parsed.data, proposed, user)).ok) return conflict("agenda.locked");
       return ok(proposed ? "agenda.proposed" : "agenda.added");
     }
     case "item": {
-      chairOnly();
       const parsed = parseForm(opSchema, form);
       if (!parsed.ok) throw new Response("Bad Request", { status: 400 });
-      if (!(await changeAgendaItem({ ...context, baseUrl: baseUrl(context) }, meeting.id, parsed.data.itemId, parsed.data.op, user)).ok) return agendaLocked();
+      if (!(await changeAgendaItem({ ...context, baseUrl: baseUrl(context) }, meeting.id, parsed.data.itemId, parsed.data.op, user)).ok) return conflict("agenda.locked");
       return ok("agenda.changed");
     }
     case "rsvp": {
-      if (!access.membership) throw new Response("Forbidden", { status: 403 });
       const parsed = parseForm(rsvpSchema, form);
       if (!parsed.ok) throw new Response("Bad Request", { status: 400 });
       await respond(context.db, meeting.id, user, parsed.data.rsvp);
       return ok(parsed.data.rsvp === "attending" ? "rsvp.savedAttending" : "rsvp.savedDeclined");
     }
     case "forApproval": {
-      chairOnly();
       const error = await sendForApproval(context, meeting, user, form.getAll("adjuster").map(String));
       if (error) return data({ intent, fieldErrors: { adjuster: error } as FieldErrors, done: null }, { status: 400 });
       return ok("justering.sent");
@@ -186,8 +185,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return ok("correction.approved");
     }
     case "decision": {
-      chairOnly();
-      if (!isHeld(meeting, new Date())) throw new Response("Conflict", { status: 409 });
       const parsed = parseForm(meetingDecisionSchema, form);
       if (!parsed.ok) return fail(parsed.fieldErrors);
       const { agenda } = await meetingDetails(context.db, meeting);
@@ -201,7 +198,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return redirect(`/decisions/${id}`);
     }
     case "presence": {
-      chairOnly();
       const { people } = await meetingDetails(context.db, meeting);
       const present = new Set(form.getAll("present").map(String));
       await recordPresence(
@@ -224,9 +220,7 @@ export default function Meeting() {
   const m = d.meeting;
   const errors = (intent: string) => (result && result.intent === intent ? result.fieldErrors : {});
   const cancelled = m.status === "cancelled";
-  // The agenda is fixed once the minutes are sent for approval (the server refuses changes then too).
-  const agendaOpen = !cancelled && d.minutes.status === "draft";
-  const agendaRefused = (result?.fieldErrors as FieldErrors | undefined)?.agenda;
+  const refused = (result?.fieldErrors as FieldErrors | undefined)?.refused;
   return (
     <div className="page">
       <p>
@@ -234,6 +228,7 @@ export default function Meeting() {
       </p>
       <h1>{m.title}</h1>
       <Notice message={result?.done ? t(result.done) : undefined} />
+      <FormAlert message={refused ? t(refused) : undefined} />
       <dl className="facts">
         <dt>{t("meeting.when")}</dt>
         <dd>
@@ -254,32 +249,36 @@ export default function Meeting() {
         </a>
       </p>
 
-      {d.isChair && !cancelled ? (
+      {d.can.sendNotice || d.can.edit || d.can.cancel ? (
         <div className="actions">
-          {m.status === "draft" ? (
+          {d.can.sendNotice ? (
             <Form method="post">
               <input type="hidden" name="intent" value="notice" />
               <button type="submit">{t("meeting.sendNotice")}</button>
             </Form>
           ) : null}
-          <Link to={`/meetings/${m.id}/edit`} className="button-link secondary">
-            {t("meeting.edit")}
-          </Link>
-          <details>
-            <summary>{t("meeting.cancel")}</summary>
-            <Form method="post" className="stack">
-              <input type="hidden" name="intent" value="cancel" />
-              <p>{t(m.status === "noticed" ? "meeting.cancelWarnNoticed" : "meeting.cancelWarn")}</p>
-              <Field name="reason" label={t("meeting.cancelReason")} required error={errors("cancel").reason} />
-              <button type="submit" className="danger">
-                {t("meeting.cancelConfirm")}
-              </button>
-            </Form>
-          </details>
+          {d.can.edit ? (
+            <Link to={`/meetings/${m.id}/edit`} className="button-link secondary">
+              {t("meeting.edit")}
+            </Link>
+          ) : null}
+          {d.can.cancel ? (
+            <details>
+              <summary>{t("meeting.cancel")}</summary>
+              <Form method="post" className="stack">
+                <input type="hidden" name="intent" value="cancel" />
+                <p>{t(m.status === "noticed" ? "meeting.cancelWarnNoticed" : "meeting.cancelWarn")}</p>
+                <Field name="reason" label={t("meeting.cancelReason")} required error={errors("cancel").reason} />
+                <button type="submit" className="danger">
+                  {t("meeting.cancelConfirm")}
+                </button>
+              </Form>
+            </details>
+          ) : null}
         </div>
       ) : null}
 
-      {d.isMember && !cancelled ? (
+      {d.can.rsvp ? (
         <section aria-labelledby="rsvp-h">
           <h2 id="rsvp-h">{t("rsvp.title")}</h2>
           <p>{d.myRsvp ? t(d.myRsvp === "attending" ? "rsvp.youAttend" : "rsvp.youDecline") : t("rsvp.notAnswered")}</p>
@@ -297,7 +296,7 @@ export default function Meeting() {
 
       <section aria-labelledby="agenda-h">
         <h2 id="agenda-h">{t("agenda.title")}</h2>
-        {agendaRefused ? <FormAlert message={t(agendaRefused)} /> : !cancelled && !agendaOpen ? <p className="muted">{t("agenda.locked")}</p> : null}
+        {!cancelled && d.minutes.status !== "draft" ? <p className="muted">{t("agenda.locked")}</p> : null}
         <ol className="agenda">
           {d.agenda.map((item) => (
             <li key={item.id}>
@@ -312,7 +311,7 @@ export default function Meeting() {
                   {l}
                 </a>
               ))}
-              {d.isChair && agendaOpen ? <ItemButtons id={item.id} ops={["up", "down", "remove"]} title={item.title} /> : null}
+              {d.can.changeAgenda ? <ItemButtons id={item.id} ops={["up", "down", "remove"]} title={item.title} /> : null}
             </li>
           ))}
         </ol>
@@ -323,17 +322,17 @@ export default function Meeting() {
               {d.proposals.map((item) => (
                 <li key={item.id}>
                   {item.title}
-                  {d.isChair && agendaOpen ? <ItemButtons id={item.id} ops={["accept", "remove"]} title={item.title} /> : null}
+                  {d.can.changeAgenda ? <ItemButtons id={item.id} ops={["accept", "remove"]} title={item.title} /> : null}
                 </li>
               ))}
             </ul>
           </>
         ) : null}
-        {(d.isChair || d.isMember) && agendaOpen ? (
+        {d.can.changeAgenda || d.can.proposeItem ? (
           <details open={result?.intent === "add" || result?.intent === "propose"}>
-            <summary>{t(d.isChair ? "agenda.add" : "agenda.propose")}</summary>
+            <summary>{t(d.can.changeAgenda ? "agenda.add" : "agenda.propose")}</summary>
             <Form method="post" className="stack">
-              <input type="hidden" name="intent" value={d.isChair ? "add" : "propose"} />
+              <input type="hidden" name="intent" value={d.can.changeAgenda ? "add" : "propose"} />
               <Field name="title" label={t("agenda.itemTitle")} required error={errors("add").title ?? errors("propose").title} />
               <SelectField
                 name="type"
@@ -343,7 +342,7 @@ export default function Meeting() {
               <Field name="presenter" label={t("agenda.presenter")} error={errors("add").presenter} />
               <Field name="estimatedMinutes" type="number" min={1} max={600} label={t("agenda.estimatedMinutes")} error={errors("add").estimatedMinutes ?? errors("propose").estimatedMinutes} />
               <Field name="links" label={t("agenda.links")} hint={t("agenda.linksHint")} error={errors("add").links ?? errors("propose").links} />
-              <button type="submit">{t(d.isChair ? "agenda.addSubmit" : "agenda.proposeSubmit")}</button>
+              <button type="submit">{t(d.can.changeAgenda ? "agenda.addSubmit" : "agenda.proposeSubmit")}</button>
             </Form>
           </details>
         ) : null}
@@ -363,7 +362,7 @@ export default function Meeting() {
           groupId={d.group.id}
           groupKind={d.group.kind}
           held={d.held}
-          canRecord={d.isChair}
+          canRecord={d.can.recordDecision}
           agenda={d.agenda}
           decisions={d.decisions}
           errors={errors("decision")}
@@ -381,7 +380,7 @@ export default function Meeting() {
           </p>
         ) : null}
         <Form method="post">
-          <input type="hidden" name="intent" value="presence" />
+          {d.can.recordAttendance ? <input type="hidden" name="intent" value="presence" /> : null}
           <div className="table-wrap">
             <table>
               <caption className="visually-hidden">{t("presence.title")}</caption>
@@ -402,7 +401,7 @@ export default function Meeting() {
                     <td>{t(`role.${p.role}` as MessageKey)}</td>
                     <td>{p.rsvp ? t(p.rsvp === "attending" ? "rsvp.attending" : "rsvp.declined") : "—"}</td>
                     <td>
-                      {d.isChair && !cancelled ? (
+                      {d.can.recordAttendance ? (
                         <input type="checkbox" name="present" value={p.userId} defaultChecked={p.present ?? false} aria-label={t("presence.presentFor", { name: p.name })} />
                       ) : p.present ? (
                         t("presence.yes")
@@ -415,7 +414,7 @@ export default function Meeting() {
               </tbody>
             </table>
           </div>
-          {d.isChair && !cancelled ? <button type="submit">{t("presence.save")}</button> : null}
+          {d.can.recordAttendance ? <button type="submit">{t("presence.save")}</button> : null}
         </Form>
       </section>
     </div>
@@ -436,7 +435,7 @@ function Justering({ meeting: d, result }: { meeting: LoaderData; result: Action
     <div className="justering">
       <h3>{t("justering.title")}</h3>
       {error && error !== "justering.personnummer" ? <FormAlert message={t(error)} /> : null}
-      {minutes.status === "draft" && d.isChair ? (
+      {d.can.sendForApproval ? (
         <Form method="post" className="stack">
           <input type="hidden" name="intent" value="forApproval" />
           <fieldset>
@@ -474,7 +473,7 @@ function Justering({ meeting: d, result }: { meeting: LoaderData; result: Action
           </ul>
         </div>
       ) : null}
-      {minutes.isApprover ? (
+      {d.can.approveMinutes ? (
         <Form method="post" className="stack">
           <input type="hidden" name="intent" value="approve" />
           {hits.length && minutes.isMinutesChair ? (
@@ -507,7 +506,7 @@ function Justering({ meeting: d, result }: { meeting: LoaderData; result: Action
 function Corrections({ meeting: d, result }: { meeting: LoaderData; result: ActionData }) {
   const t = useT();
   const locale = useLocale();
-  const canAct = d.minutes.approvers.some((a) => a.id === d.me);
+  const canAct = d.can.correctMinutes;
   return (
     <section aria-labelledby="corrections-h">
       <h3 id="corrections-h">{t("correction.title")}</h3>

@@ -8,7 +8,6 @@ import { findPersonnummer } from "../domain/personnummer";
 import { isUuid } from "./access.server";
 import { audit } from "./audit.server";
 import type { MeetingRow } from "./meetings.server";
-import { minutesState } from "./minutes.server";
 
 interface Deps {
   db: Db;
@@ -107,9 +106,8 @@ const approvalsOf = prepared((db) =>
     .prepare("minutes_approvals"),
 );
 
-export async function approvalState(db: Db, meetingId: string) {
-  const [state, approvals] = await Promise.all([minutesState(db, meetingId), approvalsOf(db).execute({ meetingId })]);
-  return { ...state, approvals };
+export function approvalsGiven(db: Db, meetingId: string) {
+  return approvalsOf(db).execute({ meetingId });
 }
 
 /** Who approved the final minutes: they also approve every correction to them. */

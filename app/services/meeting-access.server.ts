@@ -1,18 +1,47 @@
 import type { Db } from "../../db/client";
 import type { SessionUser } from "../auth/session.server";
 import { notFound } from "../auth/guards.server";
+import { meetingCapabilities, type MeetingFacts, type Refusal, type Verdict } from "../domain/capabilities";
 import { stockholmDate } from "../domain/stockholm-date";
 import { isUuid, requireGroupAccess, type GroupAccess } from "./access.server";
 import { holdersFor } from "./groups.server";
-import { canConvene, getMeeting } from "./meetings.server";
+import { canConvene, convenerPartyOf, getMeeting } from "./meetings.server";
+import { minutesState } from "./minutes.server";
+import { partiesOf } from "./partnerships.server";
 
-/** A meeting is visible to its group's members and coordinators (404 for anyone else); `isChair` says who may change it. */
+/** A meeting is visible to its group's members and coordinators (404 for anyone else). */
 export async function requireMeetingAccess(db: Db, user: SessionUser, meetingId: string | undefined) {
   if (!isUuid(meetingId)) throw notFound();
   const meeting = await getMeeting(db, meetingId);
   if (!meeting) throw notFound();
-  const access = await requireGroupAccess(db, user, meeting.groupId);
-  return { meeting, access, isChair: await actsAsChair(db, access) };
+  return { meeting, access: await requireGroupAccess(db, user, meeting.groupId) };
+}
+
+/**
+ * The meeting with what the user may do with it now (`meetingCapabilities`), its facts loaded
+ * once: the party that convenes, the parties with their participation, the minutes' state. The
+ * page shows what `can` allows and every action asserts it.
+ */
+export async function requireMeetingCapabilities(db: Db, user: SessionUser, meetingId: string | undefined, now = new Date()) {
+  const { meeting, access } = await requireMeetingAccess(db, user, meetingId);
+  const [holders, parties, minutes] = await Promise.all([
+    holdersFor(db, [access.group], stockholmDate(now), now),
+    partiesOf(db, access.group.partnershipId),
+    minutesState(db, meeting.id),
+  ]);
+  const m = access.membership;
+  const facts: MeetingFacts = {
+    user: { id: user.id, isAdmin: user.isAdmin },
+    membership: m && { ...m, participatesUntil: parties.find((p) => p.id === m.partyId)?.participatesUntil ?? null },
+    convenerPartyId: convenerPartyOf(access.group, holders.get(access.group.id)),
+  };
+  return { meeting, access, parties, minutes, facts, can: meetingCapabilities(facts, { ...meeting, minutes }, now) };
+}
+
+/** Asserts a verdict: throws 403 when refused for who the user is; returns the refusal when refused for the meeting's state, else null. */
+export function refusalOf(verdict: Verdict): Exclude<Refusal, "forbidden"> | null {
+  if (verdict === "forbidden") throw new Response("Forbidden", { status: 403 });
+  return verdict === true ? null : verdict;
 }
 
 /** Whether the user acts for the group's chair (or documentation holder) today, or is a coordinator. */

@@ -6,6 +6,7 @@ import type { LiveMinutes } from "../live-minutes";
 import type { SessionUser } from "../auth/session.server";
 import { meetingInvitation, type CalendarMeeting } from "../calendar/ics";
 import { paragraphHeading, paragraphs } from "../domain/agenda";
+import { convenes } from "../domain/capabilities";
 import { convenerOf, convenerParty } from "../domain/convener";
 import { participatesOn } from "../domain/participation";
 import { partiesWithMandate } from "../domain/representation";
@@ -20,11 +21,14 @@ export type MeetingRow = typeof meetings.$inferSelect;
 type AgendaRow = typeof agendaItems.$inferSelect;
 type AgendaType = AgendaRow["type"];
 
-/** Who may convene, change or cancel: coordinators, and the members of the convening party (the agreement's, or the chair's or duty's). */
+/** The party that convenes the group now: the agreement's, or the one holding the chair's or duty's turn. */
+export function convenerPartyOf(group: GroupAccess["group"], holder: Holder | undefined): string | null {
+  return convenerParty(convenerOf(group), holder?.partyId ?? null);
+}
+
+/** Who may convene, change or cancel (`convenes`), for pages that show no meeting yet. */
 export function canConvene(access: GroupAccess, holder: Holder | undefined): boolean {
-  if (access.isAdmin) return true;
-  const party = convenerParty(convenerOf(access.group), holder?.partyId ?? null);
-  return Boolean(party && access.membership && access.membership.partyId === party && access.membership.role !== "observer");
+  return convenes({ isAdmin: access.isAdmin, membership: access.membership, convenerPartyId: convenerPartyOf(access.group, holder) });
 }
 
 /** Standard items every Swedish meeting opens and closes with; the chair adds the substance between. */

@@ -1,12 +1,13 @@
 import type { IncomingMessage } from "node:http";
-import { eq, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { organisations, parties, sessions, users } from "../../db/schema";
+import { sessions, users } from "../../db/schema";
 import type { Admission, Grant, RealtimeAccess, Refusal } from "../live-minutes";
+import { minutesFacts } from "../domain/capabilities";
 import { stockholmDate } from "../domain/stockholm-date";
 import type { SessionUser } from "../auth/session.server";
 import type { RequestContext } from "../context";
-import { requireMeetingAccess } from "./meeting-access.server";
+import { requireMeetingCapabilities } from "./meeting-access.server";
 
 const COORDINATOR = "Samordnare";
 
@@ -21,18 +22,15 @@ export function realtimeAccess(db: Db, resolveContext: (req: IncomingMessage) =>
   const granted = new Map<string, Grant>();
 
   async function grant(user: SessionUser, meetingId: string): Promise<Grant | Refusal> {
-    const found = await requireMeetingAccess(db, user, meetingId).catch((error) => {
+    const found = await requireMeetingCapabilities(db, user, meetingId).catch((error) => {
       if (error instanceof Response) return null; // 404: not a member, or no such meeting
       throw error;
     });
     if (!found) return "forbidden";
-    const partyId = found.access.membership?.partyId;
-    const [party] = partyId
-      ? await db.select({ name: organisations.name }).from(parties).innerJoin(organisations, eq(organisations.id, parties.organisationId)).where(eq(parties.id, partyId))
-      : [];
+    const party = found.parties.find((p) => p.id === found.access.membership?.partyId);
     return {
       identity: { name: user.name, party: party?.name ?? COORDINATOR },
-      facts: { isAdmin: found.access.isAdmin, role: found.access.membership?.role ?? null, isChair: found.isChair },
+      facts: minutesFacts(found.facts, found.meeting),
     };
   }
 

@@ -6,7 +6,7 @@ import * as decoding from "lib0/decoding";
 import { describe, expect, it } from "vitest";
 import type { WebSocket } from "ws";
 import * as Y from "yjs";
-import type { MinutesStatus } from "../../app/domain/minutes-access";
+import type { MinutesStatus } from "../../app/domain/capabilities";
 import { FRAGMENT, initialMinutes, minutesText } from "../../realtime/content";
 import { LiveDocument, MessageRefused, type Connection } from "../../realtime/live-document";
 import * as protocol from "../../realtime/protocol";
@@ -58,7 +58,7 @@ function participant(userId: string, role: "representative" | "observer" = "repr
     socket: socket as unknown as WebSocket,
     userId,
     identity: { name: userId, party: "Brottsofferjouren Västerort" },
-    facts: { isAdmin: false, role, isChair: false },
+    facts: { isAdmin: false, role, isChair: false, takesPart: true },
     awarenessIds: new Set(),
     toldReadOnly: false,
     wantsAcks: true,

@@ -1,0 +1,140 @@
+import { isHeld } from "./decision";
+import type { IsoDate } from "./iso-date";
+import { participatesOn } from "./participation";
+import type { MemberRole } from "./representation";
+import { stockholmDate } from "./stockholm-date";
+
+// What a user may do with a meeting and its minutes, on a day: the one rule the meeting page shows
+// and its action asserts (decision 017). Realtime judges each edit with `minutesAccess` below.
+
+export type MinutesStatus = "draft" | "for_approval" | "final";
+export type MeetingStatus = "draft" | "noticed" | "cancelled";
+
+export interface MeetingFacts {
+  user: { id: string; isAdmin: boolean };
+  /** The user's seat in the meeting's group, with the last day their party takes part; null for a non-member. */
+  membership: { partyId: string; role: MemberRole; participatesUntil: IsoDate | null } | null;
+  /** The party that convenes the group on the day (`convenerParty`: the agreement's, or the chair's or duty's turn). */
+  convenerPartyId: string | null;
+}
+
+export interface MeetingState {
+  status: MeetingStatus;
+  startsAt: Date;
+  minutes: { status: MinutesStatus; chairId: string | null; adjusters: readonly string[] };
+}
+
+/** Why an action is refused: `forbidden` for who the user is (403), the others for the state the meeting is in (409). */
+export type Refusal =
+  | "forbidden"
+  | "meeting.isCancelled"
+  | "meeting.alreadyNoticed"
+  | "agenda.locked"
+  | "decision.notHeldYet"
+  | "justering.notDraft"
+  | "justering.notForApproval"
+  | "justering.notFinal";
+export type Verdict = true | Refusal;
+
+export const MEETING_ACTIONS = [
+  "view",
+  "readMinutes",
+  "writeMinutes",
+  "edit",
+  "sendNotice",
+  "cancel",
+  "changeAgenda",
+  "proposeItem",
+  "rsvp",
+  "recordAttendance",
+  "recordDecision",
+  "sendForApproval",
+  "approveMinutes",
+  "correctMinutes",
+] as const;
+export type MeetingAction = (typeof MEETING_ACTIONS)[number];
+export type MeetingCapabilities = Record<MeetingAction, Verdict>;
+
+/** Acts for the convening party (not as an observer), or is a coordinator: convenes, changes and cancels meetings, chairs them. */
+export function convenes(who: { isAdmin: boolean; membership: { partyId: string; role: MemberRole } | null; convenerPartyId: string | null }): boolean {
+  const m = who.membership;
+  return who.isAdmin || Boolean(m && m.role !== "observer" && m.partyId === who.convenerPartyId);
+}
+
+/** What live minutes need to know of a user besides the minutes' status (realtime asks this per edit). */
+export interface MinutesFacts {
+  isAdmin: boolean;
+  /** The user's role in the meeting's group; null when not a member. */
+  role: MemberRole | null;
+  /** Convenes the group (`convenes`). */
+  isChair: boolean;
+  /** The user's party takes part on the meeting's day (decision 016). */
+  takesPart: boolean;
+}
+
+export function minutesFacts(facts: MeetingFacts, meeting: Pick<MeetingState, "startsAt">): MinutesFacts {
+  const m = facts.membership;
+  return {
+    isAdmin: facts.user.isAdmin,
+    role: m?.role ?? null,
+    isChair: convenes({ ...facts, isAdmin: facts.user.isAdmin }),
+    takesPart: Boolean(m && participatesOn(m, stockholmDate(meeting.startsAt))),
+  };
+}
+
+/**
+ * Who may read and who may write a meeting's minutes. Drafts: every member with a say
+ * (representatives and deputies of a party taking part on the meeting's day) writes, others read.
+ * For approval: only the chair and the adjusters write. Final minutes are never edited again (a
+ * correction is a new note).
+ */
+export function minutesAccess(a: MinutesFacts & { status: MinutesStatus; isAdjuster: boolean }): "write" | "read" | null {
+  if (!a.isAdmin && a.role === null) return null;
+  switch (a.status) {
+    case "final":
+      return "read";
+    case "for_approval":
+      return a.isAdmin || a.isChair || a.isAdjuster ? "write" : "read";
+    case "draft":
+      return a.isAdmin || (a.takesPart && (a.role === "representative" || a.role === "deputy")) ? "write" : "read";
+  }
+}
+
+/** Refused for who the user is, else for the first state that does not hold, else allowed. */
+function verdict(who: boolean, ...states: [holds: boolean, refusal: Refusal][]): Verdict {
+  if (!who) return "forbidden";
+  return states.find(([holds]) => !holds)?.[1] ?? true;
+}
+
+/**
+ * Everything the user may do with the meeting at `now`. The convening party (or a coordinator)
+ * manages it; members of a party taking part on the meeting's day propose items and answer;
+ * the chair who sent the minutes and the adjusters approve them and their corrections. Nothing
+ * but viewing is left once the meeting is cancelled, and the agenda is fixed once the minutes
+ * leave the draft (decision 015).
+ */
+export function meetingCapabilities(facts: MeetingFacts, meeting: MeetingState, now: Date): MeetingCapabilities {
+  const sees = facts.user.isAdmin || facts.membership !== null;
+  const minutes = minutesFacts(facts, meeting);
+  const chair = minutes.isChair;
+  const approver = [meeting.minutes.chairId, ...meeting.minutes.adjusters].includes(facts.user.id);
+  const write = minutesAccess({ ...minutes, status: meeting.minutes.status, isAdjuster: meeting.minutes.adjusters.includes(facts.user.id) });
+  const open: [boolean, Refusal] = [meeting.status !== "cancelled", "meeting.isCancelled"];
+  const agendaOpen: [boolean, Refusal] = [meeting.minutes.status === "draft", "agenda.locked"];
+  return {
+    view: verdict(sees),
+    readMinutes: verdict(sees),
+    writeMinutes: verdict(write === "write"),
+    edit: verdict(chair, open),
+    sendNotice: verdict(chair, open, [meeting.status === "draft", "meeting.alreadyNoticed"]),
+    cancel: verdict(chair, open),
+    changeAgenda: verdict(chair, open, agendaOpen),
+    proposeItem: verdict(minutes.takesPart, open, agendaOpen),
+    rsvp: verdict(minutes.takesPart, open),
+    recordAttendance: verdict(chair, open),
+    recordDecision: verdict(chair, open, [isHeld(meeting, now), "decision.notHeldYet"]),
+    sendForApproval: verdict(chair, open, [meeting.minutes.status === "draft", "justering.notDraft"]),
+    approveMinutes: verdict(approver, open, [meeting.minutes.status === "for_approval", "justering.notForApproval"]),
+    correctMinutes: verdict(approver, open, [meeting.minutes.status === "final", "justering.notFinal"]),
+  };
+}
