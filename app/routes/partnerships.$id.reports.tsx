@@ -1,10 +1,11 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/auth/guards.server";
+import { notFound, requireUser } from "~/auth/guards.server";
 import { Field, FormAlert, Notice, TextArea } from "~/components/Field";
 import { PartnershipTabs } from "~/components/PartnershipTabs";
 import { ReportOverview, StatusText } from "~/components/ReportOverview";
-import { stockholmDate } from "~/domain/stockholm-date";
+import type { IsoDate } from "~/domain/iso-date";
+import { forParty, type PartnershipCapabilities } from "~/domain/partnership-capabilities";
 import { FINANCIAL_KEYS, STATISTIC_KEYS, currentReportYear, reportDueOn } from "~/domain/yearly-report";
 import { parseReport, parseStatisticKeys } from "~/forms/agreement";
 import { yearParam } from "~/forms/input";
@@ -14,60 +15,57 @@ import { queryParam } from "~/http/query.server";
 import { formatDateTime, type MessageKey } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
-import { requirePartnershipAccess } from "~/services/access.server";
-import { partyRolesOf } from "~/services/party-roles.server";
-import { fileReport, filingParties, maySetStatistics, overviewView, reportsOverview, setStatisticKeys, statisticKeys } from "~/services/reports.server";
+import { refusalOf } from "~/services/meeting-access.server";
+import { requirePartnershipCapabilities } from "~/services/partnership-access.server";
+import { fileReport, overviewView, reportsOverview, setStatisticKeys, statisticKeys } from "~/services/reports.server";
 
 export const meta = titled("report.title");
 
-async function access(context: LoaderFunctionArgs["context"], request: Request, partnershipId: string) {
-  const user = requireUser(context, request);
-  await requirePartnershipAccess(context.db, user, partnershipId);
-  const today = stockholmDate(new Date());
-  const roles = await partyRolesOf(context.db, partnershipId, user.id);
-  const year = queryParam(request, "year", yearParam) ?? currentReportYear(today);
-  return { user, roles, today, year, filing: filingParties(roles) };
-}
+/** The year the page is about: `?year=`, or the one whose reports are due next. */
+const yearOf = (request: Request, today: IsoDate) => queryParam(request, "year", yearParam) ?? currentReportYear(today);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { user, roles, today, year, filing } = await access(context, request, params.id!);
-  const [overview, canSetKeys] = await Promise.all([reportsOverview(context.db, params.id!, year, today), maySetStatistics(context.db, params.id!, user, roles, today)]);
-  const view = overviewView(overview);
+  const user = requireUser(context, request);
+  const { today, can } = await requirePartnershipCapabilities(context.db, user, params.id!);
+  const year = yearOf(request, today);
+  const view = overviewView(await reportsOverview(context.db, params.id!, year, today));
   return {
     id: params.id!,
     year,
     dueOn: reportDueOn(year),
-    own: view.parties.filter((p) => filing.includes(p.id)),
+    own: view.parties.filter((p) => forParty(can.fileReport, p.id) === true),
     overview: view,
-    canSetKeys,
+    canChooseStatistics: can.chooseStatistics === true,
   };
 }
 
+/** The capability each intent of the action asserts, for the party the form names where it names one. */
+const INTENTS = {
+  file: (can: PartnershipCapabilities, form: FormData) => forParty(can.fileReport, String(form.get("partyId"))),
+  keys: (can: PartnershipCapabilities) => can.chooseStatistics,
+} as const;
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, roles, today, year, filing } = await access(context, request, params.id!);
+  const user = requireUser(context, request);
+  const { today, can } = await requirePartnershipCapabilities(context.db, user, params.id!);
   const form = await readForm(request);
   const intent = String(form.get("intent"));
+  if (!Object.hasOwn(INTENTS, intent)) throw notFound();
   const ok = (done: MessageKey) => ({ intent, fieldErrors: NO_FIELD_ERRORS, done });
-  const fail = (fieldErrors: FieldErrors) => data({ intent, fieldErrors, done: null }, { status: 400 });
-  switch (intent) {
-    case "file": {
-      const partyId = String(form.get("partyId"));
-      // Only an idea-based party files, and only for itself.
-      if (!filing.includes(partyId)) throw new Response("Forbidden", { status: 403 });
-      const parsed = parseReport(form, await statisticKeys(context.db, params.id!));
-      if (!parsed.ok) return fail(parsed.fieldErrors);
-      await fileReport(context.db, params.id!, partyId, year, parsed.data, user);
-      return ok("report.filed");
-    }
-    case "keys": {
-      if (!(await maySetStatistics(context.db, params.id!, user, roles, today))) throw new Response("Forbidden", { status: 403 });
-      const parsed = parseStatisticKeys(form);
-      if (!parsed.ok) return fail(parsed.fieldErrors);
-      await setStatisticKeys(context.db, params.id!, parsed.data, user);
-      return ok("report.keysSaved");
-    }
+  const fail = (fieldErrors: FieldErrors, status = 400) => data({ intent, fieldErrors, done: null }, { status });
+  const refused = refusalOf(INTENTS[intent as keyof typeof INTENTS](can, form));
+  if (refused) return fail({ refused }, 409);
+  if (intent === "file") {
+    const year = yearOf(request, today);
+    const parsed = parseReport(form, await statisticKeys(context.db, params.id!));
+    if (!parsed.ok) return fail(parsed.fieldErrors);
+    await fileReport(context.db, params.id!, String(form.get("partyId")), year, parsed.data, user);
+    return ok("report.filed");
   }
-  throw new Response("Not Found", { status: 404 });
+  const parsed = parseStatisticKeys(form);
+  if (!parsed.ok) return fail(parsed.fieldErrors);
+  await setStatisticKeys(context.db, params.id!, parsed.data, user);
+  return ok("report.keysSaved");
 }
 
 export default function Reports() {
@@ -83,6 +81,7 @@ export default function Reports() {
       <PartnershipTabs id={d.id} current="reports" />
       <h1>{t("report.title")}</h1>
       <Notice message={result?.done ? t(result.done) : undefined} />
+      <FormAlert message={result?.fieldErrors.refused ? t(result.fieldErrors.refused) : undefined} />
       <Form method="get" className="row">
         <Field name="year" type="number" min={2000} max={2100} label={t("report.year")} defaultValue={d.year} />
         <button type="submit">{t("report.showYear")}</button>
@@ -134,7 +133,7 @@ export default function Reports() {
         </p>
       </section>
 
-      {d.canSetKeys ? (
+      {d.canChooseStatistics ? (
         <section aria-labelledby="keys-h">
           <h2 id="keys-h">{t("report.keysHeading")}</h2>
           <Form method="post" noValidate>

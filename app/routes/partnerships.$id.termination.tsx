@@ -1,9 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/auth/guards.server";
+import { notFound, requireUser } from "~/auth/guards.server";
 import { Field, FormAlert, Notice, SelectField, TextArea } from "~/components/Field";
 import { PartnershipTabs } from "~/components/PartnershipTabs";
-import { stockholmDate } from "~/domain/stockholm-date";
+import { forParty } from "~/domain/partnership-capabilities";
 import { agreementEndsOn, committeeErrors } from "~/domain/termination";
 import { noticeSchema } from "~/forms/agreement";
 import { NO_FIELD_ERRORS, parseForm, type FieldErrors } from "~/forms/parse";
@@ -12,29 +12,20 @@ import { readForm } from "~/http/form.server";
 import { withRetryIn } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
-import { requirePartnershipAccess } from "~/services/access.server";
-import { partiesOf } from "~/services/partnerships.server";
-import { partyRolesOf, representedParties } from "~/services/party-roles.server";
+import { refusalOf } from "~/services/meeting-access.server";
+import { requirePartnershipCapabilities } from "~/services/partnership-access.server";
 import { giveWrittenNotice, previewTermination, terminationsOf } from "~/services/terminations.server";
 
 export const meta = titled("termination.title");
 
-/** The parties the user may give notice for: those they represent, or any for a coordinator. */
-async function noticeParties(context: LoaderFunctionArgs["context"], request: Request, partnershipId: string) {
-  const user = requireUser(context, request);
-  await requirePartnershipAccess(context.db, user, partnershipId);
-  const [all, roles] = await Promise.all([partiesOf(context.db, partnershipId), partyRolesOf(context.db, partnershipId, user.id)]);
-  const mine = representedParties(roles);
-  return { user, all, parties: user.isAdmin ? all : all.filter((p) => mine.includes(p.id)) };
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { user, parties } = await noticeParties(context, request, params.id!);
+  const user = requireUser(context, request);
+  const { parties, can } = await requirePartnershipCapabilities(context.db, user, params.id!);
   const given = await terminationsOf(context.db, params.id!);
   return {
     id: params.id!,
     isAdmin: user.isAdmin,
-    parties: parties.filter((p) => !given.some((g) => g.partyId === p.id)).map((p) => ({ id: p.id, name: p.name, sector: p.sector })),
+    parties: parties.filter((p) => can.giveNotice[p.id] === true).map((p) => ({ id: p.id, name: p.name, sector: p.sector })),
     given: given.map((g) => ({
       id: g.id,
       partyName: g.partyName,
@@ -47,15 +38,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, all, parties } = await noticeParties(context, request, params.id!);
+  const user = requireUser(context, request);
+  const { today, parties: all, can } = await requirePartnershipCapabilities(context.db, user, params.id!);
   const form = await readForm(request);
   const intent = String(form.get("intent"));
+  // Both steps, the preview and the confirmation, give notice for the party chosen.
+  if (intent !== "preview" && intent !== "confirm") throw notFound();
   const fail = (fieldErrors: FieldErrors, status = 400) => data({ fieldErrors, preview: null, given: null, retryAfter: 0 }, { status });
+  const refused = refusalOf(forParty(can.giveNotice, String(form.get("partyId"))));
+  if (refused) return fail({ form: refused }, 409);
   const parsed = parseForm(noticeSchema, form);
   if (!parsed.ok) return fail(parsed.fieldErrors);
-  const party = parties.find((p) => p.id === parsed.data.partyId);
-  if (!party) throw new Response("Forbidden", { status: 403 });
-  const today = stockholmDate(new Date());
+  const party = all.find((p) => p.id === parsed.data.partyId)!;
   const givenOn = user.isAdmin && parsed.data.givenOn ? parsed.data.givenOn : today;
   if (givenOn > today) return fail({ givenOn: "termination.futureDate" });
   const committee = { reference: parsed.data.committeeReference, decidedOn: parsed.data.committeeDecidedOn };
@@ -98,6 +92,7 @@ export default function Termination() {
       <h1>{t("termination.title")}</h1>
       <p>{t("termination.intro")}</p>
       <Notice message={result?.given ? t("termination.given", { date: result.given.effectiveOn }) : undefined} />
+      <FormAlert message={e.form ? t(e.form) : undefined} />
 
       {d.given.length ? (
         <section aria-labelledby="given-h">
@@ -140,7 +135,6 @@ export default function Termination() {
         </section>
       ) : d.parties.length ? (
         <Form method="post" className="stack" noValidate>
-          <FormAlert message={e.form ? t(e.form) : undefined} />
           <input type="hidden" name="intent" value="preview" />
           <SelectField name="partyId" label={t("termination.party")} options={d.parties.map((p) => ({ value: p.id, label: p.name }))} error={e.partyId} />
           {d.isAdmin ? <Field name="givenOn" type="date" label={t("termination.givenOn")} hint={t("termination.givenOnHint")} error={e.givenOn} /> : null}

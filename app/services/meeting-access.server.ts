@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client";
 import type { SessionUser } from "../auth/session.server";
 import { notFound } from "../auth/guards.server";
-import { meetingCapabilities, type MeetingFacts, type Refusal, type Verdict } from "../domain/capabilities";
+import { meetingCapabilities, type MeetingFacts, type Refusal } from "../domain/capabilities";
 import { stockholmDate } from "../domain/stockholm-date";
 import { isUuid, requireGroupAccess, type GroupAccess } from "./access.server";
 import { holdersFor } from "./groups.server";
@@ -38,10 +38,10 @@ export async function requireMeetingCapabilities(db: Db, user: SessionUser, meet
   return { meeting, access, parties, minutes, facts, can: meetingCapabilities(facts, { ...meeting, minutes }, now) };
 }
 
-/** Asserts a verdict: throws 403 when refused for who the user is; returns the refusal when refused for the meeting's state, else null. */
-export function refusalOf(verdict: Verdict): Exclude<Refusal, "forbidden"> | null {
+/** Asserts a verdict (a meeting's or a partnership's): throws 403 when refused for who the user is; returns the refusal when refused for the resource's state, else null. */
+export function refusalOf<R extends string = Refusal>(verdict: true | R): Exclude<R, "forbidden"> | null {
   if (verdict === "forbidden") throw new Response("Forbidden", { status: 403 });
-  return verdict === true ? null : verdict;
+  return verdict === true ? null : (verdict as Exclude<R, "forbidden">);
 }
 
 /** Whether the user acts for the group's chair (or documentation holder) today, or is a coordinator. */

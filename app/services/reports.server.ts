@@ -1,6 +1,6 @@
 import { and, asc, eq, isNotNull, lte } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { groups, partnershipReportStatistics, partnerships, yearlyReports } from "../../db/schema";
+import { partnershipReportStatistics, partnerships, yearlyReports } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import {
   DEFAULT_STATISTIC_KEYS,
@@ -15,9 +15,7 @@ import {
 } from "../domain/yearly-report";
 import type { IsoDate } from "../domain/iso-date";
 import { audit } from "./audit.server";
-import { holdersFor } from "./groups.server";
 import { partiesOf } from "./partnerships.server";
-import type { PartyRole } from "./party-roles.server";
 
 export interface ReportInput {
   narrative: string;
@@ -41,22 +39,6 @@ export async function setStatisticKeys(db: Db, partnershipId: string, keys: Stat
       .onConflictDoUpdate({ target: partnershipReportStatistics.partnershipId, set: { keys: normalised, updatedBy: actor.id, updatedAt: new Date() } });
     await audit(tx, { actorId: actor.id, action: "report.statistics", subject: `partnership:${partnershipId}`, details: { keys: normalised } });
   });
-}
-
-/** The coordinator, or a member of the steering group for the party that holds its chair today. */
-export async function maySetStatistics(db: Db, partnershipId: string, user: SessionUser, roles: readonly PartyRole[], today: IsoDate): Promise<boolean> {
-  if (user.isAdmin) return true;
-  const steering = await db.select().from(groups).where(and(eq(groups.partnershipId, partnershipId), eq(groups.kind, "steering")));
-  const holders = await holdersFor(db, steering, today);
-  return steering.some((g) => {
-    const holder = holders.get(g.id);
-    return holder && roles.some((r) => r.groupId === g.id && r.partyId === holder.partyId && r.role !== "observer");
-  });
-}
-
-/** The idea-based parties a user may file for: those they represent (or deputise for) in any group. */
-export function filingParties(roles: readonly PartyRole[]): string[] {
-  return [...new Set(roles.filter((r) => r.sector === "idea" && r.role !== "observer").map((r) => r.partyId))];
 }
 
 /** Files (or corrects) a party's report for the year; the first filing's time is kept. */

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import type { IsoDate } from "../../../app/domain/iso-date";
+import { forParty, partnershipCapabilities, type PartnershipFacts, type PartyVerdict } from "../../../app/domain/partnership-capabilities";
+import type { MemberRole } from "../../../app/domain/representation";
+
+// Stockholm as seeded: the city and three victim-support organisations, each with a representative
+// in the steering group; Gotland's deputy and Södra's observer sit there too. The chair is the
+// city's (Västerort's notice took effect 2025-12-31). Borås's representative sits in another
+// partnership and none of this one's groups.
+const STEERING = "steering";
+const COOPERATION = "cooperation";
+type Person = "coordinator" | "cityRep" | "gotlandRep" | "gotlandDeputy" | "sodraObserver" | "sodraCooperationRep" | "vasterortRep" | "borasRep";
+const seatsOf: Record<Person, [party: string, group: string, role: MemberRole][]> = {
+  coordinator: [],
+  cityRep: [["sf", STEERING, "representative"]],
+  gotlandRep: [["gotland", STEERING, "representative"]],
+  gotlandDeputy: [["gotland", STEERING, "deputy"]],
+  sodraObserver: [["sodra", STEERING, "observer"]],
+  sodraCooperationRep: [["sodra", COOPERATION, "representative"]],
+  vasterortRep: [["vasterort", STEERING, "representative"]],
+  borasRep: [],
+};
+
+function facts(person: Person, vasterortLeft: IsoDate | null, chair = "sf"): PartnershipFacts {
+  return {
+    isAdmin: person === "coordinator",
+    seats: seatsOf[person].map(([partyId, groupId, role]) => ({ partyId, groupId, groupKind: groupId === STEERING ? "steering" : "cooperation", role })),
+    parties: [
+      { id: "sf", sector: "public", participatesUntil: null },
+      { id: "gotland", sector: "idea", participatesUntil: null },
+      { id: "sodra", sector: "idea", participatesUntil: null },
+      { id: "vasterort", sector: "idea", participatesUntil: vasterortLeft },
+    ],
+    steeringChairs: new Map([[STEERING, chair]]),
+  };
+}
+
+const LEFT: IsoDate = "2025-12-31";
+const TODAY: IsoDate = "2026-11-30";
+const ALL = ["sf", "gotland", "sodra", "vasterort"];
+const IDEA = ["gotland", "sodra", "vasterort"];
+/** A verdict per party: those listed as allowed, the refusal given, everything else forbidden. */
+const per = (parties: string[], allowed: string[], refusals: Record<string, PartyVerdict> = {}) =>
+  Object.fromEntries(parties.map((p) => [p, allowed.includes(p) ? true : (refusals[p] ?? "forbidden")]));
+
+describe("partnershipCapabilities", () => {
+  // person, Västerort's last day, day asked, notice for, reports for, statistics
+  const table: [Person, IsoDate | null, IsoDate, ReturnType<typeof per>, ReturnType<typeof per>, PartyVerdict][] = [
+    // The coordinator gives notice for any party still in, files no report, chooses the statistics.
+    ["coordinator", LEFT, TODAY, per(ALL, ["sf", "gotland", "sodra"], { vasterort: "termination.alreadyGiven" }), per(IDEA, []), true],
+    ["coordinator", null, TODAY, per(ALL, ALL), per(IDEA, []), true],
+    // The chair's representative: notice for its own party; the public party files no report.
+    ["cityRep", LEFT, TODAY, per(ALL, ["sf"]), per(IDEA, []), true],
+    ["gotlandRep", LEFT, TODAY, per(ALL, ["gotland"]), per(IDEA, ["gotland"]), "forbidden"],
+    // A deputy files the report but gives no notice.
+    ["gotlandDeputy", LEFT, TODAY, per(ALL, []), per(IDEA, ["gotland"]), "forbidden"],
+    // An observer does neither; a representative in the cooperation group does both.
+    ["sodraObserver", LEFT, TODAY, per(ALL, []), per(IDEA, []), "forbidden"],
+    ["sodraCooperationRep", LEFT, TODAY, per(ALL, ["sodra"]), per(IDEA, ["sodra"]), "forbidden"],
+    // Västerort, once its notice is given, gives none again; from the day after it takes effect it files nothing.
+    ["vasterortRep", LEFT, TODAY, per(ALL, [], { vasterort: "termination.alreadyGiven" }), per(IDEA, [], { vasterort: "report.partyHasLeft" }), "forbidden"],
+    ["vasterortRep", LEFT, LEFT, per(ALL, [], { vasterort: "termination.alreadyGiven" }), per(IDEA, ["vasterort"]), "forbidden"],
+    ["vasterortRep", null, TODAY, per(ALL, ["vasterort"]), per(IDEA, ["vasterort"]), "forbidden"],
+    ["borasRep", LEFT, TODAY, per(ALL, []), per(IDEA, []), "forbidden"],
+  ];
+
+  it.each(table)("%s (Västerort until %s) on %s", (person, left, today, giveNotice, fileReport, chooseStatistics) => {
+    const can = partnershipCapabilities(facts(person, left), today);
+    expect(can).toEqual({ view: person === "borasRep" ? "forbidden" : true, giveNotice, fileReport, chooseStatistics });
+  });
+
+  it("lets the steering group's chair choose the statistics, whoever holds it, but not as an observer", () => {
+    expect(partnershipCapabilities(facts("gotlandRep", null, "gotland"), TODAY).chooseStatistics).toBe(true);
+    expect(partnershipCapabilities(facts("cityRep", null, "gotland"), TODAY).chooseStatistics).toBe("forbidden");
+    expect(partnershipCapabilities(facts("sodraObserver", null, "sodra"), TODAY).chooseStatistics).toBe("forbidden");
+    expect(partnershipCapabilities(facts("sodraCooperationRep", null, "sodra"), TODAY).chooseStatistics).toBe("forbidden");
+  });
+
+  it("refuses a party that is not the partnership's, or one the action does not concern", () => {
+    const can = partnershipCapabilities(facts("coordinator", null), TODAY);
+    expect(forParty(can.giveNotice, "elsewhere")).toBe("forbidden");
+    expect(forParty(can.fileReport, "sf")).toBe("forbidden");
+    expect(forParty(can.giveNotice, "toString")).toBe("forbidden");
+  });
+});
