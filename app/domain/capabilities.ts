@@ -1,11 +1,11 @@
-import { isHeld } from "./decision";
+import { isHeld, refusedStep, type DecisionKind, type Stage, type StepError } from "./decision";
 import type { IsoDate } from "./iso-date";
 import { participatesOn } from "./participation";
 import type { MemberRole } from "./representation";
 import { stockholmDate } from "./stockholm-date";
 
-// What a user may do with a meeting and its minutes, on a day: the one rule the meeting page shows
-// and its action asserts (decision 017). Realtime judges each edit with `minutesAccess` below.
+// What a user may do with a meeting and its minutes, and with a group's decisions, on a day: the one
+// rule each page shows and its action asserts (decision 017). Realtime judges each edit with `minutesAccess` below.
 
 export type MinutesStatus = "draft" | "for_approval" | "final";
 export type MeetingStatus = "draft" | "noticed" | "cancelled";
@@ -33,7 +33,9 @@ export type Refusal =
   | "decision.notHeldYet"
   | "justering.notDraft"
   | "justering.notForApproval"
-  | "justering.notFinal";
+  | "justering.notFinal"
+  | StepError
+  | "decision.taskAlreadyDone";
 export type Verdict = true | Refusal;
 
 export const MEETING_ACTIONS = [
@@ -137,4 +139,59 @@ export function meetingCapabilities(facts: MeetingFacts, meeting: MeetingState, 
     approveMinutes: verdict(approver, open, [meeting.minutes.status === "for_approval", "justering.notForApproval"]),
     correctMinutes: verdict(approver, open, [meeting.minutes.status === "final", "justering.notFinal"]),
   };
+}
+
+/** What deciding on a decision needs to know of a user, on the day they ask. */
+export interface DecisionFacts extends MeetingFacts {
+  /**
+   * The party the user speaks for on the decision, with its last day: at a meeting the party they
+   * were recorded present for, per capsulum their seat's; null when they speak for none (not
+   * present, an observer, a coordinator).
+   */
+  speaksFor: { partyId: string; participatesUntil: IsoDate | null } | null;
+}
+
+export interface DecisionState {
+  kind: DecisionKind;
+  stage: Stage;
+  /** The day the decision is judged on: its meeting's, or today for a proposal not yet recorded. */
+  day: IsoDate;
+  /** How many parties have stated a position. */
+  positions: number;
+}
+
+export const DECISION_ACTIONS = ["view", "statePosition", "close", "recordPerCapsulum", "setReview", "addTask", "completeAnyTask"] as const;
+export type DecisionAction = (typeof DECISION_ACTIONS)[number];
+export type DecisionCapabilities = Record<DecisionAction, Verdict>;
+
+const stepAllowed = (refused: StepError | null): [boolean, Refusal] => [refused === null, refused ?? "decision.closed"];
+
+/**
+ * Everything the user may do with a decision. A party states its position through someone with a
+ * mandate who speaks for it (present at the meeting, or per capsulum from anywhere) while it takes
+ * part on the decision's day (decision 016); the party convening the group today, or a coordinator,
+ * closes the decision, records a proposal at a meeting and manages the follow-up.
+ */
+export function decisionCapabilities(facts: DecisionFacts, decision: DecisionState): DecisionCapabilities {
+  const manages = convenes({ ...facts, isAdmin: facts.user.isAdmin });
+  const speaks = facts.speaksFor !== null && participatesOn(facts.speaksFor, decision.day);
+  return {
+    view: verdict(facts.user.isAdmin || facts.membership !== null),
+    statePosition: verdict(speaks, stepAllowed(refusedStep(decision.stage, "state", decision.positions))),
+    close: verdict(manages, stepAllowed(refusedStep(decision.stage, "close", decision.positions))),
+    recordPerCapsulum: verdict(manages, stepAllowed(refusedStep(decision.stage, "record", decision.positions))),
+    setReview: verdict(manages),
+    addTask: verdict(manages),
+    completeAnyTask: verdict(manages),
+  };
+}
+
+/** A follow-up task is marked done once, by its owner or by whoever manages the decision. */
+export function completeTaskVerdict(can: DecisionCapabilities, userId: string, task: { ownerId: string; status: "open" | "done" }): Verdict {
+  return verdict(can.completeAnyTask === true || task.ownerId === userId, [task.status === "open", "decision.taskAlreadyDone"]);
+}
+
+/** Who proposes a decision per capsulum in a group's register: the convening party or a coordinator. */
+export function registerCapabilities(facts: MeetingFacts): { view: Verdict; propose: Verdict } {
+  return { view: verdict(facts.user.isAdmin || facts.membership !== null), propose: verdict(convenes({ ...facts, isAdmin: facts.user.isAdmin })) };
 }

@@ -5,6 +5,7 @@ import { DecisionOutcome } from "~/components/Decisions";
 import { DataTable } from "~/components/DataTable";
 import { Fact } from "~/components/Fact";
 import { Field, FormAlert, Notice, SelectField, TextArea } from "~/components/Field";
+import { completeTaskVerdict, DECISION_ACTIONS, type DecisionAction } from "~/domain/capabilities";
 import { decisionLabel, stageOf } from "~/domain/decision";
 import { stockholmDate } from "~/domain/stockholm-date";
 import { positionSchema, reviewSchema, taskSchema } from "~/forms/decision";
@@ -13,7 +14,8 @@ import { readForm } from "~/http/form.server";
 import { formatDateTime, type MessageKey } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
-import { addTask, closeDecision, completeTask, decisionDetail, requireDecisionAccess, setReview, statePosition } from "~/services/decisions.server";
+import { addTask, closeDecision, completeTask, decisionDetail, requireDecisionCapabilities, setReview, statePosition, taskOf } from "~/services/decisions.server";
+import { refusalOf } from "~/services/meeting-access.server";
 import { membersOf } from "~/services/groups.server";
 import { finalMinutes } from "~/services/minutes.server";
 
@@ -21,14 +23,13 @@ export const meta = titled("decision.title");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  const { decision, access, isChair } = await requireDecisionAccess(context.db, user, params.id);
+  const { decision, access, speaksFor, can } = await requireDecisionCapabilities(context.db, user, params.id);
   const [detail, members, minutes] = await Promise.all([
     decisionDetail(context.db, decision, access.group.partnershipId),
     membersOf(context.db, access.group.id),
     decision.meetingId ? finalMinutes(context.db, decision.meetingId) : null,
   ]);
   const stage = stageOf(decision);
-  const mine = access.membership && access.membership.role !== "observer" ? access.membership.partyId : null;
   return {
     decision: {
       id: decision.id,
@@ -44,64 +45,69 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     meeting: detail.meeting && { id: detail.meeting.id, title: detail.meeting.title, startsAt: detail.meeting.startsAt.toISOString(), minutesFinal: Boolean(minutes) },
     item: detail.item,
     parties: detail.parties.map((p) => ({ ...p, statedAt: p.statedAt?.toISOString() ?? null })),
-    tasks: detail.tasks,
+    tasks: detail.tasks.map((task) => ({ ...task, completable: completeTaskVerdict(can, user.id, task) === true })),
     today: stockholmDate(new Date()),
-    me: user.id,
-    // Only a party taking part on the decision's day states a position.
-    myParty: detail.parties.some((p) => p.id === mine && p.takesPart) ? mine : null,
-    manages: isChair,
+    // Only what is allowed: a refusal's reason is for the action to tell.
+    can: Object.fromEntries(DECISION_ACTIONS.map((a) => [a, can[a] === true])) as Record<DecisionAction, boolean>,
+    myParty: can.statePosition === true ? speaksFor!.partyId : null,
     members: members.map((m) => ({ id: m.userId, name: m.name })),
   };
 }
 
 type Result = { intent: string; fieldErrors: FieldErrors; done: MessageKey | null };
 
+/** The capability each intent of the action asserts; a task's completion is judged per task. */
+const INTENTS = {
+  position: "statePosition",
+  close: "close",
+  record: "recordPerCapsulum",
+  review: "setReview",
+  task: "addTask",
+  taskDone: null,
+} as const satisfies Record<string, DecisionAction | null>;
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = requireUser(context, request);
-  const { decision, access, isChair } = await requireDecisionAccess(context.db, user, params.id);
+  const { decision, access, speaksFor, can } = await requireDecisionCapabilities(context.db, user, params.id);
   const form = await readForm(request);
   const intent = String(form.get("intent"));
+  if (!Object.hasOwn(INTENTS, intent)) throw new Response("Bad Request", { status: 400 });
   const ok = (done: MessageKey): Result => ({ intent, fieldErrors: NO_FIELD_ERRORS, done });
   const fail = (fieldErrors: FieldErrors, status = 400) => data<Result>({ intent, fieldErrors, done: null }, { status });
-  const managerOnly = () => {
-    if (!isChair) throw new Response("Forbidden", { status: 403 });
-  };
+  const capability = INTENTS[intent as keyof typeof INTENTS];
+  const task = capability ? undefined : await taskOf(context.db, decision, String(form.get("taskId")));
+  if (!capability && !task) throw new Response("Bad Request", { status: 400 });
+  const refused = refusalOf(capability ? can[capability] : completeTaskVerdict(can, user.id, task!));
+  if (refused) return fail({ form: refused }, 409);
 
   switch (intent) {
     case "position": {
       const parsed = parseForm(positionSchema, form);
       if (!parsed.ok) return fail(parsed.fieldErrors);
-      const error = await statePosition(context.db, decision, access, user, parsed.data);
-      if (error === "decision.noMandate" || error === "decision.notPresent") throw new Response("Forbidden", { status: 403 });
+      const error = await statePosition(context.db, decision, speaksFor!.partyId, user, parsed.data);
       return error ? fail({ form: error }, 409) : ok("decision.stated");
     }
     case "close":
     case "record": {
-      managerOnly();
       const error = await closeDecision(context.db, decision, access, user, intent);
       if (error) return fail({ form: error }, 409);
       return ok(intent === "close" ? "decision.closed.done" : "decision.recordedPc");
     }
     case "review": {
-      managerOnly();
       const parsed = parseForm(reviewSchema, form);
       if (!parsed.ok) return fail(parsed.fieldErrors);
       await setReview(context.db, decision, parsed.data.reviewOn, user);
       return ok("decision.reviewSaved");
     }
     case "task": {
-      managerOnly();
       const parsed = parseForm(taskSchema, form);
       if (!parsed.ok) return fail(parsed.fieldErrors);
       if (!(await addTask(context.db, decision, parsed.data, user))) return fail({ ownerId: "decision.ownerInvalid" });
       return ok("decision.taskAdded");
     }
-    case "taskDone": {
-      if (!(await completeTask(context.db, decision, String(form.get("taskId")), user, isChair))) throw new Response("Forbidden", { status: 403 });
-      return ok("decision.taskCompleted");
-    }
   }
-  throw new Response("Bad Request", { status: 400 });
+  await completeTask(context.db, decision, task!.id, user);
+  return ok("decision.taskCompleted");
 }
 
 export default function Decision() {
@@ -111,7 +117,6 @@ export default function Decision() {
   const result = useActionData<typeof action>();
   const errors = (intent: string) => (result && result.intent === intent ? result.fieldErrors : {});
   const { decision } = d;
-  const open = decision.stage === "open" || decision.stage === "proposed";
   const rule = decision.kind === "per_capsulum" ? "per_capsulum" : d.group.kind;
   const abstained = d.parties.filter((p) => p.position === "abstain").map((p) => p.name);
   const noneAgreed = decision.stage === "not_adopted" && d.group.kind === "cooperation" && !decision.outcome?.objecting.length;
@@ -162,7 +167,7 @@ export default function Decision() {
             </tr>
           ))}
         </DataTable>
-        {open && d.myParty ? (
+        {d.myParty ? (
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="position" />
             <fieldset>
@@ -178,7 +183,7 @@ export default function Decision() {
             <button type="submit">{t("decision.stateSubmit")}</button>
           </Form>
         ) : null}
-        {open && d.manages ? (
+        {d.can.close || d.can.recordPerCapsulum ? (
           <details>
             <summary>{t(decision.stage === "proposed" ? "decision.recordPc" : "decision.close")}</summary>
             <Form method="post" className="stack">
@@ -201,7 +206,7 @@ export default function Decision() {
                 <td>{task.dueOn}</td>
                 <td>
                   {t(task.status === "done" ? "decision.task.done" : task.dueOn < d.today ? "decision.task.overdue" : "decision.task.open")}
-                  {task.status === "open" && (d.manages || task.ownerId === d.me) ? (
+                  {task.completable ? (
                     <Form method="post" className="item-buttons">
                       <input type="hidden" name="intent" value="taskDone" />
                       <input type="hidden" name="taskId" value={task.id} />
@@ -217,7 +222,7 @@ export default function Decision() {
         ) : (
           <p className="empty">{t("decision.noTasks")}</p>
         )}
-        {d.manages ? (
+        {d.can.addTask ? (
           <details open={result?.intent === "task" && !result.done}>
             <summary>{t("decision.taskAdd")}</summary>
             <Form method="post" className="stack">
@@ -229,7 +234,7 @@ export default function Decision() {
             </Form>
           </details>
         ) : null}
-        {d.manages ? (
+        {d.can.setReview ? (
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="review" />
             <Field name="reviewOn" type="date" label={t("decision.reviewOn")} defaultValue={decision.reviewOn ?? ""} error={errors("review").reviewOn} />

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { DecisionOutcome } from "~/components/Decisions";
 import { TextArea } from "~/components/Field";
+import { registerCapabilities } from "~/domain/capabilities";
 import { decisionLabel, stageOf } from "~/domain/decision";
 import { stockholmDate } from "~/domain/stockholm-date";
 import { proposalSchema } from "~/forms/decision";
@@ -12,23 +13,25 @@ import { titled } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { requireGroupAccess } from "~/services/access.server";
 import { createDecision, decisionsOfGroup } from "~/services/decisions.server";
-import { actsAsChair } from "~/services/meeting-access.server";
+import { groupFacts, refusalOf } from "~/services/meeting-access.server";
 
 export const meta = titled("decision.registerTitle");
 
-async function groupChair(context: LoaderFunctionArgs["context"], request: Request, groupId: string | undefined) {
+/** The group with what the user may do in its register now (`registerCapabilities`). */
+async function registerOf(context: LoaderFunctionArgs["context"], request: Request, groupId: string | undefined) {
   const user = requireUser(context, request);
   const access = await requireGroupAccess(context.db, user, groupId!);
-  return { user, access, isChair: await actsAsChair(context.db, access) };
+  const { facts } = await groupFacts(context.db, user, access, new Date());
+  return { user, access, can: registerCapabilities(facts) };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { access, isChair } = await groupChair(context, request, params.id);
+  const { access, can } = await registerOf(context, request, params.id);
   const rows = await decisionsOfGroup(context.db, access.group.id);
   const years = [...new Set(rows.map((r) => r.year))];
   return {
     group: { id: access.group.id, name: access.group.name, kind: access.group.kind },
-    isChair,
+    can: { propose: can.propose === true },
     years: years.map((year) => ({
       year,
       decisions: rows
@@ -48,8 +51,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 /** The chair proposes a decision per capsulum; the parties answer on the decision's page. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, access, isChair } = await groupChair(context, request, params.id);
-  if (!isChair) throw new Response("Forbidden", { status: 403 });
+  const { user, access, can } = await registerOf(context, request, params.id);
+  refusalOf(can.propose);
   const form = await readForm(request);
   const parsed = parseForm(proposalSchema, form);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors }, { status: 400 });
@@ -89,10 +92,11 @@ export default function DecisionRegister() {
           </ul>
         </section>
       ))}
-      {d.isChair ? (
+      {d.can.propose ? (
         <details open={Boolean(result?.fieldErrors)}>
           <summary>{t("decision.propose")}</summary>
           <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="propose" />
             <p className="muted">{t("decision.rule.per_capsulum")}</p>
             <TextArea name="text" label={t("decision.text")} required error={result?.fieldErrors.text} />
             <button type="submit">{t("decision.proposeSubmit")}</button>

@@ -1,29 +1,48 @@
-import { and, asc, desc, eq, gte, lte, max, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, lte, max, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { prepared } from "../../db/prepared";
-import { agendaItems, attendance, decisionPositions, decisions, decisionTasks, groupMembers, groups, meetings, terminations, users } from "../../db/schema";
+import { agendaItems, attendance, decisionPositions, decisions, decisionTasks, groupMembers, groups, meetings, users } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import { notFound } from "../auth/guards.server";
 import { paragraphHeading, paragraphs } from "../domain/agenda";
+import { decisionCapabilities } from "../domain/capabilities";
 import { decisionLabel, outcomeOf, refusedStep, stageOf, type DecisionKind, type GroupKind, type Position, type StepError } from "../domain/decision";
 import type { IsoDate } from "../domain/iso-date";
 import { participatesOn, participatingParties } from "../domain/participation";
 import { stockholmDate } from "../domain/stockholm-date";
 import { isUuid, requireGroupAccess, type GroupAccess } from "./access.server";
 import { audit } from "./audit.server";
-import { actsAsChair } from "./meeting-access.server";
+import { groupFacts } from "./meeting-access.server";
 import { meetingDetails, type MeetingRow } from "./meetings.server";
 import { partiesOf } from "./partnerships.server";
 
 export type DecisionRow = typeof decisions.$inferSelect;
 
-/** A decision is visible to its group's members and coordinators (404 otherwise); the chair or a coordinator manages it. */
-export async function requireDecisionAccess(db: Db, user: SessionUser, id: string | undefined) {
+/**
+ * The decision with what the user may do with it now (`decisionCapabilities`), its facts loaded
+ * once: the party convening the group today, the parties with their participation, the party the
+ * user was present for at the decision's meeting. Visible to the group's members and coordinators
+ * (404 otherwise).
+ */
+export async function requireDecisionCapabilities(db: Db, user: SessionUser, id: string | undefined, now = new Date()) {
   if (!isUuid(id)) throw notFound();
   const [decision] = await db.select().from(decisions).where(eq(decisions.id, id));
   if (!decision) throw notFound();
   const access = await requireGroupAccess(db, user, decision.groupId);
-  return { decision, access, isChair: await actsAsChair(db, access) };
+  const [{ facts, parties }, [meeting], [present], [{ positions }]] = await Promise.all([
+    groupFacts(db, user, access, now),
+    decision.meetingId ? db.select({ startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.id, decision.meetingId)) : [],
+    decision.kind === "meeting" && decision.meetingId
+      ? db.select({ partyId: attendance.partyId }).from(attendance).where(and(eq(attendance.meetingId, decision.meetingId), eq(attendance.userId, user.id), eq(attendance.present, true)))
+      : [],
+    db.select({ positions: count() }).from(decisionPositions).where(eq(decisionPositions.decisionId, decision.id)),
+  ]);
+  const party = (partyId: string) => ({ partyId, participatesUntil: parties.find((p) => p.id === partyId)?.participatesUntil ?? null });
+  // Observers and coordinators speak for no party; at a meeting only whoever was present for it does.
+  const mandated = facts.membership?.role === "observer" ? null : facts.membership;
+  const speaksFor = !mandated ? null : decision.kind === "meeting" ? (present ? party(present.partyId ?? mandated.partyId) : null) : party(mandated.partyId);
+  const can = decisionCapabilities({ ...facts, speaksFor }, { kind: decision.kind, stage: stageOf(decision), day: decisionDay(meeting, now), positions });
+  return { decision, access, speaksFor, can };
 }
 
 export interface NewDecision {
@@ -51,43 +70,15 @@ export async function createDecision(db: Db, groupId: string, input: NewDecision
   });
 }
 
-export type PositionError = StepError | "decision.notPresent" | "decision.noMandate";
-
 /** The day a decision is judged on: its meeting's, or today for a proposal per capsulum not yet recorded. */
-const decisionDay = (meeting: { startsAt: Date } | undefined) => stockholmDate(meeting?.startsAt ?? new Date());
+const decisionDay = (meeting: { startsAt: Date } | undefined, now = new Date()) => stockholmDate(meeting?.startsAt ?? now);
 
-/**
- * A party's position, stated by its representative or deputy: at a meeting only when present for
- * the party; per capsulum in writing, from anywhere. Coordinators speak for no party.
- */
-export async function statePosition(
-  db: Db,
-  decision: DecisionRow,
-  access: GroupAccess,
-  user: SessionUser,
-  input: { position: Position; reservation: string | null },
-): Promise<PositionError | null> {
-  const member = access.membership;
-  if (!member || member.role === "observer") return "decision.noMandate";
+/** A party's position, stated for it by `user` (who may: `decisionCapabilities`); refused once the decision has closed meanwhile. */
+export async function statePosition(db: Db, decision: DecisionRow, partyId: string, user: SessionUser, input: { position: Position; reservation: string | null }): Promise<StepError | null> {
   return db.transaction(async (tx) => {
     const current = await lockDecision(tx, decision.id);
     const refused = refusedStep(stageOf(current), "state", 0);
     if (refused) return refused;
-    let partyId = member.partyId;
-    if (current.kind === "meeting") {
-      const [here] = await tx
-        .select({ partyId: attendance.partyId })
-        .from(attendance)
-        .where(and(eq(attendance.meetingId, current.meetingId!), eq(attendance.userId, user.id), eq(attendance.present, true)));
-      if (!here) return "decision.notPresent";
-      partyId = here.partyId ?? partyId;
-    }
-    // A party that has left by the decision's day has no say in it.
-    const [[meeting], [leaving]] = await Promise.all([
-      current.meetingId ? tx.select({ startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.id, current.meetingId)) : [],
-      tx.select({ participatesUntil: terminations.effectiveOn }).from(terminations).where(eq(terminations.partyId, partyId)),
-    ]);
-    if (leaving && !participatesOn(leaving, decisionDay(meeting))) return "decision.noMandate";
     const values = { position: input.position, reservation: input.reservation, statedBy: user.id, statedAt: new Date() };
     await tx
       .insert(decisionPositions)
@@ -159,15 +150,17 @@ export async function addTask(db: Db, decision: DecisionRow, input: { title: str
   });
 }
 
-/** Marks a task done (its owner, the chair or a coordinator). Returns false for a task that is not this decision's or not theirs. */
-export async function completeTask(db: Db, decision: DecisionRow, taskId: string, actor: SessionUser, manages: boolean) {
-  if (!isUuid(taskId)) return false;
-  return db.transaction(async (tx) => {
-    const [task] = await tx.select().from(decisionTasks).where(and(eq(decisionTasks.id, taskId), eq(decisionTasks.decisionId, decision.id)));
-    if (!task || (!manages && task.ownerId !== actor.id)) return false;
+/** One of the decision's follow-up tasks; undefined when it is not this decision's. */
+export async function taskOf(db: Db, decision: DecisionRow, taskId: string) {
+  if (!isUuid(taskId)) return undefined;
+  const [task] = await db.select().from(decisionTasks).where(and(eq(decisionTasks.id, taskId), eq(decisionTasks.decisionId, decision.id)));
+  return task;
+}
+
+export async function completeTask(db: Db, decision: DecisionRow, taskId: string, actor: SessionUser) {
+  await db.transaction(async (tx) => {
     await tx.update(decisionTasks).set({ status: "done", doneAt: new Date() }).where(eq(decisionTasks.id, taskId));
     await audit(tx, { actorId: actor.id, action: "decision.task.done", subject: `group:${decision.groupId}`, details: { decisionId: decision.id, taskId } });
-    return true;
   });
 }
 

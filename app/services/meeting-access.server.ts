@@ -24,18 +24,20 @@ export async function requireMeetingAccess(db: Db, user: SessionUser, meetingId:
  */
 export async function requireMeetingCapabilities(db: Db, user: SessionUser, meetingId: string | undefined, now = new Date()) {
   const { meeting, access } = await requireMeetingAccess(db, user, meetingId);
-  const [holders, parties, minutes] = await Promise.all([
-    holdersFor(db, [access.group], stockholmDate(now), now),
-    partiesOf(db, access.group.partnershipId),
-    minutesState(db, meeting.id),
-  ]);
+  const [{ facts, parties }, minutes] = await Promise.all([groupFacts(db, user, access, now), minutesState(db, meeting.id)]);
+  return { meeting, access, parties, minutes, facts, can: meetingCapabilities(facts, { ...meeting, minutes }, now) };
+}
+
+/** Who the user is in a group at `now` (the facts every capability record starts from), with the partnership's parties. */
+export async function groupFacts(db: Db, user: SessionUser, access: GroupAccess, now: Date) {
+  const [holders, parties] = await Promise.all([holdersFor(db, [access.group], stockholmDate(now), now), partiesOf(db, access.group.partnershipId)]);
   const m = access.membership;
   const facts: MeetingFacts = {
     user: { id: user.id, isAdmin: user.isAdmin },
     membership: m && { ...m, participatesUntil: parties.find((p) => p.id === m.partyId)?.participatesUntil ?? null },
     convenerPartyId: convenerPartyOf(access.group, holders.get(access.group.id)),
   };
-  return { meeting, access, parties, minutes, facts, can: meetingCapabilities(facts, { ...meeting, minutes }, now) };
+  return { facts, parties };
 }
 
 /** Asserts a verdict (a meeting's or a partnership's): throws 403 when refused for who the user is; returns the refusal when refused for the resource's state, else null. */

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BORAS, CITY, expectRefused, GOTLAND, SODRA, stockholmAfterVasterortLeft, VASTERORT, type Stockholm } from "../support/capabilities";
+
+/**
+ * The decision page's and the register's actions refuse what their pages hide (decision 017).
+ * Stockholm's steering group on 2026-11-30, with Brottsofferjouren Västerort's notice taken effect
+ * on 2025-12-31: the city convenes; at the meeting of 2026-11-20 the city and Västerort were
+ * recorded present, Gotland was not; Södra Stockholm sits as an observer; Borås is no member.
+ */
+describe("decision capabilities: every intent refused where its form is hidden", () => {
+  let s: Stockholm;
+  let t: Stockholm["t"];
+  let http: Stockholm["http"];
+  let cookie: Stockholm["cookie"];
+  let atMeeting: string;
+  let proposal: string;
+  let task: string;
+
+  beforeAll(async () => {
+    s = await stockholmAfterVasterortLeft();
+    ({ t, http, cookie } = s);
+    const form = { title: "Styrgruppen", kind: "ordinary", date: "2027-01-21", startTime: "13:00", endTime: "15:00", location: "Ragnar Östbergs plan 1" };
+    const meeting = (await http.post(`/groups/${s.groupId}/meetings/new`, form, { cookie: cookie[CITY] })).headers.get("location")!.split("/").pop()!;
+    await t.sql`update meetings set starts_at = '2026-11-20T12:00:00Z', ends_at = '2026-11-20T14:00:00Z' where id = ${meeting}`;
+    const present = [await s.userId(CITY), await s.userId(VASTERORT)];
+    expect((await http.post(`/meetings/${meeting}`, { intent: "presence", present }, { cookie: cookie[CITY] })).status).toBe(200);
+    const [item] = await t.sql<{ id: string }[]>`select id from agenda_items where meeting_id = ${meeting} order by position limit 1`;
+    const recorded = await http.post(`/meetings/${meeting}`, { intent: "decision", agendaItemId: item.id, text: "Styrgruppen antar planen." }, { cookie: cookie[CITY] });
+    atMeeting = recorded.headers.get("location")!.split("/").pop()!;
+    const proposed = await http.post(`/groups/${s.groupId}/decisions`, { text: "Styrgruppen fastställer mötesplanen." }, { cookie: cookie[CITY] });
+    expect(proposed.status).toBe(302);
+    proposal = proposed.headers.get("location")!.split("/").pop()!;
+    const added = await http.post(`/decisions/${atMeeting}`, { intent: "task", title: "Skicka planen", ownerId: await s.userId(CITY), dueOn: "2026-12-31" }, { cookie: cookie[CITY] });
+    expect(added.status).toBe(200);
+    [{ id: task }] = await t.sql<{ id: string }[]>`select id from decision_tasks where decision_id = ${atMeeting}`;
+  });
+  afterAll(() => s?.close());
+
+  /** Everything a decision's intents could change. */
+  const everything = async () =>
+    JSON.stringify(
+      await Promise.all([
+        t.sql`select * from decisions order by id`,
+        t.sql`select * from decision_positions order by decision_id, party_id`,
+        t.sql`select * from decision_tasks order by id`,
+        t.sql`select count(*)::int from audit_log`,
+      ]),
+    );
+
+  const CHAIR_ONLY = [GOTLAND, SODRA, VASTERORT, BORAS];
+  const cases: [intent: string, decision: () => string, form: () => Record<string, string>, refused: string[]][] = [
+    // Gotland was not present, Södra observes, Västerort had left by the meeting's day.
+    ["position", () => atMeeting, () => ({ position: "agree" }), [GOTLAND, SODRA, VASTERORT, BORAS]],
+    ["close", () => atMeeting, () => ({}), CHAIR_ONLY],
+    ["review", () => atMeeting, () => ({ reviewOn: "2027-06-30" }), CHAIR_ONLY],
+    ["task", () => atMeeting, () => ({ title: "Smyger in", ownerId: "", dueOn: "2027-01-31" }), CHAIR_ONLY],
+    ["taskDone", () => atMeeting, () => ({ taskId: task }), CHAIR_ONLY],
+    // Per capsulum a party answers from anywhere, while it takes part.
+    ["position", () => proposal, () => ({ position: "agree" }), [SODRA, VASTERORT, BORAS]],
+    ["record", () => proposal, () => ({}), CHAIR_ONLY],
+  ];
+
+  it.each(cases)("%s", async (intent, decision, form, refused) => {
+    for (const email of refused) await expectRefused(s, `/decisions/${decision()}`, intent, form(), email, everything);
+  });
+
+  it("the register: only the convening party proposes", async () => {
+    for (const email of CHAIR_ONLY) await expectRefused(s, `/groups/${s.groupId}/decisions`, "propose", { text: "Smyger in" }, email, everything);
+    expect(await (await http.get(`/groups/${s.groupId}/decisions`, cookie[CITY])).text()).toContain('name="intent" value="propose"');
+  });
+
+  it("shows the chair the forms it refuses others, and refuses a closed decision for its state", async () => {
+    const page = await (await http.get(`/decisions/${atMeeting}`, cookie[CITY])).text();
+    for (const intent of ["position", "close", "review", "task", "taskDone"]) expect(page, intent).toContain(`name="intent" value="${intent}"`);
+    // Per capsulum, Gotland answers without having been at a meeting.
+    expect(await (await http.get(`/decisions/${proposal}`, cookie[GOTLAND])).text()).toContain(`name="intent" value="position"`);
+    expect((await http.post(`/decisions/${atMeeting}`, { intent: "close" }, { cookie: cookie[CITY] })).status).toBe(200);
+    expect(await (await http.get(`/decisions/${atMeeting}`, cookie[CITY])).text()).not.toContain(`name="intent" value="close"`);
+    const before = await everything();
+    for (const intent of ["close", "position"]) {
+      const again = await http.post(`/decisions/${atMeeting}`, { intent, position: "agree" }, { cookie: cookie[CITY] });
+      expect(again.status, intent).toBe(409);
+      expect(await again.text()).toContain("Beslutet är redan avslutat.");
+    }
+    expect(await everything()).toBe(before);
+    expect((await http.post(`/decisions/${atMeeting}`, { intent: "taskDone", taskId: task }, { cookie: cookie[CITY] })).status).toBe(200);
+    const done = await http.post(`/decisions/${atMeeting}`, { intent: "taskDone", taskId: task }, { cookie: cookie[CITY] });
+    expect(done.status).toBe(409);
+    expect(await done.text()).toContain("Uppgiften är redan klar.");
+  });
+});
