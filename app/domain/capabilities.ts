@@ -191,7 +191,12 @@ export function completeTaskVerdict(can: DecisionCapabilities, userId: string, t
   return verdict(can.completeAnyTask === true || task.ownerId === userId, [task.status === "open", "decision.taskAlreadyDone"]);
 }
 
-/** Who proposes a decision per capsulum in a group's register: the convening party or a coordinator. */
-export function registerCapabilities(facts: MeetingFacts): { view: Verdict; propose: Verdict } {
-  return { view: verdict(facts.user.isAdmin || facts.membership !== null), propose: verdict(convenes({ ...facts, isAdmin: facts.user.isAdmin })) };
+/**
+ * What the user may do in a group before there is a meeting or a decision to ask about: the party
+ * convening the group today (or a coordinator) convenes a meeting and proposes a decision per
+ * capsulum.
+ */
+export function groupCapabilities(facts: MeetingFacts): { view: Verdict; convene: Verdict; proposePerCapsulum: Verdict } {
+  const convening = convenes({ ...facts, isAdmin: facts.user.isAdmin });
+  return { view: verdict(facts.user.isAdmin || facts.membership !== null), convene: verdict(convening), proposePerCapsulum: verdict(convening) };
 }

@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { DecisionOutcome } from "~/components/Decisions";
 import { TextArea } from "~/components/Field";
-import { registerCapabilities } from "~/domain/capabilities";
 import { decisionLabel, stageOf } from "~/domain/decision";
 import { stockholmDate } from "~/domain/stockholm-date";
 import { proposalSchema } from "~/forms/decision";
@@ -11,27 +10,18 @@ import { parseForm } from "~/forms/parse";
 import { readForm } from "~/http/form.server";
 import { titled } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
-import { requireGroupAccess } from "~/services/access.server";
 import { createDecision, decisionsOfGroup } from "~/services/decisions.server";
-import { groupFacts, refusalOf } from "~/services/meeting-access.server";
+import { refusalOf, requireGroupCapabilities } from "~/services/meeting-access.server";
 
 export const meta = titled("decision.registerTitle");
 
-/** The group with what the user may do in its register now (`registerCapabilities`). */
-async function registerOf(context: LoaderFunctionArgs["context"], request: Request, groupId: string | undefined) {
-  const user = requireUser(context, request);
-  const access = await requireGroupAccess(context.db, user, groupId!);
-  const { facts } = await groupFacts(context.db, user, access, new Date());
-  return { user, access, can: registerCapabilities(facts) };
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { access, can } = await registerOf(context, request, params.id);
+  const { access, can } = await requireGroupCapabilities(context.db, requireUser(context, request), params.id!);
   const rows = await decisionsOfGroup(context.db, access.group.id);
   const years = [...new Set(rows.map((r) => r.year))];
   return {
     group: { id: access.group.id, name: access.group.name, kind: access.group.kind },
-    can: { propose: can.propose === true },
+    can: { proposePerCapsulum: can.proposePerCapsulum === true },
     years: years.map((year) => ({
       year,
       decisions: rows
@@ -51,8 +41,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 /** The chair proposes a decision per capsulum; the parties answer on the decision's page. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, access, can } = await registerOf(context, request, params.id);
-  refusalOf(can.propose);
+  const { user, access, can } = await requireGroupCapabilities(context.db, requireUser(context, request), params.id!);
+  refusalOf(can.proposePerCapsulum);
   const form = await readForm(request);
   const parsed = parseForm(proposalSchema, form);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors }, { status: 400 });
@@ -92,7 +82,7 @@ export default function DecisionRegister() {
           </ul>
         </section>
       ))}
-      {d.can.propose ? (
+      {d.can.proposePerCapsulum ? (
         <details open={Boolean(result?.fieldErrors)}>
           <summary>{t("decision.propose")}</summary>
           <Form method="post" className="stack">

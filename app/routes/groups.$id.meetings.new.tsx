@@ -7,17 +7,15 @@ import { parseForm } from "~/forms/parse";
 import { readForm } from "~/http/form.server";
 import { titled } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
-import { requireGroupAccess } from "~/services/access.server";
-import { actsAsChair } from "~/services/meeting-access.server";
+import { refusalOf, requireGroupCapabilities } from "~/services/meeting-access.server";
 import { createMeeting } from "~/services/meetings.server";
 
 export const meta = titled("meeting.new");
 
-/** Only the chair's party (or the documentation holder's) and coordinators convene; others get 403. */
+/** The page is the convene form: it asserts `convene` (403 for anyone but the convening party and coordinators). */
 async function requireConvener(args: LoaderFunctionArgs) {
-  const user = requireUser(args.context, args.request);
-  const access = await requireGroupAccess(args.context.db, user, args.params.id!);
-  if (!(await actsAsChair(args.context.db, access))) throw new Response("Forbidden", { status: 403 });
+  const { user, access, can } = await requireGroupCapabilities(args.context.db, requireUser(args.context, args.request), args.params.id!);
+  refusalOf(can.convene);
   return { user, group: access.group };
 }
 

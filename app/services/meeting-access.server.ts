@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client";
 import type { SessionUser } from "../auth/session.server";
 import { notFound } from "../auth/guards.server";
-import { meetingCapabilities, type MeetingFacts, type Refusal } from "../domain/capabilities";
+import { groupCapabilities, meetingCapabilities, type MeetingFacts, type Refusal } from "../domain/capabilities";
 import { stockholmDate } from "../domain/stockholm-date";
 import { isUuid, requireGroupAccess, type GroupAccess } from "./access.server";
 import { holdersFor } from "./groups.server";
@@ -38,6 +38,13 @@ export async function groupFacts(db: Db, user: SessionUser, access: GroupAccess,
     convenerPartyId: convenerPartyOf(access.group, holders.get(access.group.id)),
   };
   return { facts, parties };
+}
+
+/** The group with what the user may do in it now (`groupCapabilities`); 404 for who may not see it. */
+export async function requireGroupCapabilities(db: Db, user: SessionUser, groupId: string) {
+  const access = await requireGroupAccess(db, user, groupId);
+  const { facts } = await groupFacts(db, user, access, new Date());
+  return { user, access, can: groupCapabilities(facts) };
 }
 
 /** Asserts a verdict (a meeting's or a partnership's): throws 403 when refused for who the user is; returns the refusal when refused for the resource's state, else null. */

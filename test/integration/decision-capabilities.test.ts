@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BORAS, CITY, expectRefused, GOTLAND, SODRA, stockholmAfterVasterortLeft, VASTERORT, type Stockholm } from "../support/capabilities";
 
 /**
- * The decision page's and the register's actions refuse what their pages hide (decision 017).
+ * The decision page's, the register's and the new-meeting page's actions refuse what their pages
+ * hide (decision 017).
  * Stockholm's steering group on 2026-11-30, with Brottsofferjouren Västerort's notice taken effect
  * on 2025-12-31: the city convenes; at the meeting of 2026-11-20 the city and Västerort were
  * recorded present, Gotland was not; Södra Stockholm sits as an observer; Borås is no member.
@@ -67,6 +68,21 @@ describe("decision capabilities: every intent refused where its form is hidden",
   it("the register: only the convening party proposes", async () => {
     for (const email of CHAIR_ONLY) await expectRefused(s, `/groups/${s.groupId}/decisions`, "propose", { text: "Smyger in" }, email, everything);
     expect(await (await http.get(`/groups/${s.groupId}/decisions`, cookie[CITY])).text()).toContain('name="intent" value="propose"');
+  });
+
+  it("the new-meeting page: only the convening party convenes", async () => {
+    const path = `/groups/${s.groupId}/meetings/new`;
+    const form = { title: "Smyger in", kind: "ordinary", date: "2027-02-11", startTime: "13:00", endTime: "15:00", location: "Hemma" };
+    const meetings = async () => JSON.stringify(await Promise.all([t.sql`select * from meetings order by id`, t.sql`select count(*)::int from audit_log`]));
+    for (const email of CHAIR_ONLY) {
+      if (email !== BORAS) expect(await (await http.get(`/groups/${s.groupId}`, cookie[email])).text(), email).not.toContain(`href="${path}"`);
+      expect((await http.get(path, cookie[email])).status, email).toBe(email === BORAS ? 404 : 403);
+      const before = await meetings();
+      expect((await http.post(path, form, { cookie: cookie[email] })).status, email).toBe(email === BORAS ? 404 : 403);
+      expect(await meetings(), `${email} convened nothing`).toBe(before);
+    }
+    expect(await (await http.get(`/groups/${s.groupId}`, cookie[CITY])).text()).toContain(`href="${path}"`);
+    expect((await http.get(path, cookie[CITY])).status).toBe(200);
   });
 
   it("shows the chair the forms it refuses others, and refuses a closed decision for its state", async () => {

@@ -3,7 +3,7 @@ import {
   completeTaskVerdict,
   DECISION_ACTIONS,
   decisionCapabilities,
-  registerCapabilities,
+  groupCapabilities,
   type DecisionAction,
   type DecisionCapabilities,
   type DecisionFacts,
@@ -74,14 +74,19 @@ describe("completing a task", () => {
   });
 });
 
-describe("the register: the convening party or a coordinator proposes per capsulum", () => {
-  it.each<[Person, ReturnType<typeof registerCapabilities>]>([
-    ["coordinator", { view: true, propose: true }],
-    ["cityRep", { view: true, propose: true }],
-    ["gotlandPresent", { view: true, propose: "forbidden" }],
-    ["sodraObserver", { view: true, propose: "forbidden" }],
-    ["borasRep", { view: "forbidden", propose: "forbidden" }],
+describe("a group: the convening party or a coordinator convenes and proposes per capsulum", () => {
+  const all = (v: true | Refusal, convene: true | Refusal) => ({ view: v, convene, proposePerCapsulum: convene });
+  it.each<[Person, ReturnType<typeof groupCapabilities>]>([
+    ["coordinator", all(true, true)],
+    ["cityRep", all(true, true)],
+    ["gotlandPresent", all(true, "forbidden")],
+    ["sodraObserver", all(true, "forbidden")],
+    ["vasterortPresent", all(true, "forbidden")],
+    ["borasRep", all("forbidden", "forbidden")],
   ])("%s", (person, caps) => {
-    expect(registerCapabilities(people[person])).toEqual(caps);
+    expect(groupCapabilities(people[person])).toEqual(caps);
+  });
+  it("an observer of the convening party does not convene", () => {
+    expect(groupCapabilities({ ...people.cityRep, membership: seat("sf", "observer") }).convene).toBe("forbidden");
   });
 });
