@@ -3,8 +3,9 @@ import { participatesOn } from "./participation";
 import type { MemberRole } from "./representation";
 
 // What a user may do for the partnership's parties on a day: give notice and file yearly reports
-// for a party, choose the statistics the reports compile. The one rule the notice and report
-// pages show and their actions assert (decision 017, extended to a partnership's procedures).
+// for a party, choose the statistics the reports compile, draft, edit, sign and apply amendments.
+// The one rule the notice, report and amendment pages show and their actions assert (decision 017,
+// extended to a partnership's procedures).
 
 export interface PartnershipFacts {
   isAdmin: boolean;
@@ -16,47 +17,115 @@ export interface PartnershipFacts {
   steeringChairs: ReadonlyMap<string, string | null>;
 }
 
-/** Why an action for a party is refused: `forbidden` for who the user is (403), the others for the party's state (409). */
-export type PartyRefusal = "forbidden" | "termination.alreadyGiven" | "report.partyHasLeft";
-export type PartyVerdict = true | PartyRefusal;
+/** Why an action is refused: `forbidden` for who the user is (403), the others for the state of the party or the amendment (409). */
+export type PartnershipRefusal =
+  | "forbidden"
+  | "termination.alreadyGiven"
+  | "report.partyHasLeft"
+  | "amendment.partyHasLeft"
+  | "amendment.validLocked"
+  | "amendment.alreadyValid"
+  | "amendment.alreadySigned"
+  | "amendment.notValid"
+  | "amendment.noPeriodRule"
+  | "amendment.alreadyApplied";
+export type PartnershipVerdict = true | PartnershipRefusal;
 
 export interface PartnershipCapabilities {
-  view: PartyVerdict;
+  view: PartnershipVerdict;
   /** Per party of the partnership: may the user give its notice of termination. */
-  giveNotice: Readonly<Record<string, PartyVerdict>>;
+  giveNotice: Readonly<Record<string, PartnershipVerdict>>;
   /** Per idea-based party: may the user file (or correct) its yearly report. */
-  fileReport: Readonly<Record<string, PartyVerdict>>;
+  fileReport: Readonly<Record<string, PartnershipVerdict>>;
   /** Choose the statistics every yearly report gives and the overview compiles. */
-  chooseStatistics: PartyVerdict;
+  chooseStatistics: PartnershipVerdict;
+  /** Write a new amendment. */
+  draftAmendment: PartnershipVerdict;
+}
+
+export interface AmendmentState {
+  valid: boolean;
+  hasPeriodRule: boolean;
+  applied: boolean;
+  /** The parties whose signatures stand (not voided). */
+  signedBy: readonly string[];
+}
+
+export interface AmendmentCapabilities {
+  view: PartnershipVerdict;
+  edit: PartnershipVerdict;
+  sign: PartnershipVerdict;
+  applyPeriodRule: PartnershipVerdict;
 }
 
 /** The action for `partyId`, or `forbidden` for a party that is not one of the partnership's (or not one the action concerns). */
-export function forParty(verdicts: Readonly<Record<string, PartyVerdict>>, partyId: string): PartyVerdict {
+export function forParty(verdicts: Readonly<Record<string, PartnershipVerdict>>, partyId: string): PartnershipVerdict {
   return Object.hasOwn(verdicts, partyId) ? verdicts[partyId] : "forbidden";
+}
+
+const speaksFor = (facts: PartnershipFacts, partyId: string, roles: readonly MemberRole[]) => facts.seats.some((s) => s.partyId === partyId && roles.includes(s.role));
+const takesPart = (facts: PartnershipFacts, partyId: string, today: IsoDate) => facts.parties.some((p) => p.id === partyId && participatesOn(p, today));
+
+/** The parties a user is authorised to sign for: those they represent in the steering group (004 §5.6). */
+export function signatoryParties(facts: PartnershipFacts): string[] {
+  return [...new Set(facts.seats.filter((s) => s.groupKind === "steering" && s.role === "representative").map((s) => s.partyId))];
+}
+
+/** The party the user would sign an amendment for on `today`: one they are authorised for, still taking part, that has not signed. */
+export function partyToSign(facts: PartnershipFacts, amendment: Pick<AmendmentState, "signedBy">, today: IsoDate): string | undefined {
+  return signatoryParties(facts).find((id) => takesPart(facts, id, today) && !amendment.signedBy.includes(id));
 }
 
 /**
  * A party gives notice through its representatives in any group, or the coordinator for it, once.
  * An idea-based party files its report through its representatives and deputies, while it takes
  * part (a party that has left owes and files nothing; what it filed stays). The steering chair's
- * party (not an observer), or the coordinator, chooses the statistics.
+ * party (not an observer), or the coordinator, chooses the statistics. Amendments are drafted by
+ * the coordinator or a member speaking for a party that takes part.
  */
 export function partnershipCapabilities(facts: PartnershipFacts, today: IsoDate): PartnershipCapabilities {
-  const speaksFor = (partyId: string, roles: readonly MemberRole[]) => facts.seats.some((s) => s.partyId === partyId && roles.includes(s.role));
-  const byParty = (parties: PartnershipFacts["parties"], verdict: (p: PartnershipFacts["parties"][number]) => PartyVerdict) =>
+  const byParty = (parties: PartnershipFacts["parties"], verdict: (p: PartnershipFacts["parties"][number]) => PartnershipVerdict) =>
     Object.fromEntries(parties.map((p) => [p.id, verdict(p)]));
   return {
     view: facts.isAdmin || facts.seats.length > 0 ? true : "forbidden",
     giveNotice: byParty(facts.parties, (p) =>
-      !facts.isAdmin && !speaksFor(p.id, ["representative"]) ? "forbidden" : p.participatesUntil !== null ? "termination.alreadyGiven" : true,
+      !facts.isAdmin && !speaksFor(facts, p.id, ["representative"]) ? "forbidden" : p.participatesUntil !== null ? "termination.alreadyGiven" : true,
     ),
     fileReport: byParty(
       facts.parties.filter((p) => p.sector === "idea"),
-      (p) => (!speaksFor(p.id, ["representative", "deputy"]) ? "forbidden" : !participatesOn(p, today) ? "report.partyHasLeft" : true),
+      (p) => (!speaksFor(facts, p.id, ["representative", "deputy"]) ? "forbidden" : !participatesOn(p, today) ? "report.partyHasLeft" : true),
     ),
     chooseStatistics:
       facts.isAdmin || facts.seats.some((s) => s.groupKind === "steering" && s.role !== "observer" && facts.steeringChairs.get(s.groupId) === s.partyId)
         ? true
+        : "forbidden",
+    draftAmendment: facts.isAdmin || facts.seats.some((s) => s.role !== "observer" && takesPart(facts, s.partyId, today)) ? true : "forbidden",
+  };
+}
+
+/**
+ * What the user may do with an amendment on `today`: those who draft edit it until it is valid;
+ * each party's representative in the steering group signs for it while it takes part, once per
+ * text; the coordinator or a signatory brings a valid amendment's period rule into force, once.
+ */
+export function amendmentCapabilities(facts: PartnershipFacts, amendment: AmendmentState, today: IsoDate): AmendmentCapabilities {
+  const { view, draftAmendment } = partnershipCapabilities(facts, today);
+  const signatories = signatoryParties(facts);
+  const first = (...states: [holds: boolean, refusal: PartnershipRefusal][]): PartnershipVerdict => states.find(([holds]) => !holds)?.[1] ?? true;
+  return {
+    view,
+    edit: draftAmendment === true ? first([!amendment.valid, "amendment.validLocked"]) : draftAmendment,
+    sign:
+      signatories.length === 0
+        ? "forbidden"
+        : first(
+            [!amendment.valid, "amendment.alreadyValid"],
+            [signatories.some((id) => takesPart(facts, id, today)), "amendment.partyHasLeft"],
+            [partyToSign(facts, amendment, today) !== undefined, "amendment.alreadySigned"],
+          ),
+    applyPeriodRule:
+      facts.isAdmin || signatories.length > 0
+        ? first([amendment.valid, "amendment.notValid"], [amendment.hasPeriodRule, "amendment.noPeriodRule"], [!amendment.applied, "amendment.alreadyApplied"])
         : "forbidden",
   };
 }

@@ -5,40 +5,23 @@ import { Field, FormAlert, Notice, TextArea } from "~/components/Field";
 import { DataTable } from "~/components/DataTable";
 import { PartnershipTabs } from "~/components/PartnershipTabs";
 import { PeriodRuleFields, PeriodRuleText, periodValues } from "~/components/PeriodRuleFields";
+import type { AmendmentCapabilities } from "~/domain/partnership-capabilities";
 import { parseAmendment, signSchema } from "~/forms/agreement";
 import { NO_FIELD_ERRORS, parseForm, type FieldErrors } from "~/forms/parse";
 import { readForm } from "~/http/form.server";
 import { formatDateTime, withRetryIn, type MessageKey } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
-import { isUuid, requirePartnershipAccess } from "~/services/access.server";
-import { amendmentDetail, applyPeriodRule, editAmendment, findAmendment, signAmendment } from "~/services/amendments.server";
-import { partyRolesOf, representedParties } from "~/services/party-roles.server";
+import { applyPeriodRule, editAmendment, signAmendment } from "~/services/amendments.server";
+import { refusalOf } from "~/services/meeting-access.server";
+import { requireAmendmentCapabilities } from "~/services/partnership-access.server";
 
 export const meta = titled("amendment.pageTitle");
 
-async function access(context: LoaderFunctionArgs["context"], request: Request, id: string | undefined) {
-  const user = requireUser(context, request);
-  if (!isUuid(id)) throw notFound();
-  const amendment = await findAmendment(context.db, id);
-  if (!amendment) throw notFound();
-  await requirePartnershipAccess(context.db, user, amendment.partnershipId);
-  const roles = await partyRolesOf(context.db, amendment.partnershipId, user.id);
-  return {
-    user,
-    amendment,
-    // Authorised to sign: a representative of the party in the steering group (004 §5.6).
-    authorisedFor: representedParties(roles, "steering"),
-    mayDraft: user.isAdmin || roles.some((r) => r.role !== "observer"),
-  };
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { user, amendment: a, authorisedFor, mayDraft } = await access(context, request, params.id);
-  const detail = await amendmentDetail(context.db, a);
+  const user = requireUser(context, request);
+  const { amendment: a, detail, signsFor, can } = await requireAmendmentCapabilities(context.db, user, params.id);
   const live = detail.signatures.filter((s) => !s.voidedAt);
-  const unsigned = authorisedFor.find((p) => detail.signing.includes(p) && !live.some((s) => s.partyId === p));
-  const valid = detail.stage === "valid";
   return {
     amendment: {
       id: a.id,
@@ -59,21 +42,27 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     voided: detail.signatures
       .filter((s) => s.voidedAt)
       .map((s) => ({ id: s.id, signer: s.signer, party: detail.parties.find((p) => p.id === s.partyId)?.name ?? "", signedAt: s.signedAt.toISOString(), voidedAt: s.voidedAt!.toISOString() })),
-    signFor: !valid && unsigned ? detail.parties.find((p) => p.id === unsigned)?.name ?? null : null,
-    canEdit: !valid && mayDraft,
-    canApply: valid && Boolean(a.periodRule) && !a.appliedAt && (user.isAdmin || authorisedFor.length > 0),
+    signFor: can.sign === true ? (detail.parties.find((p) => p.id === signsFor)?.name ?? null) : null,
+    canEdit: can.edit === true,
+    canApply: can.applyPeriodRule === true,
   };
 }
 
+/** The capability each intent of the action asserts. */
+const INTENTS = { sign: "sign", edit: "edit", apply: "applyPeriodRule" } as const satisfies Record<string, keyof AmendmentCapabilities>;
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, amendment, authorisedFor, mayDraft } = await access(context, request, params.id);
+  const user = requireUser(context, request);
+  const { amendment, authorisedFor, can } = await requireAmendmentCapabilities(context.db, user, params.id);
   const form = await readForm(request);
   const intent = String(form.get("intent"));
+  if (!Object.hasOwn(INTENTS, intent)) throw notFound();
   const ok = (done: MessageKey, count = 0) => ({ intent, fieldErrors: NO_FIELD_ERRORS, done, count, retryAfter: 0 });
   const fail = (fieldErrors: FieldErrors, status = 400, retryAfter = 0) => data({ intent, fieldErrors, done: null, count: 0, retryAfter }, { status });
+  const refused = refusalOf(can[INTENTS[intent as keyof typeof INTENTS]]);
+  if (refused) return fail({ refused }, 409);
   switch (intent) {
     case "sign": {
-      if (authorisedFor.length === 0) throw new Response("Forbidden", { status: 403 });
       const parsed = parseForm(signSchema, form);
       if (!parsed.ok) return fail(parsed.fieldErrors);
       const result = await signAmendment(context.db, amendment.id, { user, authorisedFor, password: parsed.data.password, seenSha256: parsed.data.textSha256, ip: context.clientIp });
@@ -84,7 +73,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return ok(result.valid ? "amendment.nowValid" : "amendment.signed");
     }
     case "edit": {
-      if (!mayDraft) throw new Response("Forbidden", { status: 403 });
       const parsed = parseAmendment(form);
       if (!parsed.ok) return fail(parsed.fieldErrors);
       // The appendix is chosen when the draft is written; an edit keeps it.
@@ -92,14 +80,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!result.ok) return fail({ text: result.error }, 409);
       return ok(result.voided ? "amendment.editedVoided" : "amendment.edited", result.voided);
     }
-    case "apply": {
-      if (!user.isAdmin && authorisedFor.length === 0) throw new Response("Forbidden", { status: 403 });
-      const error = await applyPeriodRule(context.db, amendment.id, user);
-      if (error) return fail({ apply: error }, 409);
-      return ok("amendment.applied");
-    }
   }
-  throw notFound();
+  const error = await applyPeriodRule(context.db, amendment.id, user);
+  if (error) return fail({ apply: error }, 409);
+  return ok("amendment.applied");
 }
 
 export default function Amendment() {
@@ -118,6 +102,7 @@ export default function Amendment() {
       </p>
       <h1>{a.title}</h1>
       <Notice message={result?.done ? t(result.done, { count: result.count }) : undefined} />
+      <FormAlert message={result?.fieldErrors.refused ? t(result.fieldErrors.refused) : undefined} />
       <p>
         <strong>{t(`amendment.stage.${d.stage}`)}.</strong>{" "}
         {a.validAt ? t("amendment.validSince", { date: formatDateTime(a.validAt, locale) }) : t("amendment.signedCount", { signed: signedCount, total: d.parties.length })}

@@ -10,27 +10,17 @@ import { readForm } from "~/http/form.server";
 import { formatDateTime } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
-import { requirePartnershipAccess } from "~/services/access.server";
 import { createAmendment, listAmendments } from "~/services/amendments.server";
 import { currentAppendices } from "~/services/appendices.server";
-import { partyRolesOf } from "~/services/party-roles.server";
+import { refusalOf } from "~/services/meeting-access.server";
+import { requirePartnershipCapabilities } from "~/services/partnership-access.server";
 
 export const meta = titled("amendment.title");
 
-/** Drafts are written by the coordinator or by a member who speaks for a party (not an observer). */
-async function mayDraft(context: LoaderFunctionArgs["context"], partnershipId: string, user: { id: string; isAdmin: boolean }) {
-  if (user.isAdmin) return true;
-  return (await partyRolesOf(context.db, partnershipId, user.id)).some((r) => r.role !== "observer");
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  await requirePartnershipAccess(context.db, user, params.id!);
-  const [rows, appendixRows, canDraft] = await Promise.all([
-    listAmendments(context.db, params.id!),
-    currentAppendices(context.db, params.id!),
-    mayDraft(context, params.id!, user),
-  ]);
+  const { can } = await requirePartnershipCapabilities(context.db, user, params.id!);
+  const [rows, appendixRows] = await Promise.all([listAmendments(context.db, params.id!), currentAppendices(context.db, params.id!)]);
   const amendments = rows.map((a) => ({
     id: a.id,
     title: a.title,
@@ -41,7 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }));
   return {
     id: params.id!,
-    canDraft,
+    canDraft: can.draftAmendment === true,
     valid: amendments.filter((a) => a.stage === "valid"),
     drafts: amendments.filter((a) => a.stage !== "valid"),
     appendices: appendixRows.map((a) => ({ id: a.id, label: `${a.title} (${a.partyName})` })),
@@ -50,8 +40,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = requireUser(context, request);
-  await requirePartnershipAccess(context.db, user, params.id!);
-  if (!(await mayDraft(context, params.id!, user))) throw new Response("Forbidden", { status: 403 });
+  const { can } = await requirePartnershipCapabilities(context.db, user, params.id!);
+  // Drafting has no refusal for a state: only who the user is.
+  refusalOf(can.draftAmendment);
   const parsed = parseAmendment(await readForm(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors }, { status: 400 });
   if (parsed.data.appendixId && !(await currentAppendices(context.db, params.id!)).some((a) => a.id === parsed.data.appendixId)) {

@@ -2,22 +2,25 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { groups } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
-import { partnershipCapabilities, type PartnershipFacts } from "../domain/partnership-capabilities";
+import { notFound } from "../auth/guards.server";
+import {
+  amendmentCapabilities,
+  partnershipCapabilities,
+  partyToSign,
+  signatoryParties,
+  type AmendmentState,
+  type PartnershipFacts,
+} from "../domain/partnership-capabilities";
 import { stockholmDate } from "../domain/stockholm-date";
-import { requirePartnershipAccess } from "./access.server";
+import { isUuid, requirePartnershipAccess } from "./access.server";
+import { amendmentDetail, findAmendment } from "./amendments.server";
 import { holdersFor } from "./groups.server";
 import { convenerPartyOf } from "./meetings.server";
 import { partiesOf } from "./partnerships.server";
 import { partyRolesOf } from "./party-roles.server";
 
-/**
- * The partnership (404 for who may not see it) with what the user may do for its parties today
- * (`partnershipCapabilities`), its facts loaded once: the user's seats, the parties with their
- * participation, the party that convenes each steering group (the agreement's, or the chair's turn). The page shows what `can` allows and every action
- * asserts it.
- */
-export async function requirePartnershipCapabilities(db: Db, user: SessionUser, partnershipId: string, now = new Date()) {
-  await requirePartnershipAccess(db, user, partnershipId);
+/** Who the user is in the partnership at `now`: the facts every partnership record starts from, with its parties. */
+async function partnershipFacts(db: Db, user: SessionUser, partnershipId: string, now: Date) {
   const today = stockholmDate(now);
   const [seats, parties, steering] = await Promise.all([
     partyRolesOf(db, partnershipId, user.id),
@@ -31,5 +34,42 @@ export async function requirePartnershipCapabilities(db: Db, user: SessionUser, 
     parties,
     steeringChairs: new Map(steering.map((g) => [g.id, convenerPartyOf(g, holders.get(g.id))])),
   };
+  return { today, parties, facts };
+}
+
+/**
+ * The partnership (404 for who may not see it) with what the user may do for its parties today
+ * (`partnershipCapabilities`), its facts loaded once: the user's seats, the parties with their
+ * participation, the party that convenes each steering group (the agreement's, or the chair's turn).
+ * The page shows what `can` allows and every action asserts it.
+ */
+export async function requirePartnershipCapabilities(db: Db, user: SessionUser, partnershipId: string, now = new Date()) {
+  await requirePartnershipAccess(db, user, partnershipId);
+  const { today, parties, facts } = await partnershipFacts(db, user, partnershipId, now);
   return { today, parties, can: partnershipCapabilities(facts, today) };
+}
+
+/**
+ * An amendment (404 for who may not see its partnership) with its signatures and what the user may
+ * do with it today (`amendmentCapabilities`), and the party they would sign for.
+ */
+export async function requireAmendmentCapabilities(db: Db, user: SessionUser, id: string | undefined, now = new Date()) {
+  if (!isUuid(id)) throw notFound();
+  const amendment = await findAmendment(db, id);
+  if (!amendment) throw notFound();
+  await requirePartnershipAccess(db, user, amendment.partnershipId);
+  const [{ today, facts }, detail] = await Promise.all([partnershipFacts(db, user, amendment.partnershipId, now), amendmentDetail(db, amendment, stockholmDate(now))]);
+  const state: AmendmentState = {
+    valid: detail.stage === "valid",
+    hasPeriodRule: amendment.periodRule !== null,
+    applied: amendment.appliedAt !== null,
+    signedBy: detail.signatures.filter((s) => !s.voidedAt).map((s) => s.partyId),
+  };
+  return {
+    amendment,
+    detail,
+    authorisedFor: signatoryParties(facts),
+    signsFor: partyToSign(facts, state, today) ?? null,
+    can: amendmentCapabilities(facts, state, today),
+  };
 }

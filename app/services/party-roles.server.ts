@@ -19,9 +19,3 @@ export function partyRolesOf(db: Db, partnershipId: string, userId: string): Pro
     .innerJoin(parties, eq(parties.id, groupMembers.partyId))
     .where(and(eq(groups.partnershipId, partnershipId), eq(groupMembers.userId, userId)));
 }
-
-/** The parties a user speaks for as representative: in the steering group only, or in any group. */
-export function representedParties(roles: readonly PartyRole[], only?: "steering"): string[] {
-  const ids = roles.filter((r) => r.role === "representative" && (!only || r.groupKind === only)).map((r) => r.partyId);
-  return [...new Set(ids)];
-}

@@ -4,15 +4,17 @@ import { freshDatabase, type TestDatabase } from "../support/db";
 import { client, startTestServer } from "../support/server";
 
 /**
- * The notice and report pages' actions refuse what the pages hide (decision 017). Stockholm on
+ * The notice, report and amendment pages' actions refuse what the pages hide (decision 017). Stockholm on
  * 2026-11-30, with Brottsofferjouren Västerort's notice taken effect on 2025-12-31: the steering
  * chair has passed to the city; Södra Stockholm's member sits as an observer in every group; Borås is in none of its groups.
  */
-describe("partnership capabilities: notices and reports refused where their forms are hidden", () => {
+describe("partnership capabilities: notices, reports and amendments refused where their forms are hidden", () => {
   let t: TestDatabase;
   let app: RunningServer;
   let http: ReturnType<typeof client>;
   let sthlm: string;
+  let draft: string; // an amendment no one has signed
+  let valid: string; // one every party taking part has signed, its period rule not yet applied
   const party: Record<string, string> = {};
   const cookie: Record<string, string> = {};
   const CITY = "stockholm.socialforvaltningen@samrad.test";
@@ -39,6 +41,14 @@ describe("partnership capabilities: notices and reports refused where their form
     // Södra's representative observes in every group, so speaks for Södra nowhere.
     await t.sql`update group_members set role = 'observer' where group_id in (select id from groups where partnership_id = ${sthlm}) and user_id = (select id from users where email = ${SODRA})`;
     for (const email of [CITY, GOTLAND, SODRA, VASTERORT, BORAS]) cookie[email] = await http.login(email);
+    const amendment = async (title: string, validAt: string | null) =>
+      (
+        await t.sql<{ id: string }[]>`insert into amendments (partnership_id, title, text, text_sha256, period_rule, valid_at, created_by)
+          select ${sthlm}, ${title}, 'Avtalet förlängs.', ${"a".repeat(64)}, ${JSON.stringify({ kind: "fixed", start: "2021-07-01", end: "2029-12-31" })}::jsonb, ${validAt}, id
+          from users where email = ${CITY} returning id`
+      )[0].id;
+    draft = await amendment("Förlängning", null);
+    valid = await amendment("Förlängning till 2029", "2026-11-01T10:00:00Z");
   });
   afterAll(async () => {
     await app?.close();
@@ -53,6 +63,9 @@ describe("partnership capabilities: notices and reports refused where their form
         t.sql`select * from terminations order by id`,
         t.sql`select * from yearly_reports order by id`,
         t.sql`select * from partnership_report_statistics order by partnership_id`,
+        t.sql`select * from amendments order by id`,
+        t.sql`select * from amendment_signatures order by id`,
+        t.sql`select period_rule from partnerships order by id`,
         t.sql`select count(*)::int from agenda_items`,
         t.sql`select count(*)::int from outbox`,
         t.sql`select count(*)::int from audit_log`,
@@ -60,8 +73,11 @@ describe("partnership capabilities: notices and reports refused where their form
     );
 
   const notice = { reason: "Styrelsebeslut.", password: "samrad-demo", committeeReference: "SN 2026/114", committeeDecidedOn: "2026-11-02" };
-  const report = { narrative: "Verksamheten under året.", reachedWomen: "10" };
-  // user, route, intent, the party the form names, what the page must not show, the status and (for 409) the reason
+  const report = { narrative: "Verksamheten under året.", reachedWomen: "10", keys: ["volunteers"] };
+  const amending = { title: "Ändrad", text: "Ny text.", textSha256: "a".repeat(64) };
+  const pathOf = (route: string) => (route === "draft" || route === "valid" ? `/amendments/${route === "draft" ? draft : valid}` : `/partnerships/${sthlm}/${route}`);
+  const form = (intent: string) => `name="intent" value="${intent}"`;
+  // user, page, intent, the party the form names, what the page must not show, the status and (for 409) the reason
   const cases: [by: string, route: string, intent: string, forParty: string, hidden: (party: string) => string, status: number, reason?: string][] = [];
   const noticeOption = (p: string) => `value="${p}"`;
   const reportForm = (p: string) => `name="partyId" value="${p}"`;
@@ -78,17 +94,28 @@ describe("partnership capabilities: notices and reports refused where their form
     [CITY, "reports", "file", GOTLAND, reportForm, 403],
     [SODRA, "reports", "file", SODRA, reportForm, 403],
     [VASTERORT, "reports", "file", VASTERORT, reportForm, 409, "Parten har lämnat partnerskapet och lämnar inga fler årsrapporter."],
-    [GOTLAND, "reports", "keys", GOTLAND, () => `name="intent" value="keys"`, 403],
-    [VASTERORT, "reports", "keys", VASTERORT, () => `name="intent" value="keys"`, 403],
+    [GOTLAND, "reports", "keys", GOTLAND, () => form("keys"), 403],
+    [VASTERORT, "reports", "keys", VASTERORT, () => form("keys"), 403],
+    // Drafting takes no intent: the new-amendment form is the page's only one with a title field.
+    [SODRA, "amendments", "", SODRA, () => `name="title"`, 403],
+    [VASTERORT, "amendments", "", VASTERORT, () => `name="title"`, 403],
+    [SODRA, "draft", "sign", SODRA, () => form("sign"), 403],
+    [SODRA, "draft", "edit", SODRA, () => form("edit"), 403],
+    [SODRA, "valid", "apply", SODRA, () => form("apply"), 403],
+    [VASTERORT, "draft", "edit", VASTERORT, () => form("edit"), 403],
+    [VASTERORT, "draft", "sign", VASTERORT, () => form("sign"), 409, "Din part har lämnat partnerskapet och skriver inte under fler ändringar."],
+    [CITY, "draft", "apply", CITY, () => form("apply"), 409, "Ändringen gäller inte än."],
+    [CITY, "valid", "sign", CITY, () => form("sign"), 409, "Ändringen gäller redan."],
+    [CITY, "valid", "edit", CITY, () => form("edit"), 409, "En gällande ändring kan inte redigeras. Skriv ett nytt utkast."],
   );
 
   it.each(cases)("%s: %s %s for the party of %s", async (by, route, intent, of, hidden, status, reason) => {
-    const path = `/partnerships/${sthlm}/${route}`;
+    const path = pathOf(route);
     const page = await http.get(path, cookie[by]);
     expect(page.status).toBe(200);
     expect(await page.text()).not.toContain(hidden(party[of]));
     const before = await everything();
-    const res = await http.post(path, { intent, partyId: party[of], ...notice, ...report, keys: ["volunteers"] }, { cookie: cookie[by] });
+    const res = await http.post(path, { intent, partyId: party[of], ...notice, ...report, ...amending }, { cookie: cookie[by] });
     expect(res.status).toBe(status);
     expect(await res.text()).toContain(reason ?? "Åtkomst nekad");
     expect(await everything(), "changed nothing").toBe(before);
@@ -96,9 +123,9 @@ describe("partnership capabilities: notices and reports refused where their form
 
   it("hides the pages and refuses their actions to someone in none of the partnership's groups", async () => {
     const before = await everything();
-    for (const [route, intent] of [["termination", "preview"], ["reports", "file"], ["reports", "keys"]]) {
-      expect((await http.get(`/partnerships/${sthlm}/${route}`, cookie[BORAS])).status).toBe(404);
-      expect((await http.post(`/partnerships/${sthlm}/${route}`, { intent, partyId: party[GOTLAND], ...report }, { cookie: cookie[BORAS] })).status).toBe(404);
+    for (const [route, intent] of [["termination", "preview"], ["reports", "file"], ["reports", "keys"], ["amendments", ""], ["draft", "sign"], ["draft", "edit"], ["valid", "apply"]]) {
+      expect((await http.get(pathOf(route), cookie[BORAS])).status).toBe(404);
+      expect((await http.post(pathOf(route), { intent, partyId: party[GOTLAND], ...report, ...amending }, { cookie: cookie[BORAS] })).status).toBe(404);
     }
     expect(await everything()).toBe(before);
   });
@@ -111,5 +138,10 @@ describe("partnership capabilities: notices and reports refused where their form
     expect(filed.status).toBe(200);
     expect(await t.sql`select 1 from yearly_reports where party_id = ${party[GOTLAND]} and year = 2026`).toHaveLength(1);
     expect((await http.post(`/partnerships/${sthlm}/reports`, { intent: "keys", keys: ["reachedWomen"] }, { cookie: cookie[CITY] })).status).toBe(200);
+    const amendment = await (await http.get(pathOf("draft"), cookie[GOTLAND])).text();
+    for (const intent of ["sign", "edit"]) expect(amendment, intent).toContain(form(intent));
+    expect(await (await http.get(pathOf("valid"), cookie[GOTLAND])).text()).toContain(form("apply"));
+    expect((await http.post(pathOf("valid"), { intent: "apply" }, { cookie: cookie[GOTLAND] })).status).toBe(200);
+    expect((await t.sql`select period_rule from partnerships where id = ${sthlm}`)[0].period_rule).toMatchObject({ end: "2029-12-31" });
   });
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { IsoDate } from "../../../app/domain/iso-date";
-import { forParty, partnershipCapabilities, type PartnershipFacts, type PartyVerdict } from "../../../app/domain/partnership-capabilities";
+import {
+  amendmentCapabilities,
+  forParty,
+  partnershipCapabilities,
+  type AmendmentCapabilities,
+  type AmendmentState,
+  type PartnershipFacts,
+  type PartnershipVerdict,
+} from "../../../app/domain/partnership-capabilities";
 import type { MemberRole } from "../../../app/domain/representation";
 
 // Stockholm as seeded: the city and three victim-support organisations, each with a representative
@@ -40,33 +48,33 @@ const TODAY: IsoDate = "2026-11-30";
 const ALL = ["sf", "gotland", "sodra", "vasterort"];
 const IDEA = ["gotland", "sodra", "vasterort"];
 /** A verdict per party: those listed as allowed, the refusal given, everything else forbidden. */
-const per = (parties: string[], allowed: string[], refusals: Record<string, PartyVerdict> = {}) =>
+const per = (parties: string[], allowed: string[], refusals: Record<string, PartnershipVerdict> = {}) =>
   Object.fromEntries(parties.map((p) => [p, allowed.includes(p) ? true : (refusals[p] ?? "forbidden")]));
 
 describe("partnershipCapabilities", () => {
-  // person, Västerort's last day, day asked, notice for, reports for, statistics
-  const table: [Person, IsoDate | null, IsoDate, ReturnType<typeof per>, ReturnType<typeof per>, PartyVerdict][] = [
+  // person, Västerort's last day, day asked, notice for, reports for, statistics, drafting amendments
+  const table: [Person, IsoDate | null, IsoDate, ReturnType<typeof per>, ReturnType<typeof per>, PartnershipVerdict, PartnershipVerdict][] = [
     // The coordinator gives notice for any party still in, files no report, chooses the statistics.
-    ["coordinator", LEFT, TODAY, per(ALL, ["sf", "gotland", "sodra"], { vasterort: "termination.alreadyGiven" }), per(IDEA, []), true],
-    ["coordinator", null, TODAY, per(ALL, ALL), per(IDEA, []), true],
+    ["coordinator", LEFT, TODAY, per(ALL, ["sf", "gotland", "sodra"], { vasterort: "termination.alreadyGiven" }), per(IDEA, []), true, true],
+    ["coordinator", null, TODAY, per(ALL, ALL), per(IDEA, []), true, true],
     // The chair's representative: notice for its own party; the public party files no report.
-    ["cityRep", LEFT, TODAY, per(ALL, ["sf"]), per(IDEA, []), true],
-    ["gotlandRep", LEFT, TODAY, per(ALL, ["gotland"]), per(IDEA, ["gotland"]), "forbidden"],
+    ["cityRep", LEFT, TODAY, per(ALL, ["sf"]), per(IDEA, []), true, true],
+    ["gotlandRep", LEFT, TODAY, per(ALL, ["gotland"]), per(IDEA, ["gotland"]), "forbidden", true],
     // A deputy files the report but gives no notice.
-    ["gotlandDeputy", LEFT, TODAY, per(ALL, []), per(IDEA, ["gotland"]), "forbidden"],
+    ["gotlandDeputy", LEFT, TODAY, per(ALL, []), per(IDEA, ["gotland"]), "forbidden", true],
     // An observer does neither; a representative in the cooperation group does both.
-    ["sodraObserver", LEFT, TODAY, per(ALL, []), per(IDEA, []), "forbidden"],
-    ["sodraCooperationRep", LEFT, TODAY, per(ALL, ["sodra"]), per(IDEA, ["sodra"]), "forbidden"],
+    ["sodraObserver", LEFT, TODAY, per(ALL, []), per(IDEA, []), "forbidden", "forbidden"],
+    ["sodraCooperationRep", LEFT, TODAY, per(ALL, ["sodra"]), per(IDEA, ["sodra"]), "forbidden", true],
     // Västerort, once its notice is given, gives none again; from the day after it takes effect it files nothing.
-    ["vasterortRep", LEFT, TODAY, per(ALL, [], { vasterort: "termination.alreadyGiven" }), per(IDEA, [], { vasterort: "report.partyHasLeft" }), "forbidden"],
-    ["vasterortRep", LEFT, LEFT, per(ALL, [], { vasterort: "termination.alreadyGiven" }), per(IDEA, ["vasterort"]), "forbidden"],
-    ["vasterortRep", null, TODAY, per(ALL, ["vasterort"]), per(IDEA, ["vasterort"]), "forbidden"],
-    ["borasRep", LEFT, TODAY, per(ALL, []), per(IDEA, []), "forbidden"],
+    ["vasterortRep", LEFT, TODAY, per(ALL, [], { vasterort: "termination.alreadyGiven" }), per(IDEA, [], { vasterort: "report.partyHasLeft" }), "forbidden", "forbidden"],
+    ["vasterortRep", LEFT, LEFT, per(ALL, [], { vasterort: "termination.alreadyGiven" }), per(IDEA, ["vasterort"]), "forbidden", true],
+    ["vasterortRep", null, TODAY, per(ALL, ["vasterort"]), per(IDEA, ["vasterort"]), "forbidden", true],
+    ["borasRep", LEFT, TODAY, per(ALL, []), per(IDEA, []), "forbidden", "forbidden"],
   ];
 
-  it.each(table)("%s (Västerort until %s) on %s", (person, left, today, giveNotice, fileReport, chooseStatistics) => {
+  it.each(table)("%s (Västerort until %s) on %s", (person, left, today, giveNotice, fileReport, chooseStatistics, draftAmendment) => {
     const can = partnershipCapabilities(facts(person, left), today);
-    expect(can).toEqual({ view: person === "borasRep" ? "forbidden" : true, giveNotice, fileReport, chooseStatistics });
+    expect(can).toEqual({ view: person === "borasRep" ? "forbidden" : true, giveNotice, fileReport, chooseStatistics, draftAmendment });
   });
 
   it("lets the steering group's chair choose the statistics, whoever holds it, but not as an observer", () => {
@@ -81,5 +89,37 @@ describe("partnershipCapabilities", () => {
     expect(forParty(can.giveNotice, "elsewhere")).toBe("forbidden");
     expect(forParty(can.fileReport, "sf")).toBe("forbidden");
     expect(forParty(can.giveNotice, "toString")).toBe("forbidden");
+  });
+
+  describe("amendmentCapabilities", () => {
+    const draft: AmendmentState = { valid: false, hasPeriodRule: true, applied: false, signedBy: [] };
+    const signedByCity: AmendmentState = { ...draft, signedBy: ["sf"] };
+    const valid: AmendmentState = { ...draft, valid: true, signedBy: ["sf", "gotland", "sodra"] };
+    const applied: AmendmentState = { ...valid, applied: true };
+    const noRule: AmendmentState = { ...valid, hasPeriodRule: false };
+    const all = (edit: PartnershipVerdict, sign: PartnershipVerdict, applyPeriodRule: PartnershipVerdict, view: PartnershipVerdict = true): AmendmentCapabilities => ({ view, edit, sign, applyPeriodRule });
+    // person, Västerort's last day, day asked, amendment, the record
+    const rows: [Person, IsoDate | null, IsoDate, AmendmentState, AmendmentCapabilities][] = [
+      ["coordinator", LEFT, TODAY, draft, all(true, "forbidden", "amendment.notValid")],
+      ["coordinator", LEFT, TODAY, valid, all("amendment.validLocked", "forbidden", true)],
+      ["coordinator", LEFT, TODAY, applied, all("amendment.validLocked", "forbidden", "amendment.alreadyApplied")],
+      ["coordinator", LEFT, TODAY, noRule, all("amendment.validLocked", "forbidden", "amendment.noPeriodRule")],
+      ["cityRep", LEFT, TODAY, draft, all(true, true, "amendment.notValid")],
+      ["cityRep", LEFT, TODAY, signedByCity, all(true, "amendment.alreadySigned", "amendment.notValid")],
+      ["cityRep", LEFT, TODAY, valid, all("amendment.validLocked", "amendment.alreadyValid", true)],
+      ["gotlandRep", LEFT, TODAY, signedByCity, all(true, true, "amendment.notValid")],
+      // A deputy drafts and edits but does not sign; nor does a representative outside the steering group.
+      ["gotlandDeputy", LEFT, TODAY, draft, all(true, "forbidden", "forbidden")],
+      ["sodraCooperationRep", LEFT, TODAY, draft, all(true, "forbidden", "forbidden")],
+      ["sodraObserver", LEFT, TODAY, draft, all("forbidden", "forbidden", "forbidden")],
+      // Västerort signs while it takes part, and nothing from the day after its notice takes effect.
+      ["vasterortRep", LEFT, TODAY, draft, all("forbidden", "amendment.partyHasLeft", "amendment.notValid")],
+      ["vasterortRep", LEFT, LEFT, draft, all(true, true, "amendment.notValid")],
+      ["vasterortRep", LEFT, TODAY, valid, all("forbidden", "amendment.alreadyValid", true)],
+      ["borasRep", LEFT, TODAY, draft, all("forbidden", "forbidden", "forbidden", "forbidden")],
+    ];
+    it.each(rows)("%s (Västerort until %s) on %s: %j", (person, left, today, amendment, record) => {
+      expect(amendmentCapabilities(facts(person, left), amendment, today)).toEqual(record);
+    });
   });
 });
