@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { expectAccessible } from "../support/browser";
+import { stockholmSteeringMeetings } from "../support/demo";
 import { e2eEnvironment } from "../support/e2e";
 import { loggedInPage } from "../support/e2e-login";
 
@@ -15,9 +16,7 @@ async function openMinutes(email: string, meetingUrl: string): Promise<Page> {
 }
 
 it("two members write the same minutes and see each other's text, names and carets", async () => {
-  const [{ id }] = await env.db.sql<{ id: string }[]>`
-    select m.id from meetings m join groups g on g.id = m.group_id join partnerships p on p.id = g.partnership_id
-    where p.reference_number = '2021/630' and g.kind = 'steering' order by m.starts_at desc limit 1`;
+  const id = (await stockholmSteeringMeetings(env.db.sql)).at(-1)!;
   const url = `${env.server.url}/meetings/${id}`;
   const ahmed = await openMinutes("stockholm.bo-gotland@samrad.test", url);
   const ingrid = await openMinutes("stockholm.bo-sodra@samrad.test", url);
@@ -52,9 +51,7 @@ it("two members write the same minutes and see each other's text, names and care
 });
 
 it("the chair and the adjuster approve; the minutes turn read-only in both browsers and print with an approval block", async () => {
-  const [{ id }] = await env.db.sql<{ id: string }[]>`
-    select m.id from meetings m join groups g on g.id = m.group_id join partnerships p on p.id = g.partnership_id
-    where p.reference_number = '2021/630' and g.kind = 'steering' order by m.starts_at limit 1`;
+  const id = (await stockholmSteeringMeetings(env.db.sql))[0];
   const url = `${env.server.url}/meetings/${id}`;
   // Brottsofferjouren Västerort holds the chair in the demo rotation; Ahmed Karimi adjusts.
   const chair = await openMinutes("stockholm.bo-vasterort@samrad.test", url);
@@ -100,9 +97,7 @@ it("the chair and the adjuster approve; the minutes turn read-only in both brows
 });
 
 it("a section keeps its agenda item through a member's rewrite of its heading, so moving the item back still finds it", async () => {
-  const [{ id }] = await env.db.sql<{ id: string }[]>`
-    select m.id from meetings m join groups g on g.id = m.group_id join partnerships p on p.id = g.partnership_id
-    where p.reference_number = '2021/630' and g.kind = 'steering' order by m.starts_at desc limit 1`;
+  const id = (await stockholmSteeringMeetings(env.db.sql)).at(-1)!;
   const url = `${env.server.url}/meetings/${id}`;
   const chair = await openMinutes("stockholm.bo-vasterort@samrad.test", url);
   const member = await openMinutes("stockholm.bo-sodra@samrad.test", url);
