@@ -5,6 +5,8 @@ import { Field, FormAlert, Notice, SelectField, TextArea } from "~/components/Fi
 import { DataTable } from "~/components/DataTable";
 import { PartnershipTabs } from "~/components/PartnershipTabs";
 import { isClosed } from "~/domain/cases";
+import { participatesOn } from "~/domain/participation";
+import { stockholmDate } from "~/domain/stockholm-date";
 import { escalationSchema, matterSchema, shortcomingSchema } from "~/forms/case";
 import { NO_FIELD_ERRORS, parseForm, type FieldErrors } from "~/forms/parse";
 import { baseUrl } from "~/http/base-url.server";
@@ -77,7 +79,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!parsed.ok) return fail(parsed.fieldErrors);
       const access = await requireGroupAccess(context.db, user, parsed.data.groupId);
       if (access.group.partnershipId !== partnershipId || access.group.kind !== "cooperation") throw new Response("Bad Request", { status: 400 });
-      input = { kind: "dispute", stage: "steering", fromGroupId: access.group.id, raisedByParty, title: parsed.data.title, description: parsed.data.description };
+      // Raised by the party the user has a say for in that very group (not one they sit for elsewhere), while it takes part.
+      const seat = access.membership;
+      const party = seat && seat.role !== "observer" ? (await partiesOf(context.db, partnershipId)).find((p) => p.id === seat.partyId) : undefined;
+      if (!party || !participatesOn(party, stockholmDate(new Date()))) throw new Response("Forbidden", { status: 403 });
+      input = { kind: "dispute", stage: "steering", fromGroupId: access.group.id, raisedByParty: party.id, title: parsed.data.title, description: parsed.data.description };
       break;
     }
     default:

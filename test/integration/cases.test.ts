@@ -166,6 +166,30 @@ describe("cases", () => {
     expect(proposals).toEqual([{ title: "Oenighet: Fördelning av jourtider", proposed: true }]);
   });
 
+  it("escalates for the party the member has a say for in that cooperation group, never for one they sit for elsewhere", async () => {
+    const [g] = await t.sql`
+      select c.id as coop, c.partnership_id from groups c where c.kind = 'cooperation' and c.partnership_id = (select partnership_id from groups where kind = 'cooperation' limit 1)`;
+    const [seat] = await t.sql`
+      select gm.user_id, gm.party_id from group_members gm join users u on u.id = gm.user_id
+      where gm.group_id = ${g.coop} and u.email = 'stockholm.bo-gotland@samrad.test'`;
+    const form = { intent: "escalate", groupId: g.coop, title: "Observatören eskalerar", description: "Får inte gå igenom." };
+    await t.sql`update group_members set role = 'observer' where group_id = ${g.coop} and user_id = ${seat.user_id}`;
+    try {
+      // Gotland still represents its party in the steering group, but only observes here.
+      const gotland = await http.login("stockholm.bo-gotland@samrad.test");
+      const before = (await t.sql`select count(*)::int as n from cases`)[0].n;
+      expect((await http.post(`/partnerships/${g.partnership_id}/cases`, form, { cookie: gotland })).status).toBe(403);
+      expect((await t.sql`select count(*)::int as n from cases`)[0].n).toBe(before);
+    } finally {
+      await t.sql`update group_members set role = 'representative' where group_id = ${g.coop} and user_id = ${seat.user_id}`;
+    }
+    const gotland = await http.login("stockholm.bo-gotland@samrad.test");
+    const res = await http.post(`/partnerships/${g.partnership_id}/cases`, { ...form, title: "Gotland eskalerar" }, { cookie: gotland });
+    expect(res.status).toBe(200);
+    const [c] = await t.sql`select raised_by_party from cases where title = 'Gotland eskalerar'`;
+    expect(c.raised_by_party).toBe(seat.party_id);
+  });
+
   it("tells the steering group's chair of changed circumstances by e-mail", async () => {
     const gotland = await http.login("stockholm.bo-gotland@samrad.test");
     const [p] = await t.sql`select partnership_id as id from groups where kind = 'cooperation'`;
