@@ -2,6 +2,7 @@ import { it } from "vitest";
 import { addDaysIso } from "../../app/domain/iso-date";
 import { expectAccessible } from "../support/browser";
 import { e2eEnvironment } from "../support/e2e";
+import { agreeWithDecision, closeAsAdopted } from "../support/e2e-decisions";
 import { loggedInPage } from "../support/e2e-login";
 
 const env = e2eEnvironment();
@@ -46,16 +47,8 @@ it("a shortcoming goes from report through adopted steering decisions and an act
     await admin.getByLabel("Beslutstext").fill(text);
     await admin.getByRole("button", { name: "Registrera beslutet" }).click();
     await admin.getByRole("heading", { level: 1, name: /^SG \d{4} § \d+$/ }).waitFor();
-    for (const party of [kommun, jouren]) {
-      await party.goto(admin.url());
-      await party.getByLabel("Instämmer").check();
-      await party.getByRole("button", { name: "Lämna ställningstagande" }).click();
-      await party.getByText("Ställningstagandet är sparat.").waitFor();
-    }
-    await admin.reload();
-    await admin.getByText("Avsluta beslutet", { exact: true }).click();
-    await admin.getByRole("button", { name: "Ja, avsluta beslutet" }).click();
-    await admin.getByText("antaget", { exact: true }).waitFor();
+    await agreeWithDecision([kommun, jouren], admin.url());
+    await closeAsAdopted(admin);
     await expectAccessible(admin);
   };
   /** A step at the newest held meeting (chosen first), citing the register's `decision`-th adopted decision. */

@@ -3,6 +3,7 @@ import { stockholmDate } from "../../app/domain/stockholm-date";
 import { expectAccessible } from "../support/browser";
 import { stockholmSteeringMeetings } from "../support/demo";
 import { e2eEnvironment } from "../support/e2e";
+import { agreeWithDecision, closeAsAdopted } from "../support/e2e-decisions";
 import { loggedInPage } from "../support/e2e-login";
 
 const env = e2eEnvironment();
@@ -51,17 +52,8 @@ it("after Västerort's notice has taken effect the chair passes on, three partie
   const decisionUrl = city.url();
   const gotland = await loggedInPage(env.browser, env.server.url, "stockholm.bo-gotland@samrad.test");
   const sodra = await loggedInPage(env.browser, env.server.url, "stockholm.bo-sodra@samrad.test");
-  for (const page of [city, gotland, sodra]) {
-    await page.goto(decisionUrl);
-    await page.getByLabel("Instämmer").check();
-    await page.getByRole("button", { name: "Lämna ställningstagande" }).click();
-    await page.getByText("Ställningstagandet är sparat.").waitFor();
-  }
-  await city.reload();
-  await city.getByText("Avsluta beslutet", { exact: true }).click();
-  await city.getByRole("button", { name: "Ja, avsluta beslutet" }).click();
-  await city.getByText("Beslutet är avslutat.").waitFor();
-  await city.getByText("antaget", { exact: true }).waitFor();
+  await agreeWithDecision([city, gotland, sodra], decisionUrl);
+  await closeAsAdopted(city);
   if (await city.getByText("Brottsofferjouren Västerort saknas", { exact: false }).count()) throw new Error("Västerort still counted");
   await expectAccessible(city);
 
