@@ -90,15 +90,21 @@ function paragraph(text: string) {
   return protocol.updateMessage(Y.encodeStateAsUpdate(doc));
 }
 
+/** A document on a store in memory, with two members writing in it. */
+function twoMembersJoined() {
+  const memory = memoryStore();
+  const live = liveDocument(memory.store);
+  const [a, b] = [participant("ahmed"), participant("ingrid")];
+  live.join(a.conn);
+  live.join(b.conn);
+  return { memory, live, a, b };
+}
+
 const settled = () => new Promise((r) => setTimeout(r, 0));
 
 describe("a live document", () => {
   it("relays an edit to the others only once the store has it, and tells the sender it is stored", async () => {
-    const memory = memoryStore();
-    const live = liveDocument(memory.store);
-    const [a, b] = [participant("ahmed"), participant("ingrid")];
-    live.join(a.conn);
-    live.join(b.conn);
+    const { memory, live, a, b } = twoMembersJoined();
     const release = memory.hold();
     live.receive(a.conn, paragraph("Mötet öppnades."));
     await settled();
@@ -114,11 +120,7 @@ describe("a live document", () => {
   });
 
   it("neither applies nor relays an edit the store failed to keep, closes the sender with a code it retries, and takes the edit again later", async () => {
-    const memory = memoryStore();
-    const live = liveDocument(memory.store);
-    const [a, b] = [participant("ahmed"), participant("ingrid")];
-    live.join(a.conn);
-    live.join(b.conn);
+    const { memory, live, a, b } = twoMembersJoined();
     memory.fail(true);
     const edit = paragraph("Under avbrottet.");
     live.receive(a.conn, edit);
@@ -150,11 +152,7 @@ describe("a live document", () => {
   });
 
   it("refuses an update holding NUL before anything is stored or relayed", async () => {
-    const memory = memoryStore();
-    const live = liveDocument(memory.store);
-    const [a, b] = [participant("ahmed"), participant("ingrid")];
-    live.join(a.conn);
-    live.join(b.conn);
+    const { memory, live, a, b } = twoMembersJoined();
     expect(() => live.receive(a.conn, paragraph("gift\u0000"))).toThrow(MessageRefused);
     await live.enqueue(async () => {});
     expect(memory.appended).toEqual([]);
