@@ -48,12 +48,10 @@ export interface Identity {
   party: string;
 }
 
-/** What the user is in the meeting's group; what they may do also depends on the minutes' status. */
-export type Facts = MinutesFacts;
-
 export interface Grant {
   identity: Identity;
-  facts: Facts;
+  /** What the user is in the meeting's group; what they may do also depends on the minutes' status. */
+  facts: MinutesFacts;
 }
 
 export interface Admission extends Grant {

@@ -2,8 +2,8 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import type { WebSocket } from "ws";
 import * as Y from "yjs";
 import type { MinutesStatus } from "../db/schema";
-import { minutesAccess } from "../app/domain/capabilities";
-import type { Facts, Identity, MinutesInPipeline, MinutesSnapshot } from "../app/live-minutes";
+import { minutesAccess, type MinutesFacts } from "../app/domain/capabilities";
+import type { Identity, MinutesInPipeline, MinutesSnapshot } from "../app/live-minutes";
 import { PresenceRefused, vetPresence } from "./presence";
 import * as protocol from "./protocol";
 import type { MinutesStore, StoredDocument } from "./store";
@@ -20,7 +20,7 @@ export interface Connection {
   /** Who the participant is shown as, from the session. */
   identity: Identity;
   /** What the user is, re-checked while the socket is open; what they may do also depends on the minutes' current status. */
-  facts: Facts;
+  facts: MinutesFacts;
   /** Awareness client ids this socket speaks for, removed when it closes. */
   awarenessIds: Set<number>;
   toldReadOnly: boolean;
