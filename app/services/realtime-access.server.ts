@@ -40,7 +40,10 @@ export function realtimeAccess(db: Db, resolveContext: (req: IncomingMessage) =>
       const context = await resolveContext(req);
       if (!context.user || !context.session) return "unauthenticated";
       const result = await grant(context.user, meetingId);
-      return typeof result === "string" ? result : { ...result, userId: context.user.id, sessionId: context.session.id };
+      if (typeof result === "string") return result;
+      // Fresh now; a change after it advances the epoch, so the next re-check computes it again anyway.
+      granted.set(key({ userId: context.user.id, meetingId }), result);
+      return { ...result, userId: context.user.id, sessionId: context.session.id };
     },
 
     async recheck(held, now = new Date()) {
