@@ -11,8 +11,6 @@ export const FRAGMENT = "default";
  */
 export const SECTION_ITEM = "agendaItem";
 
-/** An agenda item as the minutes know it. */
-
 /** One numbered section per agenda item: a heading "§ n Title" and an empty paragraph to write in. */
 function section(number: number, title: string, itemId?: string): Y.XmlElement[] {
   const heading = new Y.XmlElement("heading");
