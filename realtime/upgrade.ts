@@ -157,11 +157,13 @@ export function createRealtimeEndpoint(options: { registry: DocumentRegistry; ac
 }
 
 /**
- * Closes with `code` and stops listening: whatever the client sends after is not read into
- * memory, and a client that ignores the close frame is cut off after a short grace.
+ * Closes with `code` and stops reading: whatever the client sends after stays in its own TCP
+ * buffers, and a client that ignores the close frame is cut off after a short grace.
  */
 function refuse(socket: WebSocket, code: number, reason: string) {
   socket.removeAllListeners("message");
+  // Stop reading: a client that keeps sending now fills its own TCP window, not our memory.
+  socket.pause();
   if (socket.readyState === socket.OPEN) socket.close(code, reason);
   setTimeout(() => socket.terminate(), REFUSED_GRACE_MS).unref();
 }

@@ -49,9 +49,10 @@ function updateMessage(text: string) {
 
 /**
  * Opens a WebSocket by hand and streams masked binary frames without ever reading, so close
- * frames go unanswered; reconnects whenever the server cuts it off. Resolves with bytes sent.
+ * frames go unanswered; reconnects whenever the server cuts it off, `connections` times or
+ * until `total` bytes are out. Resolves with bytes sent.
  */
-function streamUnauthenticated(url: URL, path: string, total: number): Promise<{ sent: number; connections: number }> {
+function streamUnauthenticated(url: URL, path: string, total: number, maxConnections: number): Promise<{ sent: number; connections: number }> {
   // A final binary frame of 60 kB, masked with a zero key (which leaves the payload as it is).
   const wire = Buffer.alloc(2 + 8 + 4 + 60 * 1024);
   wire[0] = 0x82;
@@ -61,7 +62,7 @@ function streamUnauthenticated(url: URL, path: string, total: number): Promise<{
   let connections = 0;
   return new Promise((resolve) => {
     const open = () => {
-      if (sent >= total) return resolve({ sent, connections });
+      if (sent >= total || connections >= maxConnections) return resolve({ sent, connections });
       connections++;
       const socket: Socket = connect(Number(url.port), url.hostname);
       socket.on("error", () => {});
@@ -113,16 +114,18 @@ describe("what one socket can do", () => {
     await t.drop();
   });
 
-  it("holds under 50 MB for an unauthenticated client that ignores close frames and streams 400 MB", async () => {
+  it("holds under 50 MB and stops reading an unauthenticated client that ignores close frames and keeps streaming", async () => {
     const pid = server.process.pid!;
     const before = await rss(pid);
     let peak = before;
     const sampling = setInterval(() => void rss(pid).then((r) => (peak = Math.max(peak, r)), () => {}), 20);
-    const { sent, connections } = await streamUnauthenticated(new URL(server.url), `/realtime/minutes-${meetingId}`, 400 * MB);
+    const { sent, connections } = await streamUnauthenticated(new URL(server.url), `/realtime/minutes-${meetingId}`, 400 * MB, 30);
     clearInterval(sampling);
     peak = Math.max(peak, await rss(pid));
     console.log(`streamed ${(sent / MB).toFixed(0)} MB over ${connections} connections; server RSS ${(before / MB).toFixed(0)} → peak ${(peak / MB).toFixed(0)} MB`);
-    expect(sent).toBeGreaterThanOrEqual(400 * MB);
+    // Each refused socket takes 64 kB plus what the kernels buffer before the server stops reading.
+    expect(connections).toBe(30);
+    expect(sent / connections).toBeLessThan(16 * MB);
     expect(peak - before).toBeLessThan(50 * MB);
     expect(server.process.exitCode).toBeNull();
     expect((await fetch(server.url + "/healthz")).status).toBe(200);
