@@ -29,6 +29,7 @@ export default [
   route("meetings", "routes/meetings.tsx"),
   route("meetings/:id", "routes/meetings.$id.tsx"),
   route("meetings/:id/edit", "routes/meetings.$id.edit.tsx"),
+  route("meetings/:id/rsvp", "routes/meetings.$id.rsvp.ts"),
   route("meetings/:id/calendar.ics", "routes/meeting-calendar.ts"),
   route("meetings/:id/minutes", "routes/meetings.$id.minutes.tsx"),
   route("meetings/:id/minutes.md", "routes/minutes-download.ts", { id: "minutes-markdown" }),

@@ -20,3 +20,11 @@ export function requireAdmin(context: RequestContext, request: Request): Session
 export function notFound() {
   return new Response("Not Found", { status: 404 });
 }
+
+/**
+ * A member asking for what their capability record refuses them. Page routes render it with their
+ * error boundary; a resource route's answer is this body, so it says the same in Swedish.
+ */
+export function accessDenied() {
+  return new Response("Åtkomst nekad.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}

@@ -5,6 +5,7 @@ import { notFound, requireUser } from "~/auth/guards.server";
 import { Fact } from "~/components/Fact";
 import { Field, FormAlert, Notice, SelectField, TextArea } from "~/components/Field";
 import { MeetingDecisions } from "~/components/Decisions";
+import { Rsvp } from "~/components/meeting/Rsvp";
 import { LiveMinutes, participantColour } from "~/components/minutes/LiveMinutes";
 import { paragraphHeading, paragraphs } from "~/domain/agenda";
 import { isHeld, stageOf } from "~/domain/decision";
@@ -20,7 +21,7 @@ import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { createDecision, decisionsOfMeeting } from "~/services/decisions.server";
 import { refusalOf, requireMeetingCapabilities } from "~/services/meeting-access.server";
-import { addAgendaItem, cancelMeeting, changeAgendaItem, meetingDetails, recordPresence, respond, sendNotice } from "~/services/meetings.server";
+import { addAgendaItem, cancelMeeting, changeAgendaItem, meetingDetails, recordPresence, sendNotice } from "~/services/meetings.server";
 import { addCorrection, approvalsGiven, approve, approveCorrection, correctionsOf, sendForApproval } from "~/services/justering.server";
 
 export const meta = titled("meeting.title");
@@ -89,7 +90,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 const opSchema = z.object({ itemId: z.uuid(), op: z.enum(["up", "down", "accept", "remove"]) });
 const cancelSchema = z.object({ reason: z.string().trim().min(1, "form.required").max(1000, "form.tooLong") });
-const rsvpSchema = z.object({ rsvp: z.enum(["attending", "declined"]) });
 const approveSchema = z.object({ reason: z.string().trim().max(1000, "form.tooLong").optional().transform((v) => v || null) });
 const correctionSchema = z.object({ text: z.string({ error: "form.required" }).trim().min(1, "form.required").max(5000, "form.tooLong") });
 
@@ -100,7 +100,6 @@ const INTENTS = {
   add: "changeAgenda",
   item: "changeAgenda",
   propose: "proposeItem",
-  rsvp: "rsvp",
   forApproval: "sendForApproval",
   approve: "approveMinutes",
   correction: "correctMinutes",
@@ -146,12 +145,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!parsed.ok) throw new Response("Bad Request", { status: 400 });
       if (!(await changeAgendaItem({ ...context, baseUrl: baseUrl(context) }, meeting.id, parsed.data.itemId, parsed.data.op, user)).ok) return conflict("agenda.locked");
       return ok("agenda.changed");
-    }
-    case "rsvp": {
-      const parsed = parseForm(rsvpSchema, form);
-      if (!parsed.ok) throw new Response("Bad Request", { status: 400 });
-      await respond(context.db, meeting.id, user, parsed.data.rsvp);
-      return ok(parsed.data.rsvp === "attending" ? "rsvp.savedAttending" : "rsvp.savedDeclined");
     }
     case "forApproval": {
       const error = await sendForApproval(context, meeting, user, form.getAll("adjuster").map(String));
@@ -278,21 +271,7 @@ export default function Meeting() {
         </div>
       ) : null}
 
-      {d.can.rsvp ? (
-        <section aria-labelledby="rsvp-h">
-          <h2 id="rsvp-h">{t("rsvp.title")}</h2>
-          <p>{d.myRsvp ? t(d.myRsvp === "attending" ? "rsvp.youAttend" : "rsvp.youDecline") : t("rsvp.notAnswered")}</p>
-          <Form method="post" className="actions">
-            <input type="hidden" name="intent" value="rsvp" />
-            <button type="submit" name="rsvp" value="attending">
-              {t("rsvp.attend")}
-            </button>
-            <button type="submit" name="rsvp" value="declined" className="secondary">
-              {t("rsvp.decline")}
-            </button>
-          </Form>
-        </section>
-      ) : null}
+      {d.can.rsvp ? <Rsvp meetingId={m.id} answer={d.myRsvp} /> : null}
 
       <section aria-labelledby="agenda-h">
         <h2 id="agenda-h">{t("agenda.title")}</h2>

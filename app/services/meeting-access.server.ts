@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
 import type { SessionUser } from "../auth/session.server";
-import { notFound } from "../auth/guards.server";
+import { accessDenied, notFound } from "../auth/guards.server";
 import { groupCapabilities, meetingCapabilities, type MeetingFacts, type Refusal } from "../domain/capabilities";
 import { stockholmDate } from "../domain/stockholm-date";
 import { isUuid, requireGroupAccess, type GroupAccess } from "./access.server";
@@ -49,7 +49,7 @@ export async function requireGroupCapabilities(db: Db, user: SessionUser, groupI
 
 /** Asserts a verdict (a meeting's or a partnership's): throws 403 when refused for who the user is; returns the refusal when refused for the resource's state, else null. */
 export function refusalOf<R extends string = Refusal>(verdict: true | R): Exclude<R, "forbidden"> | null {
-  if (verdict === "forbidden") throw new Response("Forbidden", { status: 403 });
+  if (verdict === "forbidden") throw accessDenied();
   return verdict === true ? null : (verdict as Exclude<R, "forbidden">);
 }
 

@@ -62,11 +62,11 @@ describe("decision capabilities: every intent refused where its form is hidden",
   ];
 
   it.each(cases)("%s", async (intent, decision, form, refused) => {
-    for (const email of refused) await expectRefused(s, `/decisions/${decision()}`, intent, form(), email, everything);
+    for (const email of refused) await expectRefused(s, { page: `/decisions/${decision()}`, action: `/decisions/${decision()}`, intent }, form(), email, everything);
   });
 
   it("the register: only the convening party proposes", async () => {
-    for (const email of CHAIR_ONLY) await expectRefused(s, `/groups/${s.groupId}/decisions`, "propose", { text: "Smyger in" }, email, everything);
+    for (const email of CHAIR_ONLY) await expectRefused(s, { page: `/groups/${s.groupId}/decisions`, action: `/groups/${s.groupId}/decisions`, intent: "propose" }, { text: "Smyger in" }, email, everything);
     expect(await (await http.get(`/groups/${s.groupId}/decisions`, cookie[CITY])).text()).toContain('name="intent" value="propose"');
   });
 

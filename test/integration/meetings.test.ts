@@ -124,8 +124,8 @@ describe("meetings from notice to attendance", () => {
 
   it("records answers and presence, and shows which parties are represented with mandate", async () => {
     const id = await newMeeting({ title: "Styrgruppen – februari", date: "2027-02-11" });
-    expect((await http.post(`/meetings/${id}`, { intent: "rsvp", rsvp: "attending" }, { cookie: member })).status).toBe(200);
-    expect((await http.post(`/meetings/${id}`, { intent: "rsvp", rsvp: "attending" }, { cookie: outsider })).status).toBe(404);
+    expect((await http.post(`/meetings/${id}/rsvp`, { rsvp: "attending" }, { cookie: member })).status).toBe(200);
+    expect((await http.post(`/meetings/${id}/rsvp`, { rsvp: "attending" }, { cookie: outsider })).status).toBe(404);
     const [{ rsvp }] = await t.sql`select a.rsvp from attendance a join users u on u.id = a.user_id where u.email = 'stockholm.bo-vasterort@samrad.test' and a.meeting_id = ${id}`;
     expect(rsvp).toBe("attending");
 

@@ -57,17 +57,28 @@ export async function stockholmAfterVasterortLeft(): Promise<Stockholm> {
   };
 }
 
-/**
- * The page at `path` shows `email` no form for `intent`, and posting it anyway is refused — 404 for
- * Borås, who may not see the page, else 403 "Åtkomst nekad" — and changes nothing `everything` reads.
- */
-export async function expectRefused(s: Stockholm, path: string, intent: string, form: Record<string, string | string[]>, email: string, everything: () => Promise<string>) {
-  const page = await s.http.get(path, s.cookie[email]);
-  if (email === BORAS) expect(page.status).toBe(404);
-  else expect(await page.text(), `${email} sees no ${intent} form`).not.toContain(`name="intent" value="${intent}"`);
-  const before = await everything();
-  const res = await s.http.post(path, { intent, ...form }, { cookie: s.cookie[email] });
-  expect(res.status, `${intent} by ${email}`).toBe(email === BORAS ? 404 : 403);
-  if (email !== BORAS) expect(await res.text()).toContain("Åtkomst nekad");
-  expect(await everything(), `${intent} by ${email} changed nothing`).toBe(before);
+/** A form on a page: the page it is on, where it posts, and its intent when that address takes several. */
+export interface FormAt {
+  page: string;
+  action: string;
+  intent?: string;
 }
+
+/**
+ * The page shows `email` no such form, and posting it anyway is refused — 404 for Borås, who may
+ * not see the page, else 403 "Åtkomst nekad" — and changes nothing `everything` reads.
+ */
+export async function expectRefused(s: Stockholm, at: FormAt, form: Record<string, string | string[]>, email: string, everything: () => Promise<string>) {
+  const what = at.intent ?? at.action;
+  const page = await s.http.get(at.page, s.cookie[email]);
+  if (email === BORAS) expect(page.status).toBe(404);
+  else expect(await page.text(), `${email} sees no ${what} form`).not.toContain(formMarker(at));
+  const before = await everything();
+  const res = await s.http.post(at.action, at.intent ? { intent: at.intent, ...form } : form, { cookie: s.cookie[email] });
+  expect(res.status, `${what} by ${email}`).toBe(email === BORAS ? 404 : 403);
+  if (email !== BORAS) expect(await res.text()).toContain("Åtkomst nekad");
+  expect(await everything(), `${what} by ${email} changed nothing`).toBe(before);
+}
+
+/** What in a page's HTML shows the form: its intent, or else the address it posts to. */
+export const formMarker = (at: FormAt) => (at.intent ? `name="intent" value="${at.intent}"` : `action="${at.action}"`);
