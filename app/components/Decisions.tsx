@@ -1,9 +1,9 @@
-import { Form, Link } from "@remix-run/react";
+import { Link, useFetcher } from "@remix-run/react";
 import { paragraphHeading } from "~/domain/agenda";
 import { decisionLabel, type GroupKind, type Stage } from "~/domain/decision";
-import type { FieldErrors } from "~/forms/parse";
 import { useT } from "~/i18n/use-t";
-import { SelectField, TextArea } from "./Field";
+import type { ActionData } from "~/services/result";
+import { FormAlert, SelectField, TextArea } from "./Field";
 
 /** Status in words, and for a decision not adopted why: missing parties, objections, abstentions. */
 export function DecisionOutcome({ stage, outcome, abstained = [] }: { stage: Stage; outcome: { missing: string[]; objecting: string[] } | null; abstained?: string[] }) {
@@ -32,23 +32,26 @@ export interface MeetingDecision {
 
 /** The meeting page's "Beslut" block: decisions by agenda item, and the chair's form to record one. */
 export function MeetingDecisions({
+  meetingId,
   groupId,
   groupKind,
   held,
   canRecord,
   agenda,
   decisions,
-  errors,
 }: {
+  meetingId: string;
   groupId: string;
   groupKind: GroupKind;
   held: boolean;
   canRecord: boolean;
   agenda: { id: string; number: number; title: string }[];
   decisions: MeetingDecision[];
-  errors: FieldErrors;
 }) {
   const t = useT();
+  // Recording redirects to the new decision; only refusals and field errors come back here.
+  const fetcher = useFetcher<ActionData>();
+  const errors = fetcher.data?.fieldErrors ?? {};
   // Decisions per capsulum recorded here belong to no item and come last.
   const byItem = [...agenda.map((item) => ({ id: item.id, heading: paragraphHeading(item) })), { id: null, heading: t("decision.kind.per_capsulum") }]
     .map((item) => ({ ...item, decisions: decisions.filter((d) => d.agendaItemId === item.id) }))
@@ -73,8 +76,8 @@ export function MeetingDecisions({
       {held && canRecord ? (
         <details open={Object.keys(errors).length > 0}>
           <summary>{t("decision.record")}</summary>
-          <Form method="post" className="stack">
-            <input type="hidden" name="intent" value="decision" />
+          <FormAlert message={errors.refused ? t(errors.refused) : undefined} />
+          <fetcher.Form method="post" action={`/meetings/${meetingId}/decisions`} className="stack">
             <SelectField
               name="agendaItemId"
               label={t("decision.item")}
@@ -83,7 +86,7 @@ export function MeetingDecisions({
             />
             <TextArea name="text" id="f-decision-text" label={t("decision.text")} required error={errors.text} />
             <button type="submit">{t("decision.recordSubmit")}</button>
-          </Form>
+          </fetcher.Form>
         </details>
       ) : null}
       <p>

@@ -8,41 +8,36 @@ import { findPersonnummer } from "../domain/personnummer";
 import { isUuid } from "./access.server";
 import { audit } from "./audit.server";
 import type { MeetingRow } from "./meetings.server";
+import { conflict, forbidden, invalid, ok, type Result } from "./result";
 
 interface Deps {
   db: Db;
   minutes: LiveMinutes;
 }
 
-export type JusteringError = "justering.notFinal" | "justering.notDraft" | "justering.notForApproval" | "justering.adjusterRequired" | "justering.adjusterNotMember" | "justering.notApprover";
-
 /** The chair stops general editing and names the adjusters (chosen among the group's members). */
-export async function sendForApproval(deps: Deps, meeting: MeetingRow, actor: SessionUser, adjusters: string[]): Promise<JusteringError | null> {
+export async function sendForApproval(deps: Deps, meeting: MeetingRow, actor: SessionUser, adjusters: string[]): Promise<Result> {
   const chosen = [...new Set(adjusters)].filter((id) => id !== actor.id);
-  if (!chosen.length) return "justering.adjusterRequired";
+  if (!chosen.length) return invalid("justering.adjusterRequired", "adjuster");
   // Checked before the query: PostgreSQL refuses a malformed uuid with an error, not an empty result.
-  if (!chosen.every(isUuid)) return "justering.adjusterNotMember";
+  if (!chosen.every(isUuid)) return invalid("justering.adjusterNotMember", "adjuster");
   const members = await deps.db
     .select({ userId: groupMembers.userId })
     .from(groupMembers)
     .where(and(eq(groupMembers.groupId, meeting.groupId), inArray(groupMembers.userId, chosen)));
-  if (members.length !== chosen.length) return "justering.adjusterNotMember";
+  if (members.length !== chosen.length) return invalid("justering.adjusterNotMember", "adjuster");
   return deps.minutes.withDocument(meeting.id, async (doc) => {
-    if (doc.status !== "draft") return "justering.notDraft";
+    // Sent by someone else since the page was read.
+    if (doc.status !== "draft") return conflict("justering.notDraft");
     await deps.db.transaction(async (tx) => {
       await tx.update(minutes).set({ status: "for_approval", adjusters: chosen, chairId: actor.id, updatedAt: new Date() }).where(eq(minutes.meetingId, meeting.id));
       await tx.delete(minutesApprovals).where(eq(minutesApprovals.meetingId, meeting.id));
       await audit(tx, { actorId: actor.id, action: "minutes.forApproval", subject: `meeting:${meeting.id}`, details: { adjusters: chosen } });
     });
     doc.setState("for_approval", chosen);
-    return null;
+    return ok();
   });
 }
-
-export type ApproveResult =
-  | { ok: true; final: boolean }
-  | { ok: false; error: JusteringError }
-  | { ok: false; error: "justering.personnummer"; hits: { text: string; context: string }[] };
 
 /**
  * The chair's or an adjuster's approval of the text as it is now. Identity numbers in the text
@@ -50,18 +45,19 @@ export type ApproveResult =
  * chair and every adjuster have approved the same text, the minutes become final: an immutable
  * version (HTML, text, Markdown, Yjs state, SHA-256) is stored and the document is read-only.
  */
-export async function approve(deps: Deps, meeting: MeetingRow, actor: SessionUser, confirmReason: string | null): Promise<ApproveResult> {
+export async function approve(deps: Deps, meeting: MeetingRow, actor: SessionUser, confirmReason: string | null): Promise<Result<{ final: boolean }>> {
   return deps.minutes.withDocument(meeting.id, async (doc) => {
-    if (doc.status !== "for_approval") return { ok: false, error: "justering.notForApproval" };
+    if (doc.status !== "for_approval") return conflict("justering.notForApproval", "approve");
     const [row] = await deps.db.select({ chairId: minutes.chairId, reason: minutes.personnummerReason }).from(minutes).where(eq(minutes.meetingId, meeting.id));
     const approvers = [row.chairId, ...doc.adjusters].filter((id): id is string => Boolean(id));
-    if (!approvers.includes(actor.id)) return { ok: false, error: "justering.notApprover" };
+    if (!approvers.includes(actor.id)) return forbidden("justering.notApprover");
 
     const snap = doc.snapshot();
     const hits = findPersonnummer(snap.text);
     if (hits.length && !row.reason) {
       if (!(actor.id === row.chairId && confirmReason)) {
-        return { ok: false, error: "justering.personnummer", hits: hits.map((h) => ({ text: h.text, context: snap.text.slice(Math.max(0, h.index - 40), h.index + h.text.length + 40) })) };
+        const found = hits.map((h) => ({ text: h.text, context: snap.text.slice(Math.max(0, h.index - 40), h.index + h.text.length + 40) }));
+        return conflict("justering.personnummer", "approve", { hits: found });
       }
       await deps.db.update(minutes).set({ personnummerReason: confirmReason }).where(eq(minutes.meetingId, meeting.id));
       await audit(deps.db, { actorId: actor.id, action: "minutes.personnummer.confirm", subject: `meeting:${meeting.id}`, details: { reason: confirmReason, count: hits.length } });
@@ -79,7 +75,7 @@ export async function approve(deps: Deps, meeting: MeetingRow, actor: SessionUse
       .innerJoin(users, eq(users.id, minutesApprovals.userId))
       .where(eq(minutesApprovals.meetingId, meeting.id));
     const current = approvals.filter((a) => a.contentSha256 === snap.contentSha256);
-    if (!approvers.every((id) => current.some((a) => a.userId === id))) return { ok: true, final: false };
+    if (!approvers.every((id) => current.some((a) => a.userId === id))) return ok({ final: false });
 
     await deps.db.transaction(async (tx) => {
       await tx.insert(minutesVersions).values({
@@ -92,7 +88,7 @@ export async function approve(deps: Deps, meeting: MeetingRow, actor: SessionUse
       await audit(tx, { actorId: actor.id, action: "minutes.final", subject: `meeting:${meeting.id}`, details: { contentSha256: snap.contentSha256 } });
     });
     doc.setState("final", [...doc.adjusters]);
-    return { ok: true, final: true };
+    return ok({ final: true });
   });
 }
 
@@ -120,22 +116,22 @@ async function finalApprovers(db: Db, meetingId: string): Promise<string[] | nul
 }
 
 /** A correction note to final minutes, by one of their approvers, who thereby approves it too. */
-export async function addCorrection(db: Db, meeting: MeetingRow, actor: SessionUser, text: string): Promise<"justering.notFinal" | "justering.notApprover" | null> {
+export async function addCorrection(db: Db, meeting: MeetingRow, actor: SessionUser, text: string): Promise<Result> {
   const approvers = await finalApprovers(db, meeting.id);
-  if (!approvers) return "justering.notFinal";
-  if (!approvers.includes(actor.id)) return "justering.notApprover";
+  if (!approvers) return conflict("justering.notFinal", "text");
+  if (!approvers.includes(actor.id)) return forbidden("justering.notApprover");
   await db.transaction(async (tx) => {
     const [c] = await tx.insert(minutesCorrections).values({ meetingId: meeting.id, text, createdBy: actor.id }).returning({ id: minutesCorrections.id });
     await tx.insert(minutesCorrectionApprovals).values({ correctionId: c.id, userId: actor.id });
     await audit(tx, { actorId: actor.id, action: "minutes.correction.add", subject: `meeting:${meeting.id}`, details: { correctionId: c.id, text } });
     if (approvers.length === 1) await tx.update(minutesCorrections).set({ approvedAt: new Date() }).where(eq(minutesCorrections.id, c.id));
   });
-  return null;
+  return ok();
 }
 
-export async function approveCorrection(db: Db, meeting: MeetingRow, actor: SessionUser, correctionId: number): Promise<"justering.notApprover" | null> {
+export async function approveCorrection(db: Db, meeting: MeetingRow, actor: SessionUser, correctionId: number): Promise<Result> {
   const approvers = await finalApprovers(db, meeting.id);
-  if (!approvers?.includes(actor.id)) return "justering.notApprover";
+  if (!approvers?.includes(actor.id)) return forbidden("justering.notApprover");
   await db.transaction(async (tx) => {
     const [c] = await tx
       .select({ id: minutesCorrections.id, approvedAt: minutesCorrections.approvedAt })
@@ -150,7 +146,7 @@ export async function approveCorrection(db: Db, meeting: MeetingRow, actor: Sess
       await tx.update(minutesCorrections).set({ approvedAt: new Date() }).where(eq(minutesCorrections.id, correctionId));
     }
   });
-  return null;
+  return ok();
 }
 
 /** The corrections of a meeting's minutes with who has approved each. */

@@ -16,6 +16,7 @@ import type { GroupAccess } from "./access.server";
 import { audit } from "./audit.server";
 import type { Holder } from "./groups.server";
 import { queueMail } from "./outbox.server";
+import { conflict, ok, type Result } from "./result";
 
 export type MeetingRow = typeof meetings.$inferSelect;
 type AgendaRow = typeof agendaItems.$inferSelect;
@@ -224,7 +225,6 @@ export interface AgendaDeps {
   baseUrl: string;
 }
 
-export type AgendaResult<T> = { ok: true; value: T } | { ok: false; error: "agenda.locked" };
 class AgendaLocked extends Error {}
 
 /**
@@ -233,7 +233,7 @@ class AgendaLocked extends Error {}
  * noticed meeting's members get the updated notice (higher SEQUENCE) and the minutes' sections
  * follow, before the change commits: page, notice, .ics and minutes always number alike.
  */
-async function changeAgenda<T>(deps: AgendaDeps, meetingId: string, actor: SessionUser, change: (tx: Tx, items: AgendaRow[]) => Promise<T>): Promise<AgendaResult<T>> {
+async function changeAgenda<T>(deps: AgendaDeps, meetingId: string, actor: SessionUser, change: (tx: Tx, items: AgendaRow[]) => Promise<T>): Promise<Result<T>> {
   try {
     return await deps.db.transaction(async (tx) => {
       // NO KEY UPDATE: rows that refer to the meeting (minutes, versions) can still be written meanwhile.
@@ -244,17 +244,17 @@ async function changeAgenda<T>(deps: AgendaDeps, meetingId: string, actor: Sessi
       const items = await itemsNow();
       const value = await change(tx, items);
       const [before, after] = [paragraphs(items), paragraphs(await itemsNow())];
-      if (after.map((p) => p.id).join() === before.map((p) => p.id).join()) return { ok: true as const, value };
+      if (after.map((p) => p.id).join() === before.map((p) => p.id).join()) return ok(value);
       if (meeting.status === "noticed") {
         const [updated] = await tx.update(meetings).set({ sequence: meeting.sequence + 1 }).where(eq(meetings.id, meetingId)).returning();
         await mailNotice(tx, updated, "update", deps.baseUrl);
       }
       // Sent for approval meanwhile: the live document saw it first, so the whole change is undone.
       if (!(await deps.minutes.syncSections(meetingId, after, before, translator(actor.locale)("minutes.struckItem")))) throw new AgendaLocked();
-      return { ok: true as const, value };
+      return ok(value);
     });
   } catch (error) {
-    if (error instanceof AgendaLocked) return { ok: false, error: "agenda.locked" };
+    if (error instanceof AgendaLocked) return conflict("agenda.locked");
     throw error;
   }
 }
@@ -266,7 +266,7 @@ export function addAgendaItem(
   input: { title: string; type: AgendaType; presenter: string; estimatedMinutes: number | null; links: string[] },
   proposed: boolean,
   actor: SessionUser,
-): Promise<AgendaResult<string>> {
+): Promise<Result<string>> {
   return changeAgenda(deps, meetingId, actor, async (tx, items) => {
     const last = Math.max(0, ...items.map((i) => i.position));
     const [item] = await tx
@@ -279,7 +279,7 @@ export function addAgendaItem(
 }
 
 /** Moves an item one step up or down (swapping positions), or accepts a proposal onto the agenda, or removes it. */
-export function changeAgendaItem(deps: AgendaDeps, meetingId: string, itemId: string, op: "up" | "down" | "accept" | "remove", actor: SessionUser): Promise<AgendaResult<void>> {
+export function changeAgendaItem(deps: AgendaDeps, meetingId: string, itemId: string, op: "up" | "down" | "accept" | "remove", actor: SessionUser): Promise<Result<void>> {
   return changeAgenda(deps, meetingId, actor, async (tx, items) => {
     const item = items.find((i) => i.id === itemId);
     if (!item) return;

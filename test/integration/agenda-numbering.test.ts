@@ -6,6 +6,8 @@ import { loadStored } from "../../realtime/store";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { client, startTestServer } from "../support/server";
 import { eventually, minutesClient, type MinutesClient } from "../support/yclient";
+import { postMeetingForm } from "../support/meeting-forms";
+import { shownAt } from "../support/answers";
 
 /**
  * One agenda, one numbering: after adding, moving and removing items, before and after the
@@ -44,7 +46,7 @@ describe("agenda numbering across page, notice, calendar and minutes", () => {
     vi.useRealTimers();
   });
 
-  const post = (form: Record<string, string>, cookie = chair) => http.post(`/meetings/${meetingId}`, form, { cookie });
+  const post = (form: Record<string, string>, cookie = chair) => postMeetingForm(http, meetingId, form, cookie);
   const itemId = async (title: string) => (await t.sql`select id from agenda_items where meeting_id = ${meetingId} and title = ${title}`)[0].id as string;
   const op = async (title: string, what: "up" | "down" | "accept" | "remove") => {
     const res = await post({ intent: "item", itemId: await itemId(title), op: what });
@@ -159,7 +161,7 @@ describe("agenda numbering across page, notice, calendar and minutes", () => {
     ] as const) {
       const res = await post(form, cookie);
       expect(res.status, form.intent).toBe(409);
-      expect(await res.text()).toContain("Protokollet är skickat för justering, så dagordningen kan inte längre ändras.");
+      expect(await shownAt(res, "refused")).toBe("Protokollet är skickat för justering, så dagordningen kan inte längre ändras.");
     }
     expect({
       agenda: await t.sql`select id, position, proposed, title from agenda_items where meeting_id = ${meetingId} order by id`,

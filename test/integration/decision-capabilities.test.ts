@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BORAS, CITY, expectRefused, GOTLAND, SODRA, stockholmAfterVasterortLeft, VASTERORT, type Stockholm } from "../support/capabilities";
+import { postMeetingForm } from "../support/meeting-forms";
 
 /**
  * The decision page's, the register's and the new-meeting page's actions refuse what their pages
@@ -24,9 +25,9 @@ describe("decision capabilities: every intent refused where its form is hidden",
     const meeting = (await http.post(`/groups/${s.groupId}/meetings/new`, form, { cookie: cookie[CITY] })).headers.get("location")!.split("/").pop()!;
     await t.sql`update meetings set starts_at = '2026-11-20T12:00:00Z', ends_at = '2026-11-20T14:00:00Z' where id = ${meeting}`;
     const present = [await s.userId(CITY), await s.userId(VASTERORT)];
-    expect((await http.post(`/meetings/${meeting}`, { intent: "presence", present }, { cookie: cookie[CITY] })).status).toBe(200);
+    expect((await postMeetingForm(http, meeting, { intent: "presence", present }, cookie[CITY])).status).toBe(200);
     const [item] = await t.sql<{ id: string }[]>`select id from agenda_items where meeting_id = ${meeting} order by position limit 1`;
-    const recorded = await http.post(`/meetings/${meeting}`, { intent: "decision", agendaItemId: item.id, text: "Styrgruppen antar planen." }, { cookie: cookie[CITY] });
+    const recorded = await postMeetingForm(http, meeting, { intent: "decision", agendaItemId: item.id, text: "Styrgruppen antar planen." }, cookie[CITY]);
     atMeeting = recorded.headers.get("location")!.split("/").pop()!;
     const proposed = await http.post(`/groups/${s.groupId}/decisions`, { text: "Styrgruppen fastställer mötesplanen." }, { cookie: cookie[CITY] });
     expect(proposed.status).toBe(302);

@@ -3,6 +3,7 @@ import type { RunningServer } from "../../app/http/server.server";
 import { stockholmDate } from "../../app/domain/stockholm-date";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { client, startTestServer } from "../support/server";
+import { postMeetingForm } from "../support/meeting-forms";
 
 /** Stockholm's groups, with the rotation pinned so that Södra Stockholm holds the chair (and the documentation duty) today. */
 describe("decision register", () => {
@@ -45,10 +46,10 @@ describe("decision register", () => {
   });
 
   const presence = async (kind: keyof typeof held, emails: string[]) =>
-    expect((await http.post(`/meetings/${held[kind]}`, { intent: "presence", present: emails.map((e) => userId[e]) }, { cookie: cookie[SODRA] })).status).toBe(200);
+    expect((await postMeetingForm(http, held[kind], { intent: "presence", present: emails.map((e) => userId[e]) }, cookie[SODRA])).status).toBe(200);
   const record = async (kind: keyof typeof held, text: string) => {
     const [item] = await t.sql<{ id: string }[]>`select id from agenda_items where meeting_id = ${held[kind]} and not proposed order by position limit 1`;
-    const res = await http.post(`/meetings/${held[kind]}`, { intent: "decision", agendaItemId: item.id, text }, { cookie: cookie[SODRA] });
+    const res = await postMeetingForm(http, held[kind], { intent: "decision", agendaItemId: item.id, text }, cookie[SODRA]);
     expect(res.status).toBe(302);
     return res.headers.get("location")!.split("/").pop()!;
   };
@@ -64,9 +65,9 @@ describe("decision register", () => {
     const [item] = await t.sql<{ id: string }[]>`select id from agenda_items where meeting_id = ${held.steering} order by position limit 1`;
     const attempt = { intent: "decision", agendaItemId: item.id, text: "Ett beslut" };
     // Only the chair records; only at a meeting that has been held.
-    expect((await http.post(`/meetings/${held.steering}`, attempt, { cookie: cookie[GOT] })).status).toBe(403);
+    expect((await postMeetingForm(http, held.steering, attempt, cookie[GOT])).status).toBe(403);
     const [upcoming] = await t.sql<{ id: string }[]>`select id from meetings where group_id = ${group.steering} and starts_at > now() limit 1`;
-    expect((await http.post(`/meetings/${upcoming.id}`, attempt, { cookie: cookie[SODRA] })).status).toBe(409);
+    expect((await postMeetingForm(http, upcoming.id, attempt, cookie[SODRA])).status).toBe(409);
     const id = await record("steering", "Styrgruppen antar verksamhetsplanen för 2027.");
     for (const email of [SODRA, SF, GOT]) expect((await state(id, email, "agree")).status).toBe(200);
     // Västerort was not there; a coordinator speaks for no party.

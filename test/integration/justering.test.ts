@@ -7,6 +7,7 @@ import { stockholmSteeringMeetings } from "../support/demo";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { client, startTestServer } from "../support/server";
 import { eventually, minutesClient, typeInto, type MinutesClient } from "../support/yclient";
+import { postMeetingForm } from "../support/meeting-forms";
 
 // Stockholm's steering group, on a day when Brottsofferjouren Västerort holds the chair in the demo rotation.
 describe("justering: approval locks the minutes", () => {
@@ -22,7 +23,7 @@ describe("justering: approval locks the minutes", () => {
     clients.push(c);
     return c;
   };
-  const post = (who: string, form: Record<string, string | string[]>) => http.post(`/meetings/${meetingId}`, form, { cookie: cookies[who] });
+  const post = (who: string, form: Record<string, string | string[]>) => postMeetingForm(http, meetingId, form, cookies[who]);
   const updateCount = async () => (await t.sql`select count(*)::int as n from minutes_updates where meeting_id = ${meetingId}`)[0].n as number;
 
   beforeAll(async () => {

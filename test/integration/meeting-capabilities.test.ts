@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BORAS, CITY, expectRefused, formMarker, GOTLAND, SODRA, stockholmAfterVasterortLeft, VASTERORT, type FormAt, type Stockholm } from "../support/capabilities";
+import { BORAS, CITY, expectRefused, formMarker, GOTLAND, SODRA, stockholmAfterVasterortLeft, VASTERORT, type Stockholm } from "../support/capabilities";
+import { meetingForm, postMeetingForm } from "../support/meeting-forms";
+import { shownAt } from "../support/answers";
 
 /**
  * The meeting page's action refuses what the page hides (decision 017). Stockholm's steering group
@@ -47,15 +49,14 @@ describe("meeting capabilities: every intent refused where its form is hidden", 
   const firstItem = async (meetingId: string) => (await t.sql`select id from agenda_items where meeting_id = ${meetingId} order by position limit 1`)[0].id as string;
 
   const CHAIR_ONLY = [GOTLAND, SODRA, VASTERORT, BORAS];
-  /** A meeting's form: `concern` is its address under the meeting, when it has its own. */
-  const cases: [intent: string, meeting: () => string, form: () => Promise<Record<string, string | string[]>>, refused: string[], concern?: string][] = [
+  const cases: [intent: string, meeting: () => string, form: () => Promise<Record<string, string | string[]>>, refused: string[]][] = [
     ["notice", () => upcoming, async () => ({}), CHAIR_ONLY],
     ["cancel", () => upcoming, async () => ({ reason: "Lokalen är inte tillgänglig" }), CHAIR_ONLY],
     ["add", () => upcoming, async () => ({ title: "Smyger in", type: "information" }), CHAIR_ONLY],
     ["item", () => upcoming, async () => ({ itemId: await firstItem(upcoming), op: "remove" }), CHAIR_ONLY],
     // Members of the parties taking part propose and answer; Västerort has left.
     ["propose", () => upcoming, async () => ({ title: "Ett förslag", type: "information" }), [VASTERORT, BORAS]],
-    ["rsvp", () => upcoming, async () => ({ rsvp: "attending" }), [VASTERORT, BORAS], "rsvp"],
+    ["rsvp", () => upcoming, async () => ({ rsvp: "attending" }), [VASTERORT, BORAS]],
     ["presence", () => held, async () => ({ present: [await s.userId(GOTLAND)] }), CHAIR_ONLY],
     ["decision", () => held, async () => ({ agendaItemId: await firstItem(held), text: "Ett beslut" }), CHAIR_ONLY],
     ["forApproval", () => held, async () => ({ adjuster: await s.userId(GOTLAND) }), CHAIR_ONLY],
@@ -65,27 +66,24 @@ describe("meeting capabilities: every intent refused where its form is hidden", 
     ["approveCorrection", () => held, async () => ({ correctionId: "1" }), [GOTLAND, SODRA, VASTERORT, BORAS, CITY]],
   ];
 
-  const formAt = (intent: string, meeting: string, concern?: string): FormAt =>
-    concern ? { page: `/meetings/${meeting}`, action: `/meetings/${meeting}/${concern}` } : { page: `/meetings/${meeting}`, action: `/meetings/${meeting}`, intent };
-
-  it.each(cases)("%s", async (intent, meeting, form, refused, concern) => {
-    for (const email of refused) await expectRefused(s, formAt(intent, meeting(), concern), await form(), email, everything);
+  it.each(cases)("%s", async (intent, meeting, form, refused) => {
+    for (const email of refused) await expectRefused(s, meetingForm(meeting(), intent), await form(), email, everything);
   });
 
   it("shows the chair the forms it refuses others, and takes them", async () => {
     const page = await (await http.get(`/meetings/${upcoming}`, cookie[CITY])).text();
-    const shown = (intent: string) => formMarker(formAt(intent, upcoming, cases.find((c) => c[0] === intent)?.[4]));
+    const shown = (intent: string) => formMarker(meetingForm(upcoming, intent));
     for (const intent of ["notice", "cancel", "add", "item", "rsvp", "presence", "forApproval"]) expect(page, intent).toContain(shown(intent));
     const observer = await (await http.get(`/meetings/${upcoming}`, cookie[SODRA])).text();
     for (const intent of ["propose", "rsvp"]) expect(observer, intent).toContain(shown(intent));
-    expect((await http.post(`/meetings/${upcoming}`, { intent: "propose", title: "Observatörens förslag", type: "information" }, { cookie: cookie[SODRA] })).status).toBe(200);
-    expect((await http.post(`/meetings/${upcoming}`, { intent: "notice" }, { cookie: cookie[CITY] })).status).toBe(200);
+    expect((await postMeetingForm(http, upcoming, { intent: "propose", title: "Observatörens förslag", type: "information" }, cookie[SODRA])).status).toBe(200);
+    expect((await postMeetingForm(http, upcoming, { intent: "notice" }, cookie[CITY])).status).toBe(200);
     // Noticed now: the form is gone, and a second notice is refused for the meeting's state.
-    expect(await (await http.get(`/meetings/${upcoming}`, cookie[CITY])).text()).not.toContain(`name="intent" value="notice"`);
+    expect(await (await http.get(`/meetings/${upcoming}`, cookie[CITY])).text()).not.toContain(shown("notice"));
     const before = await everything();
-    const again = await http.post(`/meetings/${upcoming}`, { intent: "notice" }, { cookie: cookie[CITY] });
+    const again = await postMeetingForm(http, upcoming, { intent: "notice" }, cookie[CITY]);
     expect(again.status).toBe(409);
-    expect(await again.text()).toContain("Kallelsen är redan skickad.");
+    expect(await shownAt(again, "refused")).toBe("Kallelsen är redan skickad.");
     expect(await everything()).toBe(before);
   });
 });

@@ -3,6 +3,7 @@ import type { RunningServer } from "../../app/http/server.server";
 import { stockholmDate } from "../../app/domain/stockholm-date";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { client, startTestServer } from "../support/server";
+import { postMeetingForm } from "../support/meeting-forms";
 
 /** The Stockholm steering group, with the chair rotation pinned so that Södra Stockholm holds it today. */
 describe("meetings from notice to attendance", () => {
@@ -79,12 +80,12 @@ describe("meetings from notice to attendance", () => {
     ]);
 
     // A member proposes, the chair adds; only the chair's item is on the agenda at once.
-    expect((await http.post(`/meetings/${id}`, { intent: "propose", title: "Gemensam utbildningsdag" }, { cookie: member })).status).toBe(200);
-    expect((await http.post(`/meetings/${id}`, { intent: "add", title: "Verksamhetsplan 2027", type: "decision" }, { cookie: chair })).status).toBe(200);
-    expect((await http.post(`/meetings/${id}`, { intent: "add", title: "Smyger in" }, { cookie: member })).status).toBe(403);
+    expect((await postMeetingForm(http, id, { intent: "propose", title: "Gemensam utbildningsdag" }, member)).status).toBe(200);
+    expect((await postMeetingForm(http, id, { intent: "add", title: "Verksamhetsplan 2027", type: "decision" }, chair)).status).toBe(200);
+    expect((await postMeetingForm(http, id, { intent: "add", title: "Smyger in" }, member)).status).toBe(403);
 
-    expect((await http.post(`/meetings/${id}`, { intent: "notice" }, { cookie: member })).status).toBe(403);
-    expect((await http.post(`/meetings/${id}`, { intent: "notice" }, { cookie: chair })).status).toBe(200);
+    expect((await postMeetingForm(http, id, { intent: "notice" }, member)).status).toBe(403);
+    expect((await postMeetingForm(http, id, { intent: "notice" }, chair)).status).toBe(200);
     const notices = await mails(id);
     expect(notices).toHaveLength(4); // every member of the steering group
     expect(notices[0].subject).toMatch(/^Kallelse: Styrgruppen – december/);
@@ -114,8 +115,8 @@ describe("meetings from notice to attendance", () => {
     expect((await http.get(`/meetings/${id}`, outsider)).status).toBe(404);
 
     // Cancelling sends METHOD:CANCEL.
-    expect((await http.post(`/meetings/${id}`, { intent: "cancel", reason: "" }, { cookie: chair })).status).toBe(400);
-    expect((await http.post(`/meetings/${id}`, { intent: "cancel", reason: "Lokalen är inte tillgänglig" }, { cookie: chair })).status).toBe(302);
+    expect((await postMeetingForm(http, id, { intent: "cancel", reason: "" }, chair)).status).toBe(400);
+    expect((await postMeetingForm(http, id, { intent: "cancel", reason: "Lokalen är inte tillgänglig" }, chair)).status).toBe(302);
     const cancels = (await mails(id)).slice(8);
     expect(cancels[0].subject).toMatch(/^Inställt/);
     expect(cancels[0].attachments[0].content).toContain("METHOD:CANCEL");
@@ -131,8 +132,8 @@ describe("meetings from notice to attendance", () => {
 
     const people = await t.sql<{ id: string; email: string }[]>`select u.id, u.email from users u join group_members gm on gm.user_id = u.id where gm.group_id = ${groupId}`;
     const present = people.filter((p) => p.email !== "stockholm.bo-gotland@samrad.test").map((p) => p.id);
-    expect((await http.post(`/meetings/${id}`, { intent: "presence", present }, { cookie: member })).status).toBe(403);
-    expect((await http.post(`/meetings/${id}`, { intent: "presence", present }, { cookie: chair })).status).toBe(200);
+    expect((await postMeetingForm(http, id, { intent: "presence", present }, member)).status).toBe(403);
+    expect((await postMeetingForm(http, id, { intent: "presence", present }, chair)).status).toBe(200);
     const page = await (await http.get(`/meetings/${id}`, member)).text();
     expect(page).toMatch(/Saknas<!-- -->: <!-- -->Brottsofferjouren Stockholm-Gotland/);
   });

@@ -3,6 +3,7 @@ import { stockholmDate } from "../../app/domain/stockholm-date";
 import type { RunningServer } from "../../app/http/server.server";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { client, startTestServer } from "../support/server";
+import { postMeetingForm } from "../support/meeting-forms";
 
 /** A party's notice in the JSON API: its last day, the chair passing on, and the agreement's end when it ends the whole. */
 describe("participation over time in the API", () => {
@@ -53,7 +54,7 @@ describe("participation over time in the API", () => {
       const form = { title: "Styrgruppen – januari", kind: "ordinary", date: "2027-01-14", startTime: "13:00", endTime: "15:00", location: "Ragnar Östbergs plan 1" };
       const created = await http.post(`/groups/${groupId}/meetings/new`, form, { cookie: admin });
       const meetingId = created.headers.get("location")!.split("/").pop()!;
-      expect((await http.post(`/meetings/${meetingId}`, { intent: "notice" }, { cookie: admin })).status).toBe(200);
+      expect((await postMeetingForm(http, meetingId, { intent: "notice" }, admin)).status).toBe(200);
       const mails = await t.sql<{ to: string }[]>`select "to" from outbox where body like ${"%" + meetingId + "%"} order by "to"`;
       expect(mails.map((m) => m.to)).toEqual(["stockholm.bo-gotland@samrad.test", "stockholm.bo-sodra@samrad.test", "stockholm.socialforvaltningen@samrad.test"]);
     });

@@ -1,12 +1,12 @@
 import { useFetcher } from "@remix-run/react";
 import { ActionMessages } from "~/components/ActionMessages";
 import { useT } from "~/i18n/use-t";
-import type { action } from "~/routes/meetings.$id.rsvp";
+import type { ActionData } from "~/services/result";
 
 /** A member's answer to the notice. */
 export function Rsvp({ meetingId, answer }: { meetingId: string; answer: "attending" | "declined" | null }) {
   const t = useT();
-  const fetcher = useFetcher<typeof action>();
+  const fetcher = useFetcher<ActionData>();
   return (
     <section aria-labelledby="rsvp-h">
       <h2 id="rsvp-h">{t("rsvp.title")}</h2>
