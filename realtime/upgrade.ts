@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { Held, RealtimeAccess, Refusal } from "../app/live-minutes";
-import { MessageRefused, type Connection, type LiveDocument } from "./live-document";
+import { MAX_DOCUMENT_BYTES, MessageRefused, type Connection, type LiveDocument } from "./live-document";
 import { TokenBucket } from "./rate-limit";
 import type { DocumentRegistry } from "./registry";
 
@@ -13,14 +13,19 @@ export const CLOSE_NOT_FOUND = 4404;
 export const CLOSE_MALFORMED = 4400;
 /** Too many messages: outside 4400–4499, so the client reconnects after its back-off. */
 export const CLOSE_TOO_FAST = 4290;
-export const MAX_MESSAGE_BYTES = 1024 * 1024;
+/**
+ * A client back from offline sends all it wrote meanwhile as one sync step 2: up to a whole
+ * document (5 MB) must fit, or it would be cut off with 1009 and retry forever.
+ */
+export const MAX_MESSAGE_BYTES = MAX_DOCUMENT_BYTES + 1024 * 1024;
 /** What an unauthenticated socket may send before it is admitted (a sync step 1 and a presence state). */
 export const MAX_EARLY_BYTES = 64 * 1024;
 /** Per socket: a fast typist with a moving caret sends some 20 messages a second. */
 const MESSAGES_PER_SECOND = 100;
 const MESSAGE_BURST = 400;
 const BYTES_PER_SECOND = 1024 * 1024;
-const BYTE_BURST = 4 * MAX_MESSAGE_BYTES;
+/** One largest message may come at once; after that the rate holds. */
+const BYTE_BURST = MAX_MESSAGE_BYTES;
 /** How often open sockets' rights are checked again: logout or demotion takes effect within this. */
 export const RECHECK_MS = 2000;
 /** How long a refused socket gets to read its close frame before it is cut off. */

@@ -5,6 +5,8 @@ import { stockholmSteeringMeetings } from "../support/demo";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { client, startTestServer } from "../support/server";
 import { eventually, minutesClient, typeInto, type MinutesClient } from "../support/yclient";
+import { postMeetingForm } from "../support/meeting-forms";
+import { MAX_MESSAGE_BYTES } from "../../realtime/upgrade";
 
 describe("live minutes over y-websocket", () => {
   let t: TestDatabase;
@@ -54,7 +56,7 @@ describe("live minutes over y-websocket", () => {
     const a = connect("gotland");
     await a.synced;
     const chair = await client(app.url).login("stockholm.bo-vasterort@samrad.test"); // holds the chair in the demo rotation
-    const res = await client(app.url).post(`/meetings/${meetingId}`, { intent: "add", title: "Lokalfrågan", type: "decision" }, { cookie: chair });
+    const res = await postMeetingForm(client(app.url), meetingId, { intent: "add", title: "Lokalfrågan", type: "decision" }, chair);
     expect(res.status).toBe(200);
     await eventually(() => a.text().includes("§ 8 Lokalfrågan"), "the new section");
     expect(a.text().match(/§ 8 /g)).toHaveLength(1);
@@ -93,7 +95,7 @@ describe("live minutes over y-websocket", () => {
 
     const big = new WebSocket(app.url.replace("http", "ws") + `/realtime/minutes-${meetingId}`, { headers: { cookie: cookies.gotland }, origin: app.url });
     await new Promise((r) => big.on("open", r));
-    big.send(new Uint8Array(1024 * 1024 + 1));
+    big.send(new Uint8Array(MAX_MESSAGE_BYTES + 1));
     expect(await new Promise((r) => big.on("close", (code) => r(code)))).toBe(1009); // message too big
 
     typeInto(healthy, "Fortfarande här.");
@@ -145,6 +147,18 @@ describe("live minutes over y-websocket", () => {
     // Unloading compacted the log into one snapshot.
     expect((await t.sql`select count(*)::int as n from minutes_updates where meeting_id = ${meetingId}`)[0].n).toBe(0);
   });
+  it("takes everything a member wrote offline when they reconnect, though it comes as one message over 1 MB", async () => {
+    const meeting = (await stockholmSteeringMeetings(t.sql)).at(-2)!;
+    const [writer, reader] = [connect("gotland", meeting), connect("sodra", meeting)];
+    await Promise.all([writer.synced, reader.synced]);
+    writer.provider.disconnect();
+    typeInto(writer, "[offline 1]" + "y".repeat(900 * 1024));
+    typeInto(writer, "[offline 2]" + "y".repeat(900 * 1024));
+    writer.provider.connect();
+    await eventually(() => reader.text().includes("[offline 2]") && reader.text().includes("[offline 1]"), "the offline edits to arrive", 15_000);
+    expect(writer.denied()).toBe(0);
+  }, 30_000);
+
   it("stops accepting edits once the minutes reach 5 MB, keeping what was written before", async () => {
     const other = (await stockholmSteeringMeetings(t.sql)).at(-1)!;
     const writer = connect("gotland", other);
