@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { accessDenied, notFound, requireUser } from "../auth/guards.server";
+import type { Db } from "../../db/client";
+import type { SessionUser } from "../auth/session.server";
 import type { MeetingAction } from "../domain/capabilities";
 import { NO_FIELD_ERRORS, type FieldErrors } from "../forms/parse";
 import type { MessageKey } from "../i18n";
@@ -45,17 +47,29 @@ export function refusal(verdict: true | string): Failure | null {
   return conflict(verdict as MessageKey);
 }
 
+/** What a resource's capability record looks like: per action, `true` or why not. */
+type Capabilities = Record<string, true | string>;
+
 /**
- * The start of every action on a meeting's concern: the user (or the login redirect), the meeting
- * with its capability record (404 for a non-member), the form, and the refusal of the capability
- * asked for: the one given, or the one its table names for the form's intent (an unknown intent is 404).
+ * The start of every action on a resource's concern: the user (or the login redirect), the resource
+ * with its capability record from `load` (404 for who may not see it), the form, and the refusal of
+ * the capability asked for: the one given, or the one `capability` names for the form's intent (an
+ * unknown intent is 404; null: the route judges it itself, e.g. per task).
  */
-export async function meetingAction({ request, params, context }: ActionFunctionArgs, capability: MeetingAction | Record<string, MeetingAction>) {
+export async function capabilityAction<R extends { can: Capabilities }>(
+  { request, params, context }: ActionFunctionArgs,
+  load: (db: Db, user: SessionUser, id: string | undefined) => Promise<R>,
+  capability: keyof R["can"] | Record<string, keyof R["can"] | null>,
+) {
   const user = requireUser(context, request);
-  const found = await requireMeetingCapabilities(context.db, user, params.id);
+  const found = await load(context.db, user, params.id);
   const form = await readForm(request);
   const intent = String(form.get("intent"));
-  const asked = typeof capability === "string" ? capability : Object.hasOwn(capability, intent) ? capability[intent] : undefined;
-  if (!asked) throw notFound();
-  return { ...found, user, form, intent, refused: refusal(found.can[asked]) };
+  const asked = typeof capability === "object" ? (Object.hasOwn(capability, intent) ? capability[intent] : undefined) : capability;
+  if (asked === undefined) throw notFound();
+  return { ...found, user, form, intent, refused: asked === null ? null : refusal(found.can[asked as string]) };
 }
+
+/** `capabilityAction` for a meeting's concerns. */
+export const meetingAction = (args: ActionFunctionArgs, capability: MeetingAction | Record<string, MeetingAction>) =>
+  capabilityAction(args, (db, user, id) => requireMeetingCapabilities(db, user, id), capability);

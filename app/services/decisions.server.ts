@@ -6,7 +6,7 @@ import type { SessionUser } from "../auth/session.server";
 import { notFound } from "../auth/guards.server";
 import { paragraphHeading, paragraphs } from "../domain/agenda";
 import { decisionCapabilities } from "../domain/capabilities";
-import { decisionLabel, outcomeOf, refusedStep, stageOf, type DecisionKind, type GroupKind, type Position, type StepError } from "../domain/decision";
+import { decisionLabel, outcomeOf, refusedStep, stageOf, type DecisionKind, type GroupKind, type Position } from "../domain/decision";
 import type { IsoDate } from "../domain/iso-date";
 import { participatesOn, participatingParties } from "../domain/participation";
 import { stockholmDate } from "../domain/stockholm-date";
@@ -15,6 +15,7 @@ import { audit } from "./audit.server";
 import { groupFacts } from "./meeting-access.server";
 import { meetingDetails, type MeetingRow } from "./meetings.server";
 import { partiesOf } from "./partnerships.server";
+import { conflict, invalid, ok, type Result } from "./result";
 
 export type DecisionRow = typeof decisions.$inferSelect;
 
@@ -74,18 +75,18 @@ export async function createDecision(db: Db, groupId: string, input: NewDecision
 const decisionDay = (meeting: { startsAt: Date } | undefined, now = new Date()) => stockholmDate(meeting?.startsAt ?? now);
 
 /** A party's position, stated for it by `user` (who may: `decisionCapabilities`); refused once the decision has closed meanwhile. */
-export async function statePosition(db: Db, decision: DecisionRow, partyId: string, user: SessionUser, input: { position: Position; reservation: string | null }): Promise<StepError | null> {
+export async function statePosition(db: Db, decision: DecisionRow, partyId: string, user: SessionUser, input: { position: Position; reservation: string | null }): Promise<Result> {
   return db.transaction(async (tx) => {
     const current = await lockDecision(tx, decision.id);
     const refused = refusedStep(stageOf(current), "state", 0);
-    if (refused) return refused;
+    if (refused) return conflict(refused);
     const values = { position: input.position, reservation: input.reservation, statedBy: user.id, statedAt: new Date() };
     await tx
       .insert(decisionPositions)
       .values({ decisionId: current.id, partyId, ...values })
       .onConflictDoUpdate({ target: [decisionPositions.decisionId, decisionPositions.partyId], set: values });
     await audit(tx, { actorId: user.id, action: "decision.position", subject: `group:${current.groupId}`, details: { decisionId: current.id, partyId, ...input } });
-    return null;
+    return ok();
   });
 }
 
@@ -95,14 +96,14 @@ async function lockDecision(tx: Tx, id: string) {
 }
 
 /** Closes a meeting decision, or records a proposal per capsulum at the group's next held meeting; stores status and reasons. */
-export async function closeDecision(db: Db, decision: DecisionRow, access: GroupAccess, actor: SessionUser, event: "close" | "record"): Promise<StepError | "decision.noMeetingYet" | null> {
+export async function closeDecision(db: Db, decision: DecisionRow, access: GroupAccess, actor: SessionUser, event: "close" | "record"): Promise<Result> {
   return db.transaction(async (tx) => {
     const current = await lockDecision(tx, decision.id);
     const positions = await tx.select().from(decisionPositions).where(eq(decisionPositions.decisionId, current.id));
     const refused = refusedStep(stageOf(current), event, positions.length);
-    if (refused) return refused;
+    if (refused) return conflict(refused);
     const meetingId = event === "record" ? await nextHeldMeeting(tx, current) : current.meetingId;
-    if (!meetingId) return "decision.noMeetingYet";
+    if (!meetingId) return conflict("decision.noMeetingYet");
     const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId));
     const [partyRows, { mandatedParties }] = await Promise.all([partiesOf(db, access.group.partnershipId), meetingDetails(db, meeting)]);
     // Unanimity counts the parties taking part on the meeting's day; one that has left is not missing.
@@ -117,7 +118,7 @@ export async function closeDecision(db: Db, decision: DecisionRow, access: Group
     const stored = { missing: outcome.missing.map(name), objecting: outcome.objecting.map(name) };
     await tx.update(decisions).set({ status: outcome.status, outcome: stored, meetingId, decidedBy: actor.id, decidedAt: new Date() }).where(eq(decisions.id, current.id));
     await audit(tx, { actorId: actor.id, action: `decision.${event}`, subject: `group:${current.groupId}`, details: { decisionId: current.id, meetingId, status: outcome.status, ...stored } });
-    return null;
+    return ok();
   });
 }
 
@@ -139,14 +140,14 @@ export async function setReview(db: Db, decision: DecisionRow, reviewOn: IsoDate
   });
 }
 
-/** A follow-up task; its owner must sit in the decision's group. Returns false when not. */
-export async function addTask(db: Db, decision: DecisionRow, input: { title: string; ownerId: string; dueOn: IsoDate }, actor: SessionUser) {
+/** A follow-up task; its owner must sit in the decision's group. */
+export async function addTask(db: Db, decision: DecisionRow, input: { title: string; ownerId: string; dueOn: IsoDate }, actor: SessionUser): Promise<Result> {
   return db.transaction(async (tx) => {
     const [owner] = await tx.select({ userId: groupMembers.userId }).from(groupMembers).where(and(eq(groupMembers.groupId, decision.groupId), eq(groupMembers.userId, input.ownerId)));
-    if (!owner) return false;
+    if (!owner) return invalid("decision.ownerInvalid", "ownerId");
     const [task] = await tx.insert(decisionTasks).values({ decisionId: decision.id, ...input, createdBy: actor.id }).returning({ id: decisionTasks.id });
     await audit(tx, { actorId: actor.id, action: "decision.task.add", subject: `group:${decision.groupId}`, details: { decisionId: decision.id, taskId: task.id, ...input } });
-    return true;
+    return ok();
   });
 }
 

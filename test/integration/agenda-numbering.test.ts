@@ -6,7 +6,7 @@ import { loadStored } from "../../realtime/store";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { client, startTestServer } from "../support/server";
 import { eventually, minutesClient, type MinutesClient } from "../support/yclient";
-import { postMeetingForm } from "../support/meeting-forms";
+import { postMeetingForm } from "../support/resource-forms";
 import { shownAt } from "../support/answers";
 
 /**

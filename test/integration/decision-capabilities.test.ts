@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BORAS, CITY, expectRefused, GOTLAND, SODRA, stockholmAfterVasterortLeft, VASTERORT, type Stockholm } from "../support/capabilities";
-import { postMeetingForm } from "../support/meeting-forms";
+import { BORAS, CITY, expectRefused, formMarker, GOTLAND, SODRA, stockholmAfterVasterortLeft, VASTERORT, type Stockholm } from "../support/capabilities";
+import { shownAt } from "../support/answers";
+import { formOf, postDecisionForm, postMeetingForm } from "../support/resource-forms";
 
 /**
  * The decision page's, the register's and the new-meeting page's actions refuse what their pages
@@ -32,7 +33,7 @@ describe("decision capabilities: every intent refused where its form is hidden",
     const proposed = await http.post(`/groups/${s.groupId}/decisions`, { text: "Styrgruppen fastställer mötesplanen." }, { cookie: cookie[CITY] });
     expect(proposed.status).toBe(302);
     proposal = proposed.headers.get("location")!.split("/").pop()!;
-    const added = await http.post(`/decisions/${atMeeting}`, { intent: "task", title: "Skicka planen", ownerId: await s.userId(CITY), dueOn: "2026-12-31" }, { cookie: cookie[CITY] });
+    const added = await postDecisionForm(http, atMeeting, { intent: "task", title: "Skicka planen", ownerId: await s.userId(CITY), dueOn: "2026-12-31" }, cookie[CITY]);
     expect(added.status).toBe(200);
     [{ id: task }] = await t.sql<{ id: string }[]>`select id from decision_tasks where decision_id = ${atMeeting}`;
   });
@@ -63,7 +64,7 @@ describe("decision capabilities: every intent refused where its form is hidden",
   ];
 
   it.each(cases)("%s", async (intent, decision, form, refused) => {
-    for (const email of refused) await expectRefused(s, { page: `/decisions/${decision()}`, action: `/decisions/${decision()}`, intent }, form(), email, everything);
+    for (const email of refused) await expectRefused(s, formOf("decisions", decision(), intent), form(), email, everything);
   });
 
   it("the register: only the convening party proposes", async () => {
@@ -88,21 +89,22 @@ describe("decision capabilities: every intent refused where its form is hidden",
 
   it("shows the chair the forms it refuses others, and refuses a closed decision for its state", async () => {
     const page = await (await http.get(`/decisions/${atMeeting}`, cookie[CITY])).text();
-    for (const intent of ["position", "close", "review", "task", "taskDone"]) expect(page, intent).toContain(`name="intent" value="${intent}"`);
+    const shown = (decision: string, intent: string) => formMarker(formOf("decisions", decision, intent));
+    for (const intent of ["position", "close", "review", "task", "taskDone"]) expect(page, intent).toContain(shown(atMeeting, intent));
     // Per capsulum, Gotland answers without having been at a meeting.
-    expect(await (await http.get(`/decisions/${proposal}`, cookie[GOTLAND])).text()).toContain(`name="intent" value="position"`);
-    expect((await http.post(`/decisions/${atMeeting}`, { intent: "close" }, { cookie: cookie[CITY] })).status).toBe(200);
-    expect(await (await http.get(`/decisions/${atMeeting}`, cookie[CITY])).text()).not.toContain(`name="intent" value="close"`);
+    expect(await (await http.get(`/decisions/${proposal}`, cookie[GOTLAND])).text()).toContain(shown(proposal, "position"));
+    expect((await postDecisionForm(http, atMeeting, { intent: "close" }, cookie[CITY])).status).toBe(200);
+    expect(await (await http.get(`/decisions/${atMeeting}`, cookie[CITY])).text()).not.toContain(shown(atMeeting, "close"));
     const before = await everything();
     for (const intent of ["close", "position"]) {
-      const again = await http.post(`/decisions/${atMeeting}`, { intent, position: "agree" }, { cookie: cookie[CITY] });
+      const again = await postDecisionForm(http, atMeeting, { intent, position: "agree" }, cookie[CITY]);
       expect(again.status, intent).toBe(409);
-      expect(await again.text()).toContain("Beslutet är redan avslutat.");
+      expect(await shownAt(again, "refused")).toBe("Beslutet är redan avslutat.");
     }
     expect(await everything()).toBe(before);
-    expect((await http.post(`/decisions/${atMeeting}`, { intent: "taskDone", taskId: task }, { cookie: cookie[CITY] })).status).toBe(200);
-    const done = await http.post(`/decisions/${atMeeting}`, { intent: "taskDone", taskId: task }, { cookie: cookie[CITY] });
+    expect((await postDecisionForm(http, atMeeting, { intent: "taskDone", taskId: task }, cookie[CITY])).status).toBe(200);
+    const done = await postDecisionForm(http, atMeeting, { intent: "taskDone", taskId: task }, cookie[CITY]);
     expect(done.status).toBe(409);
-    expect(await done.text()).toContain("Uppgiften är redan klar.");
+    expect(await shownAt(done, "refused")).toBe("Uppgiften är redan klar.");
   });
 });

@@ -3,7 +3,8 @@ import type { RunningServer } from "../../app/http/server.server";
 import { stockholmDate } from "../../app/domain/stockholm-date";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { client, startTestServer } from "../support/server";
-import { postMeetingForm } from "../support/meeting-forms";
+import { shownAt } from "../support/answers";
+import { postDecisionForm, postMeetingForm } from "../support/resource-forms";
 
 /** Stockholm's groups, with the rotation pinned so that Södra Stockholm holds the chair (and the documentation duty) today. */
 describe("decision register", () => {
@@ -54,8 +55,8 @@ describe("decision register", () => {
     return res.headers.get("location")!.split("/").pop()!;
   };
   const state = (id: string, email: string, position: string, reservation = "") =>
-    http.post(`/decisions/${id}`, { intent: "position", position, reservation }, { cookie: cookie[email] });
-  const close = (id: string, email = SODRA, intent = "close") => http.post(`/decisions/${id}`, { intent }, { cookie: cookie[email] });
+    postDecisionForm(http, id, { intent: "position", position, reservation }, cookie[email]);
+  const close = (id: string, email = SODRA, intent = "close") => postDecisionForm(http, id, { intent }, cookie[email]);
   // The page's text, without the markers React puts between adjacent text parts.
   const pageText = async (path: string, email: string) => (await (await http.get(path, cookie[email])).text()).replaceAll("<!-- -->", "");
   const stored = async (id: string) => (await t.sql`select status, outcome, number, meeting_id from decisions where id = ${id}`)[0];
@@ -140,7 +141,7 @@ describe("decision register", () => {
     for (const email of [SODRA, SF, GOT, VAST]) expect((await state(id, email, "agree")).status).toBe(200);
     const early = await close(id, SODRA, "record");
     expect(early.status).toBe(409);
-    expect(await early.text()).toContain("Gruppen har inte hållit något möte efter förslaget ännu.");
+    expect(await shownAt(early, "refused")).toBe("Gruppen har inte hållit något möte efter förslaget ännu.");
     // The proposal was made before the last meeting: it is recorded there.
     await t.sql`update decisions set created_at = now() - interval '60 days' where id = ${id}`;
     expect((await close(id, GOT, "record")).status).toBe(403);
@@ -154,16 +155,16 @@ describe("decision register", () => {
   it("follows a decision up with tasks and a review date; only the owner or the chair marks a task done", async () => {
     const [{ id }] = await t.sql<{ id: string }[]>`select id from decisions where group_id = ${group.steering} and status = 'adopted' limit 1`;
     const task = { intent: "task", title: "Ta fram rutinen", ownerId: userId[VAST], dueOn: "2026-01-15" };
-    expect((await http.post(`/decisions/${id}`, task, { cookie: cookie[GOT] })).status).toBe(403);
-    expect((await http.post(`/decisions/${id}`, { ...task, ownerId: userId["boras.jouren@samrad.test"] }, { cookie: cookie[SODRA] })).status).toBe(400);
-    expect((await http.post(`/decisions/${id}`, task, { cookie: cookie[SODRA] })).status).toBe(200);
-    expect((await http.post(`/decisions/${id}`, { intent: "review", reviewOn: "2027-06-30" }, { cookie: cookie[SODRA] })).status).toBe(200);
+    expect((await postDecisionForm(http, id, task, cookie[GOT])).status).toBe(403);
+    expect((await postDecisionForm(http, id, { ...task, ownerId: userId["boras.jouren@samrad.test"] }, cookie[SODRA])).status).toBe(400);
+    expect((await postDecisionForm(http, id, task, cookie[SODRA])).status).toBe(200);
+    expect((await postDecisionForm(http, id, { intent: "review", reviewOn: "2027-06-30" }, cookie[SODRA])).status).toBe(200);
     const page = await pageText(`/decisions/${id}`, VAST);
     expect(page).toMatch(/Ta fram rutinen.*Olof Persson.*2026-01-15.*Försenad/s);
     expect(page).toContain("2027-06-30");
     const [{ id: taskId }] = await t.sql<{ id: string }[]>`select id from decision_tasks where decision_id = ${id}`;
-    expect((await http.post(`/decisions/${id}`, { intent: "taskDone", taskId }, { cookie: cookie[GOT] })).status).toBe(403);
-    expect((await http.post(`/decisions/${id}`, { intent: "taskDone", taskId }, { cookie: cookie[VAST] })).status).toBe(200);
+    expect((await postDecisionForm(http, id, { intent: "taskDone", taskId }, cookie[GOT])).status).toBe(403);
+    expect((await postDecisionForm(http, id, { intent: "taskDone", taskId }, cookie[VAST])).status).toBe(200);
     expect((await t.sql`select status from decision_tasks where id = ${taskId}`)[0].status).toBe("done");
     // Every step is on the partnership's history.
     const [{ partnership_id }] = await t.sql`select partnership_id from groups where id = ${group.steering}`;
@@ -177,7 +178,7 @@ describe("decision register", () => {
     const outsider = cookie["boras.jouren@samrad.test"];
     expect((await http.get(`/groups/${group.steering}/decisions`, outsider)).status).toBe(404);
     expect((await http.get(`/decisions/${id}`, outsider)).status).toBe(404);
-    expect((await http.post(`/decisions/${id}`, { intent: "position", position: "agree" }, { cookie: outsider })).status).toBe(404);
+    expect((await postDecisionForm(http, id, { intent: "position", position: "agree" }, outsider)).status).toBe(404);
     expect((await http.get(`/api/groups/${group.steering}/decisions`, outsider)).status).toBe(404);
     expect((await http.get(`/api/groups/${group.steering}/decisions`)).status).toBe(401);
   });

@@ -7,7 +7,7 @@ import { stockholmSteeringMeetings } from "../support/demo";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { client, startTestServer } from "../support/server";
 import { eventually, minutesClient, typeInto, type MinutesClient } from "../support/yclient";
-import { postMeetingForm } from "../support/meeting-forms";
+import { postMeetingForm } from "../support/resource-forms";
 
 // Stockholm's steering group, on a day when Brottsofferjouren Västerort holds the chair in the demo rotation.
 describe("justering: approval locks the minutes", () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BORAS, CITY, expectRefused, formMarker, GOTLAND, SODRA, stockholmAfterVasterortLeft, VASTERORT, type Stockholm } from "../support/capabilities";
-import { meetingForm, postMeetingForm } from "../support/meeting-forms";
+import { meetingForm, postMeetingForm } from "../support/resource-forms";
 import { shownAt } from "../support/answers";
 
 /**

@@ -3,7 +3,7 @@ import type { RunningServer } from "../../app/http/server.server";
 import { stockholmDate } from "../../app/domain/stockholm-date";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { client, startTestServer } from "../support/server";
-import { postMeetingForm } from "../support/meeting-forms";
+import { postMeetingForm } from "../support/resource-forms";
 
 /** The Stockholm steering group, with the chair rotation pinned so that Södra Stockholm holds it today. */
 describe("meetings from notice to attendance", () => {

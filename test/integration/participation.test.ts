@@ -3,7 +3,7 @@ import { stockholmDate } from "../../app/domain/stockholm-date";
 import type { RunningServer } from "../../app/http/server.server";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { client, startTestServer } from "../support/server";
-import { postMeetingForm } from "../support/meeting-forms";
+import { postDecisionForm, postMeetingForm } from "../support/resource-forms";
 
 /** A party's notice in the JSON API: its last day, the chair passing on, and the agreement's end when it ends the whole. */
 describe("participation over time in the API", () => {
@@ -86,10 +86,10 @@ describe("participation over time in the API", () => {
       const page = await (await http.get(`/decisions/${decisionId}`, olof)).text();
       expect(page).not.toContain("Brottsofferjouren Västerort");
       expect(page).not.toContain("Lämna ställningstagande");
-      expect((await http.post(`/decisions/${decisionId}`, { intent: "position", position: "object" }, { cookie: olof })).status).toBe(403);
+      expect((await postDecisionForm(http, decisionId, { intent: "position", position: "object" }, olof)).status).toBe(403);
       expect(await t.sql`select 1 from decision_positions where decision_id = ${decisionId}`).toHaveLength(0);
       const ahmed = await http.login("stockholm.bo-gotland@samrad.test");
-      expect((await http.post(`/decisions/${decisionId}`, { intent: "position", position: "agree" }, { cookie: ahmed })).status).toBe(200);
+      expect((await postDecisionForm(http, decisionId, { intent: "position", position: "agree" }, ahmed)).status).toBe(200);
 
       const [{ id: amendmentId, hash }] = await t.sql<{ id: string; hash: string }[]>`insert into amendments (partnership_id, title, text, text_sha256, created_by)
         select ${stockholm}, 'Gemensamma jourtider', 'Jourerna samordnar sina jourtider.', ${"a".repeat(64)}, id from users where email = 'admin@samrad.test' returning id, text_sha256 as hash`;

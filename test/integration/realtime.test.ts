@@ -5,7 +5,7 @@ import { stockholmSteeringMeetings } from "../support/demo";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { client, startTestServer } from "../support/server";
 import { eventually, minutesClient, typeInto, type MinutesClient } from "../support/yclient";
-import { postMeetingForm } from "../support/meeting-forms";
+import { postMeetingForm } from "../support/resource-forms";
 import { MAX_MESSAGE_BYTES } from "../../realtime/upgrade";
 
 describe("live minutes over y-websocket", () => {
