@@ -2,6 +2,7 @@ import { isHeld, refusedStep, type DecisionKind, type Stage, type StepError } fr
 import type { IsoDate } from "./iso-date";
 import { participatesOn } from "./participation";
 import type { MemberRole } from "./representation";
+import { passableTurns, turnAt, turnProblem, type Rotation, type RotationMoment, type TurnProblem } from "./rotation";
 import { stockholmDate } from "./stockholm-date";
 
 // What a user may do with a meeting and its minutes, and with a group's decisions, on a day: the one
@@ -35,7 +36,9 @@ export type Refusal =
   | "justering.notForApproval"
   | "justering.notFinal"
   | StepError
-  | "decision.taskAlreadyDone";
+  | "decision.taskAlreadyDone"
+  | "group.noRotation"
+  | TurnProblem;
 export type Verdict = true | Refusal;
 
 export const MEETING_ACTIONS = [
@@ -191,12 +194,55 @@ export function completeTaskVerdict(can: DecisionCapabilities, userId: string, t
   return verdict(can.completeAnyTask === true || task.ownerId === userId, [task.status === "open", "decision.taskAlreadyDone"]);
 }
 
+/** A group's rotation and where it stands on the day (`momentOf`); null before one is set. */
+export type GroupState = { rotation: Rotation; at: RotationMoment } | null;
+
+export const GROUP_ACTIONS = ["view", "convene", "proposePerCapsulum", "addMember", "setRotation", "setConvener", "skipTurn", "nameHolder"] as const;
+export type GroupAction = (typeof GROUP_ACTIONS)[number];
+export type GroupCapabilities = Record<GroupAction, Verdict>;
+
+/** The party the user speaks for with mandate on `today`: a representative's, while it takes part. */
+function representativeOf(facts: MeetingFacts, today: IsoDate): string | null {
+  const m = facts.membership;
+  return m && m.role === "representative" && participatesOn(m, today) ? m.partyId : null;
+}
+
 /**
- * What the user may do in a group before there is a meeting or a decision to ask about: the party
- * convening the group today (or a coordinator) convenes a meeting and proposes a decision per
- * capsulum.
+ * Whether the user may pass over turn `turnIndex` now: the party holding the turn in force or the
+ * next one gives it up through its representative (while it takes part), or a coordinator records
+ * it; then only if the rotation allows that turn to be passed over (`turnProblem`).
  */
-export function groupCapabilities(facts: MeetingFacts): { view: Verdict; convene: Verdict; proposePerCapsulum: Verdict } {
+export function skipTurnVerdict(facts: MeetingFacts, group: GroupState, today: IsoDate, turnIndex: number): Verdict {
+  const rep = representativeOf(facts, today);
+  const holders = group ? passableTurns(group.rotation, group.at).map((t) => t.partyId) : [];
+  if (!facts.user.isAdmin && !(rep && holders.includes(rep))) return "forbidden";
+  if (!group) return "group.noRotation";
+  const problem = turnProblem(group.rotation, turnIndex, group.at);
+  if (problem) return problem;
+  const holder = passableTurns(group.rotation, group.at).find((t) => t.index === turnIndex)!.partyId;
+  return verdict(facts.user.isAdmin || rep === holder);
+}
+
+/**
+ * What the user may do in a group on `today`, before there is a meeting or a decision to ask about:
+ * the party convening the group (or a coordinator) convenes a meeting and proposes a decision per
+ * capsulum; a coordinator sets the members, the rotation and who convenes; the party holding a turn
+ * (its representative, while it takes part) or a coordinator passes the turn on (`skipTurnVerdict`,
+ * the current or the next) and names the person who holds the current one.
+ */
+export function groupCapabilities(facts: MeetingFacts, group: GroupState, today: IsoDate): GroupCapabilities {
   const convening = convenes({ ...facts, isAdmin: facts.user.isAdmin });
-  return { view: verdict(facts.user.isAdmin || facts.membership !== null), convene: verdict(convening), proposePerCapsulum: verdict(convening) };
+  const admin = facts.user.isAdmin;
+  const skips = group ? passableTurns(group.rotation, group.at).map((t) => skipTurnVerdict(facts, group, today, t.index)) : [skipTurnVerdict(facts, group, today, 0)];
+  const current = group ? turnAt(group.rotation, group.at) : null;
+  return {
+    view: verdict(admin || facts.membership !== null),
+    convene: verdict(convening),
+    proposePerCapsulum: verdict(convening),
+    addMember: verdict(admin),
+    setRotation: verdict(admin),
+    setConvener: verdict(admin),
+    skipTurn: skips.includes(true) ? true : (skips.find((v) => v !== "forbidden") ?? "forbidden"),
+    nameHolder: verdict(admin || (current !== null && representativeOf(facts, today) === current.partyId), [current !== null, "group.noRotation"]),
+  };
 }

@@ -143,20 +143,38 @@ export function turnAt(rotation: Rotation, at: RotationMoment): Turn | null {
   return "meetingNumber" in at ? turnForMeeting(rotation, at.meetingNumber, at.on) : turnOnDate(rotation, at.on);
 }
 
-export type OverrideProblem =
-  | "rotation.overridePast"
-  | "rotation.overrideTooFar"
-  | "rotation.overrideTaken"
-  | "rotation.overrideLaterTaken"
-  | "rotation.overrideNotHolder";
+export type OverrideProblem = TurnProblem | "rotation.overrideNotHolder";
+
+/** What in the rotation's state refuses passing over a turn, whoever asks. */
+export type TurnProblem = "rotation.overridePast" | "rotation.overrideTooFar" | "rotation.overrideTaken" | "rotation.overrideLaterTaken";
+
+/** The turns that may be passed over at `at`: the one in force (none before a rotation in months starts) and the next. */
+export function passableTurns(rotation: Rotation, at: RotationMoment): Turn[] {
+  const current = turnAt(rotation, at);
+  const [next] = upcomingTurns(rotation, at, 1);
+  return current ? [current, next] : [next];
+}
+
+/**
+ * Whether turn `turnIndex` may be passed over at the moment `at`, whoever asks. Only the turn in
+ * force or the next one: a past turn is the record of who held it, and a later one would let
+ * today's holder decide whose turns come when. Each turn is passed over at most once: the party
+ * it goes to holds it. An override names a turn, not a party, so none goes before one already
+ * recorded: that would move the later one onto another party.
+ */
+export function turnProblem(rotation: Rotation, turnIndex: number, at: RotationMoment): TurnProblem | null {
+  const turns = passableTurns(rotation, at);
+  if (turnIndex < turns[0].index) return "rotation.overridePast";
+  if (turnIndex > turns[turns.length - 1].index) return "rotation.overrideTooFar";
+  if (rotation.overrides.some((o) => o.turnIndex === turnIndex)) return "rotation.overrideTaken";
+  if (rotation.overrides.some((o) => o.turnIndex > turnIndex)) return "rotation.overrideLaterTaken";
+  return null;
+}
 
 /**
  * Whether the party whose turn `turnIndex` is may be passed over at the moment `at`, at the request
- * of `by`. Only the turn in force or the next one: a past turn is the record of who held it, and a
- * later one would let today's holder decide whose turns come when. The turn is given up by its own
- * party (its representative) or recorded by a coordinator, never by another party. Each turn is
- * passed over at most once: the party it goes to holds it. An override names a turn, not a party,
- * so none goes before one already recorded: that would move the later one onto another party.
+ * of `by` (`turnProblem`): the turn is given up by its own party (its representative) or recorded
+ * by a coordinator, never by another party.
  */
 export function overrideProblem(
   rotation: Rotation,
@@ -164,13 +182,9 @@ export function overrideProblem(
   by: { coordinator: boolean; representativeOf: string | null },
   at: RotationMoment,
 ): OverrideProblem | null {
-  const current = turnAt(rotation, at);
-  const [next] = upcomingTurns(rotation, at, 1);
-  if (turnIndex < (current ?? next).index) return "rotation.overridePast";
-  if (turnIndex > next.index) return "rotation.overrideTooFar";
-  if (rotation.overrides.some((o) => o.turnIndex === turnIndex)) return "rotation.overrideTaken";
-  if (rotation.overrides.some((o) => o.turnIndex > turnIndex)) return "rotation.overrideLaterTaken";
-  const holder = turnIndex === next.index ? next.partyId : current!.partyId;
+  const problem = turnProblem(rotation, turnIndex, at);
+  if (problem) return problem;
+  const holder = passableTurns(rotation, at).find((t) => t.index === turnIndex)!.partyId;
   if (!by.coordinator && by.representativeOf !== holder) return "rotation.overrideNotHolder";
   return null;
 }

@@ -61,3 +61,6 @@ export const rowIdParam = z
   .string()
   .regex(/^[1-9]\d{0,14}$/, "a positive whole number")
   .transform(Number);
+
+/** A rotation's turn counted from its start; bounded so no number reaches an integer column unchecked. */
+export const turnIndexField = z.coerce.number().int().min(0).max(10_000);

@@ -2,11 +2,11 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { accessDenied, notFound, requireUser } from "../auth/guards.server";
 import type { Db } from "../../db/client";
 import type { SessionUser } from "../auth/session.server";
-import type { MeetingAction } from "../domain/capabilities";
+import type { GroupAction, MeetingAction } from "../domain/capabilities";
 import { NO_FIELD_ERRORS, type FieldErrors } from "../forms/parse";
 import type { MessageKey } from "../i18n";
 import { readForm } from "./form.server";
-import { requireMeetingCapabilities } from "../services/meeting-access.server";
+import { requireGroupCapabilities, requireMeetingCapabilities } from "../services/meeting-access.server";
 import { conflict, type ActionData, type Failure, type Result } from "../services/result";
 
 const STATUS = { invalid: 400, conflict: 409 } as const;
@@ -73,3 +73,6 @@ export async function capabilityAction<R extends { can: Capabilities }>(
 /** `capabilityAction` for a meeting's concerns. */
 export const meetingAction = (args: ActionFunctionArgs, capability: MeetingAction | Record<string, MeetingAction>) =>
   capabilityAction(args, (db, user, id) => requireMeetingCapabilities(db, user, id), capability);
+
+/** `capabilityAction` for a group's concerns. */
+export const groupAction = (args: ActionFunctionArgs, capability: GroupAction) => capabilityAction(args, (db, user, id) => requireGroupCapabilities(db, user, id!), capability);

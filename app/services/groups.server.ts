@@ -16,12 +16,12 @@ import {
   type MemberRole,
 } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
-import { checkRepresentation, type RepresentationProblem } from "../domain/representation";
+import { checkRepresentation } from "../domain/representation";
 import type { Participant } from "../domain/participation";
-import { overrideProblem, turnAt, upcomingTurns, type OverrideProblem, type Rotation, type RotationMoment, type Turn } from "../domain/rotation";
+import { turnAt, turnProblem, type Rotation, type RotationMoment, type Turn } from "../domain/rotation";
 import { stockholmDate } from "../domain/stockholm-date";
-import type { GroupAccess } from "./access.server";
 import { audit } from "./audit.server";
+import { conflict, invalid, ok, type Result } from "./result";
 
 type GroupRow = typeof groups.$inferSelect;
 
@@ -50,32 +50,27 @@ export function momentOf(rotation: Rotation, today: string, meetingsHeld: number
   return rotation.term.unit === "months" ? { on: today } : { meetingNumber: meetingsHeld + 1, on: today };
 }
 
-export function currentTurn(rotation: Rotation, today: string, meetingsHeld: number): Turn | null {
-  return turnAt(rotation, momentOf(rotation, today, meetingsHeld));
-}
-
-export function nextTurns(rotation: Rotation, today: string, meetingsHeld: number, n: number): Turn[] {
-  return upcomingTurns(rotation, momentOf(rotation, today, meetingsHeld), n);
-}
-
-/** Who asks to pass over a turn: a coordinator, or the party the user represents with mandate. */
-export function overrideActor(access: GroupAccess) {
-  return { coordinator: access.isAdmin, representativeOf: access.membership?.role === "representative" ? access.membership.partyId : null };
-}
-
 export interface Holder {
   turn: Turn;
   partyId: string;
   person: { id: string; name: string } | null;
 }
 
+/** A group's rotation where it stands now, with the person holding the turn in force and the persons named for turns. */
+export interface RotationNow {
+  rotation: Rotation;
+  at: RotationMoment;
+  holder: Holder | null;
+  named: { turnIndex: number; userId: string; name: string }[];
+}
+
 /**
- * The current chair (or documentation holder) of each group, in three queries however
- * many groups: overrides, named persons, and meetings held since the rotation started.
+ * The rotation of each group where it stands now (`rotationOf`, `momentOf`), in four queries however
+ * many groups: overrides, named persons, meetings held since the rotation started, parties leaving.
  */
-export async function holdersFor(db: Db, groupRows: GroupRow[], today: string, now = new Date()): Promise<Map<string, Holder>> {
+export async function rotationsFor(db: Db, groupRows: GroupRow[], today: string, now = new Date()): Promise<Map<string, RotationNow>> {
   const ids = groupRows.filter((g) => g.rotationOrder?.length).map((g) => g.id);
-  const result = new Map<string, Holder>();
+  const result = new Map<string, RotationNow>();
   if (!ids.length) return result;
   const [overrides, named, held, leaving] = await Promise.all([
     db.select().from(rotationOverrides).where(inArray(rotationOverrides.groupId, ids)),
@@ -90,12 +85,25 @@ export async function holdersFor(db: Db, groupRows: GroupRow[], today: string, n
   for (const group of groupRows) {
     const rotation = rotationOf(group, overrides.filter((o) => o.groupId === group.id), leaving);
     if (!rotation) continue;
-    const turn = currentTurn(rotation, today, held.get(group.id) ?? 0);
-    if (!turn) continue;
-    const person = named.find((n) => n.groupId === group.id && n.turnIndex === turn.index);
-    result.set(group.id, { turn, partyId: turn.partyId, person: person ? { id: person.userId, name: person.name } : null });
+    const at = momentOf(rotation, today, held.get(group.id) ?? 0);
+    const turn = turnAt(rotation, at);
+    const ofGroup = named.filter((n) => n.groupId === group.id);
+    const person = turn && ofGroup.find((n) => n.turnIndex === turn.index);
+    const holder = turn && { turn, partyId: turn.partyId, person: person ? { id: person.userId, name: person.name } : null };
+    result.set(group.id, { rotation, at, holder, named: ofGroup });
   }
   return result;
+}
+
+/** The current chair (or documentation holder) of each group (`rotationsFor`). */
+export async function holdersFor(db: Db, groupRows: GroupRow[], today: string, now = new Date()): Promise<Map<string, Holder>> {
+  const rotations = await rotationsFor(db, groupRows, today, now);
+  return new Map([...rotations].flatMap(([id, r]) => (r.holder ? [[id, r.holder] as const] : [])));
+}
+
+/** The ids of the partnership's parties. */
+function partyIdsOf(tx: Tx, partnershipId: string) {
+  return tx.select({ id: parties.id }).from(parties).where(eq(parties.partnershipId, partnershipId));
 }
 
 /** Meetings held (started, not cancelled) since each group's rotation began. */
@@ -142,18 +150,6 @@ export function membersOf(db: Db, groupId: string) {
   return groupMembersOf(db).execute({ groupId });
 }
 
-const overridesOfGroup = prepared((db) =>
-  db.select().from(rotationOverrides).where(eq(rotationOverrides.groupId, sql.placeholder("groupId"))).prepare("rotation_overrides_of"),
-);
-const turnHoldersOfGroup = prepared((db) =>
-  db.select().from(turnHolders).where(eq(turnHolders.groupId, sql.placeholder("groupId"))).prepare("turn_holders_of"),
-);
-
-/** The group's recorded skips of a turn and the people named for turns, for its rotation. */
-export function rotationRecordsOf(db: Db, groupId: string) {
-  return Promise.all([overridesOfGroup(db).execute({ groupId }), turnHoldersOfGroup(db).execute({ groupId })]);
-}
-
 export async function createGroup(
   db: Db,
   partnershipId: string,
@@ -167,15 +163,13 @@ export async function createGroup(
   });
 }
 
-export type AddMemberResult = { ok: true } | { ok: false; error: RepresentationProblem | "member.unknownUser" | "member.unknownParty" };
-
 /** Adds or changes a membership, refusing what would break the partnership's representation limits. */
 export async function setMember(
   db: Db,
   groupId: string,
   input: { email: string; partyId: string; role: MemberRole },
   actor: SessionUser,
-): Promise<AddMemberResult> {
+): Promise<Result> {
   return db.transaction(async (tx) => {
     // Serialise membership changes per group so two simultaneous additions cannot both pass the limit.
     const [group] = await tx
@@ -185,12 +179,12 @@ export async function setMember(
       .where(eq(groups.id, groupId))
       .for("update", { of: groups });
     const [user] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email.toLowerCase()}`);
-    if (!user) return { ok: false, error: "member.unknownUser" } as const;
+    if (!user) return conflict("member.unknownUser", "email");
     const [party] = await tx
       .select({ id: parties.id, sector: parties.sector })
       .from(parties)
       .where(and(eq(parties.id, input.partyId), eq(parties.partnershipId, group.partnershipId)));
-    if (!party) return { ok: false, error: "member.unknownParty" } as const;
+    if (!party) return conflict("member.unknownParty", "email");
     const current = await tx
       .select({ userId: groupMembers.userId, partyId: groupMembers.partyId, role: groupMembers.role, sector: parties.sector })
       .from(groupMembers)
@@ -201,43 +195,44 @@ export async function setMember(
       { userId: user.id, partyId: party.id, sector: party.sector, role: input.role },
       { publicMandates: group.publicMandates, ideaMandates: group.ideaMandates },
     );
-    if (problem) return { ok: false, error: problem } as const;
+    if (problem) return conflict(problem, "email");
     await tx
       .insert(groupMembers)
       .values({ groupId, userId: user.id, partyId: party.id, role: input.role })
       .onConflictDoUpdate({ target: [groupMembers.groupId, groupMembers.userId], set: { role: input.role, partyId: party.id } });
     await audit(tx, { actorId: actor.id, action: "group.member.set", subject: `group:${groupId}`, details: { userId: user.id, partyId: party.id, role: input.role } });
-    return { ok: true } as const;
+    return ok();
   });
 }
 
+/** Sets the rotation: the order among the partnership's parties (at least two; others are dropped) and each turn's length. */
 export async function setRotation(
   db: Db,
   groupId: string,
   input: { order: string[]; startsOn: string; unit: "months" | "meetings"; length: number },
   actor: SessionUser,
-) {
-  await db.transaction(async (tx) => {
+): Promise<Result> {
+  return db.transaction(async (tx) => {
+    const [group] = await tx.select({ partnershipId: groups.partnershipId }).from(groups).where(eq(groups.id, groupId));
+    const known = new Set((await partyIdsOf(tx, group.partnershipId)).map((p) => p.id));
+    const order = [...new Set(input.order.filter((id) => known.has(id)))];
+    if (order.length < 2) return invalid("rotation.orderTooShort", "order");
+    const rotation = { ...input, order };
     await tx
       .update(groups)
-      .set({ rotationOrder: input.order, rotationStartsOn: input.startsOn, rotationUnit: input.unit, rotationLength: input.length })
+      .set({ rotationOrder: order, rotationStartsOn: input.startsOn, rotationUnit: input.unit, rotationLength: input.length })
       .where(eq(groups.id, groupId));
-    await audit(tx, { actorId: actor.id, action: "group.rotation.set", subject: `group:${groupId}`, details: input });
+    await audit(tx, { actorId: actor.id, action: "group.rotation.set", subject: `group:${groupId}`, details: rotation });
+    return ok();
   });
 }
 
 /**
- * Records that the party holding a turn passes it on, when the rotation rule allows it now.
- * The group row is locked so that two requests cannot both pass the check on the same state.
+ * Records that a turn is passed over, when the rotation still allows it now (`turnProblem`; who may
+ * ask is the capability record's). The group row is locked so that two requests cannot both pass
+ * the check on the same state.
  */
-export async function addOverride(
-  db: Db,
-  groupId: string,
-  input: { turnIndex: number; reason: string },
-  actor: SessionUser,
-  by: ReturnType<typeof overrideActor>,
-  now = new Date(),
-): Promise<OverrideProblem | "group.noRotation" | null> {
+export async function addOverride(db: Db, groupId: string, input: { turnIndex: number; reason: string }, actor: SessionUser, now = new Date()): Promise<Result> {
   return db.transaction(async (tx) => {
     const [group] = await tx.select().from(groups).where(eq(groups.id, groupId)).for("update");
     const [overrides, leaving] = await Promise.all([
@@ -245,32 +240,44 @@ export async function addOverride(
       leavingParties(tx, [group.partnershipId]),
     ]);
     const rotation = rotationOf(group, overrides, leaving);
-    if (!rotation) return "group.noRotation";
+    if (!rotation) return conflict("group.noRotation", "turnIndex");
     const held = (await heldMeetingCounts(tx, [group], now)).get(groupId) ?? 0;
-    const problem = overrideProblem(rotation, input.turnIndex, by, momentOf(rotation, stockholmDate(now), held));
-    if (problem) return problem;
+    const problem = turnProblem(rotation, input.turnIndex, momentOf(rotation, stockholmDate(now), held));
+    if (problem) return conflict(problem, "turnIndex");
     await tx.insert(rotationOverrides).values({ groupId, ...input, createdBy: actor.id });
     // A person named for the turn sat for the party that gave it up.
     await tx.delete(turnHolders).where(and(eq(turnHolders.groupId, groupId), eq(turnHolders.turnIndex, input.turnIndex)));
     await audit(tx, { actorId: actor.id, action: "group.rotation.skip", subject: `group:${groupId}`, details: input });
-    return null;
+    return ok();
   });
 }
 
 /** Sets who convenes the group's meetings: a party of its partnership, or null for the rotating chair. */
-export async function setConvener(db: Db, groupId: string, convenerPartyId: string | null, actor: SessionUser) {
-  await db.transaction(async (tx) => {
+export async function setConvener(db: Db, groupId: string, convenerPartyId: string | null, actor: SessionUser): Promise<Result> {
+  return db.transaction(async (tx) => {
+    const [group] = await tx.select({ partnershipId: groups.partnershipId }).from(groups).where(eq(groups.id, groupId));
+    if (convenerPartyId !== null && !(await partyIdsOf(tx, group.partnershipId)).some((p) => p.id === convenerPartyId)) {
+      return invalid("member.unknownParty", "convener");
+    }
     await tx.update(groups).set({ convenerPartyId }).where(eq(groups.id, groupId));
     await audit(tx, { actorId: actor.id, action: "group.convener.set", subject: `group:${groupId}`, details: { convenerPartyId } });
+    return ok();
   });
 }
 
-export async function nameHolder(db: Db, groupId: string, input: { turnIndex: number; userId: string }, actor: SessionUser) {
-  await db.transaction(async (tx) => {
+/** Names the person who holds the turn in force: a member of the group sitting for the party whose turn it is. */
+export async function nameHolder(db: Db, groupId: string, turn: { index: number; partyId: string }, input: { turnIndex: number; userId: string }, actor: SessionUser): Promise<Result> {
+  return db.transaction(async (tx) => {
+    const [seat] = await tx
+      .select({ partyId: groupMembers.partyId })
+      .from(groupMembers)
+      .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, input.userId)));
+    if (input.turnIndex !== turn.index || seat?.partyId !== turn.partyId) return invalid("rotation.personNotOfParty", "userId");
     await tx
       .insert(turnHolders)
       .values({ groupId, ...input })
       .onConflictDoUpdate({ target: [turnHolders.groupId, turnHolders.turnIndex], set: { userId: input.userId } });
     await audit(tx, { actorId: actor.id, action: "group.rotation.holder", subject: `group:${groupId}`, details: input });
+    return ok();
   });
 }

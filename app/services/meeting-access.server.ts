@@ -4,7 +4,7 @@ import { accessDenied, notFound } from "../auth/guards.server";
 import { groupCapabilities, meetingCapabilities, type MeetingFacts, type Refusal } from "../domain/capabilities";
 import { stockholmDate } from "../domain/stockholm-date";
 import { isUuid, requireGroupAccess, type GroupAccess } from "./access.server";
-import { holdersFor } from "./groups.server";
+import { holdersFor, rotationsFor } from "./groups.server";
 import { canConvene, convenerPartyOf, getMeeting } from "./meetings.server";
 import { minutesState } from "./minutes.server";
 import { partiesOf } from "./partnerships.server";
@@ -28,23 +28,29 @@ export async function requireMeetingCapabilities(db: Db, user: SessionUser, meet
   return { meeting, access, parties, minutes, facts, can: meetingCapabilities(facts, { ...meeting, minutes }, now) };
 }
 
-/** Who the user is in a group at `now` (the facts every capability record starts from), with the partnership's parties. */
+/** Who the user is in a group at `now` (the facts every capability record starts from), with the partnership's parties and the group's rotation. */
 export async function groupFacts(db: Db, user: SessionUser, access: GroupAccess, now: Date) {
-  const [holders, parties] = await Promise.all([holdersFor(db, [access.group], stockholmDate(now), now), partiesOf(db, access.group.partnershipId)]);
+  const [rotations, parties] = await Promise.all([rotationsFor(db, [access.group], stockholmDate(now), now), partiesOf(db, access.group.partnershipId)]);
+  const rotation = rotations.get(access.group.id) ?? null;
   const m = access.membership;
   const facts: MeetingFacts = {
     user: { id: user.id, isAdmin: user.isAdmin },
     membership: m && { ...m, participatesUntil: parties.find((p) => p.id === m.partyId)?.participatesUntil ?? null },
-    convenerPartyId: convenerPartyOf(access.group, holders.get(access.group.id)),
+    convenerPartyId: convenerPartyOf(access.group, rotation?.holder ?? undefined),
   };
-  return { facts, parties };
+  return { facts, parties, rotation };
 }
 
-/** The group with what the user may do in it now (`groupCapabilities`); 404 for who may not see it. */
-export async function requireGroupCapabilities(db: Db, user: SessionUser, groupId: string) {
+/**
+ * The group with what the user may do in it now (`groupCapabilities`), its facts loaded once: the
+ * party that convenes, the parties with their participation, the rotation where it stands. 404 for
+ * who may not see it.
+ */
+export async function requireGroupCapabilities(db: Db, user: SessionUser, groupId: string, now = new Date()) {
   const access = await requireGroupAccess(db, user, groupId);
-  const { facts } = await groupFacts(db, user, access, new Date());
-  return { user, access, can: groupCapabilities(facts) };
+  const { facts, parties, rotation } = await groupFacts(db, user, access, now);
+  const today = stockholmDate(now);
+  return { user, access, facts, parties, rotation, today, can: groupCapabilities(facts, rotation, today) };
 }
 
 /** Asserts a verdict (a meeting's or a partnership's): throws 403 when refused for who the user is; returns the refusal when refused for the resource's state, else null. */

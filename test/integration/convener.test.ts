@@ -15,7 +15,7 @@ describe("the convener of a group", () => {
   let admin: string;
   const form = { title: "Samverkansmöte – våren", kind: "ordinary", date: "2027-03-11", startTime: "09:00", endTime: "11:00", location: "Stadshuset, Linköping" };
   const mayConvene = async (cookie: string) => (await http.get(`/groups/${groupId}/meetings/new`, cookie)).status;
-  const setConvener = (convener: string, cookie = admin) => http.post(`/groups/${groupId}`, { intent: "convener", convener }, { cookie });
+  const setConvener = (convener: string, cookie = admin) => http.post(`/groups/${groupId}/convener`, { convener }, { cookie });
 
   beforeAll(async () => {
     t = await freshDatabase();

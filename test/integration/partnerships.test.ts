@@ -89,12 +89,12 @@ describe("partnerships, groups and the JSON API", () => {
     const [{ id: groupId }] = await t.sql<{ id: string }[]>`select id from groups where partnership_id = ${stockholm} and kind = 'steering'`;
     const [{ id: partyId }] = await t.sql<{ id: string }[]>`
       select p.id from parties p join organisations o on o.id = p.organisation_id where o.org_number = '802476-1044' and p.partnership_id = ${stockholm}`;
-    const res = await http.post(`/groups/${groupId}`, { intent: "member", email: "boras.jouren@samrad.test", partyId, role: "representative" }, { cookie: admin });
+    const res = await http.post(`/groups/${groupId}/members`, { email: "boras.jouren@samrad.test", partyId, role: "representative" }, { cookie: admin });
     expect(res.status).toBe(409);
     expect(await res.text()).toContain("Den idéburna parten har redan en representant med mandat i gruppen.");
     expect((await t.sql`select 1 from group_members gm join users u on u.id = gm.user_id where u.email = 'boras.jouren@samrad.test' and gm.group_id = ${groupId}`).length).toBe(0);
     // As a deputy the same person is welcome.
-    const ok = await http.post(`/groups/${groupId}`, { intent: "member", email: "boras.jouren@samrad.test", partyId, role: "deputy" }, { cookie: admin });
+    const ok = await http.post(`/groups/${groupId}/members`, { email: "boras.jouren@samrad.test", partyId, role: "deputy" }, { cookie: admin });
     expect(ok.status).toBe(200);
   });
 

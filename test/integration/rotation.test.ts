@@ -42,7 +42,7 @@ describe("rotation overrides", () => {
   });
 
   const skip = (group: string, who: keyof typeof logins, turnIndex: number, reason = "Jäv i ett ärende på dagordningen") =>
-    http.post(`/groups/${group}`, { intent: "skip", turnIndex: String(turnIndex), reason }, { cookie: cookies[who] });
+    http.post(`/groups/${group}/rotation/skip`, { turnIndex: String(turnIndex), reason }, { cookie: cookies[who] });
   const page = async (group: string) => (await (await http.get(`/groups/${group}`, cookies.admin)).text()).replace(/<!-- -->/g, "");
   const records = async () => ({
     overrides: await t.sql`select group_id, turn_index, reason from rotation_overrides order by created_at`,
@@ -53,19 +53,21 @@ describe("rotation overrides", () => {
   it("refuses past turns, later turns and other parties' turns, changing nothing", async () => {
     expect(await page(steering)).toContain("Ordförande:</strong> Olof Persson (Brottsofferjouren Västerort), 2026-10-01 – 2027-03-31");
     const before = await records();
-    const refusals: [keyof typeof logins, number, string][] = [
-      ["vasterort", 2, "Turen har redan varit och kan inte ändras i efterhand."],
-      ["sodra", 2, "Turen har redan varit och kan inte ändras i efterhand."],
-      ["admin", 0, "Turen har redan varit och kan inte ändras i efterhand."],
+    // Who is not the holder of the current or the next turn is refused for who they are (403); the rotation refuses the rest (409).
+    const DENIED = "Åtkomst nekad";
+    const refusals: [keyof typeof logins, number, number, string][] = [
+      ["vasterort", 2, 409, "Turen har redan varit och kan inte ändras i efterhand."],
+      ["sodra", 2, 403, DENIED],
+      ["admin", 0, 409, "Turen har redan varit och kan inte ändras i efterhand."],
       // The chair passing over the next party's turn would keep the chair with a party after it.
-      ["vasterort", 4, "Bara den part som har turen (genom sin ordinarie ledamot) eller samordnaren kan lämna över den."],
-      ["gotland", 3, "Bara den part som har turen (genom sin ordinarie ledamot) eller samordnaren kan lämna över den."],
-      ["gotland", 5, "Bara den nuvarande eller nästa tur kan lämnas över."],
-      ["admin", 5, "Bara den nuvarande eller nästa tur kan lämnas över."],
+      ["vasterort", 4, 403, DENIED],
+      ["gotland", 3, 403, DENIED],
+      ["gotland", 5, 403, DENIED],
+      ["admin", 5, 409, "Bara den nuvarande eller nästa tur kan lämnas över."],
     ];
-    for (const [who, turn, message] of refusals) {
+    for (const [who, turn, status, message] of refusals) {
       const res = await skip(steering, who, turn);
-      expect(res.status, `${who} at turn ${turn}`).toBe(400);
+      expect(res.status, `${who} at turn ${turn}`).toBe(status);
       expect(await res.text()).toContain(message);
     }
     const unexplained = await skip(steering, "vasterort", 3, " ");
@@ -84,11 +86,13 @@ describe("rotation overrides", () => {
     expect(html).toContain("Brottsofferjouren Västerort avstod sin tur: Ordföranden är föräldraledig");
     expect((await records()).named.filter((n) => n.group_id === steering)).toEqual([]);
 
-    const again = await skip(steering, "vasterort", 3);
-    expect(again.status).toBe(400);
+    // Västerort holds no turn now; the coordinator finds the turn passed over already.
+    expect((await skip(steering, "vasterort", 3)).status).toBe(403);
+    const again = await skip(steering, "admin", 3);
+    expect(again.status).toBe(409);
     expect(await again.text()).toContain("Turen är redan överlämnad en gång.");
     // The new chair cannot hand Gotland's coming turn on to keep the chair either.
-    expect((await skip(steering, "sf", 4)).status).toBe(400);
+    expect((await skip(steering, "sf", 4)).status).toBe(403);
 
     expect((await skip(steering, "admin", 4, "Gotland har vakans i styrgruppen")).status).toBe(200);
     expect(await page(steering)).toMatch(/Nästa tre överlämningar.*Brottsofferjouren Södra Stockholm\), 2027-04-01 – 2027-09-30/s);
@@ -103,13 +107,13 @@ describe("rotation overrides", () => {
 
   it("lets the next holder give up its coming turn in a rotation counted in meetings", async () => {
     // Two meetings a turn from 2025-04-01; one seeded meeting is past, so meeting 2 is Socialförvaltningen's (turn 0) and Gotland's turn 1 is next.
-    expect((await skip(cooperation, "sodra", 1)).status).toBe(400);
-    expect((await skip(cooperation, "gotland", 2)).status).toBe(400);
+    expect((await skip(cooperation, "sodra", 1)).status).toBe(403);
+    expect((await skip(cooperation, "gotland", 2)).status).toBe(409);
     expect((await skip(cooperation, "gotland", 1, "Dokumentationsansvarig saknas under våren")).status).toBe(200);
     expect(await page(cooperation)).toMatch(/Nästa tre överlämningar.*Brottsofferjouren Södra Stockholm\), möte 3–4/s);
     // Passing on the current turn now would move Gotland's recorded skip onto another party.
     const late = await skip(cooperation, "sf", 0);
-    expect(late.status).toBe(400);
+    expect(late.status).toBe(409);
     expect(await late.text()).toContain("En senare tur är redan överlämnad");
   });
 });

@@ -3,7 +3,6 @@ import {
   completeTaskVerdict,
   DECISION_ACTIONS,
   decisionCapabilities,
-  groupCapabilities,
   type DecisionAction,
   type DecisionCapabilities,
   type DecisionFacts,
@@ -71,22 +70,5 @@ describe("completing a task", () => {
     ["once done", "gotlandPresent", { ownerId: "gotlandPresent", status: "done" }, "decision.taskAlreadyDone"],
   ])("%s", (_label, person, task, verdict) => {
     expect(completeTaskVerdict(decisionCapabilities(people[person], open), person, task)).toBe(verdict);
-  });
-});
-
-describe("a group: the convening party or a coordinator convenes and proposes per capsulum", () => {
-  const all = (v: true | Refusal, convene: true | Refusal) => ({ view: v, convene, proposePerCapsulum: convene });
-  it.each<[Person, ReturnType<typeof groupCapabilities>]>([
-    ["coordinator", all(true, true)],
-    ["cityRep", all(true, true)],
-    ["gotlandPresent", all(true, "forbidden")],
-    ["sodraObserver", all(true, "forbidden")],
-    ["vasterortPresent", all(true, "forbidden")],
-    ["borasRep", all("forbidden", "forbidden")],
-  ])("%s", (person, caps) => {
-    expect(groupCapabilities(people[person])).toEqual(caps);
-  });
-  it("an observer of the convening party does not convene", () => {
-    expect(groupCapabilities({ ...people.cityRep, membership: seat("sf", "observer") }).convene).toBe("forbidden");
   });
 });
