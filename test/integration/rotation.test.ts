@@ -53,17 +53,18 @@ describe("rotation overrides", () => {
   it("refuses past turns, later turns and other parties' turns, changing nothing", async () => {
     expect(await page(steering)).toContain("Ordförande:</strong> Olof Persson (Brottsofferjouren Västerort), 2026-10-01 – 2027-03-31");
     const before = await records();
-    // Who is not the holder of the current or the next turn is refused for who they are (403); the rotation refuses the rest (409).
+    // Who is not the holder of the current or the next turn is refused for who they are (403); the
+    // rotation refuses the rest (409), answering the message's key to a post without the page.
     const DENIED = "Åtkomst nekad";
     const refusals: [keyof typeof logins, number, number, string][] = [
-      ["vasterort", 2, 409, "Turen har redan varit och kan inte ändras i efterhand."],
+      ["vasterort", 2, 409, "rotation.overridePast"],
       ["sodra", 2, 403, DENIED],
-      ["admin", 0, 409, "Turen har redan varit och kan inte ändras i efterhand."],
+      ["admin", 0, 409, "rotation.overridePast"],
       // The chair passing over the next party's turn would keep the chair with a party after it.
       ["vasterort", 4, 403, DENIED],
       ["gotland", 3, 403, DENIED],
       ["gotland", 5, 403, DENIED],
-      ["admin", 5, 409, "Bara den nuvarande eller nästa tur kan lämnas över."],
+      ["admin", 5, 409, "rotation.overrideTooFar"],
     ];
     for (const [who, turn, status, message] of refusals) {
       const res = await skip(steering, who, turn);
@@ -72,7 +73,7 @@ describe("rotation overrides", () => {
     }
     const unexplained = await skip(steering, "vasterort", 3, " ");
     expect(unexplained.status).toBe(400);
-    expect(await unexplained.text()).toContain("Fyll i fältet.");
+    expect(await unexplained.text()).toContain("form.required");
     expect(await records()).toEqual(before);
     expect(await page(steering)).toContain("Ordförande:</strong> Olof Persson (Brottsofferjouren Västerort)");
   });
@@ -90,9 +91,12 @@ describe("rotation overrides", () => {
     expect((await skip(steering, "vasterort", 3)).status).toBe(403);
     const again = await skip(steering, "admin", 3);
     expect(again.status).toBe(409);
-    expect(await again.text()).toContain("Turen är redan överlämnad en gång.");
-    // The new chair cannot hand Gotland's coming turn on to keep the chair either.
-    expect((await skip(steering, "sf", 4)).status).toBe(403);
+    expect(await again.text()).toContain("rotation.overrideTaken");
+    // The new chair cannot hand Gotland's coming turn on to keep the chair either: the turn it holds
+    // has been passed over once already, so there is nothing it may pass over.
+    const chair = await skip(steering, "sf", 4);
+    expect(chair.status).toBe(409);
+    expect(await chair.text()).toContain("rotation.overrideTaken");
 
     expect((await skip(steering, "admin", 4, "Gotland har vakans i styrgruppen")).status).toBe(200);
     expect(await page(steering)).toMatch(/Nästa tre överlämningar.*Brottsofferjouren Södra Stockholm\), 2027-04-01 – 2027-09-30/s);
@@ -114,6 +118,6 @@ describe("rotation overrides", () => {
     // Passing on the current turn now would move Gotland's recorded skip onto another party.
     const late = await skip(cooperation, "sf", 0);
     expect(late.status).toBe(409);
-    expect(await late.text()).toContain("En senare tur är redan överlämnad");
+    expect(await late.text()).toContain("rotation.overrideLaterTaken");
   });
 });
