@@ -3,9 +3,9 @@ import { participatesOn } from "./participation";
 import type { MemberRole } from "./representation";
 
 // What a user may do for the partnership's parties on a day: give notice and file yearly reports
-// for a party, choose the statistics the reports compile, draft, edit, sign and apply amendments.
-// The one rule the notice, report and amendment pages show and their actions assert (decision 017,
-// extended to a partnership's procedures).
+// for a party, choose the statistics the reports compile, draft, edit, sign and apply amendments,
+// register a party's appendices. The one rule the notice, report, amendment and appendix pages show
+// and their actions assert (decision 017, extended to a partnership's procedures).
 
 export interface PartnershipFacts {
   isAdmin: boolean;
@@ -22,6 +22,7 @@ export type PartnershipRefusal =
   | "forbidden"
   | "termination.alreadyGiven"
   | "report.partyHasLeft"
+  | "appendix.partyHasLeft"
   | "amendment.partyHasLeft"
   | "amendment.validLocked"
   | "amendment.alreadyValid"
@@ -41,6 +42,10 @@ export interface PartnershipCapabilities {
   chooseStatistics: PartnershipVerdict;
   /** Write a new amendment. */
   draftAmendment: PartnershipVerdict;
+  /** Per party: may the user register a new appendix of its commitments. */
+  createAppendix: Readonly<Record<string, PartnershipVerdict>>;
+  /** Per party: may the user register a new version of one of its appendices. */
+  reviseAppendix: Readonly<Record<string, PartnershipVerdict>>;
 }
 
 export interface AmendmentState {
@@ -81,11 +86,14 @@ export function partyToSign(facts: PartnershipFacts, amendment: Pick<AmendmentSt
  * An idea-based party files its report through its representatives and deputies, while it takes
  * part (a party that has left owes and files nothing; what it filed stays). The steering chair's
  * party (not an observer), or the coordinator, chooses the statistics. Amendments are drafted by
- * the coordinator or a member speaking for a party that takes part.
+ * the coordinator or a member speaking for a party that takes part. The coordinator registers a
+ * party's appendices and their new versions (004 §2.1) while the party takes part; what a party
+ * that has left committed to stays as it was.
  */
 export function partnershipCapabilities(facts: PartnershipFacts, today: IsoDate): PartnershipCapabilities {
   const byParty = (parties: PartnershipFacts["parties"], verdict: (p: PartnershipFacts["parties"][number]) => PartnershipVerdict) =>
     Object.fromEntries(parties.map((p) => [p.id, verdict(p)]));
+  const appendices = byParty(facts.parties, (p) => (!facts.isAdmin ? "forbidden" : !participatesOn(p, today) ? "appendix.partyHasLeft" : true));
   return {
     view: facts.isAdmin || facts.seats.length > 0 ? true : "forbidden",
     giveNotice: byParty(facts.parties, (p) =>
@@ -100,6 +108,8 @@ export function partnershipCapabilities(facts: PartnershipFacts, today: IsoDate)
         ? true
         : "forbidden",
     draftAmendment: facts.isAdmin || facts.seats.some((s) => s.role !== "observer" && takesPart(facts, s.partyId, today)) ? true : "forbidden",
+    createAppendix: appendices,
+    reviseAppendix: appendices,
   };
 }
 

@@ -179,6 +179,7 @@ export const en: Record<MessageKey, string> = {
   "appendix.history": "All versions",
   "appendix.historyTitle": "Appendix versions",
   "appendix.back": "Back to the appendices",
+  "appendix.partyHasLeft": "The party has left the partnership. Its appendices stay as they were.",
   "audit.appendix.create": "Registered an appendix",
   "audit.appendix.revise": "Changed an appendix",
   "deadline.notice": "{date}: last day to give notice before the next renewal",

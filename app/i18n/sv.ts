@@ -175,6 +175,7 @@ const core = {
   "appendix.history": "Alla versioner",
   "appendix.historyTitle": "Bilagans versioner",
   "appendix.back": "Till bilagorna",
+  "appendix.partyHasLeft": "Parten har lämnat partnerskapet. Dess bilagor står kvar som de var.",
   "audit.appendix.create": "Registrerade en bilaga",
   "audit.appendix.revise": "Ändrade en bilaga",
   "deadline.notice": "{date}: sista dag att säga upp avtalet inför nästa förlängning",

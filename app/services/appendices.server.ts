@@ -3,6 +3,7 @@ import type { Db } from "../../db/client";
 import { appendices, appendixVersions, organisations, parties, users } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import { audit } from "./audit.server";
+import { invalid, ok, type Result } from "./result";
 
 /** Each appendix of the partnership with its current version: one query. */
 export function currentAppendices(db: Db, partnershipId: string) {
@@ -25,6 +26,16 @@ export function currentAppendices(db: Db, partnershipId: string) {
     .innerJoin(users, eq(users.id, appendixVersions.changedBy))
     .where(eq(parties.partnershipId, partnershipId))
     .orderBy(appendices.id, desc(appendixVersions.version));
+}
+
+/** One of the partnership's appendices with the party it belongs to; null for none of them. */
+export async function findAppendix(db: Db, partnershipId: string, appendixId: string) {
+  const [found] = await db
+    .select({ id: appendices.id, partyId: appendices.partyId })
+    .from(appendices)
+    .innerJoin(parties, eq(parties.id, appendices.partyId))
+    .where(and(eq(appendices.id, appendixId), eq(parties.partnershipId, partnershipId)));
+  return found ?? null;
 }
 
 export async function appendixHistory(db: Db, partnershipId: string, appendixId: string) {
@@ -50,14 +61,14 @@ export async function createAppendix(
   partnershipId: string,
   input: { partyId: string; title: string; commitments: string; reason: string },
   actor: SessionUser,
-): Promise<string | null> {
+): Promise<Result<string>> {
   return db.transaction(async (tx) => {
     const [party] = await tx.select({ id: parties.id }).from(parties).where(and(eq(parties.id, input.partyId), eq(parties.partnershipId, partnershipId)));
-    if (!party) return null;
+    if (!party) return invalid("member.unknownParty", "partyId");
     const [a] = await tx.insert(appendices).values({ partyId: party.id, title: input.title }).returning({ id: appendices.id });
     await tx.insert(appendixVersions).values({ appendixId: a.id, version: 1, commitments: input.commitments, reason: input.reason, changedBy: actor.id });
     await audit(tx, { actorId: actor.id, action: "appendix.create", subject: `partnership:${partnershipId}`, details: { appendixId: a.id, title: input.title, reason: input.reason } });
-    return a.id;
+    return ok(a.id);
   });
 }
 

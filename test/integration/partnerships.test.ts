@@ -91,7 +91,7 @@ describe("partnerships, groups and the JSON API", () => {
       select p.id from parties p join organisations o on o.id = p.organisation_id where o.org_number = '802476-1044' and p.partnership_id = ${stockholm}`;
     const res = await http.post(`/groups/${groupId}/members`, { email: "boras.jouren@samrad.test", partyId, role: "representative" }, { cookie: admin });
     expect(res.status).toBe(409);
-    expect(await res.text()).toContain("Den idéburna parten har redan en representant med mandat i gruppen.");
+    expect(await res.text()).toContain("representation.ideaLimit");
     expect((await t.sql`select 1 from group_members gm join users u on u.id = gm.user_id where u.email = 'boras.jouren@samrad.test' and gm.group_id = ${groupId}`).length).toBe(0);
     // As a deputy the same person is welcome.
     const ok = await http.post(`/groups/${groupId}/members`, { email: "boras.jouren@samrad.test", partyId, role: "deputy" }, { cookie: admin });
@@ -102,16 +102,16 @@ describe("partnerships, groups and the JSON API", () => {
     const [{ id: partyId }] = await t.sql<{ id: string }[]>`
       select p.id from parties p join organisations o on o.id = p.organisation_id where o.org_number = '802490-7720' and p.partnership_id = ${stockholm}`;
     const path = `/partnerships/${stockholm}/appendices`;
-    const created = await http.post(path, { intent: "create", partyId, title: "Bilaga 2: Stockholm-Gotland", commitments: "Stödsamtal alla vardagar.", reason: "Överenskommelsen 2025" }, { cookie: admin });
+    const created = await http.post(path, { partyId, title: "Bilaga 2: Stockholm-Gotland", commitments: "Stödsamtal alla vardagar.", reason: "Överenskommelsen 2025" }, { cookie: admin });
     expect(created.status).toBe(200);
     const [{ id: appendixId }] = await t.sql<{ id: string }[]>`select id from appendices where party_id = ${partyId}`;
-    const missingReason = await http.post(path, { intent: "revise", appendixId, commitments: "Ändrat", reason: "" }, { cookie: admin });
+    const missingReason = await http.post(`${path}/${appendixId}`, { commitments: "Ändrat", reason: "" }, { cookie: admin });
     expect(missingReason.status).toBe(400);
     const member = await http.login("stockholm.bo-gotland@samrad.test");
-    expect((await http.post(path, { intent: "revise", appendixId, commitments: "Egen ändring", reason: "x" }, { cookie: member })).status).toBe(403);
+    expect((await http.post(`${path}/${appendixId}`, { commitments: "Egen ändring", reason: "x" }, { cookie: member })).status).toBe(403);
     const outsider = await http.login("boras.stad@samrad.test");
     expect((await http.get(path, outsider)).status).toBe(404);
-    const revised = await http.post(path, { intent: "revise", appendixId, commitments: "Stödsamtal alla dagar.", reason: "Styrgruppens beslut 2026-03-12 § 4" }, { cookie: admin });
+    const revised = await http.post(`${path}/${appendixId}`, { commitments: "Stödsamtal alla dagar.", reason: "Styrgruppens beslut 2026-03-12 § 4" }, { cookie: admin });
     expect(revised.status).toBe(200);
 
     const versions = await t.sql`select version, commitments, reason from appendix_versions where appendix_id = ${appendixId} order by version`;

@@ -74,7 +74,23 @@ describe("partnershipCapabilities", () => {
 
   it.each(table)("%s (Västerort until %s) on %s", (person, left, today, giveNotice, fileReport, chooseStatistics, draftAmendment) => {
     const can = partnershipCapabilities(facts(person, left), today);
-    expect(can).toEqual({ view: person === "borasRep" ? "forbidden" : true, giveNotice, fileReport, chooseStatistics, draftAmendment });
+    expect(can).toMatchObject({ view: person === "borasRep" ? "forbidden" : true, giveNotice, fileReport, chooseStatistics, draftAmendment });
+  });
+
+  // person, Västerort's last day, day asked, appendices created and revised for
+  it.each<[Person, IsoDate | null, IsoDate, ReturnType<typeof per>]>([
+    // The coordinator registers appendices for the parties taking part; what Västerort committed to stays.
+    ["coordinator", LEFT, TODAY, per(ALL, ["sf", "gotland", "sodra"], { vasterort: "appendix.partyHasLeft" })],
+    ["coordinator", LEFT, LEFT, per(ALL, ALL)],
+    ["coordinator", null, TODAY, per(ALL, ALL)],
+    // Nobody else, not even for their own party.
+    ["cityRep", LEFT, TODAY, per(ALL, [])],
+    ["gotlandRep", LEFT, TODAY, per(ALL, [])],
+    ["vasterortRep", null, TODAY, per(ALL, [])],
+    ["borasRep", LEFT, TODAY, per(ALL, [])],
+  ])("appendices: %s (Västerort until %s) on %s", (person, left, today, appendices) => {
+    const can = partnershipCapabilities(facts(person, left), today);
+    expect([can.createAppendix, can.reviseAppendix]).toEqual([appendices, appendices]);
   });
 
   it("lets the steering group's chair choose the statistics, whoever holds it, but not as an observer", () => {
