@@ -1,9 +1,7 @@
-import { useFetcher } from "@remix-run/react";
-import { ActionMessages } from "~/components/ActionMessages";
+import { DisclosedForm } from "~/components/DisclosedForm";
 import { Field, SelectField } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
-import type { action } from "~/routes/groups.$id.members";
 
 const ROLES = ["representative", "deputy", "observer"] as const;
 
@@ -20,8 +18,6 @@ export function Members({
   canAdd: boolean;
 }) {
   const t = useT();
-  const fetcher = useFetcher<typeof action>();
-  const errors = fetcher.data?.fieldErrors ?? {};
   const roleLabel = (r: string) => t(`role.${r}` as MessageKey);
   return (
     <section aria-labelledby="members-h">
@@ -51,16 +47,16 @@ export function Members({
       ) : null}
       {canAdd ? (
         // The form stays open after a save, for the next member.
-        <details open={fetcher.data !== undefined}>
-          <summary>{t("group.addMember")}</summary>
-          <ActionMessages data={fetcher.data} />
-          <fetcher.Form method="post" action={`/groups/${groupId}/members`} className="stack">
-            <Field name="email" type="email" label={t("group.memberEmail")} required error={errors.email} />
-            <SelectField name="partyId" label={t("group.party")} options={parties.map((p) => ({ value: p.id, label: p.name }))} error={errors.partyId} />
-            <SelectField name="role" label={t("group.role")} options={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} />
-            <button type="submit">{t("group.saveMember")}</button>
-          </fetcher.Form>
-        </details>
+        <DisclosedForm summary={t("group.addMember")} action={`/groups/${groupId}/members`} keepOpen>
+          {(errors) => (
+            <>
+              <Field name="email" type="email" label={t("group.memberEmail")} required error={errors.email} />
+              <SelectField name="partyId" label={t("group.party")} options={parties.map((p) => ({ value: p.id, label: p.name }))} error={errors.partyId} />
+              <SelectField name="role" label={t("group.role")} options={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} />
+              <button type="submit">{t("group.saveMember")}</button>
+            </>
+          )}
+        </DisclosedForm>
       ) : null}
     </section>
   );
