@@ -2,12 +2,12 @@ import { useFetcher } from "@remix-run/react";
 import { ActionMessages } from "~/components/ActionMessages";
 import { SelectField } from "~/components/Field";
 import { useT } from "~/i18n/use-t";
-import type { action } from "~/routes/groups.$id.rotation.holder";
+import type { ActionData } from "~/services/result";
 
 /** The party holding the turn in force names the person who holds it: `members` are those sitting for that party. */
 export function NameHolder({ groupId, turnIndex, role, members }: { groupId: string; turnIndex: number; role: string; members: { userId: string; name: string }[] }) {
   const t = useT();
-  const fetcher = useFetcher<typeof action>();
+  const fetcher = useFetcher<ActionData>();
   return (
     <>
       <ActionMessages data={fetcher.data} />

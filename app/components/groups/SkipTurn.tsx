@@ -2,7 +2,7 @@ import { useFetcher } from "@remix-run/react";
 import { ActionMessages } from "~/components/ActionMessages";
 import { Field, FormAlert, SelectField } from "~/components/Field";
 import { useT } from "~/i18n/use-t";
-import type { action } from "~/routes/groups.$id.rotation.skip";
+import type { ActionData } from "~/services/result";
 
 /**
  * The party holding the turn in force or the next one passes it over, or a coordinator records it:
@@ -11,7 +11,7 @@ import type { action } from "~/routes/groups.$id.rotation.skip";
  */
 export function SkipTurn({ groupId, turns }: { groupId: string; turns: { index: number; label: string }[] }) {
   const t = useT();
-  const fetcher = useFetcher<typeof action>();
+  const fetcher = useFetcher<ActionData>();
   const errors = fetcher.data?.fieldErrors ?? {};
   return (
     <>
