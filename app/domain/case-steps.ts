@@ -28,6 +28,18 @@ export function takeStep<S extends string, E extends string>(
   return { ok: true, to: step.to === "same" ? stage : step.to, step };
 }
 
+/**
+ * Whether these actors may take `event` now: a step the procedure gives none of them (in this
+ * stage, or in any) is `forbidden` for who they are; one of theirs that this stage does not offer
+ * is refused for the case's stage.
+ */
+export function stepVerdict<S extends string, E extends string>(steps: readonly Step<S, E>[], stage: S, event: E, actors: readonly CaseActor[]): true | "forbidden" | "case.stepNotNow" {
+  const taken = takeStep(steps, stage, event, actors);
+  if (taken.ok) return true;
+  const ever = steps.some((s) => s.event === event && s.by.some((a) => actors.includes(a)));
+  return taken.error === "case.stepNotNow" && ever ? "case.stepNotNow" : "forbidden";
+}
+
 /** The steps open to these actors in this stage, in table order (for offering only what is allowed). */
 export function stepsOpen<S extends string, E extends string>(steps: readonly Step<S, E>[], stage: S, actors: readonly CaseActor[]): E[] {
   return steps.filter((s) => s.from.includes(stage) && s.by.some((a) => actors.includes(a))).map((s) => s.event);
