@@ -89,9 +89,9 @@ export function caseCapabilities(facts: CaseFacts, c: CaseState, day: IsoDate): 
   };
 }
 
-/** A step's verdict for an event the form names: `forbidden` for one the procedure does not have. */
-export function stepCaseVerdict(can: CaseCapabilities, event: string): CaseVerdict {
-  return Object.hasOwn(can.stepCase, event) ? can.stepCase[event] : "forbidden";
+/** The verdict a form asks for by name (a step's event, a group): `forbidden` for a name the record does not have. */
+export function verdictFor(verdicts: Readonly<Record<string, CaseVerdict>>, name: string): CaseVerdict {
+  return Object.hasOwn(verdicts, name) ? verdicts[name] : "forbidden";
 }
 
 /** The party a member escalates for from a cooperation group: the one they have a say for there, while it takes part; null if none. */

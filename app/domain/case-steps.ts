@@ -4,7 +4,8 @@
 
 import type { IsoDate } from "./iso-date";
 
-export type CaseActor = "steering" | "responsible" | "party";
+export const CASE_ACTORS = ["steering", "responsible", "party"] as const;
+export type CaseActor = (typeof CASE_ACTORS)[number];
 
 export interface Step<S extends string, E extends string> {
   event: E;

@@ -1,4 +1,4 @@
-import { takeStep, stepsOpen, type CaseActor, type Step } from "./case-steps";
+import { CASE_ACTORS, takeStep, stepsOpen, type CaseActor, type Step } from "./case-steps";
 import { DISPUTE_CLOSED, DISPUTE_STEPS } from "./dispute";
 import { INFORMATION_CLOSED, INFORMATION_STEPS } from "./information";
 import { SHORTCOMING_CLOSED, SHORTCOMING_STEPS } from "./shortcoming";
@@ -19,6 +19,11 @@ export const CASE_MACHINES: Record<CaseKind, Machine> = {
 };
 
 export const caseStep = (kind: CaseKind, stage: string, event: string, actors: readonly CaseActor[]) => takeStep(CASE_MACHINES[kind].steps, stage, event, actors);
+/** The stage `event` takes the case to from `stage`, whoever takes it; null when the procedure has no such step there. */
+export function stageAfter(kind: CaseKind, stage: string, event: string): string | null {
+  const step = caseStep(kind, stage, event, CASE_ACTORS);
+  return step.ok ? step.to : null;
+}
 export const caseStepsOpen = (kind: CaseKind, stage: string, actors: readonly CaseActor[]) => stepsOpen(CASE_MACHINES[kind].steps, stage, actors);
 export const isClosed = (kind: CaseKind, stage: string) => CASE_MACHINES[kind].closed.includes(stage);
 

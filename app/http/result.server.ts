@@ -15,8 +15,8 @@ const STATUS = { invalid: 400, conflict: 409 } as const;
 // POST (Remix would serve anything else from a resource route as JSON with 200).
 const answerWith = (body: ActionData, status = 200) => Response.json(body, { status });
 
-/** A change was made; `message` says which. */
-export const done = (message: MessageKey) => answerWith({ done: message, fieldErrors: NO_FIELD_ERRORS });
+/** A change was made; `message` says which, filled in with `details` (e.g. the stage a case moved to). */
+export const done = (message: MessageKey, details?: Record<string, unknown>) => answerWith({ done: message, fieldErrors: NO_FIELD_ERRORS, details });
 
 /** A form that did not parse: 400 with each message at its field. */
 export const badForm = (fieldErrors: FieldErrors) => answerWith({ done: null, fieldErrors }, 400);

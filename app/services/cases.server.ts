@@ -3,8 +3,8 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "../../db/client";
 import { caseEvents, cases, decisions, meetings, organisations, parties, planActions, users, type Locale } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
-import { groundRefusal, type CaseActor, type SteeringGround } from "../domain/case-steps";
-import { caseStep, CASE_MACHINES, isSteeringStep, type CaseKind } from "../domain/cases";
+import { groundRefusal, type SteeringGround } from "../domain/case-steps";
+import { CASE_MACHINES, isSteeringStep, stageAfter, type CaseKind } from "../domain/cases";
 import { isHeld } from "../domain/decision";
 import type { IsoDate } from "../domain/iso-date";
 import { shortcomingRefusal, type ShortcomingEvent, type ShortcomingStage } from "../domain/shortcoming";
@@ -13,9 +13,9 @@ import { translator, type MessageKey } from "../i18n";
 import { audit } from "./audit.server";
 import { getMeeting, type AgendaDeps } from "./meetings.server";
 import { queueMail } from "./outbox.server";
-import { partyRolesOf } from "./party-roles.server";
+import { conflict, invalid, ok, type Failure, type Result } from "./result";
 import { giveNotice } from "./terminations.server";
-import { isSteeringChair, putOnNextSteeringAgenda, steeringChairContacts, steeringGroupOf, type SteeringGroup } from "./steering.server";
+import { putOnNextSteeringAgenda, steeringChairContacts, steeringGroupOf, type SteeringGroup } from "./steering.server";
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -101,28 +101,6 @@ export async function caseDetails(db: Db, id: string) {
   return { ...row, events, actions };
 }
 
-/**
- * What the user may do in the partnership's cases: speak for a party (report, raise, ask), for
- * the party a shortcoming concerns (submit the plan, report progress), or for the steering
- * group (its chair or a coordinator, recording the group's decisions).
- */
-export async function caseActorsOf(db: Db, user: SessionUser, partnershipId: string) {
-  const [roles, steering] = await Promise.all([partyRolesOf(db, partnershipId, user.id), steeringGroupOf(db, partnershipId)]);
-  const speaksFor = [...new Set(roles.filter((r) => r.role !== "observer").map((r) => r.partyId))];
-  const chair = steering ? await isSteeringChair(db, user, steering) : false;
-  return {
-    steering,
-    speaksFor,
-    actorsFor(c: Pick<CaseRow, "concernsParty"> | null): CaseActor[] {
-      const actors: CaseActor[] = [];
-      if (chair) actors.push("steering");
-      if (speaksFor.length) actors.push("party");
-      if (c?.concernsParty && speaksFor.includes(c.concernsParty)) actors.push("responsible");
-      return actors;
-    },
-  };
-}
-
 export interface NewCase {
   kind: CaseKind;
   title: string;
@@ -141,7 +119,7 @@ export interface NewCase {
  * agreement sends there, as a proposal to the chair for an escalation. Returns the case and
  * where it was put on the agenda (null when no steering meeting is planned).
  */
-export async function openCase(deps: AgendaDeps, partnershipId: string, input: NewCase, actor: SessionUser, locale: Locale) {
+export async function openCase(deps: AgendaDeps, partnershipId: string, input: NewCase, actor: SessionUser, locale: Locale): Promise<Result<{ id: string; agenda: Agenda }>> {
   const { db } = deps;
   const steering = await steeringGroupOf(db, partnershipId);
   const stage = input.stage ?? CASE_MACHINES[input.kind].initial;
@@ -169,7 +147,7 @@ export async function openCase(deps: AgendaDeps, partnershipId: string, input: N
   const t = translator(locale);
   const agenda = steering ? await putOnNextSteeringAgenda(deps, steering, t(`case.agendaTitle.${input.kind}`, { title: input.title }), Boolean(input.fromGroupId), actor) : null;
   if (input.kind === "information" && steering) await tellSteeringChair(db, steering, input.title, id);
-  return { id, agenda };
+  return ok({ id, agenda });
 }
 
 /** §5.7: the steering group's chair hears of changed circumstances at once, in their own language. */
@@ -193,18 +171,19 @@ export interface StepInput {
   reclaim?: "yes" | "no";
 }
 
-export type StepResult = { ok: true; to: string; agenda: Awaited<ReturnType<typeof putOnNextSteeringAgenda>> } | { ok: false; error: MessageKey; status: 400 | 403 | 409 };
+/** Where a matter was put on the steering group's agenda; null while no meeting is planned. */
+type Agenda = Awaited<ReturnType<typeof putOnNextSteeringAgenda>>;
 
-/** Who takes a step: the user, the roles they act in for this case, and the partnership's steering group. */
+/** Who takes a step (the route has asserted they may, `caseCapabilities`), and the partnership's steering group. */
 export interface StepTaker {
   user: SessionUser;
-  actors: CaseActor[];
   steering: SteeringGroup | null;
 }
 
 /**
- * Takes one step of a case, if the procedure allows it to this user now, and records it;
- * `alongside` writes what the step changes elsewhere in the same transaction.
+ * Takes one step of a case, if its stage and ground allow it now, and records it: the stage the
+ * case moved to and where the step put it on the agenda. `alongside` writes what the step changes
+ * elsewhere in the same transaction.
  */
 export async function takeCaseStep(
   deps: AgendaDeps,
@@ -214,28 +193,28 @@ export async function takeCaseStep(
   locale: Locale,
   today: string,
   alongside?: (tx: Tx) => Promise<unknown>,
-): Promise<StepResult> {
+): Promise<Result<{ to: string; agenda: Agenda }>> {
   const { db } = deps;
   const { user: actor, steering } = by;
-  const step = caseStep(c.kind, c.stage, input.event, by.actors);
-  if (!step.ok) return { ok: false, error: step.error, status: step.error === "case.stepNotYours" ? 403 : 409 };
+  const to = stageAfter(c.kind, c.stage, input.event);
+  if (!to) return conflict("case.stepNotNow");
   const asSteering = isSteeringStep(c.kind, input.event);
   const ground = asSteering ? await groundOf(db, steering, input) : null;
   const refused = ground && groundRefusal(ground, stockholmDate(c.createdAt));
-  if (refused) return { ok: false, error: refused, status: 400 };
+  if (refused) return invalid(refused);
   // A steering step dates from its meeting, not from the day it is typed in.
   const on = ground?.meeting?.on ?? today;
   const problem = await stepProblem(db, c, input, on);
-  if (problem) return { ok: false, error: problem, status: 400 };
-  const noticeRefused = await db
+  if (problem) return invalid(problem);
+  const refusedUnderLock = await db
     .transaction(async (tx) => {
       const [current] = await tx.select({ stage: cases.stage }).from(cases).where(eq(cases.id, c.id)).for("update");
       // Someone else may have moved the case since the page was read.
-      if (current.stage !== c.stage) throw new Response("Conflict", { status: 409 });
+      if (current.stage !== c.stage) throw new Refused(conflict("case.stepNotNow"));
       await tx
         .update(cases)
         .set({
-          stage: step.to,
+          stage: to,
           updatedAt: new Date(),
           ...(input.event === "requirePlan" ? { planDueOn: input.planDueOn } : {}),
           ...(input.event === "terminate" ? { reclaim: input.reclaim === "yes" } : {}),
@@ -245,7 +224,7 @@ export async function takeCaseStep(
         caseId: c.id,
         event: input.event,
         fromStage: c.stage,
-        toStage: step.to,
+        toStage: to,
         note: input.note,
         meetingId: asSteering ? input.meetingId : null,
         decisionId: asSteering ? input.decisionId : null,
@@ -255,34 +234,34 @@ export async function takeCaseStep(
         actorId: actor.id,
         action: "case.step",
         subject: `partnership:${c.partnershipId}`,
-        details: { caseId: c.id, event: input.event, from: c.stage, to: step.to, meetingId: input.meetingId, decisionId: input.decisionId },
+        details: { caseId: c.id, event: input.event, from: c.stage, to: to, meetingId: input.meetingId, decisionId: input.decisionId },
       });
       await alongside?.(tx);
       // Terminating a party's participation is notice to it, given on the meeting's day: it leaves on the day the period rule gives.
       if (input.event === "terminate" && c.concernsParty) {
         const given = await giveNotice(tx, c.partnershipId, { partyId: c.concernsParty, givenOn: on, reason: input.note ?? c.title, caseId: c.id }, actor);
-        if (!given.ok) throw new NoticeRefused(given.error);
+        if (!given.ok) throw new Refused(conflict(given.error));
       }
       return null;
     })
     .catch((e: unknown) => {
-      if (e instanceof NoticeRefused) return e.error;
+      if (e instanceof Refused) return e.failure;
       throw e;
     });
-  if (noticeRefused) return { ok: false, error: noticeRefused, status: 409 };
+  if (refusedUnderLock) return refusedUnderLock;
   // The chair must put a renegotiation, or a dispute referred to the group, on the agenda (§5.8).
   const agendaNeeded = input.event === "requestRenegotiation" || input.event === "referToSteering";
   const agenda =
     agendaNeeded && steering
       ? await putOnNextSteeringAgenda(deps, steering, translator(locale)(input.event === "referToSteering" ? "case.agendaTitle.referToSteering" : "case.agendaTitle.requestRenegotiation", { title: c.title }), false, actor)
       : null;
-  return { ok: true, to: step.to, agenda };
+  return ok({ to, agenda });
 }
 
-/** Rolls the step back when the notice its termination gives is refused. */
-class NoticeRefused extends Error {
-  constructor(readonly error: MessageKey) {
-    super(error);
+/** Rolls the step back when the case moved meanwhile, or the notice its termination gives is refused. */
+class Refused extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.error);
   }
 }
 
@@ -321,15 +300,17 @@ async function stepProblem(db: Db, c: CaseRow, input: StepInput, on: IsoDate): P
   return shortcomingRefusal(input.event as ShortcomingEvent, { on, stage: c.stage as ShortcomingStage, planDueOn: c.planDueOn, concernsSector: facts.sector, writtenExchanges: facts.writtenExchanges }, input);
 }
 
+export type PlanChange = { add: { what: string; owner: string; dueOn: string } } | { remove: string };
+
 /** The responsible party writes its plan while the steering group waits for it. */
-export async function changePlan(db: Db, c: CaseRow, change: { add: { what: string; owner: string; dueOn: string } } | { remove: string }, actor: SessionUser) {
-  if (c.kind !== "shortcoming" || c.stage !== "planRequired") return "case.planLocked" as const;
+export async function changePlan(db: Db, c: CaseRow, change: PlanChange, actor: SessionUser): Promise<Result> {
+  if (c.kind !== "shortcoming" || c.stage !== "planRequired") return conflict("case.planLocked");
   await db.transaction(async (tx) => {
     if ("add" in change) await tx.insert(planActions).values({ caseId: c.id, ...change.add });
     else await tx.delete(planActions).where(and(eq(planActions.id, change.remove), eq(planActions.caseId, c.id)));
     await audit(tx, { actorId: actor.id, action: "case.plan.change", subject: `partnership:${c.partnershipId}`, details: { caseId: c.id, ...change } });
   });
-  return null;
+  return ok();
 }
 
 /** Follow-up: progress per action, recorded as a step of the case so nothing changes silently. */
@@ -340,9 +321,9 @@ export async function recordActionProgress(
   by: StepTaker,
   locale: Locale,
   today: string,
-): Promise<StepResult> {
+): Promise<Result<{ to: string; agenda: Agenda }>> {
   const [action] = await deps.db.select().from(planActions).where(and(eq(planActions.id, input.actionId), eq(planActions.caseId, c.id)));
-  if (!action) return { ok: false, error: "case.choiceInvalid", status: 400 };
+  if (!action) return invalid("case.choiceInvalid", "actionId");
   const step = { event: "recordProgress", meetingId: null, decisionId: null, note: `${action.what}: ${input.progress}`, planDueOn: null };
   return takeCaseStep(deps, c, step, by, locale, today, (tx) =>
     tx.update(planActions).set({ progress: input.progress, done: input.done, updatedAt: new Date() }).where(eq(planActions.id, action.id)),

@@ -4,8 +4,8 @@ import { accessDenied, notFound } from "../auth/guards.server";
 import { groupCapabilities, meetingCapabilities, type MeetingFacts, type Refusal } from "../domain/capabilities";
 import { stockholmDate } from "../domain/stockholm-date";
 import { isUuid, requireGroupAccess, type GroupAccess } from "./access.server";
-import { holdersFor, rotationsFor } from "./groups.server";
-import { canConvene, convenerPartyOf, getMeeting } from "./meetings.server";
+import { rotationsFor } from "./groups.server";
+import { convenerPartyOf, getMeeting } from "./meetings.server";
 import { minutesState } from "./minutes.server";
 import { partiesOf } from "./partnerships.server";
 
@@ -57,10 +57,4 @@ export async function requireGroupCapabilities(db: Db, user: SessionUser, groupI
 export function refusalOf<R extends string = Refusal>(verdict: true | R): Exclude<R, "forbidden"> | null {
   if (verdict === "forbidden") throw accessDenied();
   return verdict === true ? null : (verdict as Exclude<R, "forbidden">);
-}
-
-/** Whether the user acts for the group's chair (or documentation holder) today, or is a coordinator. */
-export async function actsAsChair(db: Db, access: GroupAccess): Promise<boolean> {
-  const holder = (await holdersFor(db, [access.group], stockholmDate(new Date()))).get(access.group.id);
-  return canConvene(access, holder);
 }

@@ -6,7 +6,6 @@ import type { LiveMinutes } from "../live-minutes";
 import type { SessionUser } from "../auth/session.server";
 import { meetingInvitation, type CalendarMeeting } from "../calendar/ics";
 import { paragraphHeading, paragraphs } from "../domain/agenda";
-import { convenes } from "../domain/capabilities";
 import { convenerOf, convenerParty } from "../domain/convener";
 import { participatesOn } from "../domain/participation";
 import { partiesWithMandate } from "../domain/representation";
@@ -25,11 +24,6 @@ type AgendaType = AgendaRow["type"];
 /** The party that convenes the group now: the agreement's, or the one holding the chair's or duty's turn. */
 export function convenerPartyOf(group: GroupAccess["group"], holder: Holder | undefined): string | null {
   return convenerParty(convenerOf(group), holder?.partyId ?? null);
-}
-
-/** Who may convene, change or cancel (`convenes`), for pages that show no meeting yet. */
-export function canConvene(access: GroupAccess, holder: Holder | undefined): boolean {
-  return convenes({ isAdmin: access.isAdmin, membership: access.membership, convenerPartyId: convenerPartyOf(access.group, holder) });
 }
 
 /** Standard items every Swedish meeting opens and closes with; the chair adds the substance between. */

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { groups } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
@@ -19,13 +19,16 @@ import { convenerPartyOf } from "./meetings.server";
 import { partiesOf } from "./partnerships.server";
 import { partyRolesOf } from "./party-roles.server";
 
-/** Who the user is in the partnership at `now`: the facts every partnership record starts from, with its parties. */
-async function partnershipFacts(db: Db, user: SessionUser, partnershipId: string, now: Date) {
+/**
+ * Who the user is in the partnership at `now`: the facts every partnership record starts from, with
+ * its parties and its steering groups (the first one decides on cases).
+ */
+export async function partnershipFacts(db: Db, user: SessionUser, partnershipId: string, now: Date) {
   const today = stockholmDate(now);
   const [seats, parties, steering] = await Promise.all([
     partyRolesOf(db, partnershipId, user.id),
     partiesOf(db, partnershipId),
-    db.select().from(groups).where(and(eq(groups.partnershipId, partnershipId), eq(groups.kind, "steering"))),
+    db.select().from(groups).where(and(eq(groups.partnershipId, partnershipId), eq(groups.kind, "steering"))).orderBy(asc(groups.createdAt)),
   ]);
   const holders = await holdersFor(db, steering, today, now);
   const facts: PartnershipFacts = {
@@ -34,7 +37,7 @@ async function partnershipFacts(db: Db, user: SessionUser, partnershipId: string
     parties,
     steeringChairs: new Map(steering.map((g) => [g.id, convenerPartyOf(g, holders.get(g.id))])),
   };
-  return { today, parties, facts };
+  return { today, parties, facts, steering };
 }
 
 /**

@@ -5,7 +5,6 @@ import type { SessionUser } from "../auth/session.server";
 import { convenerOf, convenerParty } from "../domain/convener";
 import { stockholmDate } from "../domain/stockholm-date";
 import { holdersFor } from "./groups.server";
-import { actsAsChair } from "./meeting-access.server";
 import { addAgendaItem, type AgendaDeps } from "./meetings.server";
 
 /** The partnership's steering group: the one that decides on shortcomings, disputes and notices. */
@@ -20,16 +19,6 @@ export async function steeringGroupOf(db: Db, partnershipId: string) {
 }
 
 export type SteeringGroup = NonNullable<Awaited<ReturnType<typeof steeringGroupOf>>>;
-
-/** Whether the user speaks for the steering group: the party holding its chair, or a coordinator. */
-export async function isSteeringChair(db: Db, user: SessionUser, group: SteeringGroup): Promise<boolean> {
-  if (user.isAdmin) return true;
-  const [membership] = await db
-    .select({ partyId: groupMembers.partyId, role: groupMembers.role })
-    .from(groupMembers)
-    .where(and(eq(groupMembers.groupId, group.id), eq(groupMembers.userId, user.id)));
-  return actsAsChair(db, { group, membership: membership ?? null, isAdmin: false });
-}
 
 /** Meetings held (started, not cancelled) since `from`, newest first: where the group's decisions are taken. */
 export function heldMeetingsOf(db: Db, groupId: string, from: Date, now = new Date()) {

@@ -72,8 +72,8 @@ describe("bad input", () => {
     {
       form: "case",
       who: JOUREN,
-      path: () => `/partnerships/${ids.linkoping}/cases`,
-      valid: () => ({ intent: "information", title: "Lokalerna sägs upp", description: "Jouren måste flytta i mars." }),
+      path: () => `/partnerships/${ids.linkoping}/cases/information`,
+      valid: () => ({ title: "Lokalerna sägs upp", description: "Jouren måste flytta i mars." }),
       field: "description",
       status: 200,
     },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { RunningServer } from "../../app/http/server.server";
 import { freshDatabase, type TestDatabase } from "../support/db";
+import { shownAt } from "../support/answers";
 import { client, startTestServer } from "../support/server";
 
 /** Shortcomings, disputes and reported changes in Linköping and Stockholm, through the HTTP forms. */
@@ -41,7 +42,8 @@ describe("cases", () => {
   });
 
   const stage = async (id: string) => (await t.sql`select stage from cases where id = ${id}`)[0].stage;
-  const step = (id: string, cookie: string, form: Record<string, string>) => http.post(`/cases/${id}`, { intent: "step", ...form }, { cookie });
+  const step = (id: string, cookie: string, form: Record<string, string>) => http.post(`/cases/${id}/steps`, form, { cookie });
+  const plan = (id: string, cookie: string, form: Record<string, string>) => http.post(`/cases/${id}/plan`, form, { cookie });
   /** A steering meeting held at `startsAt` (an extra meeting besides the demo data's). */
   const heldMeeting = async (groupId: string, startsAt: string) =>
     (await t.sql`
@@ -61,12 +63,12 @@ describe("cases", () => {
 
     it("a party reports another party's shortcoming and it goes on the next steering agenda", async () => {
       const res = await http.post(
-        `/partnerships/${linkoping.id}/cases`,
-        { intent: "shortcoming", concernsParty: linkoping.jouren, commitment: "Bilaga 1: jourtelefon alla vardagar", description: "Telefonen var obemannad i tre veckor i oktober.", evidence: "https://linkoping.se/rapport.pdf" },
+        `/partnerships/${linkoping.id}/cases/shortcomings`,
+        { concernsParty: linkoping.jouren, commitment: "Bilaga 1: jourtelefon alla vardagar", description: "Telefonen var obemannad i tre veckor i oktober.", evidence: "https://linkoping.se/rapport.pdf" },
         { cookie: kommun },
       );
       expect(res.status).toBe(200);
-      expect(await res.text()).toContain("står på dagordningen för");
+      expect((await res.json()).done).toBe("cases.onAgenda");
       const [c] = await t.sql`select id, stage, raised_by_party, evidence from cases where kind = 'shortcoming'`;
       expect(c).toMatchObject({ stage: "reported", raised_by_party: linkoping.kommun, evidence: ["https://linkoping.se/rapport.pdf"] });
       caseId = c.id;
@@ -75,9 +77,9 @@ describe("cases", () => {
     });
 
     it("refuses a party reporting itself, with a clear message and nothing stored", async () => {
-      const res = await http.post(`/partnerships/${linkoping.id}/cases`, { intent: "shortcoming", concernsParty: linkoping.kommun, commitment: "x", description: "y" }, { cookie: kommun });
+      const res = await http.post(`/partnerships/${linkoping.id}/cases/shortcomings`, { concernsParty: linkoping.kommun, commitment: "x", description: "y" }, { cookie: kommun });
       expect(res.status).toBe(400);
-      expect(await res.text()).toContain("Välj den part bristen gäller.");
+      expect(await shownAt(res, "concernsParty")).toBe("Välj den part bristen gäller.");
       expect(await t.sql`select 1 from cases`).toHaveLength(1);
     });
 
@@ -92,7 +94,7 @@ describe("cases", () => {
       const refused = async (form: Record<string, string>, message: string) => {
         const res = await step(caseId, admin, { event: "requirePlan", planDueOn: due, ...form });
         expect(res.status).toBe(400);
-        expect(await res.text()).toContain(message);
+        expect(await shownAt(res, "requirePlan")).toContain(message);
       };
       expect((await step(caseId, jouren, { event: "requirePlan", meetingId: meeting, decisionId: adopted, planDueOn: due })).status).toBe(403);
       await refused({ decisionId: adopted }, "Välj styrgruppens hållna möte där beslutet fattades.");
@@ -112,25 +114,25 @@ describe("cases", () => {
 
     it("neither finds the shortcoming not remedied nor terminates before the plan's due date", async () => {
       const notYet = await step(caseId, admin, { event: "notRemedied", meetingId: meeting, decisionId: adopted });
-      expect(await notYet.text()).toContain("Åtgärdsplanen är inte försenad ännu");
+      expect(await shownAt(notYet, "notRemedied")).toContain("Åtgärdsplanen är inte försenad ännu");
       const terminate = await step(caseId, admin, { event: "terminate", meetingId: meeting, decisionId: adopted, reclaim: "no" });
       expect(terminate.status).toBe(400);
-      expect(await terminate.text()).toContain("Uppsägning kräver att bristen bedömts som inte åtgärdad eller att dagen för åtgärdsplanen har passerat vid mötet.");
+      expect(await shownAt(terminate, "terminate")).toContain("Uppsägning kräver att bristen bedömts som inte åtgärdad eller att dagen för åtgärdsplanen har passerat vid mötet.");
       expect(await stage(caseId)).toBe("planRequired");
       expect(await t.sql`select 1 from terminations where party_id = ${linkoping.jouren}`).toHaveLength(0);
     });
 
     it("only the responsible party writes and submits the plan, and not an empty one", async () => {
-      expect((await http.post(`/cases/${caseId}`, { intent: "planAdd", what: "Schema", owner: "Kommunen", dueOn: "2026-12-10" }, { cookie: kommun })).status).toBe(403);
+      expect((await plan(caseId, kommun, { intent: "add", what: "Schema", owner: "Kommunen", dueOn: "2026-12-10" })).status).toBe(403);
       const empty = await step(caseId, jouren, { event: "submitPlan" });
-      expect(await empty.text()).toContain("Lägg till minst en åtgärd innan planen lämnas in.");
-      const added = await http.post(`/cases/${caseId}`, { intent: "planAdd", what: "Bemanningsschema med reserver", owner: "Verksamhetschefen", dueOn: "2026-12-20" }, { cookie: jouren });
+      expect(await shownAt(empty, "submitPlan")).toContain("Lägg till minst en åtgärd innan planen lämnas in.");
+      const added = await plan(caseId, jouren, { intent: "add", what: "Bemanningsschema med reserver", owner: "Verksamhetschefen", dueOn: "2026-12-20" });
       expect(added.status).toBe(200);
       expect((await step(caseId, kommun, { event: "submitPlan" })).status).toBe(403);
       expect((await step(caseId, jouren, { event: "submitPlan" })).status).toBe(200);
       expect(await stage(caseId)).toBe("planSubmitted");
       // Once submitted the plan is locked for the party.
-      expect((await http.post(`/cases/${caseId}`, { intent: "planAdd", what: "Sent", owner: "x", dueOn: "2026-12-20" }, { cookie: jouren })).status).toBe(409);
+      expect((await plan(caseId, jouren, { intent: "add", what: "Sent", owner: "x", dueOn: "2026-12-20" })).status).toBe(409);
     });
 
     it("is accepted by the steering group, followed up per action, and closed as remedied", async () => {
@@ -138,7 +140,7 @@ describe("cases", () => {
       expect((await step(caseId, jouren, { event: "acceptPlan", ...ground })).status).toBe(403);
       expect((await step(caseId, admin, { event: "acceptPlan", ...ground })).status).toBe(200);
       const [action] = await t.sql`select id from plan_actions where case_id = ${caseId}`;
-      expect((await http.post(`/cases/${caseId}`, { intent: "progress", actionId: action.id, progress: "Schemat gäller från 1 december.", done: "on" }, { cookie: jouren })).status).toBe(200);
+      expect((await http.post(`/cases/${caseId}/progress`, { actionId: action.id, progress: "Schemat gäller från 1 december.", done: "on" }, { cookie: jouren })).status).toBe(200);
       expect(await t.sql`select progress, done from plan_actions where id = ${action.id}`).toEqual([{ progress: "Schemat gäller från 1 december.", done: true }]);
       expect((await step(caseId, admin, { event: "remedied", ...ground })).status).toBe(200);
       expect(await stage(caseId)).toBe("remedied");
@@ -157,8 +159,9 @@ describe("cases", () => {
     const [g] = await t.sql`
       select c.id as coop, c.partnership_id, s.id as steering from groups c join groups s on s.partnership_id = c.partnership_id and s.kind = 'steering'
       where c.kind = 'cooperation'`;
-    const res = await http.post(`/partnerships/${g.partnership_id}/cases`, { intent: "escalate", groupId: g.coop, title: "Fördelning av jourtider", description: "Parterna är oeniga om helgjouren." }, { cookie: sodra });
-    expect(res.status).toBe(200);
+    const res = await http.post(`/partnerships/${g.partnership_id}/cases/escalate`, { groupId: g.coop, title: "Fördelning av jourtider", description: "Parterna är oeniga om helgjouren." }, { cookie: sodra });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toMatch(new RegExp(`^/partnerships/${g.partnership_id}/cases\\?escalated=`));
     const [c] = await t.sql`select kind, stage, from_group_id from cases where partnership_id = ${g.partnership_id}`;
     expect(c).toEqual({ kind: "dispute", stage: "steering", from_group_id: g.coop });
     const proposals = await t.sql`
@@ -172,20 +175,20 @@ describe("cases", () => {
     const [seat] = await t.sql`
       select gm.user_id, gm.party_id from group_members gm join users u on u.id = gm.user_id
       where gm.group_id = ${g.coop} and u.email = 'stockholm.bo-gotland@samrad.test'`;
-    const form = { intent: "escalate", groupId: g.coop, title: "Observatören eskalerar", description: "Får inte gå igenom." };
+    const form = { groupId: g.coop, title: "Observatören eskalerar", description: "Får inte gå igenom." };
     await t.sql`update group_members set role = 'observer' where group_id = ${g.coop} and user_id = ${seat.user_id}`;
     try {
       // Gotland still represents its party in the steering group, but only observes here.
       const gotland = await http.login("stockholm.bo-gotland@samrad.test");
       const before = (await t.sql`select count(*)::int as n from cases`)[0].n;
-      expect((await http.post(`/partnerships/${g.partnership_id}/cases`, form, { cookie: gotland })).status).toBe(403);
+      expect((await http.post(`/partnerships/${g.partnership_id}/cases/escalate`, form, { cookie: gotland })).status).toBe(403);
       expect((await t.sql`select count(*)::int as n from cases`)[0].n).toBe(before);
     } finally {
       await t.sql`update group_members set role = 'representative' where group_id = ${g.coop} and user_id = ${seat.user_id}`;
     }
     const gotland = await http.login("stockholm.bo-gotland@samrad.test");
-    const res = await http.post(`/partnerships/${g.partnership_id}/cases`, { ...form, title: "Gotland eskalerar" }, { cookie: gotland });
-    expect(res.status).toBe(200);
+    const res = await http.post(`/partnerships/${g.partnership_id}/cases/escalate`, { ...form, title: "Gotland eskalerar" }, { cookie: gotland });
+    expect(res.status).toBe(302);
     const [c] = await t.sql`select raised_by_party from cases where title = 'Gotland eskalerar'`;
     expect(c.raised_by_party).toBe(seat.party_id);
   });
@@ -194,7 +197,7 @@ describe("cases", () => {
     const gotland = await http.login("stockholm.bo-gotland@samrad.test");
     const [p] = await t.sql`select partnership_id as id from groups where kind = 'cooperation'`;
     const before = (await t.sql`select count(*)::int as n from outbox`)[0].n;
-    const res = await http.post(`/partnerships/${p.id}/cases`, { intent: "information", title: "Ny verksamhetschef", description: "Jouren byter ledning i januari." }, { cookie: gotland });
+    const res = await http.post(`/partnerships/${p.id}/cases/information`, { title: "Ny verksamhetschef", description: "Jouren byter ledning i januari." }, { cookie: gotland });
     expect(res.status).toBe(200);
     const mails = await t.sql`select "to", subject from outbox order by id offset ${before}`;
     expect(mails.map((m) => m.subject)).toContain("Ändrade förhållanden anmälda: Ny verksamhetschef");
@@ -204,7 +207,7 @@ describe("cases", () => {
 
   it("tells the party that convenes when the steering group has no rotating chair (002: the municipality)", async () => {
     const before = (await t.sql`select count(*)::int as n from outbox`)[0].n;
-    const res = await http.post(`/partnerships/${linkoping.id}/cases`, { intent: "information", title: "Lokalerna sägs upp", description: "Jouren måste flytta i mars." }, { cookie: jouren });
+    const res = await http.post(`/partnerships/${linkoping.id}/cases/information`, { title: "Lokalerna sägs upp", description: "Jouren måste flytta i mars." }, { cookie: jouren });
     expect(res.status).toBe(200);
     const mails = await t.sql`select "to", subject from outbox order by id offset ${before}`;
     expect(mails.filter((m) => !m.subject.startsWith("Ändrad kallelse")).map((m) => m.to)).toEqual(["linkoping.kommun@samrad.test"]);
@@ -242,7 +245,7 @@ describe("cases", () => {
     /** A shortcoming reported and a plan required on 2026-11-30, due 2026-12-10; the group meets again on 2026-12-12 and the step is recorded a week later. */
     const overdue = async (concernsParty: string, cookie: string, commitment: string, decided: string) => {
       vi.setSystemTime(NOW);
-      await http.post(`/partnerships/${b.id}/cases`, { intent: "shortcoming", concernsParty, commitment, description: "Åtagandet fullgjordes inte under hösten." }, { cookie });
+      await http.post(`/partnerships/${b.id}/cases/shortcomings`, { concernsParty, commitment, description: "Åtagandet fullgjordes inte under hösten." }, { cookie });
       const [c] = await t.sql`select id from cases where partnership_id = ${b.id} and commitment = ${commitment}`;
       expect((await step(c.id, admin, { event: "requirePlan", meetingId: requiredAt, decisionId: requiredBy, planDueOn: "2026-12-10" })).status).toBe(200);
       vi.setSystemTime(new Date("2026-12-19T09:00:00Z"));
@@ -268,7 +271,7 @@ describe("cases", () => {
       const { caseId, ground } = await overdue(b.jouren, stad, "Bilaga 2: stödsamtal", "Styrgruppen säger upp jourens deltagande.");
       const early = await step(caseId, admin, { event: "terminate", ...ground, reclaim: "yes" });
       expect(early.status).toBe(400);
-      expect(await early.text()).toContain("Återkrav kräver att en skriftlig kommunikation med parten först är registrerad i ärendet.");
+      expect(await shownAt(early, "terminate")).toContain("Återkrav kräver att en skriftlig kommunikation med parten först är registrerad i ärendet.");
       expect(await stage(caseId)).toBe("planRequired");
       expect((await step(caseId, admin, { event: "notRemedied", ...ground, note: "Ingen plan kom in." })).status).toBe(200);
       expect((await step(caseId, admin, { event: "writtenExchange", note: "Brev om återkrav skickat 2026-12-14; jouren svarade 2026-12-16." })).status).toBe(200);
@@ -286,13 +289,13 @@ describe("cases", () => {
       const { caseId, ground } = await overdue(b.stad, jouren, "Bilaga 1: utbetalning i januari", "Styrgruppen säger upp stadens deltagande.");
       const reclaim = await step(caseId, admin, { event: "terminate", ...ground, reclaim: "yes" });
       expect(reclaim.status).toBe(400);
-      expect(await reclaim.text()).toContain("Återkrav kan bara riktas av staden mot en idéburen part.");
+      expect(await shownAt(reclaim, "terminate")).toContain("Återkrav kan bara riktas av staden mot en idéburen part.");
       // The city has already given notice itself: the termination's notice is refused, and with it the step.
       await t.sql`insert into terminations (partnership_id, party_id, given_on, effective_on, reason, given_by)
         select ${b.id}, ${b.stad}, '2026-12-01', '2027-12-31', 'Nämndens beslut.', id from users where email = 'admin@samrad.test'`;
       const refused = await step(caseId, admin, { event: "terminate", ...ground, reclaim: "no" });
       expect(refused.status).toBe(409);
-      expect(await refused.text()).toContain("Parten har redan sagt upp avtalet.");
+      expect(await shownAt(refused, "terminate")).toContain("Parten har redan sagt upp avtalet.");
       expect(await stage(caseId)).toBe("planRequired");
       expect(await t.sql`select 1 from case_events where case_id = ${caseId} and event = 'terminate'`).toHaveLength(0);
     });

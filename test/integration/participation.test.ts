@@ -112,7 +112,7 @@ describe("participation over time in the API", () => {
       try {
         const gotland = await http.login("stockholm.bo-gotland@samrad.test");
         const [{ last }] = await t.sql<{ last: number }[]>`select coalesce(max(id), 0)::int as last from outbox`;
-        const res = await http.post(`/partnerships/${stockholm}/cases`, { intent: "information", title: "Ny verksamhetschef", description: "Jouren byter ledning i januari." }, { cookie: gotland });
+        const res = await http.post(`/partnerships/${stockholm}/cases/information`, { title: "Ny verksamhetschef", description: "Jouren byter ledning i januari." }, { cookie: gotland });
         expect(res.status).toBe(200);
         const mails = await t.sql<{ to: string }[]>`select "to" from outbox where id > ${last} and subject like 'Ändrade förhållanden%'`;
         expect(mails.map((m) => m.to)).toEqual(["stockholm.socialforvaltningen@samrad.test"]);

@@ -4,11 +4,11 @@ import {
   caseCapabilities,
   escalatingParty,
   partnershipCaseCapabilities,
-  stepCaseVerdict,
   type CaseFacts,
   type CaseState,
   type CaseVerdict,
   type PartnershipCaseCapabilities,
+  verdictFor,
 } from "../../../app/domain/case-capabilities";
 import { CASE_MACHINES } from "../../../app/domain/cases";
 import type { IsoDate } from "../../../app/domain/iso-date";
@@ -77,9 +77,9 @@ describe("caseCapabilities", () => {
 
   it("refuses an event the procedure does not have", () => {
     const can = caseCapabilities(facts("coordinator"), information, TODAY);
-    expect(stepCaseVerdict(can, "terminate")).toBe("forbidden");
-    expect(stepCaseVerdict(can, "toString")).toBe("forbidden");
-    expect(stepCaseVerdict(can, "discuss")).toBe(true);
+    expect(verdictFor(can.stepCase, "terminate")).toBe("forbidden");
+    expect(verdictFor(can.stepCase, "toString")).toBe("forbidden");
+    expect(verdictFor(can.stepCase, "discuss")).toBe(true);
   });
 
   it("follows the steering chair to whichever party holds it, but not to an observer", () => {

@@ -1,0 +1,53 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { requireUser } from "../auth/guards.server";
+import { speakingParties, type CaseVerdict, type PartnershipCaseCapabilities } from "../domain/case-capabilities";
+import { matterSchema } from "../forms/case";
+import { parseForm } from "../forms/parse";
+import { requireCaseCapabilities, requirePartnershipCaseCapabilities } from "../services/case-access.server";
+import { openCase, type NewCase } from "../services/cases.server";
+import { baseUrl } from "./base-url.server";
+import { readForm } from "./form.server";
+import { badForm, done, failed, refusal } from "./result.server";
+
+/**
+ * The start of every action on a case's concern: the user (or the login redirect), the case with
+ * its capability record (404 for who may not see its partnership), what a step needs (the steering
+ * group, today), and the form. Each route asserts the capability its concern needs.
+ */
+export async function caseAction({ request, params, context }: ActionFunctionArgs) {
+  const user = requireUser(context, request);
+  const found = await requireCaseCapabilities(context.db, user, params.id);
+  return { ...found, c: found.details.case, user, form: await readForm(request), deps: { ...context, baseUrl: baseUrl(context) } };
+}
+
+/**
+ * The start of every action that opens a case in the partnership: as `caseAction`, with the
+ * refusal of the capability `verdictOf` picks (by the form, for what it names) if any.
+ */
+export async function openingAction({ request, params, context }: ActionFunctionArgs, verdictOf: (can: PartnershipCaseCapabilities, form: FormData) => CaseVerdict) {
+  const user = requireUser(context, request);
+  const found = await requirePartnershipCaseCapabilities(context.db, user, params.id!);
+  const form = await readForm(request);
+  return { ...found, partnershipId: params.id!, user, form, deps: { ...context, baseUrl: baseUrl(context) }, refused: refusal(verdictOf(found.can, form)) };
+}
+
+/**
+ * Opens the case and says where it went: on the steering group's next agenda (`details.meeting`
+ * names the meeting), or waiting for one to be called.
+ */
+export async function opened(args: ActionFunctionArgs, partnershipId: string, input: NewCase, user: ReturnType<typeof requireUser>) {
+  const { context } = args;
+  const result = await openCase({ ...context, baseUrl: baseUrl(context) }, partnershipId, input, user, context.locale);
+  if (!result.ok) return failed(result);
+  const { agenda, id } = result.value;
+  return done(agenda ? "cases.onAgenda" : "cases.awaitingMeeting", { meeting: agenda?.meeting.title ?? "", caseId: id });
+}
+
+/** A matter for the steering group in a title and a description, raised by a party taking part: a disagreement or changed circumstances. */
+export async function openMatter(args: ActionFunctionArgs, kind: "dispute" | "information") {
+  const { partnershipId, facts, today, user, form, refused } = await openingAction(args, (can) => (kind === "dispute" ? can.raiseDispute : can.raiseInformation));
+  if (refused) return failed(refused);
+  const parsed = parseForm(matterSchema, form);
+  if (!parsed.ok) return badForm(parsed.fieldErrors);
+  return opened(args, partnershipId, { kind, raisedByParty: speakingParties(facts, today)[0] ?? null, ...parsed.data }, user);
+}
