@@ -57,11 +57,12 @@ export async function stockholmAfterVasterortLeft(): Promise<Stockholm> {
   };
 }
 
-/** A form on a page: the page it is on, where it posts, and its intent when that address takes several. */
+/** A form on a page: the page it is on, where it posts, and its intent when that address takes several (in the field `field`, `intent` unless told). */
 export interface FormAt {
   page: string;
   action: string;
   intent?: string;
+  field?: string;
 }
 
 /**
@@ -74,11 +75,11 @@ export async function expectRefused(s: Stockholm, at: FormAt, form: Record<strin
   if (email === BORAS) expect(page.status).toBe(404);
   else expect(await page.text(), `${email} sees no ${what} form`).not.toContain(formMarker(at));
   const before = await everything();
-  const res = await s.http.post(at.action, at.intent ? { intent: at.intent, ...form } : form, { cookie: s.cookie[email] });
+  const res = await s.http.post(at.action, at.intent ? { [at.field ?? "intent"]: at.intent, ...form } : form, { cookie: s.cookie[email] });
   expect(res.status, `${what} by ${email}`).toBe(email === BORAS ? 404 : 403);
   if (email !== BORAS) expect(await res.text()).toContain("Åtkomst nekad");
   expect(await everything(), `${what} by ${email} changed nothing`).toBe(before);
 }
 
 /** What in a page's HTML shows the form: its intent, or else the address it posts to. */
-export const formMarker = (at: FormAt) => (at.intent ? `name="intent" value="${at.intent}"` : `action="${at.action}"`);
+export const formMarker = (at: FormAt) => (at.intent ? `name="${at.field ?? "intent"}" value="${at.intent}"` : `action="${at.action}"`);
