@@ -52,11 +52,11 @@ export function speakingParties(facts: PartnershipFacts, day: IsoDate): string[]
   return [...new Set(facts.seats.filter((s) => s.role !== "observer" && partyTakesPart(facts, s.partyId, day)).map((s) => s.partyId))];
 }
 
-/** Speaks for the steering group: the party that chairs it on the day (not as an observer), or a coordinator. */
+/** Speaks for the steering group, once there is one: the party that chairs it on the day (not as an observer), or a coordinator. */
 function speaksForSteering(facts: CaseFacts): boolean {
   const group = facts.steeringGroupId;
-  if (facts.isAdmin) return true;
-  return group !== null && facts.seats.some((s) => s.groupId === group && s.role !== "observer" && facts.steeringChairs.get(group) === s.partyId);
+  if (group === null) return false;
+  return facts.isAdmin || facts.seats.some((s) => s.groupId === group && s.role !== "observer" && facts.steeringChairs.get(group) === s.partyId);
 }
 
 /**

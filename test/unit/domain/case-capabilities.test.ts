@@ -87,7 +87,9 @@ describe("caseCapabilities", () => {
     expect(caseCapabilities(facts("gotlandRep", "gotland"), information, TODAY).stepCase.discuss).toBe(true);
     expect(caseCapabilities(facts("cityRep", "gotland"), information, TODAY).stepCase.discuss).toBe("forbidden");
     expect(caseCapabilities(facts("sodraObserver", "sodra"), information, TODAY).stepCase.discuss).toBe("forbidden");
+    // Without a steering group nobody records its decisions, not even the coordinator.
     expect(caseCapabilities({ ...facts("cityRep"), steeringGroupId: null }, information, TODAY).stepCase.discuss).toBe("forbidden");
+    expect(caseCapabilities({ ...facts("coordinator"), steeringGroupId: null }, information, TODAY).stepCase.discuss).toBe("forbidden");
   });
 });
 
