@@ -28,16 +28,17 @@ export async function openingAction({ request, params, context }: ActionFunction
   const user = requireUser(context, request);
   const found = await requirePartnershipCaseCapabilities(context.db, user, params.id!);
   const form = await readForm(request);
-  return { ...found, partnershipId: params.id!, user, form, deps: { ...context, baseUrl: baseUrl(context) }, refused: refusal(verdictOf(found.can, form)) };
+  return { ...found, partnershipId: params.id!, user, form, locale: context.locale, deps: { ...context, baseUrl: baseUrl(context) }, refused: refusal(verdictOf(found.can, form)) };
 }
+
+type Opening = Pick<Awaited<ReturnType<typeof openingAction>>, "deps" | "locale" | "partnershipId" | "user">;
 
 /**
  * Opens the case and says where it went: on the steering group's next agenda (`details.meeting`
  * names the meeting), or waiting for one to be called.
  */
-export async function opened(args: ActionFunctionArgs, partnershipId: string, input: NewCase, user: ReturnType<typeof requireUser>) {
-  const { context } = args;
-  const result = await openCase({ ...context, baseUrl: baseUrl(context) }, partnershipId, input, user, context.locale);
+export async function opened({ deps, locale, partnershipId, user }: Opening, input: NewCase) {
+  const result = await openCase(deps, partnershipId, input, user, locale);
   if (!result.ok) return failed(result);
   const { agenda, id } = result.value;
   return done(agenda ? "cases.onAgenda" : "cases.awaitingMeeting", { meeting: agenda?.meeting.title ?? "", caseId: id });
@@ -45,9 +46,9 @@ export async function opened(args: ActionFunctionArgs, partnershipId: string, in
 
 /** A matter for the steering group in a title and a description, raised by a party taking part: a disagreement or changed circumstances. */
 export async function openMatter(args: ActionFunctionArgs, kind: "dispute" | "information") {
-  const { partnershipId, facts, today, user, form, refused } = await openingAction(args, (can) => (kind === "dispute" ? can.raiseDispute : can.raiseInformation));
-  if (refused) return failed(refused);
-  const parsed = parseForm(matterSchema, form);
+  const opening = await openingAction(args, (can) => (kind === "dispute" ? can.raiseDispute : can.raiseInformation));
+  if (opening.refused) return failed(opening.refused);
+  const parsed = parseForm(matterSchema, opening.form);
   if (!parsed.ok) return badForm(parsed.fieldErrors);
-  return opened(args, partnershipId, { kind, raisedByParty: speakingParties(facts, today)[0] ?? null, ...parsed.data }, user);
+  return opened(opening, { kind, raisedByParty: speakingParties(opening.facts, opening.today)[0] ?? null, ...parsed.data });
 }

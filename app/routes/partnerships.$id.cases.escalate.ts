@@ -12,13 +12,13 @@ import { openCase } from "~/services/cases.server";
  */
 export async function action(args: ActionFunctionArgs) {
   const opening = await openingAction(args, (can, form) => verdictFor(can.escalate, String(form.get("groupId") ?? "")));
-  const { partnershipId, facts, today, user, form, refused, deps } = opening;
+  const { partnershipId, facts, today, user, form, refused, deps, locale } = opening;
   if (refused) return failed(refused);
   const parsed = parseForm(escalationSchema, form);
   if (!parsed.ok) return badForm(parsed.fieldErrors);
   const { groupId, title, description } = parsed.data;
   const input = { kind: "dispute" as const, stage: "steering", fromGroupId: groupId, raisedByParty: escalatingParty(facts, groupId, today), title, description };
-  const created = await openCase(deps, partnershipId, input, user, args.context.locale);
+  const created = await openCase(deps, partnershipId, input, user, locale);
   if (!created.ok) return failed(created);
   return redirect(`/partnerships/${partnershipId}/cases?escalated=${created.value.id}`);
 }

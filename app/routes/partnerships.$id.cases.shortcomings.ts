@@ -7,12 +7,13 @@ import { badForm, failed } from "~/http/result.server";
 
 /** A party reports another party's shortcoming (004 §5.4); the coordinator reports any party's. */
 export async function action(args: ActionFunctionArgs) {
-  const { partnershipId, facts, today, user, form, refused } = await openingAction(args, (can) => can.reportShortcoming);
+  const opening = await openingAction(args, (can) => can.reportShortcoming);
+  const { facts, today, form, refused } = opening;
   if (refused) return failed(refused);
   const parsed = parseForm(shortcomingSchema, form);
   if (!parsed.ok) return badForm(parsed.fieldErrors);
   const { concernsParty, commitment, description, evidence } = parsed.data;
   if (!accusableParties(facts, today).includes(concernsParty)) return badForm({ concernsParty: "case.partyRequired" });
   const raisedByParty = speakingParties(facts, today)[0] ?? null;
-  return opened(args, partnershipId, { kind: "shortcoming", title: commitment, description, raisedByParty, concernsParty, commitment, evidence }, user);
+  return opened(opening, { kind: "shortcoming", title: commitment, description, raisedByParty, concernsParty, commitment, evidence });
 }
