@@ -83,3 +83,7 @@ export async function expectRefused(s: Stockholm, at: FormAt, form: Record<strin
 
 /** What in a page's HTML shows the form: its intent, or else the address it posts to. */
 export const formMarker = (at: FormAt) => (at.intent ? `name="${at.field ?? "intent"}" value="${at.intent}"` : `action="${at.action}"`);
+
+/** What a refused form must not change: every row of `tables` (by their first column) and how many mails and audit entries there are. */
+export const contentOf = (s: Stockholm, tables: string[]) => async () =>
+  JSON.stringify(await Promise.all([...tables.map((name) => s.t.sql.unsafe(`select * from "${name}" order by 1`)), s.t.sql`select count(*)::int from outbox`, s.t.sql`select count(*)::int from audit_log`]));
