@@ -305,12 +305,15 @@ export type PlanChange = { add: { what: string; owner: string; dueOn: string } }
 /** The responsible party writes its plan while the steering group waits for it. */
 export async function changePlan(db: Db, c: CaseRow, change: PlanChange, actor: SessionUser): Promise<Result> {
   if (c.kind !== "shortcoming" || c.stage !== "planRequired") return conflict("case.planLocked");
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx): Promise<Result> => {
+    // The plan may have been submitted since the page was read.
+    const [current] = await tx.select({ stage: cases.stage }).from(cases).where(eq(cases.id, c.id)).for("update");
+    if (current.stage !== "planRequired") return conflict("case.planLocked");
     if ("add" in change) await tx.insert(planActions).values({ caseId: c.id, ...change.add });
     else await tx.delete(planActions).where(and(eq(planActions.id, change.remove), eq(planActions.caseId, c.id)));
     await audit(tx, { actorId: actor.id, action: "case.plan.change", subject: `partnership:${c.partnershipId}`, details: { caseId: c.id, ...change } });
+    return ok();
   });
-  return ok();
 }
 
 /** Follow-up: progress per action, recorded as a step of the case so nothing changes silently. */
