@@ -1,8 +1,9 @@
 import { stepVerdict, type CaseActor } from "./case-steps";
 import { CASE_MACHINES, type CaseKind } from "./cases";
 import type { IsoDate } from "./iso-date";
-import { participatesOn } from "./participation";
+import { participatesOn, type Participant } from "./participation";
 import type { PartnershipFacts } from "./partnership-capabilities";
+import type { MemberRole } from "./representation";
 
 // What a user may do with a partnership's cases on a day: open one (a shortcoming, a disagreement,
 // changed circumstances, an escalation from a cooperation group) and take the steps of its
@@ -94,10 +95,16 @@ export function verdictFor(verdicts: Readonly<Record<string, CaseVerdict>>, name
   return Object.hasOwn(verdicts, name) ? verdicts[name] : "forbidden";
 }
 
-/** The party a member escalates for from a cooperation group: the one they have a say for there, while it takes part; null if none. */
+/** A member escalates a disagreement from their cooperation group with a say there (not as an observer), while their party takes part. */
+export function escalatesFrom(seat: { role: MemberRole }, party: Pick<Participant, "participatesUntil">, day: IsoDate): boolean {
+  return seat.role !== "observer" && participatesOn(party, day);
+}
+
+/** The party a member escalates for from a cooperation group: the one they have a say for there (`escalatesFrom`); null if none. */
 export function escalatingParty(facts: PartnershipFacts, groupId: string, day: IsoDate): string | null {
   const seat = facts.seats.find((s) => s.groupId === groupId && s.groupKind === "cooperation");
-  return seat && seat.role !== "observer" && partyTakesPart(facts, seat.partyId, day) ? seat.partyId : null;
+  const party = seat && facts.parties.find((p) => p.id === seat.partyId);
+  return seat && party && escalatesFrom(seat, party, day) ? seat.partyId : null;
 }
 
 /**

@@ -8,6 +8,7 @@ import { NameHolder } from "~/components/groups/NameHolder";
 import { SetRotation } from "~/components/groups/SetRotation";
 import { SkipTurn } from "~/components/groups/SkipTurn";
 import { cadenceStatus } from "~/domain/cadence";
+import { escalatesFrom } from "~/domain/case-capabilities";
 import { skipTurnVerdict } from "~/domain/capabilities";
 import { participatesOn } from "~/domain/participation";
 import { passableTurns, upcomingTurns, type Turn } from "~/domain/rotation";
@@ -60,7 +61,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     },
     convenerPartyId: group.convenerPartyId,
     convener: group.convenerPartyId ? (partyName.get(group.convenerPartyId) ?? null) : null,
-    canEscalate: group.kind === "cooperation" && Boolean(access.membership && access.membership.role !== "observer"),
+    canEscalate: group.kind === "cooperation" && facts.membership !== null && escalatesFrom(facts.membership, facts.membership, today),
     members,
     parties: partyRows.map((p) => ({ id: p.id, name: p.name })),
     current: holder ? describe(holder.turn) : null,
