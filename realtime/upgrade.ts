@@ -162,13 +162,19 @@ export function createRealtimeEndpoint(options: { registry: DocumentRegistry; ac
 }
 
 /**
- * Closes with `code` and stops reading: whatever the client sends after stays in its own TCP
- * buffers, and a client that ignores the close frame is cut off after a short grace.
+ * Closes with `code`; a client that sends more than 64 kB instead of closing is no longer read,
+ * and is cut off after a short grace.
  */
 function refuse(socket: WebSocket, code: number, reason: string) {
   socket.removeAllListeners("message");
-  // Stop reading: a client that keeps sending now fills its own TCP window, not our memory.
-  socket.pause();
+  // A client that answers the close frame completes the handshake at once, also when a message of
+  // its was under way; one that streams on is no longer read, so what it sends fills its own TCP
+  // window, not our memory.
+  let after = 0;
+  socket.on("message", (data: Buffer) => {
+    after += data.byteLength;
+    if (after > MAX_EARLY_BYTES) socket.pause();
+  });
   if (socket.readyState === socket.OPEN) socket.close(code, reason);
   setTimeout(() => socket.terminate(), REFUSED_GRACE_MS).unref();
 }
