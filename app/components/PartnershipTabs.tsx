@@ -13,6 +13,12 @@ const TABS = [
 
 export type PartnershipTab = (typeof TABS)[number]["key"];
 
+/** The tab a page under a partnership belongs to, by the rest of its path (e.g. "/cases/new"); the notice page is the overview's. */
+export function tabOf(rest: string): PartnershipTab {
+  const segment = rest.split("/")[1] ?? "";
+  return TABS.find((tab) => tab.path === `/${segment}`)?.key ?? "overview";
+}
+
 export function PartnershipTabs({ id, current }: { id: string; current: PartnershipTab }) {
   const t = useT();
   return (

@@ -2,7 +2,6 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { Field, SelectField, TextArea } from "~/components/Field";
-import { PartnershipTabs } from "~/components/PartnershipTabs";
 import { PeriodRuleFields } from "~/components/PeriodRuleFields";
 import { parseAmendment } from "~/forms/agreement";
 import type { FieldErrors } from "~/forms/parse";
@@ -60,7 +59,6 @@ export default function Amendments() {
   const e: FieldErrors = result?.fieldErrors ?? {};
   return (
     <div className="page">
-      <PartnershipTabs id={d.id} current="amendments" />
       <h1>{t("amendment.title")}</h1>
       <p>{t("amendment.intro")}</p>
 

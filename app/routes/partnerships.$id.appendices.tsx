@@ -3,7 +3,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { NewAppendix } from "~/components/appendices/NewAppendix";
 import { ReviseAppendix } from "~/components/appendices/ReviseAppendix";
-import { PartnershipTabs } from "~/components/PartnershipTabs";
 import { forParty } from "~/domain/partnership-capabilities";
 import { createAppendixSchema } from "~/forms/appendix";
 import { parseForm } from "~/forms/parse";
@@ -49,7 +48,6 @@ export default function Appendices() {
   const d = useLoaderData<typeof loader>();
   return (
     <div className="page">
-      <PartnershipTabs id={d.id} current="appendices" />
       <h1>{t("appendix.title")}</h1>
       <p>{t("appendix.intro")}</p>
       {d.appendices.length === 0 ? <p className="empty">{t("appendix.empty")}</p> : null}

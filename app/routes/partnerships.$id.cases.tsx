@@ -4,7 +4,6 @@ import { requireUser } from "~/auth/guards.server";
 import { MatterForm, ReportShortcoming } from "~/components/cases/OpenCaseForms";
 import { Notice } from "~/components/Field";
 import { DataTable } from "~/components/DataTable";
-import { PartnershipTabs } from "~/components/PartnershipTabs";
 import { accusableParties } from "~/domain/case-capabilities";
 import { isClosed } from "~/domain/cases";
 import { formatDateTime, type MessageKey } from "~/i18n";
@@ -49,7 +48,6 @@ export default function Cases() {
   const d = useLoaderData<typeof loader>();
   return (
     <div className="page">
-      <PartnershipTabs id={d.id} current="cases" />
       <h1>{t("cases.title")}</h1>
       <p>{t("cases.intro")}</p>
       <Notice message={d.escalated ? t("case.escalated") : undefined} />

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
-import { PartnershipTabs } from "~/components/PartnershipTabs";
 import { formatDateTime, type MessageKey } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -14,17 +13,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   await requirePartnershipAccess(context.db, user, params.id!);
   const rows = await partnershipHistory(context.db, params.id!);
-  return { id: params.id!, rows: rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
+  return { rows: rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
 }
 
 /** Append-only: who did what, when. The details are shown as recorded. */
 export default function History() {
   const t = useT();
   const locale = useLocale();
-  const { id, rows } = useLoaderData<typeof loader>();
+  const { rows } = useLoaderData<typeof loader>();
   return (
     <div className="page">
-      <PartnershipTabs id={id} current="history" />
       <h1>{t("history.title")}</h1>
       {rows.length === 0 ? <p className="empty">{t("history.empty")}</p> : null}
       {rows.length ? (

@@ -2,7 +2,6 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guards.server";
 import { Field, FormAlert, Notice, TextArea } from "~/components/Field";
-import { PartnershipTabs } from "~/components/PartnershipTabs";
 import { ReportOverview, StatusText } from "~/components/ReportOverview";
 import type { IsoDate } from "~/domain/iso-date";
 import { forParty, type PartnershipCapabilities } from "~/domain/partnership-capabilities";
@@ -78,7 +77,6 @@ export default function Reports() {
   const query = `?year=${d.year}`;
   return (
     <div className="page">
-      <PartnershipTabs id={d.id} current="reports" />
       <h1>{t("report.title")}</h1>
       <Notice message={result?.done ? t(result.done) : undefined} />
       <FormAlert message={result?.fieldErrors.refused ? t(result.fieldErrors.refused) : undefined} />

@@ -2,7 +2,6 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guards.server";
 import { Field, FormAlert, Notice, SelectField, TextArea } from "~/components/Field";
-import { PartnershipTabs } from "~/components/PartnershipTabs";
 import { forParty } from "~/domain/partnership-capabilities";
 import { agreementEndsOn, committeeErrors } from "~/domain/termination";
 import { noticeSchema } from "~/forms/agreement";
@@ -88,7 +87,6 @@ export default function Termination() {
   const preview = result?.preview;
   return (
     <div className="page">
-      <PartnershipTabs id={d.id} current="overview" />
       <h1>{t("termination.title")}</h1>
       <p>{t("termination.intro")}</p>
       <Notice message={result?.given ? t("termination.given", { date: result.given.effectiveOn }) : undefined} />

@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound, requireAdmin, requireUser } from "~/auth/guards.server";
 import { Field, SelectField } from "~/components/Field";
-import { PartnershipTabs } from "~/components/PartnershipTabs";
 import { PeriodSummary } from "~/components/PeriodSummary";
 import { cadenceStatus } from "~/domain/cadence";
 import { periodAfterNotices } from "~/domain/participation";
@@ -93,7 +92,6 @@ export default function Partnership() {
   const result = useActionData<typeof action>();
   return (
     <div className="page">
-      <PartnershipTabs id={partnership.id} current="overview" />
       <h1>{partnership.name}</h1>
       {partnership.referenceNumber ? <p className="muted">Dnr {partnership.referenceNumber}</p> : null}
       {partnership.purpose ? <p>{partnership.purpose}</p> : null}

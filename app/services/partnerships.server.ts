@@ -161,6 +161,11 @@ export async function createPartnership(db: Db, input: PartnershipInput, actor: 
 }
 
 export async function partnershipExists(db: Db, id: string) {
-  const [row] = await db.select({ id: partnerships.id }).from(partnerships).where(eq(partnerships.id, id));
-  return Boolean(row);
+  return (await partnershipName(db, id)) !== null;
+}
+
+/** The partnership's name, for the header of its pages; null when there is none by that id. */
+export async function partnershipName(db: Db, id: string): Promise<string | null> {
+  const [row] = await db.select({ name: partnerships.name }).from(partnerships).where(eq(partnerships.id, id));
+  return row?.name ?? null;
 }

@@ -85,6 +85,19 @@ describe("partnerships, groups and the JSON API", () => {
     expect((await http.get(`/partnerships/00000000-0000-0000-0000-000000000000`, outsider)).status).toBe(404);
   });
 
+  it("frames every page of a partnership with its name and tabs, the page's own tab marked", async () => {
+    const member = await http.login("stockholm.bo-sodra@samrad.test");
+    const [{ name }] = await t.sql`select name from partnerships where id = ${stockholm}`;
+    const current = (html: string) => /<a[^>]*aria-current="page"[^>]*>([^<]*)</.exec(html)?.[1];
+    const overview = await (await http.get(`/partnerships/${stockholm}`, member)).text();
+    expect(current(overview)).toBe("Översikt");
+    for (const [path, tab] of [["cases", "Ärenden"], ["amendments", "Ändringar"], ["reports", "Årsrapporter"], ["appendices", "Bilagor"], ["history", "Historik"], ["termination", "Översikt"]]) {
+      const html = await (await http.get(`/partnerships/${stockholm}/${path}`, member)).text();
+      expect(/class="partnership-name"><a [^>]*href="([^"]*)">([^<]*)</.exec(html)?.slice(1), path).toEqual([`/partnerships/${stockholm}`, name]);
+      expect(current(html), path).toBe(tab);
+    }
+  });
+
   it("refuses a second representative with mandate for an idea-based party", async () => {
     const [{ id: groupId }] = await t.sql<{ id: string }[]>`select id from groups where partnership_id = ${stockholm} and kind = 'steering'`;
     const [{ id: partyId }] = await t.sql<{ id: string }[]>`
