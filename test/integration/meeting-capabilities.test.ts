@@ -70,6 +70,20 @@ describe("meeting capabilities: every intent refused where its form is hidden", 
     for (const email of refused) await expectRefused(s, meetingForm(meeting(), intent), await form(), email, everything);
   });
 
+  it("edit: the page links no edit form but the chair's, and the edit page and its action refuse the rest", async () => {
+    const form = { title: "Flyttat möte", kind: "ordinary", date: "2027-01-15", startTime: "13:00", endTime: "15:00", location: "Annan lokal" };
+    for (const email of CHAIR_ONLY) {
+      const status = email === BORAS ? 404 : 403;
+      if (email !== BORAS) expect(await (await http.get(`/meetings/${upcoming}`, cookie[email])).text()).not.toContain(`href="/meetings/${upcoming}/edit"`);
+      expect((await http.get(`/meetings/${upcoming}/edit`, cookie[email])).status, email).toBe(status);
+      const before = await everything();
+      expect((await http.post(`/meetings/${upcoming}/edit`, form, { cookie: cookie[email] })).status, email).toBe(status);
+      expect(await everything(), `edit by ${email} changed nothing`).toBe(before);
+    }
+    expect(await (await http.get(`/meetings/${upcoming}`, cookie[CITY])).text()).toContain(`href="/meetings/${upcoming}/edit"`);
+    expect((await http.get(`/meetings/${upcoming}/edit`, cookie[CITY])).status).toBe(200);
+  });
+
   it("shows the chair the forms it refuses others, and takes them", async () => {
     const page = await (await http.get(`/meetings/${upcoming}`, cookie[CITY])).text();
     const shown = (intent: string) => formMarker(meetingForm(upcoming, intent));
