@@ -4,7 +4,7 @@ import type { IsoDate } from "./iso-date";
 // 004 §5.4: a shortcoming is discussed in the steering group, which may require an action plan
 // from the party by a date, accept it or send it back, follow it up, and close the case as
 // remedied — or, if not remedied, terminate the party's participation and decide on
-// reclaiming funds (återkrav) after a written exchange (000 §7).
+// reclaiming funds (återkrav) after a written exchange (004 §5.4; 000 §7 repays unused grants).
 
 export const SHORTCOMING_STAGES = ["reported", "dialogue", "planRequired", "planSubmitted", "followUp", "notRemedied", "remedied", "terminated"] as const;
 export type ShortcomingStage = (typeof SHORTCOMING_STAGES)[number];
@@ -61,7 +61,7 @@ export type ShortcomingRefusal =
 /**
  * What 004 §5.4 asks of a step besides being the steering group's: a plan's due date not
  * before the meeting; "not remedied" or termination without a plan only once it is overdue;
- * funds reclaimed only by the city from an idea-based party after a written exchange (000 §7).
+ * funds reclaimed only by the city from an idea-based party after a written exchange (004 §5.4).
  */
 export function shortcomingRefusal(
   event: ShortcomingEvent,
