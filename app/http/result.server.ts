@@ -3,27 +3,34 @@ import { accessDenied, notFound, requireUser } from "../auth/guards.server";
 import type { Db } from "../../db/client";
 import type { SessionUser } from "../auth/session.server";
 import type { GroupAction, MeetingAction } from "../domain/capabilities";
+import type { AmendmentCapabilities } from "../domain/partnership-capabilities";
 import { NO_FIELD_ERRORS, type FieldErrors } from "../forms/parse";
 import type { MessageKey } from "../i18n";
 import { readForm } from "./form.server";
 import { requireGroupCapabilities, requireMeetingCapabilities } from "../services/meeting-access.server";
-import { conflict, type ActionData, type Failure, type Result } from "../services/result";
+import { requireAmendmentCapabilities } from "../services/partnership-access.server";
+import { conflict, type ActionData, type Failure, type MessageParams, type Result } from "../services/result";
 
-const STATUS = { invalid: 400, conflict: 409 } as const;
+const STATUS = { invalid: 400, conflict: 409, throttled: 429 } as const;
 
 // Resource routes answer with Responses: a fetcher reads their JSON and status, and so does a plain
 // POST (Remix would serve anything else from a resource route as JSON with 200).
 const answerWith = (body: ActionData, status = 200) => Response.json(body, { status });
 
-/** A change was made; `message` says which, filled in with `details` (e.g. the stage a case moved to). */
-export const done = (message: MessageKey, details?: Record<string, unknown>) => answerWith({ done: message, fieldErrors: NO_FIELD_ERRORS, details });
+/**
+ * A change was made; `message` says which, filled in with `params` (e.g. how many signatures an edit
+ * voided) or, by the page, from `details` (e.g. the stage a case moved to).
+ */
+export const done = (message: MessageKey, details?: Record<string, unknown>, params?: MessageParams) =>
+  answerWith({ done: message, fieldErrors: NO_FIELD_ERRORS, details, params });
 
 /** A form that did not parse: 400 with each message at its field. */
 export const badForm = (fieldErrors: FieldErrors) => answerWith({ done: null, fieldErrors }, 400);
 
 /**
  * The one place a failure becomes a response: `forbidden` is thrown as 403 (the page never offered
- * it); `invalid` answers 400 and `conflict` 409, with the message at its field.
+ * it); `invalid` answers 400, `conflict` 409 and `throttled` 429 (with `details.retryAfter`), with
+ * the message at its field.
  */
 export function failed(failure: Failure) {
   if (failure.kind === "forbidden") throw accessDenied();
@@ -76,3 +83,7 @@ export const meetingAction = (args: ActionFunctionArgs, capability: MeetingActio
 
 /** `capabilityAction` for a group's concerns. */
 export const groupAction = (args: ActionFunctionArgs, capability: GroupAction) => capabilityAction(args, (db, user, id) => requireGroupCapabilities(db, user, id!), capability);
+
+/** `capabilityAction` for an amendment's concerns. */
+export const amendmentAction = (args: ActionFunctionArgs, capability: keyof AmendmentCapabilities) =>
+  capabilityAction(args, (db, user, id) => requireAmendmentCapabilities(db, user, id), capability);
