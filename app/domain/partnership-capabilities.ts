@@ -56,12 +56,12 @@ export interface AmendmentState {
   signedBy: readonly string[];
 }
 
-export interface AmendmentCapabilities {
+export type AmendmentCapabilities = {
   view: PartnershipVerdict;
   edit: PartnershipVerdict;
   sign: PartnershipVerdict;
   applyPeriodRule: PartnershipVerdict;
-}
+};
 
 /** The action for `partyId`, or `forbidden` for a party that is not one of the partnership's (or not one the action concerns). */
 export function forParty(verdicts: Readonly<Record<string, PartnershipVerdict>>, partyId: string): PartnershipVerdict {

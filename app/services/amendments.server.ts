@@ -4,12 +4,13 @@ import type { Db, Tx } from "../../db/client";
 import { amendments, amendmentSignatures, appendices, parties, partnerships, terminations, users } from "../../db/schema";
 import { checkOwnPassword } from "../auth/throttle.server";
 import type { SessionUser } from "../auth/session.server";
-import { amendmentStage, edit, sign, type AmendmentState, type SignRefusal } from "../domain/amendment";
+import { amendmentStage, edit, sign, type AmendmentState } from "../domain/amendment";
 import type { IsoDate } from "../domain/iso-date";
 import { participatingParties } from "../domain/participation";
 import { validatePeriodRule, type PeriodRule } from "../domain/period";
 import { stockholmDate } from "../domain/stockholm-date";
 import { audit } from "./audit.server";
+import { conflict, invalid, ok, throttled, type Result } from "./result";
 import { partiesOf } from "./partnerships.server";
 
 export interface AmendmentInput {
@@ -109,13 +110,16 @@ export async function createAmendment(db: Db, partnershipId: string, input: Amen
   });
 }
 
-/** Changes the draft; every signature made so far is voided (kept, marked), since it was for the old text. */
-export async function editAmendment(db: Db, id: string, input: AmendmentInput, actor: SessionUser): Promise<{ ok: true; voided: number } | { ok: false; error: "amendment.validLocked" }> {
+/**
+ * Changes the draft; every signature made so far is voided (kept, marked), since it was for the old
+ * text. Answers how many were voided.
+ */
+export async function editAmendment(db: Db, id: string, input: AmendmentInput, actor: SessionUser): Promise<Result<{ voided: number }>> {
   return db.transaction(async (tx) => {
     const [a] = await tx.select().from(amendments).where(eq(amendments.id, id)).for("update");
     const { state, live } = await lockedState(tx, a);
     const allowed = edit(state);
-    if (!allowed.ok || a.validAt) return { ok: false, error: "amendment.validLocked" };
+    if (!allowed.ok || a.validAt) return conflict("amendment.validLocked", "text");
     const now = new Date();
     await tx.update(amendments).set({ ...input, textSha256: contentHash(input), updatedAt: now }).where(eq(amendments.id, id));
     if (live.length) await tx.update(amendmentSignatures).set({ voidedAt: now }).where(and(eq(amendmentSignatures.amendmentId, id), isNull(amendmentSignatures.voidedAt)));
@@ -125,36 +129,30 @@ export async function editAmendment(db: Db, id: string, input: AmendmentInput, a
       subject: subject(a.partnershipId),
       details: { amendmentId: id, title: input.title, voidedSignatures: live.length },
     });
-    return { ok: true, voided: live.length };
+    return ok({ voided: live.length });
   });
 }
 
-export type SignOutcome =
-  | { ok: true; valid: boolean }
-  | { ok: false; error: SignRefusal | "amendment.wrongPassword" }
-  | { ok: false; error: "amendment.throttled"; retryAfter: number };
-
 /**
  * Signs for the party the user represents in the steering group, after checking their password
- * again. A wrong password stores nothing. The row lock serialises signatures and edits.
+ * again, and answers whether the amendment became valid. A wrong password stores nothing; too many
+ * are throttled. The row lock serialises signatures and edits. Every refusal is at the password.
  */
 export async function signAmendment(
   db: Db,
   id: string,
   signer: { user: SessionUser; authorisedFor: string[]; password: string; seenSha256: string; ip: string },
-): Promise<SignOutcome> {
+): Promise<Result<{ valid: boolean }>> {
   const check = await checkOwnPassword(db, signer.user, signer.password, signer.ip);
   if (!check.ok) {
-    return check.reason === "throttled"
-      ? { ok: false, error: "amendment.throttled", retryAfter: check.retryAfter }
-      : { ok: false, error: "amendment.wrongPassword" };
+    return check.reason === "throttled" ? throttled("amendment.throttled", check.retryAfter, "password") : invalid("amendment.wrongPassword", "password");
   }
   return db.transaction(async (tx) => {
     const [a] = await tx.select().from(amendments).where(eq(amendments.id, id)).for("update");
     const { state } = await lockedState(tx, a);
     const result = sign(state, { userId: signer.user.id, authorisedFor: signer.authorisedFor, seenSha256: signer.seenSha256 });
-    if (!result.ok) return result;
-    if (a.validAt) return { ok: false, error: "amendment.alreadyValid" };
+    if (!result.ok) return conflict(result.error, "password");
+    if (a.validAt) return conflict("amendment.alreadyValid", "password");
     await tx.insert(amendmentSignatures).values({ amendmentId: id, ...result.signature });
     await audit(tx, {
       actorId: signer.user.id,
@@ -167,20 +165,18 @@ export async function signAmendment(
       await tx.update(amendments).set({ validAt: new Date() }).where(eq(amendments.id, id));
       await audit(tx, { actorId: signer.user.id, action: "amendment.valid", subject: subject(a.partnershipId), details: { amendmentId: id, title: a.title } });
     }
-    return { ok: true, valid };
+    return ok({ valid });
   });
 }
 
-export type ApplyError = "amendment.notValid" | "amendment.noPeriodRule" | "amendment.alreadyApplied" | "amendment.periodInvalid";
-
 /** Makes a valid amendment's period rule the partnership's, once. */
-export async function applyPeriodRule(db: Db, id: string, actor: SessionUser): Promise<ApplyError | null> {
+export async function applyPeriodRule(db: Db, id: string, actor: SessionUser): Promise<Result> {
   return db.transaction(async (tx) => {
     const [a] = await tx.select().from(amendments).where(eq(amendments.id, id)).for("update");
-    if (!a.validAt) return "amendment.notValid";
-    if (!a.periodRule) return "amendment.noPeriodRule";
-    if (a.appliedAt) return "amendment.alreadyApplied";
-    if (validatePeriodRule(a.periodRule).length) return "amendment.periodInvalid";
+    if (!a.validAt) return conflict("amendment.notValid");
+    if (!a.periodRule) return conflict("amendment.noPeriodRule");
+    if (a.appliedAt) return conflict("amendment.alreadyApplied");
+    if (validatePeriodRule(a.periodRule).length) return conflict("amendment.periodInvalid");
     const [before] = await tx.select({ periodRule: partnerships.periodRule }).from(partnerships).where(eq(partnerships.id, a.partnershipId)).for("update");
     await tx.update(partnerships).set({ periodRule: a.periodRule }).where(eq(partnerships.id, a.partnershipId));
     await tx.update(amendments).set({ appliedAt: new Date() }).where(eq(amendments.id, id));
@@ -190,7 +186,7 @@ export async function applyPeriodRule(db: Db, id: string, actor: SessionUser): P
       subject: subject(a.partnershipId),
       details: { amendmentId: id, title: a.title, from: before?.periodRule ?? null, to: a.periodRule },
     });
-    return null;
+    return ok();
   });
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../app/http/server.server";
+import { doneShown, shownAt } from "../support/answers";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { client, startTestServer } from "../support/server";
 
@@ -51,7 +52,7 @@ describe("agreement procedures", () => {
     const hash = async () => (await t.sql<{ h: string }[]>`select text_sha256 as h from amendments where id = ${id}`)[0].h;
     const liveSignatures = async () => (await t.sql`select party_id from amendment_signatures where amendment_id = ${id} and voided_at is null`).length;
     const sign = async (cookie: string, password = "samrad-demo", textSha256?: string) =>
-      http.post(`/amendments/${id}`, { intent: "sign", password, textSha256: textSha256 ?? (await hash()) }, { cookie });
+      http.post(`/amendments/${id}/signatures`, { password, textSha256: textSha256 ?? (await hash()) }, { cookie });
 
     it("a representative writes a draft", async () => {
       const res = await http.post(`/partnerships/${linkoping}/amendments`, draft, { cookie: kommun });
@@ -65,7 +66,7 @@ describe("agreement procedures", () => {
     it("a wrong password signs nothing and says so in Swedish", async () => {
       const res = await sign(jouren, "fel-lösenord-123");
       expect(res.status).toBe(400);
-      expect(await res.text()).toContain("Fel lösenord. Ingen underskrift har registrerats.");
+      expect(await shownAt(res, "password")).toBe("Fel lösenord. Ingen underskrift har registrerats.");
       expect(await liveSignatures()).toBe(0);
     });
 
@@ -81,36 +82,36 @@ describe("agreement procedures", () => {
       expect(await liveSignatures()).toBe(1);
       expect((await sign(kommun)).status).toBe(409); // signing twice
       const old = await hash();
-      const res = await http.post(`/amendments/${id}`, { intent: "edit", ...draft, text: draft.text + " Bilaga 2 utgår." }, { cookie: jouren });
+      const res = await http.post(`/amendments/${id}/text`, { ...draft, text: draft.text + " Bilaga 2 utgår." }, { cookie: jouren });
       expect(res.status).toBe(200);
-      expect(await res.text()).toContain("1 underskrifter har upphävts.");
+      expect(await doneShown(res)).toBe("Utkastet är ändrat. 1 underskrifter har upphävts.");
       expect(await hash()).not.toBe(old);
       const all = await t.sql`select voided_at from amendment_signatures where amendment_id = ${id}`;
       expect(all).toHaveLength(1);
       expect(all[0].voided_at).not.toBeNull();
       const stale = await sign(jouren, "samrad-demo", old);
       expect(stale.status).toBe(409);
-      expect(await stale.text()).toContain("Texten har ändrats sedan du öppnade sidan.");
+      expect(await shownAt(stale, "password")).toContain("Texten har ändrats sedan du öppnade sidan.");
       expect(await liveSignatures()).toBe(0);
     });
 
     it("is valid once both parties have signed, is listed as valid, and its period rule can be applied", async () => {
       expect((await sign(kommun)).status).toBe(200);
       const last = await sign(jouren);
-      expect(await last.text()).toContain("Alla parter har skrivit under. Ändringen gäller.");
+      expect(await doneShown(last)).toContain("Alla parter har skrivit under. Ändringen gäller.");
       const [a] = await t.sql`select valid_at from amendments where id = ${id}`;
       expect(a.valid_at).not.toBeNull();
       expect(await (await http.get(`/partnerships/${linkoping}/amendments`, kommun)).text()).toMatch(/Gällande ändringar[\s\S]*Förlängning till 2032[\s\S]*Utkast/);
 
-      const locked = await http.post(`/amendments/${id}`, { intent: "edit", ...draft, text: "Ändrad" }, { cookie: jouren });
+      const locked = await http.post(`/amendments/${id}/text`, { ...draft, text: "Ändrad" }, { cookie: jouren });
       expect(locked.status).toBe(409);
 
-      expect((await http.post(`/amendments/${id}`, { intent: "apply" }, { cookie: kommun })).status).toBe(200);
+      expect((await http.post(`/amendments/${id}/period-rule`, {}, { cookie: kommun })).status).toBe(200);
       const [p] = await t.sql`select period_rule from partnerships where id = ${linkoping}`;
       expect(p.period_rule).toEqual({ kind: "fixedWithNotice", start: "2025-01-01", end: "2032-12-31", noticeMonths: 6 });
       const audits = await t.sql`select action from audit_log where subject = ${"partnership:" + linkoping} and action like 'amendment.%' order by id`;
       expect(audits.map((r) => r.action)).toEqual(["amendment.create", "amendment.sign", "amendment.edit", "amendment.sign", "amendment.sign", "amendment.valid", "amendment.apply"]);
-      expect((await http.post(`/amendments/${id}`, { intent: "apply" }, { cookie: kommun })).status).toBe(409);
+      expect((await http.post(`/amendments/${id}/period-rule`, {}, { cookie: kommun })).status).toBe(409);
       const history = await (await http.get(`/partnerships/${linkoping}/history`, kommun)).text();
       expect(history).toContain("Införde avtalsperioden från en ändring");
     });
@@ -124,10 +125,10 @@ describe("agreement procedures", () => {
     const [{ h }] = await t.sql<{ h: string }[]>`select text_sha256 as h from amendments where id = ${id}`;
     // Every request here comes from one IP, which the throttle also counts: start and end clean.
     await t.sql`delete from login_attempts`;
-    for (let i = 0; i < 3; i++) expect((await http.post(`/amendments/${id}`, { intent: "sign", password: `gissning-${i}`, textSha256: h }, { cookie: karin })).status).toBe(400);
-    const refused = await http.post(`/amendments/${id}`, { intent: "sign", password: "samrad-demo", textSha256: h }, { cookie: karin });
+    for (let i = 0; i < 3; i++) expect((await http.post(`/amendments/${id}/signatures`, { password: `gissning-${i}`, textSha256: h }, { cookie: karin })).status).toBe(400);
+    const refused = await http.post(`/amendments/${id}/signatures`, { password: "samrad-demo", textSha256: h }, { cookie: karin });
     expect(refused.status).toBe(429);
-    expect(await refused.text()).toContain("För många felaktiga lösenord. Försök igen om");
+    expect(await shownAt(refused, "password")).toContain("För många felaktiga lösenord. Försök igen om");
     expect(await t.sql`select 1 from amendment_signatures where amendment_id = ${id}`).toHaveLength(0);
     await t.sql`delete from login_attempts`;
   });

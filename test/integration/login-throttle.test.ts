@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../app/auth/password.server";
 import { checkPassword, reserveAttempt, type AttemptKey } from "../../app/auth/throttle.server";
 import type { RunningServer } from "../../app/http/server.server";
+import { shownAt } from "../support/answers";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { client, sessionCookieFrom, startTestServer } from "../support/server";
 
@@ -181,7 +182,7 @@ describe("login you cannot race or weaponise", () => {
       const created = await web.post(`/partnerships/${osteraker}/amendments`, { title: "Ny bilaga", text: "Text." }, { cookie: karin });
       const id = created.headers.get("location")!.split("/").pop()!;
       const [{ h }] = await t.sql<{ h: string }[]>`select text_sha256 as h from amendments where id = ${id}`;
-      const sign = (password: string) => web.post(`/amendments/${id}`, { intent: "sign", password, textSha256: h }, { cookie: karin });
+      const sign = (password: string) => web.post(`/amendments/${id}/signatures`, { password, textSha256: h }, { cookie: karin });
 
       const guesses = Array.from({ length: 9 }, (_, i) => sign(`gissning-${i}`));
       await reserved(email, 3);
@@ -189,7 +190,7 @@ describe("login you cannot race or weaponise", () => {
       const answers = await Promise.all(guesses);
 
       expect(right.status).toBe(429);
-      expect(await right.text()).toMatch(/För många felaktiga lösenord\. Försök igen om \d+ sekunder\./);
+      expect(await shownAt(right, "password")).toMatch(/För många felaktiga lösenord\. Försök igen om \d+ sekunder\./);
       expect(tally(answers.map((r) => r.status))).toEqual({ 400: 3, 429: 6 });
       expect(await t.sql`select 1 from amendment_signatures where amendment_id = ${id}`).toHaveLength(0);
       // The guesses count against logging in from the same address too.

@@ -96,7 +96,7 @@ describe("participation over time in the API", () => {
       const amendment = await (await http.get(`/amendments/${amendmentId}`, olof)).text();
       expect(amendment).toContain("0 av 3 parter har skrivit under.");
       expect(amendment).not.toContain("Skriv under ändringen");
-      const signed = await http.post(`/amendments/${amendmentId}`, { intent: "sign", password: "samrad-demo", textSha256: hash }, { cookie: olof });
+      const signed = await http.post(`/amendments/${amendmentId}/signatures`, { password: "samrad-demo", textSha256: hash }, { cookie: olof });
       expect(signed.status).toBe(409);
       expect(await t.sql`select 1 from amendment_signatures where amendment_id = ${amendmentId}`).toHaveLength(0);
     });

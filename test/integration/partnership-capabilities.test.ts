@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { RunningServer } from "../../app/http/server.server";
+import { shownAt } from "../support/answers";
+import { formMarker } from "../support/capabilities";
 import { freshDatabase, type TestDatabase } from "../support/db";
+import { formOf } from "../support/resource-forms";
 import { client, startTestServer } from "../support/server";
 
 /**
@@ -75,8 +78,12 @@ describe("partnership capabilities: notices, reports and amendments refused wher
   const notice = { reason: "Styrelsebeslut.", password: "samrad-demo", committeeReference: "SN 2026/114", committeeDecidedOn: "2026-11-02" };
   const report = { narrative: "Verksamheten under året.", reachedWomen: "10", keys: ["volunteers"] };
   const amending = { title: "Ändrad", text: "Ny text.", textSha256: "a".repeat(64) };
-  const pathOf = (route: string) => (route === "draft" || route === "valid" ? `/amendments/${route === "draft" ? draft : valid}` : `/partnerships/${sthlm}/${route}`);
+  const amendmentOf = (route: string) => (route === "draft" ? draft : route === "valid" ? valid : undefined);
+  const pathOf = (route: string) => (amendmentOf(route) ? `/amendments/${amendmentOf(route)}` : `/partnerships/${sthlm}/${route}`);
+  /** Where the form for `intent` on the page posts: an amendment's concern, else the page. */
+  const actionOf = (route: string, intent: string) => (amendmentOf(route) ? formOf("amendments", amendmentOf(route)!, intent).action : pathOf(route));
   const form = (intent: string) => `name="intent" value="${intent}"`;
+  const amendmentForm = (route: string, intent: string) => () => formMarker(formOf("amendments", amendmentOf(route)!, intent));
   // user, page, intent, the party the form names, what the page must not show, the status and (for 409) the reason
   const cases: [by: string, route: string, intent: string, forParty: string, hidden: (party: string) => string, status: number, reason?: string][] = [];
   const noticeOption = (p: string) => `value="${p}"`;
@@ -99,14 +106,14 @@ describe("partnership capabilities: notices, reports and amendments refused wher
     // Drafting takes no intent: the new-amendment form is the page's only one with a title field.
     [SODRA, "amendments", "", SODRA, () => `name="title"`, 403],
     [VASTERORT, "amendments", "", VASTERORT, () => `name="title"`, 403],
-    [SODRA, "draft", "sign", SODRA, () => form("sign"), 403],
-    [SODRA, "draft", "edit", SODRA, () => form("edit"), 403],
-    [SODRA, "valid", "apply", SODRA, () => form("apply"), 403],
-    [VASTERORT, "draft", "edit", VASTERORT, () => form("edit"), 403],
-    [VASTERORT, "draft", "sign", VASTERORT, () => form("sign"), 409, "Din part har lämnat partnerskapet och skriver inte under fler ändringar."],
-    [CITY, "draft", "apply", CITY, () => form("apply"), 409, "Ändringen gäller inte än."],
-    [CITY, "valid", "sign", CITY, () => form("sign"), 409, "Ändringen gäller redan."],
-    [CITY, "valid", "edit", CITY, () => form("edit"), 409, "En gällande ändring kan inte redigeras. Skriv ett nytt utkast."],
+    [SODRA, "draft", "sign", SODRA, amendmentForm("draft", "sign"), 403],
+    [SODRA, "draft", "edit", SODRA, amendmentForm("draft", "edit"), 403],
+    [SODRA, "valid", "apply", SODRA, amendmentForm("valid", "apply"), 403],
+    [VASTERORT, "draft", "edit", VASTERORT, amendmentForm("draft", "edit"), 403],
+    [VASTERORT, "draft", "sign", VASTERORT, amendmentForm("draft", "sign"), 409, "Din part har lämnat partnerskapet och skriver inte under fler ändringar."],
+    [CITY, "draft", "apply", CITY, amendmentForm("draft", "apply"), 409, "Ändringen gäller inte än."],
+    [CITY, "valid", "sign", CITY, amendmentForm("valid", "sign"), 409, "Ändringen gäller redan."],
+    [CITY, "valid", "edit", CITY, amendmentForm("valid", "edit"), 409, "En gällande ändring kan inte redigeras. Skriv ett nytt utkast."],
   );
 
   it.each(cases)("%s: %s %s for the party of %s", async (by, route, intent, of, hidden, status, reason) => {
@@ -115,9 +122,10 @@ describe("partnership capabilities: notices, reports and amendments refused wher
     expect(page.status).toBe(200);
     expect(await page.text()).not.toContain(hidden(party[of]));
     const before = await everything();
-    const res = await http.post(path, { intent, partyId: party[of], ...notice, ...report, ...amending }, { cookie: cookie[by] });
+    const res = await http.post(actionOf(route, intent), { intent, partyId: party[of], ...notice, ...report, ...amending }, { cookie: cookie[by] });
     expect(res.status).toBe(status);
-    expect(await res.text()).toContain(reason ?? "Åtkomst nekad");
+    if (reason) expect(await shownAt(res, "refused")).toBe(reason);
+    else expect(await res.text()).toContain("Åtkomst nekad");
     expect(await everything(), "changed nothing").toBe(before);
   });
 
@@ -125,7 +133,7 @@ describe("partnership capabilities: notices, reports and amendments refused wher
     const before = await everything();
     for (const [route, intent] of [["termination", "preview"], ["reports", "file"], ["reports", "keys"], ["amendments", ""], ["draft", "sign"], ["draft", "edit"], ["valid", "apply"]]) {
       expect((await http.get(pathOf(route), cookie[BORAS])).status).toBe(404);
-      expect((await http.post(pathOf(route), { intent, partyId: party[GOTLAND], ...report, ...amending }, { cookie: cookie[BORAS] })).status).toBe(404);
+      expect((await http.post(actionOf(route, intent), { intent, partyId: party[GOTLAND], ...report, ...amending }, { cookie: cookie[BORAS] })).status).toBe(404);
     }
     expect(await everything()).toBe(before);
   });
@@ -139,9 +147,9 @@ describe("partnership capabilities: notices, reports and amendments refused wher
     expect(await t.sql`select 1 from yearly_reports where party_id = ${party[GOTLAND]} and year = 2026`).toHaveLength(1);
     expect((await http.post(`/partnerships/${sthlm}/reports`, { intent: "keys", keys: ["reachedWomen"] }, { cookie: cookie[CITY] })).status).toBe(200);
     const amendment = await (await http.get(pathOf("draft"), cookie[GOTLAND])).text();
-    for (const intent of ["sign", "edit"]) expect(amendment, intent).toContain(form(intent));
-    expect(await (await http.get(pathOf("valid"), cookie[GOTLAND])).text()).toContain(form("apply"));
-    expect((await http.post(pathOf("valid"), { intent: "apply" }, { cookie: cookie[GOTLAND] })).status).toBe(200);
+    for (const intent of ["sign", "edit"]) expect(amendment, intent).toContain(amendmentForm("draft", intent)());
+    expect(await (await http.get(pathOf("valid"), cookie[GOTLAND])).text()).toContain(amendmentForm("valid", "apply")());
+    expect((await http.post(actionOf("valid", "apply"), {}, { cookie: cookie[GOTLAND] })).status).toBe(200);
     expect((await t.sql`select period_rule from partnerships where id = ${sthlm}`)[0].period_rule).toMatchObject({ end: "2029-12-31" });
   });
 });

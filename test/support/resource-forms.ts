@@ -2,7 +2,7 @@ import type { FormAt } from "./capabilities";
 import type { client } from "./server";
 
 /**
- * Where each form of a meeting's and a decision's page posts, by its intent: the concern's address
+ * Where each form of a meeting's, a decision's and an amendment's page posts, by its intent: the concern's address
  * under the resource, and whether that address takes several intents (then the form names its own).
  */
 const CONCERNS = {
@@ -28,11 +28,16 @@ const CONCERNS = {
     task: ["tasks", true],
     taskDone: ["tasks", true],
   },
+  amendments: {
+    sign: ["signatures", false],
+    edit: ["text", false],
+    apply: ["period-rule", false],
+  },
 } satisfies Record<string, Record<string, [concern: string, named: boolean]>>;
 
 type Resource = keyof typeof CONCERNS;
 
-/** The form for `intent` on the page of a meeting or a decision. */
+/** The form for `intent` on the page of a meeting, a decision or an amendment. */
 export function formOf(resource: Resource, id: string, intent: string): FormAt {
   const [concern, named] = (CONCERNS[resource] as Record<string, [string, boolean]>)[intent];
   return { page: `/${resource}/${id}`, action: `/${resource}/${id}/${concern}`, intent: named ? intent : undefined };
