@@ -33,6 +33,8 @@ export default [
   route("amendments/:id/signatures", "routes/amendments.$id.signatures.ts"),
   route("amendments/:id/text", "routes/amendments.$id.text.ts"),
   route("amendments/:id/period-rule", "routes/amendments.$id.period-rule.ts"),
+  route("partnerships/:id/reports/filings", "routes/partnerships.$id.reports.filings.ts"),
+  route("partnerships/:id/reports/statistics", "routes/partnerships.$id.reports.statistics.ts"),
   route("partnerships/:id/reports.csv", "routes/reports-csv.ts"),
   route("partnerships/:id/reports/print", "routes/partnerships.$id.reports.print.tsx"),
   route("groups/:id", "routes/groups.$id.tsx"),

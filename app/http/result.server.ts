@@ -3,12 +3,12 @@ import { accessDenied, notFound, requireUser } from "../auth/guards.server";
 import type { Db } from "../../db/client";
 import type { SessionUser } from "../auth/session.server";
 import type { GroupAction, MeetingAction } from "../domain/capabilities";
-import type { AmendmentCapabilities } from "../domain/partnership-capabilities";
+import type { AmendmentCapabilities, PartnershipCapabilities, PartnershipVerdict } from "../domain/partnership-capabilities";
 import { NO_FIELD_ERRORS, type FieldErrors } from "../forms/parse";
 import type { MessageKey } from "../i18n";
 import { readForm } from "./form.server";
 import { requireGroupCapabilities, requireMeetingCapabilities } from "../services/meeting-access.server";
-import { requireAmendmentCapabilities } from "../services/partnership-access.server";
+import { requireAmendmentCapabilities, requirePartnershipCapabilities } from "../services/partnership-access.server";
 import { conflict, type ActionData, type Failure, type MessageParams, type Result } from "../services/result";
 
 const STATUS = { invalid: 400, conflict: 409, throttled: 429 } as const;
@@ -87,3 +87,15 @@ export const groupAction = (args: ActionFunctionArgs, capability: GroupAction) =
 /** `capabilityAction` for an amendment's concerns. */
 export const amendmentAction = (args: ActionFunctionArgs, capability: keyof AmendmentCapabilities) =>
   capabilityAction(args, (db, user, id) => requireAmendmentCapabilities(db, user, id), capability);
+
+/**
+ * The start of every action on a partnership's procedures: the user, the partnership's capability
+ * record (404 for who may not see it), the form, and the refusal of the verdict `verdictOf` reads
+ * from the record for the form (most are per party: the one the form names).
+ */
+export async function partnershipAction({ request, params, context }: ActionFunctionArgs, verdictOf: (can: PartnershipCapabilities, form: FormData) => PartnershipVerdict) {
+  const user = requireUser(context, request);
+  const found = await requirePartnershipCapabilities(context.db, user, params.id!);
+  const form = await readForm(request);
+  return { ...found, id: params.id!, user, form, refused: refusal(verdictOf(found.can, form)) };
+}

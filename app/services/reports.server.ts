@@ -15,6 +15,7 @@ import {
 } from "../domain/yearly-report";
 import type { IsoDate } from "../domain/iso-date";
 import { audit } from "./audit.server";
+import { ok, type Result } from "./result";
 import { partiesOf } from "./partnerships.server";
 
 export interface ReportInput {
@@ -30,7 +31,7 @@ export async function statisticKeys(db: Db, partnershipId: string): Promise<Stat
   return row ? normaliseStatisticKeys(row.keys) : [...DEFAULT_STATISTIC_KEYS];
 }
 
-export async function setStatisticKeys(db: Db, partnershipId: string, keys: StatisticKey[], actor: SessionUser) {
+export async function setStatisticKeys(db: Db, partnershipId: string, keys: StatisticKey[], actor: SessionUser): Promise<Result> {
   const normalised = normaliseStatisticKeys(keys);
   await db.transaction(async (tx) => {
     await tx
@@ -39,10 +40,11 @@ export async function setStatisticKeys(db: Db, partnershipId: string, keys: Stat
       .onConflictDoUpdate({ target: partnershipReportStatistics.partnershipId, set: { keys: normalised, updatedBy: actor.id, updatedAt: new Date() } });
     await audit(tx, { actorId: actor.id, action: "report.statistics", subject: `partnership:${partnershipId}`, details: { keys: normalised } });
   });
+  return ok();
 }
 
 /** Files (or corrects) a party's report for the year; the first filing's time is kept. */
-export async function fileReport(db: Db, partnershipId: string, partyId: string, year: number, input: ReportInput, actor: SessionUser) {
+export async function fileReport(db: Db, partnershipId: string, partyId: string, year: number, input: ReportInput, actor: SessionUser): Promise<Result> {
   await db.transaction(async (tx) => {
     const now = new Date();
     const [row] = await tx
@@ -60,6 +62,7 @@ export async function fileReport(db: Db, partnershipId: string, partyId: string,
       details: { partyId, year, reportId: row.id },
     });
   });
+  return ok();
 }
 
 /**

@@ -238,7 +238,6 @@ describe("agreement procedures", () => {
 
   describe("yearly reports", () => {
     const report = {
-      intent: "file",
       narrative: "Under året har jouren nått fler unga via chatten.",
       reachedWomen: "412",
       reachedMen: "9",
@@ -258,15 +257,15 @@ describe("agreement procedures", () => {
     };
 
     it("the idea-based party files its report; the public party is refused", async () => {
-      const res = await http.post(`/partnerships/${linkoping}/reports?year=2025`, { ...report, partyId: jourenParty }, { cookie: jouren });
+      const res = await http.post(`/partnerships/${linkoping}/reports/filings?year=2025`, { ...report, partyId: jourenParty }, { cookie: jouren });
       expect(res.status).toBe(200);
       const [row] = await t.sql`select statistics, financial, submitted_at from yearly_reports where party_id = ${jourenParty} and year = 2025`;
       expect(row.statistics).toMatchObject({ reachedWomen: 412, reachedMen: 9, volunteerHours: 4100 });
       expect(row.financial).toEqual({ grantReceived: 1850000, costs: 1802000, remaining: 48000 });
       expect(row.submitted_at).not.toBeNull();
 
-      expect((await http.post(`/partnerships/${linkoping}/reports?year=2025`, { ...report, partyId: kommunParty }, { cookie: kommun })).status).toBe(403);
-      expect((await http.post(`/partnerships/${linkoping}/reports?year=2025`, { ...report, partyId: jourenParty }, { cookie: kommun })).status).toBe(403);
+      expect((await http.post(`/partnerships/${linkoping}/reports/filings?year=2025`, { ...report, partyId: kommunParty }, { cookie: kommun })).status).toBe(403);
+      expect((await http.post(`/partnerships/${linkoping}/reports/filings?year=2025`, { ...report, partyId: jourenParty }, { cookie: kommun })).status).toBe(403);
       expect((await http.get(`/partnerships/${linkoping}/reports`, outsider)).status).toBe(404);
     });
 
@@ -292,11 +291,11 @@ describe("agreement procedures", () => {
     });
 
     it("the coordinator changes the statistics asked for", async () => {
-      const res = await http.post(`/partnerships/${linkoping}/reports?year=2025`, { intent: "keys", keys: ["reachedWomen", "reachedMen", "reachedOther", "shelterNights"] }, { cookie: admin });
+      const res = await http.post(`/partnerships/${linkoping}/reports/statistics`, { keys: ["reachedWomen", "reachedMen", "reachedOther", "shelterNights"] }, { cookie: admin });
       expect(res.status).toBe(200);
       const [row] = await t.sql`select keys from partnership_report_statistics where partnership_id = ${linkoping}`;
       expect(row.keys).toEqual(["reachedWomen", "reachedMen", "reachedOther", "shelterNights"]);
-      expect((await http.post(`/partnerships/${linkoping}/reports?year=2025`, { intent: "keys", keys: ["volunteers"] }, { cookie: jouren })).status).toBe(403);
+      expect((await http.post(`/partnerships/${linkoping}/reports/statistics`, { keys: ["volunteers"] }, { cookie: jouren })).status).toBe(403);
       await t.sql`delete from partnership_report_statistics where partnership_id = ${linkoping}`;
     });
 

@@ -81,8 +81,8 @@ describe("bad input", () => {
     {
       form: "yearly report",
       who: JOUREN,
-      path: () => `/partnerships/${ids.linkoping}/reports?year=2025`,
-      valid: () => ({ intent: "file", partyId: ids.jourenParty, narrative: "Under året har jouren nått fler unga." }),
+      path: () => `/partnerships/${ids.linkoping}/reports/filings?year=2025`,
+      valid: () => ({ partyId: ids.jourenParty, narrative: "Under året har jouren nått fler unga." }),
       field: "narrative",
       status: 200,
     },
@@ -116,8 +116,8 @@ describe("bad input", () => {
     [
       "report figure 1e400",
       JOUREN,
-      () => `/partnerships/${ids.linkoping}/reports?year=2025`,
-      () => ({ intent: "file", partyId: ids.jourenParty, narrative: "", reachedWomen: "1e400" }),
+      () => `/partnerships/${ids.linkoping}/reports/filings?year=2025`,
+      () => ({ partyId: ids.jourenParty, narrative: "", reachedWomen: "1e400" }),
       "reachedWomen",
       "Ange ett heltal inom det tillåtna intervallet.",
     ],

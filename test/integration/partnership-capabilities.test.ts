@@ -80,9 +80,10 @@ describe("partnership capabilities: notices, reports and amendments refused wher
   const amending = { title: "Ändrad", text: "Ny text.", textSha256: "a".repeat(64) };
   const amendmentOf = (route: string) => (route === "draft" ? draft : route === "valid" ? valid : undefined);
   const pathOf = (route: string) => (amendmentOf(route) ? `/amendments/${amendmentOf(route)}` : `/partnerships/${sthlm}/${route}`);
-  /** Where the form for `intent` on the page posts: an amendment's concern, else the page. */
-  const actionOf = (route: string, intent: string) => (amendmentOf(route) ? formOf("amendments", amendmentOf(route)!, intent).action : pathOf(route));
-  const form = (intent: string) => `name="intent" value="${intent}"`;
+  const REPORTS = { file: "filings", keys: "statistics" } as Record<string, string>;
+  /** Where the form for `intent` on the page posts: an amendment's or the reports' concern, else the page. */
+  const actionOf = (route: string, intent: string) =>
+    amendmentOf(route) ? formOf("amendments", amendmentOf(route)!, intent).action : route === "reports" ? `${pathOf(route)}/${REPORTS[intent]}` : pathOf(route);
   const amendmentForm = (route: string, intent: string) => () => formMarker(formOf("amendments", amendmentOf(route)!, intent));
   // user, page, intent, the party the form names, what the page must not show, the status and (for 409) the reason
   const cases: [by: string, route: string, intent: string, forParty: string, hidden: (party: string) => string, status: number, reason?: string][] = [];
@@ -101,8 +102,8 @@ describe("partnership capabilities: notices, reports and amendments refused wher
     [CITY, "reports", "file", GOTLAND, reportForm, 403],
     [SODRA, "reports", "file", SODRA, reportForm, 403],
     [VASTERORT, "reports", "file", VASTERORT, reportForm, 409, "Parten har lämnat partnerskapet och lämnar inga fler årsrapporter."],
-    [GOTLAND, "reports", "keys", GOTLAND, () => form("keys"), 403],
-    [VASTERORT, "reports", "keys", VASTERORT, () => form("keys"), 403],
+    [GOTLAND, "reports", "keys", GOTLAND, () => `action="${actionOf("reports", "keys")}"`, 403],
+    [VASTERORT, "reports", "keys", VASTERORT, () => `action="${actionOf("reports", "keys")}"`, 403],
     // Drafting takes no intent: the new-amendment form is the page's only one with a title field.
     [SODRA, "amendments", "", SODRA, () => `name="title"`, 403],
     [VASTERORT, "amendments", "", VASTERORT, () => `name="title"`, 403],
@@ -141,11 +142,11 @@ describe("partnership capabilities: notices, reports and amendments refused wher
   it("shows each the forms it allows, and takes them", async () => {
     expect(await (await http.get(`/partnerships/${sthlm}/termination`, cookie[GOTLAND])).text()).toContain(noticeOption(party[GOTLAND]));
     const reports = await (await http.get(`/partnerships/${sthlm}/reports`, cookie[CITY])).text();
-    expect(reports).toContain(`name="intent" value="keys"`);
-    const filed = await http.post(`/partnerships/${sthlm}/reports?year=2026`, { intent: "file", partyId: party[GOTLAND], ...report }, { cookie: cookie[GOTLAND] });
+    expect(reports).toContain(`action="${actionOf("reports", "keys")}"`);
+    const filed = await http.post(`${actionOf("reports", "file")}?year=2026`, { partyId: party[GOTLAND], ...report }, { cookie: cookie[GOTLAND] });
     expect(filed.status).toBe(200);
     expect(await t.sql`select 1 from yearly_reports where party_id = ${party[GOTLAND]} and year = 2026`).toHaveLength(1);
-    expect((await http.post(`/partnerships/${sthlm}/reports`, { intent: "keys", keys: ["reachedWomen"] }, { cookie: cookie[CITY] })).status).toBe(200);
+    expect((await http.post(actionOf("reports", "keys"), { keys: ["reachedWomen"] }, { cookie: cookie[CITY] })).status).toBe(200);
     const amendment = await (await http.get(pathOf("draft"), cookie[GOTLAND])).text();
     for (const intent of ["sign", "edit"]) expect(amendment, intent).toContain(amendmentForm("draft", intent)());
     expect(await (await http.get(pathOf("valid"), cookie[GOTLAND])).text()).toContain(amendmentForm("valid", "apply")());
