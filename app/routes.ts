@@ -33,6 +33,8 @@ export default [
   route("amendments/:id/signatures", "routes/amendments.$id.signatures.ts"),
   route("amendments/:id/text", "routes/amendments.$id.text.ts"),
   route("amendments/:id/period-rule", "routes/amendments.$id.period-rule.ts"),
+  route("partnerships/:id/termination/preview", "routes/partnerships.$id.termination.preview.ts"),
+  route("partnerships/:id/termination/notices", "routes/partnerships.$id.termination.notices.ts"),
   route("partnerships/:id/reports/filings", "routes/partnerships.$id.reports.filings.ts"),
   route("partnerships/:id/reports/statistics", "routes/partnerships.$id.reports.statistics.ts"),
   route("partnerships/:id/reports.csv", "routes/reports-csv.ts"),

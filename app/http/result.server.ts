@@ -24,6 +24,9 @@ const answerWith = (body: ActionData, status = 200) => Response.json(body, { sta
 export const done = (message: MessageKey, details?: Record<string, unknown>, params?: MessageParams) =>
   answerWith({ done: message, fieldErrors: NO_FIELD_ERRORS, details, params });
 
+/** Nothing was changed: what the form asked to see, in `details`, for its section to show (e.g. a notice's preview). */
+export const shown = (details: Record<string, unknown>) => answerWith({ done: null, fieldErrors: NO_FIELD_ERRORS, details });
+
 /** A form that did not parse: 400 with each message at its field. */
 export const badForm = (fieldErrors: FieldErrors) => answerWith({ done: null, fieldErrors }, 400);
 

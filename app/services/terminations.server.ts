@@ -9,6 +9,7 @@ import { terminationEffectiveOn, type TerminationResult } from "../domain/termin
 import type { IsoDate } from "../domain/iso-date";
 import { translator } from "../i18n";
 import { audit } from "./audit.server";
+import { conflict, invalid, ok, throttled, type Result } from "./result";
 import type { AgendaDeps } from "./meetings.server";
 import { queueMail } from "./outbox.server";
 import { putOnNextSteeringAgenda, steeringGroupOf } from "./steering.server";
@@ -41,11 +42,13 @@ export function terminationsOf(db: Db, partnershipId: string) {
   return noticesOf(db).execute({ partnershipId });
 }
 
-/** What a notice given on `givenOn` would mean, from the partnership's current period rule. */
-export async function previewTermination(db: Db, partnershipId: string, givenOn: IsoDate): Promise<TerminationResult> {
+/** The day a notice given on `givenOn` would take effect, from the partnership's current period rule. */
+export async function previewTermination(db: Db, partnershipId: string, givenOn: IsoDate): Promise<Result<{ effectiveOn: IsoDate }>> {
   const [p] = await db.select({ periodRule: partnerships.periodRule }).from(partnerships).where(eq(partnerships.id, partnershipId));
-  return terminationEffectiveOn(p?.periodRule ?? null, givenOn);
+  return asResult(terminationEffectiveOn(p?.periodRule ?? null, givenOn));
 }
+
+const asResult = (given: GiveNoticeResult): Result<{ effectiveOn: IsoDate }> => (given.ok ? ok({ effectiveOn: given.effectiveOn }) : conflict(given.error));
 
 export interface NoticeInput {
   partyId: string;
@@ -86,22 +89,20 @@ export async function giveNotice(
   });
 }
 
-export type WrittenNoticeResult = GiveNoticeResult | { ok: false; error: "termination.wrongPassword" } | { ok: false; error: "termination.throttled"; retryAfter: number };
-
 /**
  * A party's written notice to the steering group (004 §5.3): confirmed with the giver's password
  * like a signature, mailed to every party's representatives with the record, and put on the
- * steering group's next agenda.
+ * steering group's next agenda. A wrong or throttled password (at the password) records nothing.
  */
 export async function giveWrittenNotice(
   deps: AgendaDeps,
   partnershipId: string,
   input: NoticeInput & { partyName: string },
   giver: { user: SessionUser; password: string; ip: string },
-): Promise<WrittenNoticeResult> {
+): Promise<Result<{ effectiveOn: IsoDate }>> {
   const { db } = deps;
   const check = await checkOwnPassword(db, giver.user, giver.password, giver.ip);
-  if (!check.ok) return check.reason === "throttled" ? { ok: false, error: "termination.throttled", retryAfter: check.retryAfter } : { ok: false, error: "termination.wrongPassword" };
+  if (!check.ok) return check.reason === "throttled" ? throttled("termination.throttled", check.retryAfter, "password") : invalid("termination.wrongPassword", "password");
   const { partyName, ...notice } = input;
   const result = await db.transaction(async (tx) => {
     const given = await giveNotice(tx, partnershipId, notice, giver.user);
@@ -110,7 +111,7 @@ export async function giveWrittenNotice(
   });
   const steering = result.ok ? await steeringGroupOf(db, partnershipId) : null;
   if (steering) await putOnNextSteeringAgenda(deps, steering, translator(giver.user.locale)("termination.agendaTitle", { party: partyName }), false, giver.user);
-  return result;
+  return asResult(result);
 }
 
 /** The notice as mail to each representative of a party taking part on the day it is given, in their own language. */

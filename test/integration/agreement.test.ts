@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../app/http/server.server";
+import type { ActionData } from "../../app/services/result";
 import { doneShown, shownAt } from "../support/answers";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { client, startTestServer } from "../support/server";
@@ -134,17 +135,19 @@ describe("agreement procedures", () => {
   });
 
   describe("notice of termination", () => {
+    /** What the notice form's preview shows, from the preview's answer. */
+    const previewOf = async (res: Response) => ((await res.json()) as ActionData).details?.preview;
+
     it("asks the public party for the nämnd's decision behind its notice (004 §3)", async () => {
       const id = await partnershipId("IOP Österåkers%");
       const party = (await partyIds(id)).find((p) => p.sector === "public")!;
-      const form = { intent: "preview", partyId: party.id, givenOn: "2026-06-01", reason: "Verksamheten upphandlas i stället." };
-      const missing = await http.post(`/partnerships/${id}/termination`, form, { cookie: admin });
+      const form = { partyId: party.id, givenOn: "2026-06-01", reason: "Verksamheten upphandlas i stället." };
+      const missing = await http.post(`/partnerships/${id}/termination/preview`, form, { cookie: admin });
       expect(missing.status).toBe(400);
-      const text = await missing.text();
-      expect(text).toContain("Ange diarienumret för nämndens beslut om uppsägningen.");
-      expect(text).toContain("Ange dagen för nämndens beslut.");
-      const later = await http.post(`/partnerships/${id}/termination`, { ...form, committeeReference: "SN 2026/114", committeeDecidedOn: "2026-06-02" }, { cookie: admin });
-      expect(await later.text()).toContain("Nämndens beslut kan inte vara senare än uppsägningen.");
+      expect(await shownAt(missing.clone(), "committeeReference")).toBe("Ange diarienumret för nämndens beslut om uppsägningen.");
+      expect(await shownAt(missing, "committeeDecidedOn")).toBe("Ange dagen för nämndens beslut.");
+      const later = await http.post(`/partnerships/${id}/termination/preview`, { ...form, committeeReference: "SN 2026/114", committeeDecidedOn: "2026-06-02" }, { cookie: admin });
+      expect(await shownAt(later, "committeeDecidedOn")).toBe("Nämndens beslut kan inte vara senare än uppsägningen.");
       expect(await t.sql`select 1 from terminations where partnership_id = ${id}`).toHaveLength(0);
     });
 
@@ -158,21 +161,20 @@ describe("agreement procedures", () => {
       const id = await partnershipId(like);
       const party = (await partyIds(id)).find((p) => p.sector === "public")!;
       const form = { partyId: party.id, givenOn, reason: "Verksamheten upphandlas i stället.", committeeReference: "SN 2026/114", committeeDecidedOn: givenOn };
-      const preview = await http.post(`/partnerships/${id}/termination`, { intent: "preview", ...form }, { cookie: admin });
+      const preview = await http.post(`/partnerships/${id}/termination/preview`, form, { cookie: admin });
       expect(preview.status).toBe(200);
       // The public party leaving ends the agreement as a whole.
-      const text = await preview.text();
-      expect(text).toContain(`Om ${party.name} säger upp sitt åtagande ${givenOn} upphör det att gälla ${effectiveOn}.`);
-      expect(text).toContain(`Då upphör avtalet som helhet ${effectiveOn}.`);
+      expect(await previewOf(preview)).toMatchObject({ partyName: party.name, givenOn, effectiveOn, agreementEnds: effectiveOn });
       expect(await t.sql`select 1 from terminations where partnership_id = ${id}`).toHaveLength(0);
 
-      const confirm = await http.post(`/partnerships/${id}/termination`, { intent: "confirm", ...form, password: "samrad-demo" }, { cookie: admin });
+      const confirm = await http.post(`/partnerships/${id}/termination/notices`, { ...form, password: "samrad-demo" }, { cookie: admin });
       expect(confirm.status).toBe(200);
+      expect(await doneShown(confirm)).toBe(`Uppsägningen är registrerad. Partens åtagande upphör ${effectiveOn}.`);
       const [row] = await t.sql`select given_on::text, effective_on::text, committee_reference, committee_decided_on::text from terminations where partnership_id = ${id}`;
       expect(row).toEqual({ given_on: givenOn, effective_on: effectiveOn, committee_reference: "SN 2026/114", committee_decided_on: givenOn });
       expect(await (await http.get(`/partnerships/${id}/termination`, admin)).text()).toContain(`Nämndens beslut SN 2026/114, ${givenOn}.`);
       expect(await (await http.get(`/partnerships/${id}`, admin)).text()).toContain(`Avtalet är uppsagt och upphör ${effectiveOn}.`);
-      expect((await http.post(`/partnerships/${id}/termination`, { intent: "confirm", ...form, password: "samrad-demo" }, { cookie: admin })).status).toBe(409);
+      expect((await http.post(`/partnerships/${id}/termination/notices`, { ...form, password: "samrad-demo" }, { cookie: admin })).status).toBe(409);
     });
 
     it("only the party's representative may give notice for it; a representative's notice is dated today", async () => {
@@ -182,13 +184,13 @@ describe("agreement procedures", () => {
       const other = parties.find((p) => p.name === "Brottsofferjouren Stockholm-Gotland")!;
       const own = parties.find((p) => p.name === "Brottsofferjouren Södra Stockholm")!;
       const reason = "Styrelsebeslut.";
-      expect((await http.post(`/partnerships/${sthlm}/termination`, { intent: "preview", partyId: other.id, reason }, { cookie: sodra })).status).toBe(403);
+      expect((await http.post(`/partnerships/${sthlm}/termination/preview`, { partyId: other.id, reason }, { cookie: sodra })).status).toBe(403);
       // Without the city's notice from the case above, one organisation leaving does not end the agreement (004 §5.3).
       await t.sql`delete from terminations where partnership_id = ${sthlm}`;
-      const preview = await http.post(`/partnerships/${sthlm}/termination`, { intent: "preview", partyId: own.id, reason }, { cookie: sodra });
-      expect(await preview.text()).toContain("Avtalet fortsätter för övriga parter.");
-      const confirm = { intent: "confirm", partyId: own.id, reason, givenOn: "2025-05-01" };
-      const res = await http.post(`/partnerships/${sthlm}/termination`, { ...confirm, password: "samrad-demo" }, { cookie: sodra });
+      const preview = await http.post(`/partnerships/${sthlm}/termination/preview`, { partyId: own.id, reason }, { cookie: sodra });
+      expect(await previewOf(preview)).toMatchObject({ agreementEnds: null }); // "Avtalet fortsätter för övriga parter."
+      const confirm = { partyId: own.id, reason, givenOn: "2025-05-01" };
+      const res = await http.post(`/partnerships/${sthlm}/termination/notices`, { ...confirm, password: "samrad-demo" }, { cookie: sodra });
       expect(res.status).toBe(200);
       const [row] = await t.sql`select given_on::text from terminations where party_id = ${own.id}`;
       expect(row.given_on).not.toBe("2025-05-01");
@@ -196,8 +198,8 @@ describe("agreement procedures", () => {
       expect(page).toContain("Brottsofferjouren Södra Stockholm lämnar partnerskapet");
       expect(page).not.toContain("Avtalet är uppsagt");
       expect((await http.get(`/partnerships/${sthlm}/termination`, outsider)).status).toBe(404);
-      const future = await http.post(`/partnerships/${sthlm}/termination`, { intent: "preview", partyId: other.id, reason, givenOn: "2099-01-01" }, { cookie: admin });
-      expect(await future.text()).toContain("Datumet kan inte vara senare än i dag.");
+      const future = await http.post(`/partnerships/${sthlm}/termination/preview`, { partyId: other.id, reason, givenOn: "2099-01-01" }, { cookie: admin });
+      expect(await shownAt(future, "givenOn")).toBe("Datumet kan inte vara senare än i dag.");
     });
 
     it("is confirmed with the giver's password (throttled like a login), goes on the next steering agenda and is mailed to every party's representatives", async () => {
@@ -205,23 +207,23 @@ describe("agreement procedures", () => {
       const parties = await partyIds(sthlm);
       const [vasterort, sodra] = ["Brottsofferjouren Västerort", "Brottsofferjouren Södra Stockholm"].map((name) => parties.find((p) => p.name === name)!);
       const olof = await http.login("stockholm.bo-vasterort@samrad.test");
-      const form = { intent: "confirm", partyId: vasterort.id, reason: "Föreningen avvecklas." };
+      const form = { partyId: vasterort.id, reason: "Föreningen avvecklas." };
       // Södra Stockholm left at the end of 2025: it no longer gets the partnership's mail.
       await t.sql`update terminations set given_on = '2025-09-30', effective_on = '2025-12-31' where party_id = ${sodra.id}`;
       const mailsBefore = (await t.sql`select count(*)::int as n from outbox`)[0].n;
       for (const password of ["", "fel-losenord-1", "fel-losenord-2"]) {
-        const wrong = await http.post(`/partnerships/${sthlm}/termination`, { ...form, password }, { cookie: olof });
+        const wrong = await http.post(`/partnerships/${sthlm}/termination/notices`, { ...form, password }, { cookie: olof });
         expect(wrong.status).toBe(400);
-        expect(await wrong.text()).toContain("Fel lösenord. Ingen uppsägning har registrerats.");
+        expect(await shownAt(wrong, "password")).toBe("Fel lösenord. Ingen uppsägning har registrerats.");
       }
-      const throttled = await http.post(`/partnerships/${sthlm}/termination`, { ...form, password: "samrad-demo" }, { cookie: olof });
+      const throttled = await http.post(`/partnerships/${sthlm}/termination/notices`, { ...form, password: "samrad-demo" }, { cookie: olof });
       expect(throttled.status).toBe(429);
-      expect(await throttled.text()).toContain("För många felaktiga lösenord. Försök igen om");
+      expect(await shownAt(throttled, "password")).toMatch(/^För många felaktiga lösenord\. Försök igen om \d+ sekunder\./);
       expect(await t.sql`select 1 from terminations where party_id = ${vasterort.id}`).toHaveLength(0);
       expect((await t.sql`select count(*)::int as n from outbox`)[0].n).toBe(mailsBefore);
       await t.sql`delete from login_attempts`;
 
-      expect((await http.post(`/partnerships/${sthlm}/termination`, { ...form, password: "samrad-demo" }, { cookie: olof })).status).toBe(200);
+      expect((await http.post(`/partnerships/${sthlm}/termination/notices`, { ...form, password: "samrad-demo" }, { cookie: olof })).status).toBe(200);
       const items = await t.sql`
         select a.title from agenda_items a join meetings m on m.id = a.meeting_id join groups g on g.id = m.group_id
         where g.partnership_id = ${sthlm} and g.kind = 'steering' and m.starts_at > now() and a.title = 'Uppsägning: Brottsofferjouren Västerort'`;

@@ -80,10 +80,10 @@ describe("partnership capabilities: notices, reports and amendments refused wher
   const amending = { title: "Ändrad", text: "Ny text.", textSha256: "a".repeat(64) };
   const amendmentOf = (route: string) => (route === "draft" ? draft : route === "valid" ? valid : undefined);
   const pathOf = (route: string) => (amendmentOf(route) ? `/amendments/${amendmentOf(route)}` : `/partnerships/${sthlm}/${route}`);
-  const REPORTS = { file: "filings", keys: "statistics" } as Record<string, string>;
-  /** Where the form for `intent` on the page posts: an amendment's or the reports' concern, else the page. */
+  const CONCERNS: Record<string, string> = { file: "filings", keys: "statistics", preview: "preview", confirm: "notices" };
+  /** Where the form for `intent` on the page posts: an amendment's, the reports' or the notice's concern, else the page. */
   const actionOf = (route: string, intent: string) =>
-    amendmentOf(route) ? formOf("amendments", amendmentOf(route)!, intent).action : route === "reports" ? `${pathOf(route)}/${REPORTS[intent]}` : pathOf(route);
+    amendmentOf(route) ? formOf("amendments", amendmentOf(route)!, intent).action : Object.hasOwn(CONCERNS, intent) ? `${pathOf(route)}/${CONCERNS[intent]}` : pathOf(route);
   const amendmentForm = (route: string, intent: string) => () => formMarker(formOf("amendments", amendmentOf(route)!, intent));
   // user, page, intent, the party the form names, what the page must not show, the status and (for 409) the reason
   const cases: [by: string, route: string, intent: string, forParty: string, hidden: (party: string) => string, status: number, reason?: string][] = [];
