@@ -57,6 +57,15 @@ export function refusal(verdict: true | string): Failure | null {
   return conflict(verdict as MessageKey);
 }
 
+/**
+ * For a page that is itself its form (its loader and its action guard it alike): throws the refusal
+ * of `verdict`, 403 for who the user is, else 409 with the reason.
+ */
+export function assertAllowed(verdict: true | string): void {
+  const refused = refusal(verdict);
+  if (refused) throw failed(refused);
+}
+
 /** What a resource's capability record looks like: per action, `true` or why not. */
 type Capabilities = Record<string, true | string>;
 

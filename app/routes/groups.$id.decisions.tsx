@@ -8,10 +8,11 @@ import { stockholmDate } from "~/domain/stockholm-date";
 import { proposalSchema } from "~/forms/decision";
 import { parseForm } from "~/forms/parse";
 import { readForm } from "~/http/form.server";
+import { assertAllowed } from "~/http/result.server";
 import { titled } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { createDecision, decisionsOfGroup } from "~/services/decisions.server";
-import { refusalOf, requireGroupCapabilities } from "~/services/meeting-access.server";
+import { requireGroupCapabilities } from "~/services/meeting-access.server";
 
 export const meta = titled("decision.registerTitle");
 
@@ -42,7 +43,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 /** The chair proposes a decision per capsulum; the parties answer on the decision's page. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, access, can } = await requireGroupCapabilities(context.db, requireUser(context, request), params.id!);
-  refusalOf(can.proposePerCapsulum);
+  assertAllowed(can.proposePerCapsulum);
   const form = await readForm(request);
   const parsed = parseForm(proposalSchema, form);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors }, { status: 400 });

@@ -7,7 +7,8 @@ import { parseForm } from "~/forms/parse";
 import { readForm } from "~/http/form.server";
 import { titled } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
-import { refusalOf, requireGroupCapabilities } from "~/services/meeting-access.server";
+import { assertAllowed } from "~/http/result.server";
+import { requireGroupCapabilities } from "~/services/meeting-access.server";
 import { createMeeting } from "~/services/meetings.server";
 
 export const meta = titled("meeting.new");
@@ -15,7 +16,7 @@ export const meta = titled("meeting.new");
 /** The page is the convene form: it asserts `convene` (403 for anyone but the convening party and coordinators). */
 async function requireConvener(args: LoaderFunctionArgs) {
   const { user, access, can } = await requireGroupCapabilities(args.context.db, requireUser(args.context, args.request), args.params.id!);
-  refusalOf(can.convene);
+  assertAllowed(can.convene);
   return { user, group: access.group };
 }
 

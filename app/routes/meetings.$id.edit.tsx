@@ -9,7 +9,8 @@ import { baseUrl } from "~/http/base-url.server";
 import { readForm } from "~/http/form.server";
 import { titled } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
-import { refusalOf, requireMeetingCapabilities } from "~/services/meeting-access.server";
+import { assertAllowed } from "~/http/result.server";
+import { requireMeetingCapabilities } from "~/services/meeting-access.server";
 import { updateMeeting } from "~/services/meetings.server";
 
 export const meta = titled("meeting.edit");
@@ -17,7 +18,7 @@ export const meta = titled("meeting.edit");
 async function requireChair(args: LoaderFunctionArgs) {
   const user = requireUser(args.context, args.request);
   const { meeting, can } = await requireMeetingCapabilities(args.context.db, user, args.params.id);
-  if (refusalOf(can.edit)) throw new Response("Conflict", { status: 409 });
+  assertAllowed(can.edit);
   return { user, meeting };
 }
 

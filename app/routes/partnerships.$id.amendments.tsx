@@ -6,12 +6,12 @@ import { PeriodRuleFields } from "~/components/PeriodRuleFields";
 import { parseAmendment } from "~/forms/agreement";
 import type { FieldErrors } from "~/forms/parse";
 import { readForm } from "~/http/form.server";
+import { assertAllowed } from "~/http/result.server";
 import { formatDateTime } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { createAmendment, listAmendments } from "~/services/amendments.server";
 import { currentAppendices } from "~/services/appendices.server";
-import { refusalOf } from "~/services/meeting-access.server";
 import { requirePartnershipCapabilities } from "~/services/partnership-access.server";
 
 export const meta = titled("amendment.title");
@@ -41,7 +41,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = requireUser(context, request);
   const { can } = await requirePartnershipCapabilities(context.db, user, params.id!);
   // Drafting has no refusal for a state: only who the user is.
-  refusalOf(can.draftAmendment);
+  assertAllowed(can.draftAmendment);
   const parsed = parseAmendment(await readForm(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors }, { status: 400 });
   if (parsed.data.appendixId && !(await currentAppendices(context.db, params.id!)).some((a) => a.id === parsed.data.appendixId)) {

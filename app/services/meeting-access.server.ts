@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client";
 import type { SessionUser } from "../auth/session.server";
-import { accessDenied, notFound } from "../auth/guards.server";
-import { groupCapabilities, meetingCapabilities, type MeetingFacts, type Refusal } from "../domain/capabilities";
+import { notFound } from "../auth/guards.server";
+import { groupCapabilities, meetingCapabilities, type MeetingFacts } from "../domain/capabilities";
 import { stockholmDate } from "../domain/stockholm-date";
 import { isUuid, requireGroupAccess, type GroupAccess } from "./access.server";
 import { rotationsFor } from "./groups.server";
@@ -51,10 +51,4 @@ export async function requireGroupCapabilities(db: Db, user: SessionUser, groupI
   const { facts, parties, rotation } = await groupFacts(db, user, access, now);
   const today = stockholmDate(now);
   return { user, access, facts, parties, rotation, today, can: groupCapabilities(facts, rotation, today) };
-}
-
-/** Asserts a verdict (a meeting's or a partnership's): throws 403 when refused for who the user is; returns the refusal when refused for the resource's state, else null. */
-export function refusalOf<R extends string = Refusal>(verdict: true | R): Exclude<R, "forbidden"> | null {
-  if (verdict === "forbidden") throw accessDenied();
-  return verdict === true ? null : (verdict as Exclude<R, "forbidden">);
 }
