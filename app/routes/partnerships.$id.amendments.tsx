@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { Field, SelectField, TextArea } from "~/components/Field";
@@ -6,13 +6,14 @@ import { PeriodRuleFields } from "~/components/PeriodRuleFields";
 import { parseAmendment } from "~/forms/agreement";
 import type { FieldErrors } from "~/forms/parse";
 import { readForm } from "~/http/form.server";
-import { assertAllowed } from "~/http/result.server";
+import { assertAllowed, badForm } from "~/http/result.server";
 import { formatDateTime } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { createAmendment, listAmendments } from "~/services/amendments.server";
 import { currentAppendices } from "~/services/appendices.server";
 import { requirePartnershipCapabilities } from "~/services/partnership-access.server";
+import type { ActionData } from "~/services/result";
 
 export const meta = titled("amendment.title");
 
@@ -43,9 +44,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // Drafting has no refusal for a state: only who the user is.
   assertAllowed(can.draftAmendment);
   const parsed = parseAmendment(await readForm(request));
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors }, { status: 400 });
+  if (!parsed.ok) return badForm(parsed.fieldErrors);
   if (parsed.data.appendixId && !(await currentAppendices(context.db, params.id!)).some((a) => a.id === parsed.data.appendixId)) {
-    return data({ fieldErrors: { appendixId: "form.required" } as FieldErrors }, { status: 400 });
+    return badForm({ appendixId: "form.required" });
   }
   const id = await createAmendment(context.db, params.id!, parsed.data, user);
   return redirect(`/amendments/${id}`);
@@ -55,7 +56,7 @@ export default function Amendments() {
   const t = useT();
   const locale = useLocale();
   const d = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionData<ActionData>();
   const e: FieldErrors = result?.fieldErrors ?? {};
   return (
     <div className="page">
