@@ -17,6 +17,9 @@ it("an amendment in Linköping becomes valid once both parties' representatives 
   await expectAccessible(kommun);
 
   await kommun.getByLabel("Rubrik").fill("Tillägg om chattstöd");
+  // A draft without its text is answered at the field, on the page.
+  await kommun.getByRole("button", { name: "Spara utkastet" }).click();
+  await kommun.getByText("Fyll i fältet.").first().waitFor();
   await kommun.getByLabel("Text", { exact: true }).fill("Jouren bemannar chatten tre kvällar i veckan.");
   await kommun.getByRole("button", { name: "Spara utkastet" }).click();
   await kommun.getByRole("heading", { level: 1, name: "Tillägg om chattstöd" }).waitFor();
