@@ -240,7 +240,7 @@ export async function takeCaseStep(
       // Terminating a party's participation is notice to it, given on the meeting's day: it leaves on the day the period rule gives.
       if (input.event === "terminate" && c.concernsParty) {
         const given = await giveNotice(tx, c.partnershipId, { partyId: c.concernsParty, givenOn: on, reason: input.note ?? c.title, caseId: c.id }, actor);
-        if (!given.ok) throw new Refused(conflict(given.error));
+        if (!given.ok) throw new Refused(given);
       }
       return null;
     })

@@ -48,7 +48,7 @@ export async function previewTermination(db: Db, partnershipId: string, givenOn:
   return asResult(terminationEffectiveOn(p?.periodRule ?? null, givenOn));
 }
 
-const asResult = (given: GiveNoticeResult): Result<{ effectiveOn: IsoDate }> => (given.ok ? ok({ effectiveOn: given.effectiveOn }) : conflict(given.error));
+const asResult = (given: TerminationResult): Result<{ effectiveOn: IsoDate }> => (given.ok ? ok({ effectiveOn: given.effectiveOn }) : conflict(given.error));
 
 export interface NoticeInput {
   partyId: string;
@@ -60,30 +60,29 @@ export interface NoticeInput {
   committeeDecidedOn?: IsoDate;
 }
 
-export type GiveNoticeResult = TerminationResult | { ok: false; error: "termination.alreadyGiven" };
-
 /** Records a party's notice; a party gives notice once. The date is computed again, not trusted from the preview. */
 export async function giveNotice(
   db: Db | Tx,
   partnershipId: string,
   input: NoticeInput,
   actor: SessionUser,
-): Promise<GiveNoticeResult> {
+): Promise<Result<{ effectiveOn: IsoDate }>> {
   return db.transaction(async (tx) => {
     const [p] = await tx.select({ periodRule: partnerships.periodRule }).from(partnerships).where(eq(partnerships.id, partnershipId)).for("update");
-    const result = terminationEffectiveOn(p?.periodRule ?? null, input.givenOn);
+    const result = asResult(terminationEffectiveOn(p?.periodRule ?? null, input.givenOn));
     if (!result.ok) return result;
     const [existing] = await tx
       .select({ id: terminations.id })
       .from(terminations)
       .where(and(eq(terminations.partnershipId, partnershipId), eq(terminations.partyId, input.partyId)));
-    if (existing) return { ok: false, error: "termination.alreadyGiven" };
-    await tx.insert(terminations).values({ partnershipId, ...input, effectiveOn: result.effectiveOn, givenBy: actor.id });
+    if (existing) return conflict("termination.alreadyGiven");
+    const { effectiveOn } = result.value;
+    await tx.insert(terminations).values({ partnershipId, ...input, effectiveOn, givenBy: actor.id });
     await audit(tx, {
       actorId: actor.id,
       action: "termination.give",
       subject: `partnership:${partnershipId}`,
-      details: { partyId: input.partyId, givenOn: input.givenOn, effectiveOn: result.effectiveOn, reason: input.reason },
+      details: { partyId: input.partyId, givenOn: input.givenOn, effectiveOn, reason: input.reason },
     });
     return result;
   });
@@ -106,12 +105,12 @@ export async function giveWrittenNotice(
   const { partyName, ...notice } = input;
   const result = await db.transaction(async (tx) => {
     const given = await giveNotice(tx, partnershipId, notice, giver.user);
-    if (given.ok) await queueMail(tx, ...(await noticeMails(tx, partnershipId, { ...notice, partyName, effectiveOn: given.effectiveOn }, deps.baseUrl)));
+    if (given.ok) await queueMail(tx, ...(await noticeMails(tx, partnershipId, { ...notice, partyName, effectiveOn: given.value.effectiveOn }, deps.baseUrl)));
     return given;
   });
   const steering = result.ok ? await steeringGroupOf(db, partnershipId) : null;
   if (steering) await putOnNextSteeringAgenda(deps, steering, translator(giver.user.locale)("termination.agendaTitle", { party: partyName }), false, giver.user);
-  return asResult(result);
+  return result;
 }
 
 /** The notice as mail to each representative of a party taking part on the day it is given, in their own language. */
