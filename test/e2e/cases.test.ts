@@ -28,6 +28,9 @@ it("a shortcoming goes from report through adopted steering decisions and an act
   await kommun.getByText(/står på dagordningen för Samverkansmöte – möte/).waitFor();
   await expectAccessible(kommun);
   await kommun.getByRole("link", { name: "Bilaga 1: jourtelefon alla vardagar" }).click();
+  // The list shows the stage too: wait for the case's own address, or its URL may still be the list's.
+  await kommun.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+  await kommun.getByRole("heading", { level: 1, name: "Bilaga 1: jourtelefon alla vardagar" }).waitFor();
   await kommun.getByText("Anmäld – till styrgruppen").first().waitFor();
   await expectAccessible(kommun);
   const caseUrl = kommun.url();
