@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import type { Db } from "../../db/client";
 import { requireUser } from "../auth/guards.server";
+import type { SessionUser } from "../auth/session.server";
 import { speakingParties, type CaseVerdict, type PartnershipCaseCapabilities } from "../domain/case-capabilities";
 import { matterSchema } from "../forms/case";
 import { parseForm } from "../forms/parse";
@@ -7,7 +9,7 @@ import { requireCaseCapabilities, requirePartnershipCaseCapabilities } from "../
 import { openCase, type NewCase } from "../services/cases.server";
 import { baseUrl } from "./base-url.server";
 import { readForm } from "./form.server";
-import { badForm, done, failed, refusal } from "./result.server";
+import { badForm, capabilityAction, done, failed } from "./result.server";
 
 /**
  * The start of every action on a case's concern: the user (or the login redirect), the case with
@@ -24,11 +26,10 @@ export async function caseAction({ request, params, context }: ActionFunctionArg
  * The start of every action that opens a case in the partnership: as `caseAction`, with the
  * refusal of the capability `verdictOf` picks (by the form, for what it names) if any.
  */
-export async function openingAction({ request, params, context }: ActionFunctionArgs, verdictOf: (can: PartnershipCaseCapabilities, form: FormData) => CaseVerdict) {
-  const user = requireUser(context, request);
-  const found = await requirePartnershipCaseCapabilities(context.db, user, params.id!);
-  const form = await readForm(request);
-  return { ...found, partnershipId: params.id!, user, form, locale: context.locale, deps: { ...context, baseUrl: baseUrl(context) }, refused: refusal(verdictOf(found.can, form)) };
+export async function openingAction(args: ActionFunctionArgs, verdictOf: (can: PartnershipCaseCapabilities, form: FormData) => CaseVerdict) {
+  const found = await capabilityAction(args, (db: Db, user: SessionUser, id?: string) => requirePartnershipCaseCapabilities(db, user, id!), verdictOf);
+  const { context } = args;
+  return { ...found, partnershipId: args.params.id!, locale: context.locale, deps: { ...context, baseUrl: baseUrl(context) } };
 }
 
 type Opening = Pick<Awaited<ReturnType<typeof openingAction>>, "deps" | "locale" | "partnershipId" | "user">;

@@ -66,48 +66,58 @@ export function assertAllowed(verdict: true | string): void {
   if (refused) throw failed(refused);
 }
 
-/** What a resource's capability record looks like: per action, `true` or why not. */
-type Capabilities = Record<string, true | string>;
+/** A verdict of a capability record: `true`, or why not. */
+type Verdict = true | string;
+
+/**
+ * Which verdict an action asserts: one capability of the record; one per intent of the form (null:
+ * the route judges it itself, e.g. per task); or one read from the record for the form (e.g. for the
+ * party it names, when the record holds verdicts per party).
+ */
+type Asked<C> = keyof C | Record<string, keyof C | null> | ((can: C, form: FormData) => Verdict);
 
 /**
  * The start of every action on a resource's concern: the user (or the login redirect), the resource
  * with its capability record from `load` (404 for who may not see it), the form, and the refusal of
- * the capability asked for: the one given, or the one `capability` names for the form's intent (an
- * unknown intent is 404; null: the route judges it itself, e.g. per task).
+ * the verdict `capability` asks for (an intent the table does not name is 404).
  */
-export async function capabilityAction<R extends { can: Capabilities }>(
+export async function capabilityAction<R extends { can: object }>(
   { request, params, context }: ActionFunctionArgs,
   load: (db: Db, user: SessionUser, id: string | undefined) => Promise<R>,
-  capability: keyof R["can"] | Record<string, keyof R["can"] | null>,
+  capability: Asked<NoInfer<R["can"]>>,
 ) {
   const user = requireUser(context, request);
   const found = await load(context.db, user, params.id);
   const form = await readForm(request);
   const intent = String(form.get("intent"));
+  const verdict = verdictAsked<R["can"]>(found.can, capability, form, intent);
+  return { ...found, user, form, intent, refused: verdict === null ? null : refusal(verdict) };
+}
+
+/** The verdict `capability` asks of the record; null when the route judges it itself. */
+function verdictAsked<C extends object>(can: C, capability: Asked<C>, form: FormData, intent: string): Verdict | null {
+  if (typeof capability === "function") return capability(can, form);
   const asked = typeof capability === "object" ? (Object.hasOwn(capability, intent) ? capability[intent] : undefined) : capability;
   if (asked === undefined) throw notFound();
-  return { ...found, user, form, intent, refused: asked === null ? null : refusal(found.can[asked as string]) };
+  return asked === null ? null : (can as Record<keyof C, Verdict>)[asked];
 }
 
 /** `capabilityAction` for a meeting's concerns. */
 export const meetingAction = (args: ActionFunctionArgs, capability: MeetingAction | Record<string, MeetingAction>) =>
-  capabilityAction(args, (db, user, id) => requireMeetingCapabilities(db, user, id), capability);
+  capabilityAction(args, requireMeetingCapabilities, capability);
 
 /** `capabilityAction` for a group's concerns. */
-export const groupAction = (args: ActionFunctionArgs, capability: GroupAction) => capabilityAction(args, (db, user, id) => requireGroupCapabilities(db, user, id!), capability);
+export const groupAction = (args: ActionFunctionArgs, capability: GroupAction) => capabilityAction(args, (db: Db, user: SessionUser, id?: string) => requireGroupCapabilities(db, user, id!), capability);
 
 /** `capabilityAction` for an amendment's concerns. */
 export const amendmentAction = (args: ActionFunctionArgs, capability: keyof AmendmentCapabilities) =>
-  capabilityAction(args, (db, user, id) => requireAmendmentCapabilities(db, user, id), capability);
+  capabilityAction(args, requireAmendmentCapabilities, capability);
 
 /**
- * The start of every action on a partnership's procedures: the user, the partnership's capability
- * record (404 for who may not see it), the form, and the refusal of the verdict `verdictOf` reads
- * from the record for the form (most are per party: the one the form names).
+ * `capabilityAction` for a partnership's procedures: `verdictOf` reads the verdict from the record
+ * for the form (most are per party: the one the form names).
  */
-export async function partnershipAction({ request, params, context }: ActionFunctionArgs, verdictOf: (can: PartnershipCapabilities, form: FormData) => PartnershipVerdict) {
-  const user = requireUser(context, request);
-  const found = await requirePartnershipCapabilities(context.db, user, params.id!);
-  const form = await readForm(request);
-  return { ...found, id: params.id!, user, form, refused: refusal(verdictOf(found.can, form)) };
+export async function partnershipAction(args: ActionFunctionArgs, verdictOf: (can: PartnershipCapabilities, form: FormData) => PartnershipVerdict) {
+  const found = await capabilityAction(args, (db: Db, user: SessionUser, id?: string) => requirePartnershipCapabilities(db, user, id!), verdictOf);
+  return { ...found, id: args.params.id! };
 }
