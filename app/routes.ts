@@ -24,6 +24,7 @@ export default [
   route("partnerships/:id/cases/shortcomings", "routes/partnerships.$id.cases.shortcomings.ts"),
   route("partnerships/:id/cases/disputes", "routes/partnerships.$id.cases.disputes.ts"),
   route("partnerships/:id/cases/information", "routes/partnerships.$id.cases.information.ts"),
+  route("partnerships/:id/cases/renegotiation", "routes/partnerships.$id.cases.renegotiation.ts"),
   route("partnerships/:id/cases/escalate", "routes/partnerships.$id.cases.escalate.ts"),
   route("cases/:id", "routes/cases.$id.tsx"),
   route("cases/:id/steps", "routes/cases.$id.steps.ts"),

@@ -16,7 +16,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { FundingRule, FundsCondition } from "../app/domain/funding";
 import type { PeriodRule } from "../app/domain/period";
+import type { ReportingRule } from "../app/domain/reporting-rule";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -126,6 +128,11 @@ export const partnerships = pgTable("partnerships", {
   purpose: text("purpose").notNull().default(""),
   targetGroup: text("target_group").notNull().default(""),
   periodRule: jsonb("period_rule").$type<PeriodRule>(),
+  /** What yearly reports must hold; null until set, then the default rule applies. */
+  reportingRule: jsonb("reporting_rule").$type<ReportingRule>(),
+  fundingRule: jsonb("funding_rule").$type<FundingRule>(),
+  /** 004 §5.1: the period holds only once funds are decided. */
+  fundsCondition: jsonb("funds_condition").$type<FundsCondition>(),
   // 004 §3: at most two representatives with mandate for the public party, one per idea-based party.
   publicMandates: integer("public_mandates").notNull().default(2),
   ideaMandates: integer("idea_mandates").notNull().default(1),
@@ -483,16 +490,6 @@ export type MinutesStatus = (typeof minutesStatusEnum.enumValues)[number];
 // Agreement procedures (004 §3–§5, 000 §7, §9, §10). Each row's `stage` follows a
 // state machine in app/domain; every step is kept in an append-only events table.
 
-/** Statistics a yearly report asks for; the steering group may decide another set (§3.1). */
-export const partnershipReportStatistics = pgTable("partnership_report_statistics", {
-  partnershipId: uuid("partnership_id")
-    .primaryKey()
-    .references(() => partnerships.id, { onDelete: "cascade" }),
-  keys: text("keys").array().notNull(),
-  updatedBy: uuid("updated_by").references(() => users.id),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});
-
 export const decisionKindEnum = pgEnum("decision_kind", ["meeting", "per_capsulum"]);
 export const decisionStatusEnum = pgEnum("decision_status", ["open", "adopted", "not_adopted"]);
 
@@ -572,7 +569,7 @@ export const decisionTasks = pgTable(
   (t) => [index("decision_tasks_owner_idx").on(t.ownerId, t.status, t.dueOn), index("decision_tasks_decision_idx").on(t.decisionId)],
 );
 
-export const caseKindEnum = pgEnum("case_kind", ["shortcoming", "dispute", "information"]);
+export const caseKindEnum = pgEnum("case_kind", ["shortcoming", "dispute", "information", "renegotiation"]);
 
 /** Shortcomings (§5.4), disputes (§5.8) and reported changes of circumstance (§5.7). */
 export const cases = pgTable(
@@ -741,6 +738,8 @@ export const yearlyReports = pgTable(
     financialUrl: text("financial_url"),
     /** Amounts in whole kronor: grant received, costs, remaining. */
     financial: jsonb("financial").$type<Record<string, number>>().notNull().default({}),
+    /** Links to the documents the reporting rule asks for, by kind (activityReport, …). */
+    attachments: jsonb("attachments").$type<Record<string, string>>().notNull().default({}),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     submittedBy: uuid("submitted_by").references(() => users.id),
     updatedBy: uuid("updated_by")
@@ -750,3 +749,179 @@ export const yearlyReports = pgTable(
   },
   (t) => [uniqueIndex("yearly_reports_party_year_idx").on(t.partnershipId, t.partyId, t.year)],
 );
+
+export const accountsOutcomeEnum = pgEnum("accounts_outcome", ["approved", "sent_back"]);
+
+/** The steering group's review of a report's accounts (000 §9), each from an adopted decision. Append-only. */
+export const yearlyReportReviews = pgTable(
+  "yearly_report_reviews",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => yearlyReports.id, { onDelete: "cascade" }),
+    outcome: accountsOutcomeEnum("outcome").notNull(),
+    decisionId: uuid("decision_id")
+      .notNull()
+      .references(() => decisions.id),
+    note: text("note").notNull().default(""),
+    reviewedBy: uuid("reviewed_by")
+      .notNull()
+      .references(() => users.id),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("yearly_report_reviews_report_idx").on(t.reportId, t.id)],
+);
+
+// ---------------------------------------------------------------------------
+// Funding (000 §7, 002, 003, 004 §5): what each party is granted, paid and must repay.
+
+/** A party's grant for a year (or the one-off grant, under the year it was decided). Amounts in whole kronor. */
+export const grants = pgTable(
+  "grants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id, { onDelete: "cascade" }),
+    partyId: uuid("party_id")
+      .notNull()
+      .references(() => parties.id),
+    year: integer("year").notNull(),
+    amount: bigint("amount", { mode: "number" }).notNull(),
+    decisionReference: text("decision_reference").notNull().default(""),
+    /** The index applied to reach this year's amount, in per cent, when the rule indexes. */
+    indexPercent: text("index_percent"),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("grants_party_year_idx").on(t.partnershipId, t.partyId, t.year)],
+);
+
+export const paymentStatusEnum = pgEnum("payment_status", ["due", "paid", "stopped", "reclaimed"]);
+
+/** Scheduled and recorded payments of a grant; reclaimed amounts are repayments to the public party. */
+export const payments = pgTable(
+  "payments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    grantId: uuid("grant_id")
+      .notNull()
+      .references(() => grants.id, { onDelete: "cascade" }),
+    dueOn: date("due_on").notNull(),
+    amount: bigint("amount", { mode: "number" }).notNull(),
+    status: paymentStatusEnum("status").notNull().default("due"),
+    /** Invoice number (003) or the payment's reference. */
+    reference: text("reference").notNull().default(""),
+    settledOn: date("settled_on"),
+    /** The steering decision that stopped or reclaimed it. */
+    decisionId: uuid("decision_id").references(() => decisions.id),
+    note: text("note").notNull().default(""),
+    updatedBy: uuid("updated_by")
+      .notNull()
+      .references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("payments_grant_idx").on(t.grantId, t.dueOn)],
+);
+
+/** A steering decision stopping a party's payments without terminating (004 §5.4); lifted by another. */
+export const paymentStops = pgTable(
+  "payment_stops",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id, { onDelete: "cascade" }),
+    partyId: uuid("party_id")
+      .notNull()
+      .references(() => parties.id),
+    decisionId: uuid("decision_id")
+      .notNull()
+      .references(() => decisions.id),
+    stoppedOn: date("stopped_on").notNull(),
+    liftedOn: date("lifted_on"),
+    liftedDecisionId: uuid("lifted_decision_id").references(() => decisions.id),
+    reason: text("reason").notNull(),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("payment_stops_party_idx").on(t.partnershipId, t.partyId)],
+);
+
+/** The index figure a rule's indexation uses for a year (002: the nämnd's index from 2026). */
+export const fundingIndexes = pgTable(
+  "funding_indexes",
+  {
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id, { onDelete: "cascade" }),
+    year: integer("year").notNull(),
+    /** Per cent with up to two decimals, as text so it is kept exactly ("2.6"). */
+    percent: text("percent").notNull(),
+    reference: text("reference").notNull().default(""),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.partnershipId, t.year] })],
+);
+
+// ---------------------------------------------------------------------------
+// Follow-up and evaluation (000 §9, 002, 001), and a court's ruling (000 §10).
+
+export const followUpKindEnum = pgEnum("follow_up_kind", ["follow_up", "evaluation"]);
+export const followUpRecurrenceEnum = pgEnum("follow_up_recurrence", ["yearly", "once"]);
+export const followUpStatusEnum = pgEnum("follow_up_status", ["planned", "done"]);
+
+export const followUps = pgTable(
+  "follow_ups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id, { onDelete: "cascade" }),
+    kind: followUpKindEnum("kind").notNull(),
+    title: text("title").notNull(),
+    /** What it covers and to whom it is presented ("styrgruppen och socialnämnden"). */
+    covers: text("covers").notNull().default(""),
+    presentedTo: text("presented_to").notNull().default(""),
+    recurrence: followUpRecurrenceEnum("recurrence").notNull(),
+    dueOn: date("due_on").notNull(),
+    leadUserId: uuid("lead_user_id").references(() => users.id),
+    status: followUpStatusEnum("status").notNull().default("planned"),
+    doneOn: date("done_on"),
+    outcome: text("outcome").notNull().default(""),
+    /** Linked yearly reports and decisions, checked to belong to the partnership when set. */
+    reportIds: uuid("report_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    decisionIds: uuid("decision_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("follow_ups_partnership_idx").on(t.partnershipId, t.dueOn)],
+);
+
+/** A final court ruling (or an authority's regulation) finding the partnership unlawful: it ends at the next year-end (000 §10). */
+export const courtRulings = pgTable("court_rulings", {
+  partnershipId: uuid("partnership_id")
+    .primaryKey()
+    .references(() => partnerships.id, { onDelete: "cascade" }),
+  authority: text("authority").notNull(),
+  caseNumber: text("case_number").notNull().default(""),
+  /** The day the ruling became final (vann laga kraft). */
+  finalOn: date("final_on").notNull(),
+  endsOn: date("ends_on").notNull(),
+  note: text("note").notNull().default(""),
+  recordedBy: uuid("recorded_by")
+    .notNull()
+    .references(() => users.id),
+  createdAt: createdAt(),
+});

@@ -41,6 +41,7 @@ export interface PartnershipCaseCapabilities {
   reportShortcoming: CaseVerdict;
   raiseDispute: CaseVerdict;
   raiseInformation: CaseVerdict;
+  requestRenegotiation: CaseVerdict;
   /** Per cooperation group the user sits in: may they take a disagreement there to the steering group. */
   escalate: Readonly<Record<string, CaseVerdict>>;
 }
@@ -121,6 +122,7 @@ export function partnershipCaseCapabilities(facts: PartnershipFacts, day: IsoDat
     reportShortcoming: allowed(speaks || facts.isAdmin),
     raiseDispute: allowed(speaks),
     raiseInformation: allowed(speaks),
+    requestRenegotiation: allowed(speaks),
     escalate: Object.fromEntries(cooperation.map((id) => [id, allowed(escalatingParty(facts, id, day) !== null)])),
   };
 }

@@ -1,9 +1,10 @@
 import { CASE_ACTORS, takeStep, stepsOpen, type CaseActor, type Step } from "./case-steps";
 import { DISPUTE_CLOSED, DISPUTE_STEPS } from "./dispute";
 import { INFORMATION_CLOSED, INFORMATION_STEPS } from "./information";
+import { RENEGOTIATION_CLOSED, RENEGOTIATION_STEPS } from "./renegotiation";
 import { SHORTCOMING_CLOSED, SHORTCOMING_STEPS } from "./shortcoming";
 
-export type CaseKind = "shortcoming" | "dispute" | "information";
+export type CaseKind = "shortcoming" | "dispute" | "information" | "renegotiation";
 
 interface Machine {
   initial: string;
@@ -16,6 +17,7 @@ export const CASE_MACHINES: Record<CaseKind, Machine> = {
   shortcoming: { initial: "reported", steps: SHORTCOMING_STEPS, closed: SHORTCOMING_CLOSED },
   dispute: { initial: "raised", steps: DISPUTE_STEPS, closed: DISPUTE_CLOSED },
   information: { initial: "reported", steps: INFORMATION_STEPS, closed: INFORMATION_CLOSED },
+  renegotiation: { initial: "requested", steps: RENEGOTIATION_STEPS, closed: RENEGOTIATION_CLOSED },
 };
 
 export const caseStep = (kind: CaseKind, stage: string, event: string, actors: readonly CaseActor[]) => takeStep(CASE_MACHINES[kind].steps, stage, event, actors);

@@ -46,8 +46,10 @@ export async function opened({ deps, locale, partnershipId, user }: Opening, inp
 }
 
 /** A matter for the steering group in a title and a description, raised by a party taking part: a disagreement or changed circumstances. */
-export async function openMatter(args: ActionFunctionArgs, kind: "dispute" | "information") {
-  const opening = await openingAction(args, (can) => (kind === "dispute" ? can.raiseDispute : can.raiseInformation));
+const MATTER_CAPABILITY = { dispute: "raiseDispute", information: "raiseInformation", renegotiation: "requestRenegotiation" } as const;
+
+export async function openMatter(args: ActionFunctionArgs, kind: keyof typeof MATTER_CAPABILITY) {
+  const opening = await openingAction(args, (can) => can[MATTER_CAPABILITY[kind]]);
   if (opening.refused) return failed(opening.refused);
   const parsed = parseForm(matterSchema, opening.form);
   if (!parsed.ok) return badForm(parsed.fieldErrors);

@@ -34,6 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canReport: can.reportShortcoming === true,
     canRaiseDispute: can.raiseDispute === true,
     canRaiseInformation: can.raiseInformation === true,
+    canRequestRenegotiation: can.requestRenegotiation === true,
     // A party reports another party; the coordinator may report any.
     accusable: parties.filter((p) => accusable.includes(p.id)).map((p) => ({ id: p.id, name: p.name })),
     // Arrived here from escalating a disagreement in a cooperation group.
@@ -60,6 +61,7 @@ export default function Cases() {
       {d.canReport ? <ReportShortcoming partnershipId={d.id} accusable={d.accusable} /> : <p className="muted">{t("cases.notParty")}</p>}
       {d.canRaiseDispute ? <MatterForm partnershipId={d.id} kind="dispute" /> : null}
       {d.canRaiseInformation ? <MatterForm partnershipId={d.id} kind="information" /> : null}
+      {d.canRequestRenegotiation ? <MatterForm partnershipId={d.id} kind="renegotiation" /> : null}
 
       <section aria-labelledby="closed-h">
         <h2 id="closed-h">{t("cases.closed")}</h2>

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNotNull, lte } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { partnershipReportStatistics, partnerships, yearlyReports } from "../../db/schema";
+import { partnerships, yearlyReports } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import {
   DEFAULT_STATISTIC_KEYS,
@@ -27,17 +27,16 @@ export interface ReportInput {
 
 /** The statistics the steering group decided on, or the default set. */
 export async function statisticKeys(db: Db, partnershipId: string): Promise<StatisticKey[]> {
-  const [row] = await db.select({ keys: partnershipReportStatistics.keys }).from(partnershipReportStatistics).where(eq(partnershipReportStatistics.partnershipId, partnershipId));
-  return row ? normaliseStatisticKeys(row.keys) : [...DEFAULT_STATISTIC_KEYS];
+  const [row] = await db.select({ rule: partnerships.reportingRule }).from(partnerships).where(eq(partnerships.id, partnershipId));
+  return row?.rule ? normaliseStatisticKeys(row.rule.statistics) : [...DEFAULT_STATISTIC_KEYS];
 }
 
 export async function setStatisticKeys(db: Db, partnershipId: string, keys: StatisticKey[], actor: SessionUser): Promise<Result> {
   const normalised = normaliseStatisticKeys(keys);
   await db.transaction(async (tx) => {
-    await tx
-      .insert(partnershipReportStatistics)
-      .values({ partnershipId, keys: normalised, updatedBy: actor.id })
-      .onConflictDoUpdate({ target: partnershipReportStatistics.partnershipId, set: { keys: normalised, updatedBy: actor.id, updatedAt: new Date() } });
+    const [row] = await tx.select({ rule: partnerships.reportingRule }).from(partnerships).where(eq(partnerships.id, partnershipId)).for("update");
+    const rule = row?.rule ?? { due: { kind: "afterYearEnd" as const, months: 1 }, narrative: false, attachments: [], financial: false, accountsApproval: false, statistics: [] };
+    await tx.update(partnerships).set({ reportingRule: { ...rule, statistics: normalised } }).where(eq(partnerships.id, partnershipId));
     await audit(tx, { actorId: actor.id, action: "report.statistics", subject: `partnership:${partnershipId}`, details: { keys: normalised } });
   });
   return ok();

@@ -40,9 +40,10 @@ export function ReportShortcoming({ partnershipId, accusable }: { partnershipId:
 const MATTERS = {
   dispute: { address: "disputes", heading: "cases.newDispute", submit: "cases.submitDispute" },
   information: { address: "information", heading: "cases.newInformation", submit: "cases.submitInformation" },
+  renegotiation: { address: "renegotiation", heading: "cases.newRenegotiation", submit: "cases.submitRenegotiation" },
 } satisfies Record<string, { address: string; heading: MessageKey; submit: MessageKey }>;
 
-/** A matter for the steering group in a title and a description: a disagreement (004 §5.8) or changed circumstances (§5.7). */
+/** A matter for the steering group in a title and a description: a disagreement (004 §5.8), changed circumstances (§5.7) or a request to renegotiate (003, 000 §10). */
 export function MatterForm({ partnershipId, kind }: { partnershipId: string; kind: keyof typeof MATTERS }) {
   const t = useT();
   const fetcher = useFetcher<ActionData>();

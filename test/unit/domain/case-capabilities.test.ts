@@ -99,6 +99,7 @@ describe("partnershipCaseCapabilities", () => {
     reportShortcoming,
     raiseDispute: open,
     raiseInformation: open,
+    requestRenegotiation: open,
     escalate,
   });
   // person, day asked, the record, whose shortcoming they may report

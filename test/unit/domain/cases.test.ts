@@ -3,6 +3,7 @@ import { groundRefusal, type CaseActor, type SteeringGround } from "../../../app
 import { caseStep, caseStepsOpen, CASE_MACHINES, isClosed, isSteeringStep, type CaseKind } from "../../../app/domain/cases";
 import { DISPUTE_EVENTS, DISPUTE_STAGES } from "../../../app/domain/dispute";
 import { INFORMATION_EVENTS, INFORMATION_STAGES } from "../../../app/domain/information";
+import { RENEGOTIATION_EVENTS, RENEGOTIATION_STAGES } from "../../../app/domain/renegotiation";
 import { shortcomingRefusal, SHORTCOMING_EVENTS, SHORTCOMING_STAGES, type ShortcomingFacts } from "../../../app/domain/shortcoming";
 
 const ACTORS: CaseActor[] = ["steering", "responsible", "party"];
@@ -46,12 +47,15 @@ const ALLOWED: Record<CaseKind, string[]> = {
   ],
   // 004 §5.7
   information: ["reported --discuss--> discussed (steering)"],
+  // 003, 000 §10: asked for at any time, concluded by the steering group
+  renegotiation: ["requested --conclude--> concluded (steering)"],
 };
 
 const SPACE: Record<CaseKind, { stages: readonly string[]; events: readonly string[] }> = {
   shortcoming: { stages: SHORTCOMING_STAGES, events: SHORTCOMING_EVENTS },
   dispute: { stages: DISPUTE_STAGES, events: DISPUTE_EVENTS },
   information: { stages: INFORMATION_STAGES, events: INFORMATION_EVENTS },
+  renegotiation: { stages: RENEGOTIATION_STAGES, events: RENEGOTIATION_EVENTS },
 };
 
 const parse = (line: string) => {
