@@ -11,7 +11,7 @@ export type PeriodValues = Partial<Record<"periodKind" | "periodStart" | "period
 
 export function periodValues(rule: PeriodRule | null): PeriodValues {
   if (!rule) return {};
-  const base = { periodKind: rule.kind, periodStart: rule.start };
+  const base = { periodKind: rule.kind, periodStart: rule.start ?? undefined };
   switch (rule.kind) {
     case "fixed":
       return { ...base, periodEnd: rule.end };
@@ -82,5 +82,5 @@ export function PeriodRuleFields({ values, errors, optional = false }: { values:
 export function PeriodRuleText({ rule }: { rule: PeriodRule }) {
   const t = useT();
   const end = rule.kind === "annualRenewal" ? rule.cap : rule.end;
-  return <>{t("amendment.periodRuleText", { kind: t(`periodKind.${rule.kind}`), start: rule.start, end })}</>;
+  return <>{t("amendment.periodRuleText", { kind: t(`periodKind.${rule.kind}`), start: rule.start ?? t("period.startUnknown"), end })}</>;
 }

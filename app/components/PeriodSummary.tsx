@@ -11,8 +11,9 @@ export function PeriodSummary({ status, on }: { status: PeriodStatus | null; on:
     if (status.end && status.end !== status.currentPeriodEnd) sentences.push(t("period.renewsUntil", { cap: status.end }));
     if (!status.end) sentences.push(t("period.renewsIndefinitely"));
   } else {
-    sentences.push(on < status.start ? t("period.notStarted", { start: status.start }) : t("period.ended", { end: status.end ?? "" }));
+    sentences.push(status.start && on < status.start ? t("period.notStarted", { start: status.start }) : t("period.ended", { end: status.end ?? "" }));
   }
+  if (!status.start) sentences.push(t("period.startNotStated"));
   if (status.noticeDeadline) sentences.push(t("period.noticeDeadline", { date: status.noticeDeadline }));
   if (status.running && status.endIfNoticeToday) sentences.push(t("period.endIfNoticeToday", { date: status.endIfNoticeToday }));
   return <p className="period-summary">{sentences.join(" ")}</p>;

@@ -4,14 +4,15 @@ import { addDaysIso, addMonthsIso, assertIsoDate, isIsoDate, minIso, type IsoDat
 export type { IsoDate } from "./iso-date";
 
 // The four shapes of agreement period found in the seeds; docs/decisions/004-period-rules.md.
+// A fixed period may have no known start: 000 states only its end, and none is invented.
 export type PeriodRule =
-  | { kind: "fixed"; start: IsoDate; end: IsoDate }
+  | { kind: "fixed"; start: IsoDate | null; end: IsoDate }
   | { kind: "fixedWithNotice"; start: IsoDate; end: IsoDate; noticeMonths: number }
   | { kind: "annualRenewal"; start: IsoDate; firstEnd: IsoDate; cap: IsoDate; noticeBy: { month: number; day: number } }
   | { kind: "renewingTerm"; start: IsoDate; end: IsoDate; noticeMonths: number };
 
 export interface PeriodStatus {
-  start: IsoDate;
+  start: IsoDate | null;
   end: IsoDate | null;
   running: boolean;
   currentPeriodStart: IsoDate | null;
@@ -30,7 +31,7 @@ export type PeriodProblem =
   | "period.termNotWholeMonths";
 
 interface Period {
-  start: IsoDate;
+  start: IsoDate | null;
   end: IsoDate;
 }
 
@@ -89,7 +90,7 @@ function schedule(rule: PeriodRule): Schedule {
 
 export function validatePeriodRule(rule: PeriodRule): PeriodProblem[] {
   const dates = rule.kind === "annualRenewal" ? [rule.start, rule.firstEnd, rule.cap] : [rule.start, rule.end];
-  if (!dates.every(isIsoDate)) return ["period.dateInvalid"];
+  if (!dates.every((d) => (d === null ? rule.kind === "fixed" : isIsoDate(d)))) return ["period.dateInvalid"];
 
   const problems: PeriodProblem[] = [];
   if (rule.kind === "annualRenewal") {
@@ -105,7 +106,7 @@ export function validatePeriodRule(rule: PeriodRule): PeriodProblem[] {
     }
     return problems;
   }
-  if (rule.end < rule.start) problems.push("period.endBeforeStart");
+  if (rule.start !== null && rule.end < rule.start) problems.push("period.endBeforeStart");
   if (rule.kind === "fixed") return problems;
   if (!Number.isInteger(rule.noticeMonths) || rule.noticeMonths < 1 || rule.noticeMonths > 36) {
     problems.push("period.noticeMonthsInvalid");
@@ -144,7 +145,7 @@ function computePeriodStatus(rule: PeriodRule, on: IsoDate): PeriodStatus {
   const notRunning = { running: false, currentPeriodStart: null, currentPeriodEnd: null, endIfNoticeToday: null };
   if (s.finalEnd !== null && on > s.finalEnd) return { ...base, ...notRunning, noticeDeadline: null };
 
-  const before = on < rule.start;
+  const before = rule.start !== null && on < rule.start;
   let k = 0;
   while (!before && s.period(k).end < on) k++;
   // The first renewal, from the current period on, that notice given today still stops.

@@ -18,6 +18,8 @@ export interface ReportingRule {
   narrative: boolean;
   /** Statistics each report must give; the steering group decides the set (§3.1). */
   statistics: StatisticKey[];
+  /** Those of `statistics` to give split by gender (004 §4: people reached; 000 §9: support conversations). */
+  byGender: StatisticKey[];
   attachments: AttachmentKind[];
   /** Whether amounts (grant, costs, remaining) must be given. */
   financial: boolean;

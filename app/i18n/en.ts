@@ -112,6 +112,8 @@ export const en: Record<MessageKey, string> = {
   "period.renewsUntil": "Renews automatically, at most until {cap}.",
   "period.renewsIndefinitely": "Renews automatically for an equal period unless a party gives notice.",
   "period.notStarted": "The agreement takes effect on {start}.",
+  "period.startNotStated": "The agreement states no start date.",
+  "period.startUnknown": "start date not stated",
   "period.ended": "The agreement ended on {end}.",
   "period.noticeDeadline": "Last day to give notice: {date}.",
   "period.endIfNoticeToday": "If notice is given today, the agreement applies until {date}.",

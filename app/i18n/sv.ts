@@ -108,6 +108,8 @@ const core = {
   "period.renewsUntil": "Förlängs automatiskt, som längst till {cap}.",
   "period.renewsIndefinitely": "Förlängs automatiskt med en likadan period om ingen part säger upp avtalet.",
   "period.notStarted": "Avtalet börjar gälla {start}.",
+  "period.startNotStated": "Avtalet anger inget startdatum.",
+  "period.startUnknown": "startdatum ej angivet",
   "period.ended": "Avtalet upphörde {end}.",
   "period.noticeDeadline": "Sista dag att säga upp: {date}.",
   "period.endIfNoticeToday": "Sägs avtalet upp i dag gäller det till och med {date}.",

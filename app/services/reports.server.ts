@@ -35,7 +35,7 @@ export async function setStatisticKeys(db: Db, partnershipId: string, keys: Stat
   const normalised = normaliseStatisticKeys(keys);
   await db.transaction(async (tx) => {
     const [row] = await tx.select({ rule: partnerships.reportingRule }).from(partnerships).where(eq(partnerships.id, partnershipId)).for("update");
-    const rule = row?.rule ?? { due: { kind: "afterYearEnd" as const, months: 1 }, narrative: false, attachments: [], financial: false, accountsApproval: false, statistics: [] };
+    const rule = row?.rule ?? { due: { kind: "afterYearEnd" as const, months: 1 }, narrative: false, attachments: [], financial: false, accountsApproval: false, statistics: [], byGender: [] };
     await tx.update(partnerships).set({ reportingRule: { ...rule, statistics: normalised } }).where(eq(partnerships.id, partnershipId));
     await audit(tx, { actorId: actor.id, action: "report.statistics", subject: `partnership:${partnershipId}`, details: { keys: normalised } });
   });

@@ -3,7 +3,9 @@
  * Organisation numbers are the ones the agreements state; where an agreement
  * states none, it stays empty rather than invented.
  */
+import type { FundingRule, FundsCondition } from "../../app/domain/funding";
 import type { PeriodRule } from "../../app/domain/period";
+import type { ReportingRule } from "../../app/domain/reporting-rule";
 
 export interface SeedParty {
   key: string;
@@ -33,6 +35,9 @@ export interface SeedPartnership {
   periodRule: PeriodRule;
   groups: SeedGroup[];
   parties: SeedParty[];
+  reportingRule: ReportingRule;
+  fundingRule: FundingRule;
+  fundsCondition?: FundsCondition;
 }
 
 export const DEMO_PASSWORD = "samrad-demo";
@@ -46,9 +51,14 @@ export const seedPartnerships: SeedPartnership[] = [
     purpose:
       "Ett hållbart och stärkande samarbete mellan den offentliga och den idéburna sektorn för att våldsutsatta får det stöd och skydd de har rätt till.",
     targetGroup: "Våldsutsatta kvinnor, men även män och transpersoner, utsatta i en nära relation.",
-    // 000 §8: valid to 2026-12-31; the committee paper (001) is dated 2023-10-11. Check-in once per term.
-    periodRule: { kind: "fixed", start: "2023-10-11", end: "2026-12-31" },
-    groups: [{ kind: "steering", name: "Uppföljningsgrupp", cadence: { per: "half-year", atLeast: 1 } }],
+    // 000 §8: valid to 2026-12-31. No start date is stated (the signature lines are blank), so none is set.
+    periodRule: { kind: "fixed", start: null, end: "2026-12-31" },
+    // 000 §6: "en styrgrupp, operativ samverkansgrupp, uppföljningsansvarig …"; the agreement is checked
+    // once per term (avstämning) and followed up at least yearly. The follow-up lead is a follow-up's lead.
+    groups: [
+      { kind: "steering", name: "Styrgrupp", cadence: { per: "half-year", atLeast: 1 } },
+      { kind: "cooperation", name: "Operativ samverkansgrupp", cadence: { per: "half-year", atLeast: 1 } },
+    ],
     parties: [
       {
         key: "osteraker-kommun",
@@ -65,6 +75,20 @@ export const seedPartnerships: SeedPartnership[] = [
         representative: { name: "Maria Ek", email: "osteraker.kvinnojouren@samrad.test" },
       },
     ],
+    // 000 §9: activity report and full-year accounts "senast en månad efter varje verksamhetsår", the
+    // accounts "för granskning och godkännande"; contacts by channel, support conversations by gender,
+    // volunteers, their hours and employees.
+    reportingRule: {
+      due: { kind: "afterYearEnd", months: 1 },
+      narrative: true,
+      statistics: ["contactsInPerson", "contactsPhone", "contactsChat", "contactsEmail", "supportConversations", "volunteers", "volunteerHours", "employees"],
+      byGender: ["supportConversations"],
+      attachments: ["activityReport", "accounts"],
+      financial: true,
+      accountsApproval: true,
+    },
+    // 000 §7: 2 400 000 kr once, after the nämnd's decision in 2023; unused funds repaid on breach or dissolution.
+    fundingRule: { kind: "oneOff", amount: 2_400_000, schedule: { kind: "oneOff" }, repayment: ["unused"] },
   },
   {
     key: "linkoping",
@@ -93,6 +117,17 @@ export const seedPartnerships: SeedPartnership[] = [
         representative: { name: "Sara Lind", email: "linkoping.jouren@samrad.test" },
       },
     ],
+    // 002: the yearly activity reports (verksamhetsberättelser); no date and no statistics are set.
+    reportingRule: { due: { kind: "none" }, narrative: false, statistics: [], byGender: [], attachments: ["activityReport"], financial: false, accountsApproval: false },
+    // 002: 1 571 605 kr (2025 price level), paid in January, indexed yearly by the nämnd's index from 2026-01-01;
+    // repayable if not used "för avsett ändamål".
+    fundingRule: {
+      kind: "yearly",
+      amounts: [{ fromYear: 2025, amount: 1_571_605 }],
+      indexation: { fromYear: 2026, index: "Social- och omsorgsnämndens index" },
+      schedule: { kind: "yearly", month: 1 },
+      repayment: ["misused"],
+    },
   },
   {
     key: "boras",
@@ -119,6 +154,28 @@ export const seedPartnerships: SeedPartnership[] = [
         representative: { name: "Lena Svensson", email: "boras.jouren@samrad.test" },
       },
     ],
+    // 003: a yearly activity report with the number of individuals helped, and a plan; the quality
+    // appendix (Bilaga Kvalitet) is part of the agreement. No date is set ("kan rapporteras årligen").
+    reportingRule: {
+      due: { kind: "none" },
+      narrative: false,
+      statistics: ["reachedWomen", "reachedMen", "reachedOther"],
+      byGender: [],
+      attachments: ["activityReport", "activityPlan", "qualityAppendix"],
+      financial: false,
+      accountsApproval: false,
+    },
+    // 003: a fixed service fee of 550 000 kr a year, invoiced; the council's decision of 2021-11-17/18 makes it
+    // 700 000 kr a year for three years (the period 2022–2024).
+    fundingRule: {
+      kind: "yearly",
+      amounts: [
+        { fromYear: 2022, amount: 550_000 },
+        { fromYear: 2022, toYear: 2024, amount: 700_000, reference: "KF 2021-11-17/18" },
+      ],
+      schedule: { kind: "invoice" },
+      repayment: [],
+    },
   },
   {
     key: "stockholm",
@@ -172,5 +229,19 @@ export const seedPartnerships: SeedPartnership[] = [
         representative: { name: "Olof Persson", email: "stockholm.bo-vasterort@samrad.test" },
       },
     ],
+    // 004 §4: a narrative, people reached split by gender and a financial report; no date is set.
+    reportingRule: {
+      due: { kind: "none" },
+      narrative: true,
+      statistics: ["reachedWomen", "reachedMen", "reachedOther"],
+      byGender: [],
+      attachments: [],
+      financial: true,
+      accountsApproval: false,
+    },
+    // 004 §5.2: each party's grant is in its appendix; §5.4 Återkrav after a breach.
+    fundingRule: { kind: "perAppendix", schedule: null, repayment: ["breach"] },
+    // 004 §5.1: "Perioden för partnerskapet villkoras förutsatt att det finns medel".
+    fundsCondition: { conditional: true },
   },
 ];

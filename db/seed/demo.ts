@@ -23,7 +23,16 @@ export async function seedDemoIfEmpty(db: Db, now = new Date()): Promise<boolean
     for (const p of seedPartnerships) {
       const [partnership] = await tx
         .insert(partnerships)
-        .values({ name: p.name, referenceNumber: p.referenceNumber, purpose: p.purpose, targetGroup: p.targetGroup, periodRule: p.periodRule })
+        .values({
+          name: p.name,
+          referenceNumber: p.referenceNumber,
+          purpose: p.purpose,
+          targetGroup: p.targetGroup,
+          periodRule: p.periodRule,
+          reportingRule: p.reportingRule,
+          fundingRule: p.fundingRule,
+          fundsCondition: p.fundsCondition ?? null,
+        })
         .returning({ id: partnerships.id });
       const members: { userId: string; partyId: string }[] = [];
       const partyIdOf = new Map<string, string>();

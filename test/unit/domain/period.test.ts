@@ -4,11 +4,9 @@ import { periodStatus, validatePeriodRule, type IsoDate, type PeriodRule } from 
 /** The period clauses of the seed agreements (/work/shared/seeds), as rules. */
 export const seedRules = {
   // 000 §8: "Överenskommelsen gäller till och med den 31 december 2026". Neither 000 nor the
-  // committee paper 001 gives a start: 001 (dated 2023-10-11) asks the social committee to approve
-  // the agreement, financed from the 2023 budget, and 000 §7 pays the grant once the committee has
-  // decided in 2023. So the agreement runs from that 2023 decision, whose date is not in the texts;
-  // we take the paper's date, the earliest day the agreement can have applied.
-  osteraker: { kind: "fixed", start: "2023-10-11", end: "2026-12-31" },
+  // committee paper 001 gives a start (the signature dates are blank), so none is invented: the
+  // agreement counts as running on any day up to its end.
+  osteraker: { kind: "fixed", start: null, end: "2026-12-31" },
   // 002 Avtalsperiod: 2025-01-01..2030-12-31; leaving early needs six months' written notice.
   linkoping: { kind: "fixedWithNotice", start: "2025-01-01", end: "2030-12-31", noticeMonths: 6 },
   // 003: 1 January 2022..31 December 2024, renewed for another period unless terminated at least
@@ -54,9 +52,8 @@ describe("periodStatus", () => {
   // [rule, on, current period (null: not running), notice deadline, end if notice is given on `on`]
   it.each<[RuleName, IsoDate, string | null, IsoDate | null, IsoDate | null]>([
     // Österåker: fixed end, no notice clause.
-    ["osteraker", "2023-10-10", null, null, null],
-    ["osteraker", "2023-10-11", "2023-10-11..2026-12-31", null, "2026-12-31"],
-    ["osteraker", "2026-12-31", "2023-10-11..2026-12-31", null, "2026-12-31"],
+    ["osteraker", "2023-10-10", "?..2026-12-31", null, "2026-12-31"],
+    ["osteraker", "2026-12-31", "?..2026-12-31", null, "2026-12-31"],
     ["osteraker", "2027-01-01", null, null, null],
 
     // Linköping: fixed end, early exit six months after notice.
@@ -115,7 +112,8 @@ describe("periodStatus", () => {
     ["noRenewal", "2025-06-01", "2025-04-01..2025-12-31", null, "2025-12-31"],
     ["noRenewal", "2026-01-01", null, null, null],
   ])("%s on %s: period %s, notice by %s, ends %s if notice is given", (name, on, current, noticeDeadline, endIfNoticeToday) => {
-    const [currentPeriodStart, currentPeriodEnd] = current === null ? [null, null] : current.split("..");
+    // "?" stands for a start the agreement does not state.
+    const [currentPeriodStart, currentPeriodEnd] = current === null ? [null, null] : current.split("..").map((d) => (d === "?" ? null : d));
     expect(periodStatus(rules[name], on)).toMatchObject({
       running: current !== null,
       currentPeriodStart,
