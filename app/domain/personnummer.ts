@@ -7,8 +7,11 @@ export interface PersonnummerHit {
   kind: "personnummer" | "samordningsnummer";
 }
 
-// YYMMDD-NNNN, YYMMDD+NNNN, YYMMDDNNNN, YYYYMMDD-NNNN, YYYYMMDDNNNN; not inside longer digit runs.
-const CANDIDATE = /(?<![\d-])(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})(?![\d])/g;
+// YYMMDD-NNNN, YYMMDD+NNNN, YYMMDDNNNN, YYYYMMDD-NNNN, YYYYMMDDNNNN, with the separator also written
+// as a space, a dash (– —), a dot or a slash, spaces around it too ("811218 - 9876"); not inside
+// longer digit runs.
+const SEPARATOR = String.raw`(?:\s?[-+\u2010-\u2015.\/]\s?|\s)?`;
+const CANDIDATE = new RegExp(String.raw`(?<![\d-])(\d{2})?(\d{2})(\d{2})(\d{2})(${SEPARATOR})(\d{4})(?!\d)`, "g");
 
 /**
  * Swedish personal identity numbers (and coordination numbers, whose day is +60) in a text,

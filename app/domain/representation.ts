@@ -33,8 +33,11 @@ export function checkRepresentation(
   return mandates < limits.ideaMandates ? null : "representation.ideaLimit";
 }
 
-/** Parties represented with mandate among those present. A deputy steps in for an absent
- *  representative, so a party has its mandate when a representative or a deputy is there. */
-export function partiesWithMandate(present: { partyId: string; role: MemberRole }[]): Set<string> {
-  return new Set(present.filter((p) => p.role !== "observer").map((p) => p.partyId));
+/** Parties represented with mandate at a meeting. A deputy carries the party's mandate only when
+ *  standing in for one of its representatives who is absent; on their own, deputies and observers carry none. */
+export function partiesWithMandate(members: { partyId: string; role: MemberRole; present: boolean }[]): Set<string> {
+  const absentRepresentative = new Set(members.filter((m) => m.role === "representative" && !m.present).map((m) => m.partyId));
+  return new Set(
+    members.filter((m) => m.present && (m.role === "representative" || (m.role === "deputy" && absentRepresentative.has(m.partyId)))).map((m) => m.partyId),
+  );
 }

@@ -107,7 +107,7 @@ export async function meetingDetails(db: Db, meeting: MeetingRow) {
     agendaOf(db).execute({ meetingId: meeting.id }),
     membersAtMeeting(db).execute({ meetingId: meeting.id, groupId: meeting.groupId }),
   ]);
-  const mandated = partiesWithMandate(people.filter((p) => p.present).map((p) => ({ partyId: p.presentFor ?? p.partyId, role: p.role })));
+  const mandated = partiesWithMandate(people.map((p) => ({ partyId: p.presentFor ?? p.partyId, role: p.role, present: Boolean(p.present) })));
   return { agenda, people, mandatedParties: [...mandated] };
 }
 

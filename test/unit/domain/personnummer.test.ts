@@ -11,6 +11,14 @@ describe("personnummer scan", () => {
     ["född 1900-talet: 811218+9876", ["811218+9876"], "personnummer"],
     ["samordningsnummer 701063-2391", ["701063-2391"], "samordningsnummer"],
     ["skottdag 000229-2381", ["000229-2381"], "personnummer"],
+    // Written with other separators, as people type them.
+    ["med mellanslag 811218 9876 i texten", ["811218 9876"], "personnummer"],
+    ["hårt mellanslag 811218\u00a09876", ["811218\u00a09876"], "personnummer"],
+    ["tankstreck 811218–9876", ["811218–9876"], "personnummer"],
+    ["punkt 811218.9876", ["811218.9876"], "personnummer"],
+    ["snedstreck 811218/9876", ["811218/9876"], "personnummer"],
+    ["luft runt strecket 811218 - 9876", ["811218 - 9876"], "personnummer"],
+    ["med sekel 19811218 9876", ["19811218 9876"], "personnummer"],
   ])("finds %j", (text, found, kind) => {
     const hits = findPersonnummer(text);
     expect(hits.map((h) => h.text)).toEqual(found);
@@ -28,6 +36,8 @@ describe("personnummer scan", () => {
     ["a date and time", "2026-12-10 13:00"],
     ["a reference number", "SN 2023/0050"],
     ["part of a longer number", "12811218-98765"],
+    ["two separators", "811218 -- 9876"],
+    ["a line break between", "811218\n\n9876"],
   ])("ignores %s: %s", (_label, text) => {
     expect(findPersonnummer(text)).toEqual([]);
   });

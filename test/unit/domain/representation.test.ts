@@ -55,13 +55,18 @@ describe("checkRepresentation", () => {
 });
 
 describe("partiesWithMandate", () => {
-  it.each<[string, { partyId: string; role: MemberRole }[], string[]]>([
-    ["representatives", [{ partyId: "sf", role: "representative" }, { partyId: "bo-got", role: "representative" }], ["sf", "bo-got"]],
-    ["a deputy stands in for an absent representative", [{ partyId: "bo-got", role: "deputy" }], ["bo-got"]],
-    ["representative and deputy both present", [{ partyId: "bo-got", role: "representative" }, { partyId: "bo-got", role: "deputy" }], ["bo-got"]],
-    ["observers carry no mandate", [{ partyId: "bo-sod", role: "observer" }, { partyId: "sf", role: "representative" }], ["sf"]],
-    ["nobody present", [], []],
-  ])("%s", (_, present, parties) => {
-    expect(partiesWithMandate(present)).toEqual(new Set(parties));
+  const rep = (partyId: string, present: boolean) => ({ partyId, role: "representative" as MemberRole, present });
+  const deputy = (partyId: string, present: boolean) => ({ partyId, role: "deputy" as MemberRole, present });
+  it.each<[string, { partyId: string; role: MemberRole; present: boolean }[], string[]]>([
+    ["representatives", [rep("sf", true), rep("bo-got", true)], ["sf", "bo-got"]],
+    ["a deputy stands in for an absent representative", [rep("bo-got", false), deputy("bo-got", true)], ["bo-got"]],
+    ["representative and deputy both present", [rep("bo-got", true), deputy("bo-got", true)], ["bo-got"]],
+    ["a deputy alone, with no representative to stand in for, carries no mandate", [deputy("bo-got", true)], []],
+    ["one of the public party's two representatives away: its deputy stands in", [rep("sf", true), rep("sf", false), deputy("sf", true)], ["sf"]],
+    ["a deputy of another party stands in for nobody here", [rep("sf", false), deputy("bo-got", true)], []],
+    ["observers carry no mandate", [{ partyId: "bo-sod", role: "observer", present: true }, rep("sf", true)], ["sf"]],
+    ["nobody present", [rep("sf", false), deputy("sf", false)], []],
+  ])("%s", (_, members, parties) => {
+    expect(partiesWithMandate(members)).toEqual(new Set(parties));
   });
 });
