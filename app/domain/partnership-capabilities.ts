@@ -46,6 +46,10 @@ export interface PartnershipCapabilities {
   createAppendix: Readonly<Record<string, PartnershipVerdict>>;
   /** Per party: may the user register a new version of one of its appendices. */
   reviseAppendix: Readonly<Record<string, PartnershipVerdict>>;
+  /** Plan follow-ups and evaluations, and record their outcome. */
+  planFollowUps: PartnershipVerdict;
+  /** Record a final court ruling that ends the partnership (000 §10). */
+  recordCourtRuling: PartnershipVerdict;
 }
 
 export interface AmendmentState {
@@ -88,7 +92,9 @@ export function partyToSign(facts: PartnershipFacts, amendment: Pick<AmendmentSt
  * party (not an observer), or the coordinator, chooses the statistics. Amendments are drafted by
  * the coordinator or a member speaking for a party that takes part. The coordinator registers a
  * party's appendices and their new versions (004 §2.1) while the party takes part; what a party
- * that has left committed to stays as it was.
+ * that has left committed to stays as it was. Follow-ups and evaluations are planned and recorded
+ * by the coordinator or a steering group member speaking for a party that takes part (their lead
+ * records the outcome too: `mayCompleteFollowUp`); a court's final ruling only by the coordinator.
  */
 export function partnershipCapabilities(facts: PartnershipFacts, today: IsoDate): PartnershipCapabilities {
   const byParty = (parties: PartnershipFacts["parties"], verdict: (p: PartnershipFacts["parties"][number]) => PartnershipVerdict) =>
@@ -110,7 +116,14 @@ export function partnershipCapabilities(facts: PartnershipFacts, today: IsoDate)
     draftAmendment: facts.isAdmin || facts.seats.some((s) => s.role !== "observer" && takesPart(facts, s.partyId, today)) ? true : "forbidden",
     createAppendix: appendices,
     reviseAppendix: appendices,
+    planFollowUps: facts.isAdmin || facts.seats.some((s) => s.groupKind === "steering" && s.role !== "observer" && takesPart(facts, s.partyId, today)) ? true : "forbidden",
+    recordCourtRuling: facts.isAdmin ? true : "forbidden",
   };
+}
+
+/** Whoever plans follow-ups, and the follow-up's lead, records its outcome. */
+export function mayCompleteFollowUp(can: Pick<PartnershipCapabilities, "planFollowUps">, userId: string, followUp: { leadUserId: string | null }): PartnershipVerdict {
+  return can.planFollowUps === true || followUp.leadUserId === userId ? true : "forbidden";
 }
 
 /**

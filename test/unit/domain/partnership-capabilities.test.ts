@@ -3,6 +3,7 @@ import type { IsoDate } from "../../../app/domain/iso-date";
 import {
   amendmentCapabilities,
   forParty,
+  mayCompleteFollowUp,
   partnershipCapabilities,
   type AmendmentCapabilities,
   type AmendmentState,
@@ -63,6 +64,31 @@ describe("partnershipCapabilities", () => {
     expect(partnershipCapabilities(facts("cityRep", null, "gotland"), TODAY).chooseStatistics).toBe("forbidden");
     expect(partnershipCapabilities(facts("sodraObserver", null, "sodra"), TODAY).chooseStatistics).toBe("forbidden");
     expect(partnershipCapabilities(facts("sodraCooperationRep", null, "sodra"), TODAY).chooseStatistics).toBe("forbidden");
+  });
+
+  // person, Västerort's last day, day asked, follow-ups planned, court ruling recorded
+  it.each<[Person, IsoDate | null, IsoDate, PartnershipVerdict, PartnershipVerdict]>([
+    ["coordinator", LEFT, TODAY, true, true],
+    // Steering group members with a say plan follow-ups; only the coordinator records a court's ruling.
+    ["cityRep", LEFT, TODAY, true, "forbidden"],
+    ["gotlandDeputy", LEFT, TODAY, true, "forbidden"],
+    ["sodraObserver", LEFT, TODAY, "forbidden", "forbidden"],
+    // A seat in the cooperation group only is not enough.
+    ["sodraCooperationRep", LEFT, TODAY, "forbidden", "forbidden"],
+    // Västerort plans while it takes part, not after.
+    ["vasterortRep", LEFT, LEFT, true, "forbidden"],
+    ["vasterortRep", LEFT, TODAY, "forbidden", "forbidden"],
+    ["borasRep", LEFT, TODAY, "forbidden", "forbidden"],
+  ])("follow-ups and court rulings: %s (Västerort until %s) on %s", (person, left, today, planFollowUps, recordCourtRuling) => {
+    expect(partnershipCapabilities(facts(person, left), today)).toMatchObject({ planFollowUps, recordCourtRuling });
+  });
+
+  it("lets a follow-up's lead record its outcome even without planning rights", () => {
+    const observer = partnershipCapabilities(facts("sodraObserver", null), TODAY);
+    expect(mayCompleteFollowUp(observer, "u-sodra", { leadUserId: "u-sodra" })).toBe(true);
+    expect(mayCompleteFollowUp(observer, "u-sodra", { leadUserId: "u-other" })).toBe("forbidden");
+    expect(mayCompleteFollowUp(observer, "u-sodra", { leadUserId: null })).toBe("forbidden");
+    expect(mayCompleteFollowUp(partnershipCapabilities(facts("cityRep", null), TODAY), "u-city", { leadUserId: null })).toBe(true);
   });
 
   it("refuses a party that is not the partnership's, or one the action does not concern", () => {
