@@ -7,6 +7,7 @@ const TABS = [
   { key: "cases", path: "/cases", label: "partnership.tabCases" },
   { key: "amendments", path: "/amendments", label: "partnership.tabAmendments" },
   { key: "reports", path: "/reports", label: "partnership.tabReports" },
+  { key: "followUps", path: "/follow-ups", label: "partnership.tabFollowUps" },
   { key: "appendices", path: "/appendices", label: "partnership.tabAppendices" },
   { key: "history", path: "/history", label: "partnership.tabHistory" },
 ] as const satisfies readonly { key: string; path: string; label: MessageKey }[];

@@ -47,3 +47,6 @@ export function committeeErrors(sector: "public" | "idea", givenOn: IsoDate, com
   else if (committee.decidedOn > givenOn) errors.committeeDecidedOn = "termination.committeeAfterNotice";
   return errors;
 }
+
+/** 000 §10: a ruling that has become final ends the agreement "vid närmast kommande årsskifte": 31 December of that year. */
+export const courtRulingEndsOn = (finalOn: IsoDate): IsoDate => `${finalOn.slice(0, 4)}-12-31`;

@@ -66,3 +66,13 @@ export function parseStatisticKeys(form: FormData): ParseResult<StatisticKey[]> 
   const keys = form.getAll("keys").map(String).filter(isStatisticKey);
   return keys.length ? { ok: true, data: keys } : { ok: false, fieldErrors: { keys: "report.keysRequired" } };
 }
+
+/** A court's final ruling (000 §10), recorded only when confirmed, and not before it became final. */
+export const courtRulingSchema = (today: string) =>
+  z.object({
+    authority: text(200),
+    caseNumber: z.string().trim().max(100, "form.tooLong").optional().default(""),
+    finalOn: dateField.refine((v) => v <= today, "court.finalInFuture"),
+    note: z.string().trim().max(2000, "form.tooLong").optional().default(""),
+    confirm: z.literal("on", { error: "court.confirmRequired" }),
+  });

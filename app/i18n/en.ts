@@ -2,6 +2,7 @@ import * as agreement from "./parts/agreement";
 import * as cases from "./parts/cases";
 import * as dashboard from "./parts/dashboard";
 import * as decisions from "./parts/decisions";
+import * as followUp from "./parts/follow-up";
 import type { MessageKey } from "./sv";
 
 export const en: Record<MessageKey, string> = {
@@ -9,6 +10,7 @@ export const en: Record<MessageKey, string> = {
   ...cases.en,
   ...agreement.en,
   ...dashboard.en,
+  ...followUp.en,
   "app.name": "Samråd",
   "app.tagline": "Meeting portal for idea-based public partnerships",
   "nav.skip": "Skip to content",

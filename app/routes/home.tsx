@@ -119,6 +119,14 @@ export default function Home() {
             </li>
           ))}
         </Panel>
+        <Panel id="dash-follow-ups" title="dashboard.followUps" empty="dashboard.noFollowUps">
+          {d.followUps.map((f) => (
+            <li key={f.id}>
+              <Link to={`/partnerships/${f.partnershipId}/follow-ups`}>{t("dashboard.followUpLine", { title: f.title, partnership: f.partnershipName, date: f.dueOn })}</Link>
+              {f.overdue ? <strong className="badge badge-warning"> {t("dashboard.overdue")}</strong> : null}
+            </li>
+          ))}
+        </Panel>
         <Panel id="dash-notices" title="dashboard.notices" empty="dashboard.noNotices" more={d.notices.more}>
           {d.notices.rows.map((n) => (
             <li key={n.id}>

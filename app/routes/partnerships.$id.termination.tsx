@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
+import { CourtRuling } from "~/components/termination/CourtRuling";
 import { GiveNotice } from "~/components/termination/GiveNotice";
 import { titled } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { requirePartnershipCapabilities } from "~/services/partnership-access.server";
+import { courtRulingOf } from "~/services/court-rulings.server";
 import { terminationsOf } from "~/services/terminations.server";
 
 export const meta = titled("termination.title");
@@ -12,10 +14,12 @@ export const meta = titled("termination.title");
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const { parties, can } = await requirePartnershipCapabilities(context.db, user, params.id!);
-  const given = await terminationsOf(context.db, params.id!);
+  const [given, ruling] = await Promise.all([terminationsOf(context.db, params.id!), courtRulingOf(context.db, params.id!)]);
   return {
     id: params.id!,
     isAdmin: user.isAdmin,
+    ruling: ruling && { authority: ruling.authority, caseNumber: ruling.caseNumber, finalOn: ruling.finalOn, endsOn: ruling.endsOn, note: ruling.note },
+    canRecordRuling: can.recordCourtRuling === true,
     parties: parties.filter((p) => can.giveNotice[p.id] === true).map((p) => ({ id: p.id, name: p.name, sector: p.sector })),
     given: given.map((g) => ({
       id: g.id,
@@ -51,6 +55,7 @@ export default function Termination() {
       ) : null}
 
       <GiveNotice id={d.id} parties={d.parties} isAdmin={d.isAdmin} />
+      <CourtRuling id={d.id} ruling={d.ruling} canRecord={d.canRecordRuling} />
     </div>
   );
 }

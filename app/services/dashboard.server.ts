@@ -21,6 +21,7 @@ import { participatesOn } from "../domain/participation";
 import { periodStatus } from "../domain/period";
 import { currentReportYear, reportingParties, reportStatus } from "../domain/yearly-report";
 import type { IsoDate } from "../domain/iso-date";
+import { followUpsDueFor } from "./follow-ups.server";
 import { meetingsFor } from "./meetings.server";
 
 const LIMIT = 10;
@@ -207,7 +208,7 @@ const plansOwed = {
 
 /** Everything "Översikt" shows a user, in one round of parallel queries. */
 export async function dashboardFor(db: Db, user: SessionUser, now: Date, today: IsoDate) {
-  const [meetings, positions, tasks, signatures, notices, reports, plans] = await Promise.all([
+  const [meetings, positions, tasks, signatures, notices, reports, plans, followUps] = await Promise.all([
     meetingsFor(db, user, { when: "upcoming", now, limit: 5 }),
     decisionsAwaitingMyParty(db).execute({ userId: user.id }),
     myOpenTasks(db).execute({ userId: user.id }),
@@ -215,6 +216,7 @@ export async function dashboardFor(db: Db, user: SessionUser, now: Date, today: 
     noticeDeadlines(db, user, today),
     reportsDue(db, user, today),
     (user.isAdmin ? plansOwed.all : plansOwed.mine)(db).execute({ userId: user.id }),
+    followUpsDueFor(db, user, today),
   ]);
   // A party that has left states no positions and signs nothing more.
   const takingPart = <T extends { participatesUntil: IsoDate | null }>(rows: T[]) =>
@@ -227,5 +229,6 @@ export async function dashboardFor(db: Db, user: SessionUser, now: Date, today: 
     signatures: takingPart(signatures),
     notices: firstRows(notices),
     reports: firstRows(reports.map(({ filedAt: _, ...r }) => r)),
+    followUps,
   };
 }

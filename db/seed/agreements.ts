@@ -26,6 +26,18 @@ export interface SeedGroup {
   convener?: string;
 }
 
+export interface SeedFollowUp {
+  kind: "follow_up" | "evaluation";
+  title: string;
+  covers: string;
+  presentedTo: string;
+  recurrence: "yearly" | "once";
+  /** A date, or "yearEnd" for 31 December of the seeding year ("minst en gång per år"). */
+  dueOn: string | "yearEnd";
+  /** The key of the party whose representative leads it. */
+  lead: string;
+}
+
 export interface SeedPartnership {
   key: string;
   name: string;
@@ -38,6 +50,7 @@ export interface SeedPartnership {
   reportingRule: ReportingRule;
   fundingRule: FundingRule;
   fundsCondition?: FundsCondition;
+  followUps: SeedFollowUp[];
 }
 
 export const DEMO_PASSWORD = "samrad-demo";
@@ -48,8 +61,7 @@ export const seedPartnerships: SeedPartnership[] = [
     key: "osteraker",
     name: "IOP Österåkers kommun – Kvinnojouren i Österåker",
     referenceNumber: "SN 2023/0050",
-    purpose:
-      "Ett hållbart och stärkande samarbete mellan den offentliga och den idéburna sektorn för att våldsutsatta får det stöd och skydd de har rätt till.",
+    purpose: "Ett hållbart och stärkande samarbete mellan den offentliga och den idéburna sektorn för att våldsutsatta får det stöd och skydd de har rätt till.",
     targetGroup: "Våldsutsatta kvinnor, men även män och transpersoner, utsatta i en nära relation.",
     // 000 §8: valid to 2026-12-31. No start date is stated (the signature lines are blank), so none is set.
     periodRule: { kind: "fixed", start: null, end: "2026-12-31" },
@@ -75,6 +87,28 @@ export const seedPartnerships: SeedPartnership[] = [
         representative: { name: "Maria Ek", email: "osteraker.kvinnojouren@samrad.test" },
       },
     ],
+    followUps: [
+      {
+        // 000 §9: "En verksamhetsuppföljning görs av Österåkers kommun en gång per år … Resultatet presenteras till styrgruppen och socialnämnden."
+        kind: "follow_up",
+        title: "Verksamhetsuppföljning",
+        covers: "Överenskommelsen följs upp: verksamhetsberättelsen, helårsbokslutet och statistiken enligt § 9.",
+        presentedTo: "Styrgruppen och socialnämnden",
+        recurrence: "yearly",
+        dueOn: "yearEnd",
+        lead: "osteraker-kommun",
+      },
+      {
+        // 001: the agreement is to be evaluated before it ends in 2026.
+        kind: "evaluation",
+        title: "Utvärdering innan överenskommelsen upphör",
+        covers: "Om partnerskapet ska fortsätta efter 2026-12-31.",
+        presentedTo: "Socialnämnden",
+        recurrence: "once",
+        dueOn: "2026-12-31",
+        lead: "osteraker-kommun",
+      },
+    ],
     // 000 §9: activity report and full-year accounts "senast en månad efter varje verksamhetsår", the
     // accounts "för granskning och godkännande"; contacts by channel, support conversations by gender,
     // volunteers, their hours and employees.
@@ -94,8 +128,7 @@ export const seedPartnerships: SeedPartnership[] = [
     key: "linkoping",
     name: "IOP Linköpings kommun – Kvinnojouren Ellinor och Tjejjouren Beata",
     referenceNumber: null,
-    purpose:
-      "En långsiktig samverkan kring våldsutsatta kvinnor i alla åldrar och deras barn, från akut stöd till långsiktigt våldsförebyggande arbete.",
+    purpose: "En långsiktig samverkan kring våldsutsatta kvinnor i alla åldrar och deras barn, från akut stöd till långsiktigt våldsförebyggande arbete.",
     targetGroup: "Våldsutsatta kvinnor i alla åldrar och deras barn.",
     // 002: 2025-01-01..2030-12-31, six months' notice; the parties meet at least twice a year.
     periodRule: { kind: "fixedWithNotice", start: "2025-01-01", end: "2030-12-31", noticeMonths: 6 },
@@ -115,6 +148,18 @@ export const seedPartnerships: SeedPartnership[] = [
         orgNumber: null,
         sector: "idea",
         representative: { name: "Sara Lind", email: "linkoping.jouren@samrad.test" },
+      },
+    ],
+    followUps: [
+      {
+        // 002: "Partnerskapet ska även utvärderas 1 gång per år"; the administration's representative convenes and documents.
+        kind: "evaluation",
+        title: "Årlig utvärdering av partnerskapet",
+        covers: "Om innehållet i överenskommelsen fortfarande är aktuellt eller behöver omarbetas.",
+        presentedTo: "Social- och omsorgsnämnden",
+        recurrence: "yearly",
+        dueOn: "yearEnd",
+        lead: "linkoping-kommun",
       },
     ],
     // 002: the yearly activity reports (verksamhetsberättelser); no date and no statistics are set.
@@ -154,6 +199,7 @@ export const seedPartnerships: SeedPartnership[] = [
         representative: { name: "Lena Svensson", email: "boras.jouren@samrad.test" },
       },
     ],
+    followUps: [],
     // 003: a yearly activity report with the number of individuals helped, and a plan; the quality
     // appendix (Bilaga Kvalitet) is part of the agreement. No date is set ("kan rapporteras årligen").
     reportingRule: {
@@ -229,6 +275,7 @@ export const seedPartnerships: SeedPartnership[] = [
         representative: { name: "Olof Persson", email: "stockholm.bo-vasterort@samrad.test" },
       },
     ],
+    followUps: [],
     // 004 §4: a narrative, people reached split by gender and a financial report; no date is set.
     reportingRule: {
       due: { kind: "none" },

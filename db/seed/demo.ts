@@ -5,7 +5,7 @@ import { stockholmDate, stockholmInstant } from "../../app/domain/stockholm-date
 import { addDaysIso } from "../../app/domain/iso-date";
 import { templateAgenda } from "../../app/services/meetings.server";
 import type { Db } from "../client";
-import { agendaItems, groupMembers, groups, meetings, organisations, parties, partnerships, turnHolders, users } from "../schema";
+import { agendaItems, followUps, groupMembers, groups, meetings, organisations, parties, partnerships, turnHolders, users } from "../schema";
 import { DEMO_ADMIN, DEMO_PASSWORD, seedPartnerships } from "./agreements";
 
 /**
@@ -19,7 +19,10 @@ export async function seedDemoIfEmpty(db: Db, now = new Date()): Promise<boolean
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const today = stockholmDate(now);
   await db.transaction(async (tx) => {
-    const [admin] = await tx.insert(users).values({ ...DEMO_ADMIN, passwordHash, isAdmin: true }).returning({ id: users.id });
+    const [admin] = await tx
+      .insert(users)
+      .values({ ...DEMO_ADMIN, passwordHash, isAdmin: true })
+      .returning({ id: users.id });
     for (const p of seedPartnerships) {
       const [partnership] = await tx
         .insert(partnerships)
@@ -38,13 +41,19 @@ export async function seedDemoIfEmpty(db: Db, now = new Date()): Promise<boolean
       const partyIdOf = new Map<string, string>();
       for (const party of p.parties) {
         const [org] = await tx.insert(organisations).values({ name: party.name, orgNumber: party.orgNumber }).returning({ id: organisations.id });
-        const [row] = await tx
-          .insert(parties)
-          .values({ partnershipId: partnership.id, organisationId: org.id, sector: party.sector })
-          .returning({ id: parties.id });
-        const [user] = await tx.insert(users).values({ ...party.representative, passwordHash }).returning({ id: users.id });
+        const [row] = await tx.insert(parties).values({ partnershipId: partnership.id, organisationId: org.id, sector: party.sector }).returning({ id: parties.id });
+        const [user] = await tx
+          .insert(users)
+          .values({ ...party.representative, passwordHash })
+          .returning({ id: users.id });
         members.push({ userId: user.id, partyId: row.id });
         partyIdOf.set(party.key, row.id);
+      }
+      const leadOf = (partyKey: string) => members.find((m) => m.partyId === partyIdOf.get(partyKey))?.userId ?? null;
+      for (const { lead, dueOn, ...f } of p.followUps) {
+        await tx
+          .insert(followUps)
+          .values({ partnershipId: partnership.id, ...f, dueOn: dueOn === "yearEnd" ? `${today.slice(0, 4)}-12-31` : dueOn, leadUserId: leadOf(lead), createdBy: admin.id });
       }
       for (const [gi, g] of p.groups.entries()) {
         const order = members.map((m) => m.partyId);
@@ -57,9 +66,7 @@ export async function seedDemoIfEmpty(db: Db, now = new Date()): Promise<boolean
             cadencePer: g.cadence.per,
             cadenceAtLeast: g.cadence.atLeast,
             convenerPartyId: g.convener ? partyIdOf.get(g.convener) : null,
-            ...(g.rotation
-              ? { rotationOrder: order, rotationStartsOn: g.rotation.startsOn, rotationUnit: g.rotation.unit, rotationLength: g.rotation.length }
-              : {}),
+            ...(g.rotation ? { rotationOrder: order, rotationStartsOn: g.rotation.startsOn, rotationUnit: g.rotation.unit, rotationLength: g.rotation.length } : {}),
           })
           .returning({ id: groups.id });
         await tx.insert(groupMembers).values(members.map((m) => ({ groupId: group.id, ...m, role: "representative" as const })));

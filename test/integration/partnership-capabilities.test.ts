@@ -65,7 +65,7 @@ describe("partnership capabilities: notices, reports and amendments refused wher
       await Promise.all([
         t.sql`select * from terminations order by id`,
         t.sql`select * from yearly_reports order by id`,
-        t.sql`select * from partnership_report_statistics order by partnership_id`,
+        t.sql`select reporting_rule from partnerships order by id`,
         t.sql`select * from amendments order by id`,
         t.sql`select * from amendment_signatures order by id`,
         t.sql`select period_rule from partnerships order by id`,

@@ -148,6 +148,7 @@ export const sv = {
   "audit.case.open.shortcoming": "Anmälde en brist",
   "audit.case.open.dispute": "Anmälde oenighet",
   "audit.case.open.information": "Anmälde ändrade förhållanden",
+  "audit.case.open.renegotiation": "Begärde omförhandling",
   "audit.case.step": "Registrerade ett steg i ett ärende",
   "audit.case.plan.change": "Ändrade en åtgärdsplan",
 } as const;
@@ -301,6 +302,7 @@ export const en: Record<keyof typeof sv, string> = {
   "audit.case.open.shortcoming": "Reported a shortcoming",
   "audit.case.open.dispute": "Reported a disagreement",
   "audit.case.open.information": "Reported changed circumstances",
+  "audit.case.open.renegotiation": "Requested renegotiation",
   "audit.case.step": "Recorded a step in a case",
   "audit.case.plan.change": "Changed an action plan",
 };

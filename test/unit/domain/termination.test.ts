@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agreementEndsOn, committeeErrors, terminationEffectiveOn } from "../../../app/domain/termination";
+import { agreementEndsOn, committeeErrors, courtRulingEndsOn, terminationEffectiveOn } from "../../../app/domain/termination";
 import { seedPartnerships } from "../../../db/seed/agreements";
 
 const rule = (key: string) => seedPartnerships.find((p) => p.key === key)!.periodRule;
@@ -90,5 +90,15 @@ describe("the nämnd's decision behind the public party's notice", () => {
     ["a Brottsofferjour, which has no nämnd", "idea", {}, {}],
   ])("%s", (_, sector, committee, expected) => {
     expect(committeeErrors(sector, "2025-09-30", committee)).toEqual(expected);
+  });
+});
+
+describe("a court's final ruling (000 §10)", () => {
+  it.each([
+    ["2026-03-15", "2026-12-31"],
+    ["2026-12-31", "2026-12-31"],
+    ["2027-01-01", "2027-12-31"],
+  ])("final on %s ends the agreement on %s", (finalOn, endsOn) => {
+    expect(courtRulingEndsOn(finalOn)).toBe(endsOn);
   });
 });
