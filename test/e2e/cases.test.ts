@@ -117,7 +117,7 @@ it("a shortcoming goes from report through adopted steering decisions and an act
 });
 
 it("a disagreement in Stockholm's cooperation group is escalated to the steering group in one action", async () => {
-  const [{ id }] = await env.db.sql`select id from groups where kind = 'cooperation'`;
+  const [{ id }] = await env.db.sql`select id from groups where kind = 'cooperation' and partnership_id = (select id from partnerships where reference_number = '2021/630')`;
   const sodra = await loggedInPage(env.browser, env.server.url, "stockholm.bo-sodra@samrad.test");
   await sodra.goto(`${env.server.url}/groups/${id}`);
   await sodra.getByText("Eskalera oenighet till styrgruppen").last().click();

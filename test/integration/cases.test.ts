@@ -158,7 +158,7 @@ describe("cases", () => {
     const sodra = await http.login("stockholm.bo-sodra@samrad.test");
     const [g] = await t.sql`
       select c.id as coop, c.partnership_id, s.id as steering from groups c join groups s on s.partnership_id = c.partnership_id and s.kind = 'steering'
-      where c.kind = 'cooperation'`;
+      where c.kind = 'cooperation' and c.partnership_id = (select id from partnerships where reference_number = '2021/630')`;
     const res = await http.post(`/partnerships/${g.partnership_id}/cases/escalate`, { groupId: g.coop, title: "Fördelning av jourtider", description: "Parterna är oeniga om helgjouren." }, { cookie: sodra });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toMatch(new RegExp(`^/partnerships/${g.partnership_id}/cases\\?escalated=`));
@@ -171,7 +171,7 @@ describe("cases", () => {
 
   it("escalates for the party the member has a say for in that cooperation group, never for one they sit for elsewhere", async () => {
     const [g] = await t.sql`
-      select c.id as coop, c.partnership_id from groups c where c.kind = 'cooperation' and c.partnership_id = (select partnership_id from groups where kind = 'cooperation' limit 1)`;
+      select c.id as coop, c.partnership_id from groups c where c.kind = 'cooperation' and c.partnership_id = (select id from partnerships where reference_number = '2021/630')`;
     const [seat] = await t.sql`
       select gm.user_id, gm.party_id from group_members gm join users u on u.id = gm.user_id
       where gm.group_id = ${g.coop} and u.email = 'stockholm.bo-gotland@samrad.test'`;
@@ -195,7 +195,7 @@ describe("cases", () => {
 
   it("tells the steering group's chair of changed circumstances by e-mail", async () => {
     const gotland = await http.login("stockholm.bo-gotland@samrad.test");
-    const [p] = await t.sql`select partnership_id as id from groups where kind = 'cooperation'`;
+    const [p] = await t.sql`select id from partnerships where reference_number = '2021/630'`;
     const before = (await t.sql`select count(*)::int as n from outbox`)[0].n;
     const res = await http.post(`/partnerships/${p.id}/cases/information`, { title: "Ny verksamhetschef", description: "Jouren byter ledning i januari." }, { cookie: gotland });
     expect(res.status).toBe(200);
