@@ -10,6 +10,7 @@ import { readForm } from "~/http/form.server";
 import { formatDateTime } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
+import { TableScroll } from "~/components/DataTable";
 
 export const meta = titled("invite.title");
 
@@ -53,7 +54,7 @@ export default function Invitations() {
       {invitations.length === 0 ? (
         <p className="empty">{t("invite.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label={t("invite.listTitle")}>
           <table>
             <thead>
               <tr>
@@ -72,7 +73,7 @@ export default function Invitations() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

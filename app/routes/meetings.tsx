@@ -10,6 +10,7 @@ import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { isUuid } from "~/services/access.server";
 import { meetingsFor } from "~/services/meetings.server";
+import { TableScroll } from "~/components/DataTable";
 
 export const meta = titled("meetings.title");
 
@@ -119,7 +120,7 @@ function MonthView({ month, meetings, link }: { month: string; meetings: Row[]; 
         <Link to={link("month", shiftMonth(month, 1))}>{t("meetings.nextMonth")}</Link>
       </div>
       {meetings.length === 0 ? <p className="empty">{t("meetings.noneInMonth")}</p> : null}
-      <div className="table-wrap">
+      <TableScroll label={title}>
         <table className="calendar">
           <caption className="visually-hidden">{title}</caption>
           <thead>
@@ -156,7 +157,7 @@ function MonthView({ month, meetings, link }: { month: string; meetings: Row[]; 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

@@ -55,7 +55,7 @@ export default function Cases() {
 
       <section aria-labelledby="open-h">
         <h2 id="open-h">{t("cases.open")}</h2>
-        <CaseTable rows={d.open} empty="cases.none" />
+        <CaseTable rows={d.open} empty="cases.none" label="cases.open" />
       </section>
 
       {d.canReport ? <ReportShortcoming partnershipId={d.id} accusable={d.accusable} /> : <p className="muted">{t("cases.notParty")}</p>}
@@ -65,7 +65,7 @@ export default function Cases() {
 
       <section aria-labelledby="closed-h">
         <h2 id="closed-h">{t("cases.closed")}</h2>
-        <CaseTable rows={d.closed} empty="cases.noneClosed" />
+        <CaseTable rows={d.closed} empty="cases.noneClosed" label="cases.closed" />
       </section>
     </div>
   );
@@ -73,12 +73,12 @@ export default function Cases() {
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["open"][number];
 
-function CaseTable({ rows, empty }: { rows: Row[]; empty: MessageKey }) {
+function CaseTable({ rows, empty, label }: { rows: Row[]; empty: MessageKey; label: MessageKey }) {
   const t = useT();
   const locale = useLocale();
   if (!rows.length) return <p className="empty">{t(empty)}</p>;
   return (
-    <DataTable headers={[t("cases.colTitle"), t("cases.colKind"), t("cases.colStage"), t("cases.colDeadline"), t("cases.colUpdated")]}>
+    <DataTable label={t(label)} headers={[t("cases.colTitle"), t("cases.colKind"), t("cases.colStage"), t("cases.colDeadline"), t("cases.colUpdated")]}>
       {rows.map((c) => (
         <tr key={c.id}>
           <td>

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useFetcher, useLoaderData } from "@remix-run/react";
+import { ActionMessages } from "~/components/ActionMessages";
 import { requireUser } from "~/auth/guards.server";
-import { PlanFollowUp, RecordOutcome } from "~/components/follow-ups/FollowUpForms";
+import { OUTCOME_FETCHER, PlanFollowUp, RecordOutcome } from "~/components/follow-ups/FollowUpForms";
 import { decisionLabel } from "~/domain/decision";
 import type { FollowUpState } from "~/domain/follow-up";
 import { mayCompleteFollowUp } from "~/domain/partnership-capabilities";
@@ -9,6 +10,7 @@ import { titled } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { followUpsOf, leadCandidates, linkable } from "~/services/follow-ups.server";
 import { requirePartnershipCapabilities } from "~/services/partnership-access.server";
+import type { ActionData } from "~/services/result";
 
 export const meta = titled("followUp.title");
 
@@ -94,6 +96,7 @@ function FollowUpCard({ f, children }: { f: Row; children?: React.ReactNode }) {
 export default function FollowUps() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
+  const outcome = useFetcher<ActionData>({ key: OUTCOME_FETCHER });
   const planned = d.followUps.filter((f) => f.status === "planned");
   const done = d.followUps.filter((f) => f.status === "done").reverse();
   return (
@@ -102,6 +105,7 @@ export default function FollowUps() {
       <p>{t("followUp.intro")}</p>
       <section aria-labelledby="fu-planned-h">
         <h2 id="fu-planned-h">{t("followUp.planned")}</h2>
+        <ActionMessages data={outcome.data} />
         {planned.length === 0 ? <p className="empty">{t("followUp.nonePlanned")}</p> : null}
         {planned.map((f) => (
           <FollowUpCard key={f.id} f={f}>

@@ -6,6 +6,7 @@ import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { requirePartnershipAccess } from "~/services/access.server";
 import { partnershipHistory } from "~/services/history.server";
+import { TableScroll } from "~/components/DataTable";
 
 export const meta = titled("history.title");
 
@@ -26,7 +27,7 @@ export default function History() {
       <h1>{t("history.title")}</h1>
       {rows.length === 0 ? <p className="empty">{t("history.empty")}</p> : null}
       {rows.length ? (
-        <div className="table-wrap">
+        <TableScroll label={t("history.title")}>
           <table>
             <thead>
               <tr>
@@ -51,7 +52,7 @@ export default function History() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </div>
   );

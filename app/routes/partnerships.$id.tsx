@@ -18,6 +18,7 @@ import { requirePartnershipAccess } from "~/services/access.server";
 import { createGroup, holdersFor } from "~/services/groups.server";
 import { partnershipExists, partnershipOverview } from "~/services/partnerships.server";
 import { terminationsOf } from "~/services/terminations.server";
+import { TableScroll } from "~/components/DataTable";
 
 export const meta = titled("partnership.title");
 
@@ -26,10 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requirePartnershipAccess(context.db, user, params.id!);
   const now = new Date();
   const today = stockholmDate(now);
-  const [overview, terminations] = await Promise.all([
-    partnershipOverview(context.db, params.id!, startOfStockholmYear(today)),
-    terminationsOf(context.db, params.id!),
-  ]);
+  const [overview, terminations] = await Promise.all([partnershipOverview(context.db, params.id!, startOfStockholmYear(today)), terminationsOf(context.db, params.id!)]);
   if (!overview) throw notFound();
   const holders = await holdersFor(context.db, overview.groups, today);
   const partyName = new Map(overview.parties.map((p) => [p.id, p.name]));
@@ -49,7 +47,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       const next = own.find((m) => m.endsAt >= now);
       const cadence =
         g.cadencePer && g.cadenceAtLeast
-          ? cadenceStatus({ per: g.cadencePer, atLeast: g.cadenceAtLeast }, own.map((m) => stockholmDate(m.startsAt)), today)
+          ? cadenceStatus(
+              { per: g.cadencePer, atLeast: g.cadenceAtLeast },
+              own.map((m) => stockholmDate(m.startsAt)),
+              today
+            )
           : null;
       return {
         id: g.id,
@@ -66,7 +68,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 const groupSchema = z.object({
   kind: z.enum(["steering", "cooperation"], { error: "form.required" }),
   name: z.string().trim().min(1, "form.required").max(120, "form.tooLong"),
-  cadencePer: z.enum(["year", "half-year"]).optional().or(z.literal("").transform(() => undefined)),
+  cadencePer: z
+    .enum(["year", "half-year"])
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   cadenceAtLeast: z.coerce.number().int("form.numberInvalid").min(0, "form.numberInvalid").max(52, "form.numberInvalid").optional(),
 });
 
@@ -76,12 +81,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseForm(groupSchema, await readForm(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors }, { status: 400 });
   const { kind, name, cadencePer, cadenceAtLeast } = parsed.data;
-  const id = await createGroup(
-    context.db,
-    params.id!,
-    { kind, name, cadencePer: cadencePer ?? null, cadenceAtLeast: cadencePer && cadenceAtLeast ? cadenceAtLeast : null },
-    admin,
-  );
+  const id = await createGroup(context.db, params.id!, { kind, name, cadencePer: cadencePer ?? null, cadenceAtLeast: cadencePer && cadenceAtLeast ? cadenceAtLeast : null }, admin);
   return redirect(`/groups/${id}`);
 }
 
@@ -128,7 +128,7 @@ export default function Partnership() {
 
       <section aria-labelledby="parties-h">
         <h2 id="parties-h">{t("home.parties")}</h2>
-        <div className="table-wrap">
+        <TableScroll label={t("home.parties")}>
           <table>
             <thead>
               <tr>
@@ -147,7 +147,7 @@ export default function Partnership() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <section aria-labelledby="groups-h">
@@ -166,7 +166,11 @@ export default function Partnership() {
               </p>
               <p>
                 {t("group.nextMeeting")}:{" "}
-                {g.nextMeeting ? <Link to={`/meetings/${g.nextMeeting.id}`}>{`${g.nextMeeting.title}, ${formatDateTime(g.nextMeeting.startsAt, locale)}`}</Link> : t("group.noMeetings")}
+                {g.nextMeeting ? (
+                  <Link to={`/meetings/${g.nextMeeting.id}`}>{`${g.nextMeeting.title}, ${formatDateTime(g.nextMeeting.startsAt, locale)}`}</Link>
+                ) : (
+                  t("group.noMeetings")
+                )}
               </p>
               {g.cadenceAtRisk ? <p className="warning">{t("group.cadenceAtRisk")}</p> : null}
             </li>

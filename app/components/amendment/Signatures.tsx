@@ -17,7 +17,7 @@ export function Signatures({ amendment, parties, voided, signFor }: Pick<Amendme
     <>
       <section aria-labelledby="sig-h">
         <h2 id="sig-h">{t("amendment.signatures")}</h2>
-        <DataTable headers={[t("amendment.party"), t("amendment.signer"), t("amendment.signedAt")]}>
+        <DataTable label={t("amendment.signatures")} headers={[t("amendment.party"), t("amendment.signer"), t("amendment.signedAt")]}>
           {parties.map((p) => (
             <tr key={p.id}>
               <td>{p.name}</td>

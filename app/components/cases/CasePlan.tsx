@@ -41,7 +41,7 @@ export function CasePlan({ caseId, actions, canEditPlan, canFollowUp, stageLabel
       <FormAlert message={wrongChoice ? t(wrongChoice) : undefined} />
       {actions.length === 0 ? <p className="empty">{t("case.planNone")}</p> : null}
       {actions.length ? (
-        <DataTable headers={[t("case.planWhat"), t("case.planOwner"), t("case.planDue"), t("case.planProgress")]}>
+        <DataTable label={t("case.plan")} headers={[t("case.planWhat"), t("case.planOwner"), t("case.planDue"), t("case.planProgress")]}>
           {actions.map((a) => (
             <tr key={a.id}>
               <td>{a.what}</td>

@@ -18,7 +18,7 @@ export function Positions({ decision, parties, myParty, can }: Pick<DecisionPage
       <h2 id="positions-h">{t("decision.positions")}</h2>
       <ActionMessages data={position.data} />
       <ActionMessages data={closing.data} />
-      <DataTable headers={[t("decision.party"), t("decision.position"), t("decision.reservation"), t("decision.statedBy")]}>
+      <DataTable label={t("decision.positions")} headers={[t("decision.party"), t("decision.position"), t("decision.reservation"), t("decision.statedBy")]}>
         {parties.map((p) => (
           <tr key={p.id}>
             <td>{p.name}</td>

@@ -18,7 +18,7 @@ export function Tasks({ decision, tasks, members, today, can }: Pick<DecisionPag
       <h2 id="tasks-h">{t("decision.tasks")}</h2>
       <ActionMessages data={fetcher.data} />
       {tasks.length ? (
-        <DataTable headers={[t("decision.taskTitle"), t("decision.taskOwner"), t("decision.taskDue"), t("decision.taskStatus")]}>
+        <DataTable label={t("decision.tasks")} headers={[t("decision.taskTitle"), t("decision.taskOwner"), t("decision.taskDue"), t("decision.taskStatus")]}>
           {tasks.map((task) => (
             <tr key={task.id}>
               <td>{task.title}</td>

@@ -55,12 +55,15 @@ export interface Linkable {
   decisions: { id: string; groupKind: "steering" | "cooperation"; year: number; number: number; text: string }[];
 }
 
+/** The fetcher every outcome form posts with: the page shows its answer, since the form goes once the follow-up is done. */
+export const OUTCOME_FETCHER = "follow-up-outcome";
+
 /** Records what a follow-up found, with the reports it covered and the decisions that followed. */
 export function RecordOutcome({ partnershipId, followUpId, links }: { partnershipId: string; followUpId: string; links: Linkable }) {
   const t = useT();
   const id = (name: string) => `fu-${followUpId}-${name}`;
   return (
-    <DisclosedForm summary={t("followUp.record")} action={`/partnerships/${partnershipId}/follow-ups/outcomes`}>
+    <DisclosedForm summary={t("followUp.record")} action={`/partnerships/${partnershipId}/follow-ups/outcomes`} fetcherKey={OUTCOME_FETCHER}>
       {(e) => (
         <>
           <input type="hidden" name="followUpId" value={followUpId} />

@@ -2,6 +2,7 @@ import { DisclosedForm } from "~/components/DisclosedForm";
 import { Field, SelectField } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
+import { TableScroll } from "~/components/DataTable";
 
 const ROLES = ["representative", "deputy", "observer"] as const;
 
@@ -24,7 +25,7 @@ export function Members({
       <h2 id="members-h">{t("group.members")}</h2>
       {members.length === 0 ? <p className="empty">{t("group.noMembers")}</p> : null}
       {members.length ? (
-        <div className="table-wrap">
+        <TableScroll label={t("group.members")}>
           <table>
             <thead>
               <tr>
@@ -43,7 +44,7 @@ export function Members({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {canAdd ? (
         // The form stays open after a save, for the next member.

@@ -4,6 +4,7 @@ import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import type { ActionData } from "~/services/result";
 import type { MeetingPage } from "./page-data";
+import { TableScroll } from "~/components/DataTable";
 
 /** Who was invited, who answered, who was present — and which parties were there with a mandate. */
 export function Attendance({ meeting: m, parties, people, can }: Pick<MeetingPage, "meeting" | "parties" | "people" | "can">) {
@@ -12,7 +13,7 @@ export function Attendance({ meeting: m, parties, people, can }: Pick<MeetingPag
   const mandated = parties.filter((p) => p.mandated).map((p) => p.name);
   const missing = parties.filter((p) => !p.mandated).map((p) => p.name);
   const table = (
-    <div className="table-wrap">
+    <TableScroll label={t("presence.title")}>
       <table>
         <caption className="visually-hidden">{t("presence.title")}</caption>
         <thead>
@@ -44,7 +45,7 @@ export function Attendance({ meeting: m, parties, people, can }: Pick<MeetingPag
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
   return (
     <section aria-labelledby="attendance-h">
