@@ -42,6 +42,7 @@ export default [
   route("partnerships/:id/reports/statistics", "routes/partnerships.$id.reports.statistics.ts"),
   route("partnerships/:id/follow-ups/plans", "routes/partnerships.$id.follow-ups.plans.ts"),
   route("partnerships/:id/follow-ups/outcomes", "routes/partnerships.$id.follow-ups.outcomes.ts"),
+  route("partnerships/:id/reports/reviews", "routes/partnerships.$id.reports.reviews.ts"),
   route("partnerships/:id/reports.csv", "routes/reports-csv.ts"),
   route("partnerships/:id/reports/print", "routes/partnerships.$id.reports.print.tsx"),
   route("groups/:id", "routes/groups.$id.tsx"),

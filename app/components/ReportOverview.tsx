@@ -1,6 +1,6 @@
-import type { ReportStatus } from "~/domain/yearly-report";
-import { FINANCIAL_KEYS } from "~/domain/yearly-report";
+import type { AccountsState, ReportStatus } from "~/domain/reporting-rule";
 import type { OverviewView } from "~/services/reports.server";
+import { statisticLabel } from "~/i18n/report-labels";
 import { useT } from "~/i18n/use-t";
 import { GenderChart, TrendChart } from "./ReportCharts";
 
@@ -16,6 +16,11 @@ export function StatusText({ status }: { status: ReportStatus }) {
   }
 }
 
+export function AccountsText({ state }: { state: AccountsState }) {
+  const t = useT();
+  return state === "sentBack" ? <strong className="badge-warning">{t("report.accounts.sentBack")}</strong> : <>{t(`report.accounts.${state}`)}</>;
+}
+
 /** Every idea-based party's figures for the year, the totals, and the charts. */
 export function ReportOverview({ o, headingId }: { o: OverviewView; headingId: string }) {
   const t = useT();
@@ -26,18 +31,19 @@ export function ReportOverview({ o, headingId }: { o: OverviewView; headingId: s
       {o.parties.every((p) => !p.report) ? <p className="empty">{t("report.noReports")}</p> : null}
       {/* Wide with many statistics: the scrolling box must be reachable by keyboard. */}
       <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={headingId}>
-        <table>
+        <table className="report-table">
           <caption className="visually-hidden">{t("report.overview", { year: o.year })}</caption>
           <thead>
             <tr>
               <th scope="col">{t("report.party")}</th>
               <th scope="col">{t("report.statusLabel")}</th>
+              {o.rule.accountsApproval ? <th scope="col">{t("report.accountsLabel")}</th> : null}
               {o.statistics.map((k) => (
                 <th scope="col" key={k}>
-                  {t(`report.stat.${k}`)}
+                  {statisticLabel(t, k)}
                 </th>
               ))}
-              {FINANCIAL_KEYS.map((k) => (
+              {o.financialColumns.map((k) => (
                 <th scope="col" key={k}>
                   {t(`report.fin.${k}`)}
                 </th>
@@ -51,10 +57,11 @@ export function ReportOverview({ o, headingId }: { o: OverviewView; headingId: s
                 <td>
                   <StatusText status={p.status} />
                 </td>
+                {o.rule.accountsApproval ? <td>{p.accounts ? <AccountsText state={p.accounts} /> : "—"}</td> : null}
                 {o.statistics.map((k) => (
                   <td key={k}>{cell(p.report?.statistics[k])}</td>
                 ))}
-                {FINANCIAL_KEYS.map((k) => (
+                {o.financialColumns.map((k) => (
                   <td key={k}>{cell(p.report?.financial[k])}</td>
                 ))}
               </tr>
@@ -64,17 +71,18 @@ export function ReportOverview({ o, headingId }: { o: OverviewView; headingId: s
             <tr>
               <th scope="row">{t("report.total")}</th>
               <td />
+              {o.rule.accountsApproval ? <td /> : null}
               {o.statistics.map((k) => (
                 <td key={k}>{cell(o.totals[k])}</td>
               ))}
-              {FINANCIAL_KEYS.map((k) => (
+              {o.financialColumns.map((k) => (
                 <td key={k}>{cell(o.financialTotals[k])}</td>
               ))}
             </tr>
           </tfoot>
         </table>
       </div>
-      <GenderChart year={o.year} gender={o.gender} />
+      {o.rule.byGender.includes("reached") ? <GenderChart year={o.year} gender={o.gender} /> : null}
       {o.trend.length ? <TrendChart trend={o.trend} /> : null}
     </>
   );

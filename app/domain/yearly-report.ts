@@ -1,12 +1,10 @@
-import { differenceInCalendarDays, parseISO } from "date-fns";
 import type { IsoDate } from "./iso-date";
 import { participatingParties, type Participant } from "./participation";
+import { reminderFrom } from "./reporting-rule";
 
-/** Statistics a yearly report may ask for; the steering group picks its set (000 §9). */
+/** Statistics a yearly report may ask for; the rule picks its set and which are split by gender (000 §9, 004 §4). */
 export const STATISTIC_KEYS = [
-  "reachedWomen",
-  "reachedMen",
-  "reachedOther",
+  "reached",
   "contactsInPerson",
   "contactsPhone",
   "contactsChat",
@@ -21,13 +19,10 @@ export const STATISTIC_KEYS = [
 ] as const;
 export type StatisticKey = (typeof STATISTIC_KEYS)[number];
 
-/** Asked for unless the steering group decided otherwise. */
-export const DEFAULT_STATISTIC_KEYS: readonly StatisticKey[] = STATISTIC_KEYS.slice(0, 11);
+/** People reached, split by gender: the figures the gender chart reads. */
+export const GENDER_KEYS = ["reachedWomen", "reachedMen", "reachedOther"] as const;
 
-/** People reached, split by gender: always reported together so the split adds up. */
-export const GENDER_KEYS = ["reachedWomen", "reachedMen", "reachedOther"] as const satisfies readonly StatisticKey[];
-
-/** Amounts of the financial report, in whole kronor. */
+/** Amounts of the financial report, in whole kronor; "remaining" is below zero for a deficit. */
 export const FINANCIAL_KEYS = ["grantReceived", "costs", "remaining"] as const;
 export type FinancialKey = (typeof FINANCIAL_KEYS)[number];
 
@@ -38,31 +33,9 @@ export function normaliseStatisticKeys(keys: readonly string[]): StatisticKey[] 
   return STATISTIC_KEYS.filter((k) => keys.includes(k));
 }
 
-/** The report for a year is due one month after the year ends. */
-export const reportDueOn = (year: number): IsoDate => `${year + 1}-01-31`;
-
-/** Reminders start on 1 December of the year reported on. */
-export const reminderFrom = (year: number): IsoDate => `${year}-12-01`;
-
-export type ReportStatus =
-  | { status: "filed"; dueOn: IsoDate }
-  | { status: "notYetDue"; dueOn: IsoDate }
-  | { status: "reminder"; dueOn: IsoDate; daysLeft: number }
-  | { status: "overdue"; dueOn: IsoDate; daysLate: number };
-
 /** Who owes yearly reports on `day` (004 §4): the idea-based parties still taking part. */
 export function reportingParties<T extends Pick<Participant, "participatesUntil"> & { sector: "public" | "idea" }>(parties: readonly T[], day: IsoDate): T[] {
   return participatingParties(parties, day).filter((p) => p.sector === "idea");
-}
-
-/** Where a party's report for `year` stands on `today` (Stockholm date). */
-export function reportStatus(year: number, filed: boolean, today: IsoDate): ReportStatus {
-  const dueOn = reportDueOn(year);
-  if (filed) return { status: "filed", dueOn };
-  const days = differenceInCalendarDays(parseISO(dueOn), parseISO(today));
-  if (days < 0) return { status: "overdue", dueOn, daysLate: -days };
-  if (today >= reminderFrom(year)) return { status: "reminder", dueOn, daysLeft: days };
-  return { status: "notYetDue", dueOn };
 }
 
 export interface FiledReport {
@@ -73,17 +46,16 @@ export interface FiledReport {
 }
 
 export interface Compiled {
-  totals: Record<StatisticKey, number>;
+  totals: Record<string, number>;
   financial: Record<FinancialKey, number>;
   gender: { women: number; men: number; other: number; total: number };
 }
 
-const sum = (reports: readonly FiledReport[], pick: (r: FiledReport) => number | undefined) =>
-  reports.reduce((acc, r) => acc + (pick(r) ?? 0), 0);
+const sum = (reports: readonly FiledReport[], pick: (r: FiledReport) => number | undefined) => reports.reduce((acc, r) => acc + (pick(r) ?? 0), 0);
 
 /** All parties' reports of one year added up. */
-export function compileReports(reports: readonly FiledReport[], keys: readonly StatisticKey[]): Compiled {
-  const totals = Object.fromEntries(keys.map((k) => [k, sum(reports, (r) => r.statistics[k])])) as Record<StatisticKey, number>;
+export function compileReports(reports: readonly FiledReport[], fields: readonly string[]): Compiled {
+  const totals = Object.fromEntries(fields.map((k) => [k, sum(reports, (r) => r.statistics[k])]));
   const financial = Object.fromEntries(FINANCIAL_KEYS.map((k) => [k, sum(reports, (r) => r.financial[k])])) as Record<FinancialKey, number>;
   const [women, men, other] = GENDER_KEYS.map((k) => sum(reports, (r) => r.statistics[k]));
   return { totals, financial, gender: { women, men, other, total: women + men + other } };
@@ -95,31 +67,39 @@ export const percent = (part: number, whole: number) => (whole > 0 ? Math.round(
 /** People reached per year, oldest first, for the trend chart. */
 export function reachedByYear(reports: readonly FiledReport[]): { year: number; reached: number }[] {
   const years = [...new Set(reports.map((r) => r.year))].sort((a, b) => a - b);
-  return years.map((year) => ({ year, reached: compileReports(reports.filter((r) => r.year === year), GENDER_KEYS).gender.total }));
+  return years.map((year) => ({
+    year,
+    reached: compileReports(
+      reports.filter((r) => r.year === year),
+      GENDER_KEYS
+    ).gender.total,
+  }));
 }
 
 export interface CsvLabels {
   party: string;
   total: string;
-  statistic: (key: StatisticKey) => string;
+  statistic: (field: string) => string;
   financial: (key: FinancialKey) => string;
 }
 
+/** The columns of a year's compilation under the partnership's rule: its figures, and the amounts when it asks for them. */
+export interface Columns {
+  statistics: readonly string[];
+  financial: readonly FinancialKey[];
+}
+
 /** One row per party and a totals row, headed by the labels: the table the committee reads. */
-export function reportCsvRows(
-  parties: readonly { id: string; name: string }[],
-  reports: readonly FiledReport[],
-  keys: readonly StatisticKey[],
-  labels: CsvLabels,
-): string[][] {
-  const header = [labels.party, ...keys.map(labels.statistic), ...FINANCIAL_KEYS.map(labels.financial)];
+export function reportCsvRows(parties: readonly { id: string; name: string }[], reports: readonly FiledReport[], columns: Columns, labels: CsvLabels): string[][] {
+  const { statistics, financial } = columns;
+  const header = [labels.party, ...statistics.map(labels.statistic), ...financial.map(labels.financial)];
   const cell = (n: number | undefined) => (n === undefined ? "" : String(n));
   const rows = parties.map((p) => {
     const r = reports.find((x) => x.partyId === p.id);
-    return [p.name, ...keys.map((k) => cell(r?.statistics[k])), ...FINANCIAL_KEYS.map((k) => cell(r?.financial[k]))];
+    return [p.name, ...statistics.map((k) => cell(r?.statistics[k])), ...financial.map((k) => cell(r?.financial[k]))];
   });
-  const c = compileReports(reports, keys);
-  const totals = [labels.total, ...keys.map((k) => String(c.totals[k])), ...FINANCIAL_KEYS.map((k) => String(c.financial[k]))];
+  const c = compileReports(reports, statistics);
+  const totals = [labels.total, ...statistics.map((k) => String(c.totals[k])), ...financial.map((k) => String(c.financial[k]))];
   return [header, ...rows, totals];
 }
 

@@ -26,7 +26,7 @@ export default function ReportsPrint() {
   const t = useT();
   const o = useLoaderData<typeof loader>();
   return (
-    <div className="page printable">
+    <div className="page printable report-print">
       <p className="no-print">
         <Link to={`/partnerships/${o.partnership.id}/reports?year=${o.year}`}>{t("report.title")}</Link>
         {" · "}
@@ -50,6 +50,13 @@ export default function ReportsPrint() {
                   {t("report.financial")}: <a href={p.report.financialUrl}>{p.report.financialUrl}</a>
                 </p>
               ) : null}
+              {o.rule.attachments.map((k) =>
+                p.report?.attachments[k] ? (
+                  <p key={k}>
+                    {t(`report.attachment.${k}`)}: <a href={p.report.attachments[k]}>{p.report.attachments[k]}</a>
+                  </p>
+                ) : null
+              )}
             </>
           ) : (
             <p className="empty">{t("report.notFiled")}</p>

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { parseStatisticKeys } from "~/forms/agreement";
+import { parseStatistics } from "~/forms/agreement";
 import { answer, badForm, failed, partnershipAction } from "~/http/result.server";
-import { setStatisticKeys } from "~/services/reports.server";
+import { setStatistics } from "~/services/reports.server";
 
-/** The steering chair's party or the coordinator chooses the statistics every report gives. */
+/** The steering chair's party or the coordinator records the steering group's adopted decision on the statistics every report gives. */
 export async function action(args: ActionFunctionArgs) {
-  const p = await partnershipAction(args, (can) => can.chooseStatistics);
+  const p = await partnershipAction(args, (can) => can.recordStatisticsDecision);
   if (p.refused) return failed(p.refused);
-  const parsed = parseStatisticKeys(p.form);
+  const parsed = parseStatistics(p.form);
   if (!parsed.ok) return badForm(parsed.fieldErrors);
-  return answer(await setStatisticKeys(args.context.db, p.id, parsed.data, p.user), () => "report.keysSaved");
+  return answer(await setStatistics(args.context.db, p.id, parsed.data, p.user), () => "report.keysSaved");
 }

@@ -5,6 +5,7 @@ import { currentReportYear, reportCsvRows, toCsv } from "~/domain/yearly-report"
 import { yearParam } from "~/forms/input";
 import { queryParam } from "~/http/query.server";
 import { translator } from "~/i18n";
+import { statisticLabel } from "~/i18n/report-labels";
 import { requirePartnershipAccess } from "~/services/access.server";
 import { reportsOverview } from "~/services/reports.server";
 
@@ -19,8 +20,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const rows = reportCsvRows(
     o.parties,
     o.parties.flatMap((p) => (p.report ? [p.report] : [])),
-    o.keys,
-    { party: t("report.party"), total: t("report.total"), statistic: (k) => t(`report.stat.${k}`), financial: (k) => t(`report.fin.${k}`) },
+    o.columns,
+    { party: t("report.party"), total: t("report.total"), statistic: (f) => statisticLabel(t, f), financial: (k) => t(`report.fin.${k}`) }
   );
   return new Response(toCsv(rows), {
     headers: {

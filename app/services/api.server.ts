@@ -1,4 +1,5 @@
 import { STATUS_CODES } from "node:http";
+import { normaliseRule } from "../domain/reporting-rule";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import type { Db } from "../../db/client";
 import type { SessionUser } from "../auth/session.server";
@@ -39,6 +40,8 @@ export async function apiPartnership(db: Db, id: string, on: string) {
       noticeDeadline: status.noticeDeadline,
       endIfNoticeToday: status.endIfNoticeToday,
     },
+    // What each yearly report must hold (the default rule where the agreement has not been read into one).
+    reportingRule: normaliseRule(partnership.reportingRule),
     groups: groups.map((g) => {
       const h = holders.get(g.id);
       return { id: g.id, kind: g.kind, name: g.name, chair: h ? { party: partyName.get(h.partyId) ?? null, person: h.person?.name ?? null } : null };
@@ -46,8 +49,7 @@ export async function apiPartnership(db: Db, id: string, on: string) {
   };
 }
 
-const errorJson = (status: number, headers?: HeadersInit) =>
-  Response.json({ error: (STATUS_CODES[status] ?? "error").toLowerCase() }, { status, headers });
+const errorJson = (status: number, headers?: HeadersInit) => Response.json({ error: (STATUS_CODES[status] ?? "error").toLowerCase() }, { status, headers });
 
 export const notFoundJson = () => errorJson(404);
 

@@ -19,7 +19,8 @@ import {
 import type { SessionUser } from "../auth/session.server";
 import { participatesOn } from "../domain/participation";
 import { periodStatus } from "../domain/period";
-import { currentReportYear, reportingParties, reportStatus } from "../domain/yearly-report";
+import { normaliseRule, reportStatus } from "../domain/reporting-rule";
+import { currentReportYear, reportingParties } from "../domain/yearly-report";
 import type { IsoDate } from "../domain/iso-date";
 import { followUpsDueFor } from "./follow-ups.server";
 import { meetingsFor } from "./meetings.server";
@@ -56,13 +57,13 @@ const decisionsAwaitingMyParty = prepared((db) =>
           db
             .select({ one: sql`1` })
             .from(decisionPositions)
-            .where(and(eq(decisionPositions.decisionId, decisions.id), eq(decisionPositions.partyId, groupMembers.partyId))),
-        ),
-      ),
+            .where(and(eq(decisionPositions.decisionId, decisions.id), eq(decisionPositions.partyId, groupMembers.partyId)))
+        )
+      )
     )
     .orderBy(asc(decisions.createdAt))
     .limit(LIMIT)
-    .prepare("dashboard_positions"),
+    .prepare("dashboard_positions")
 );
 
 /** Open follow-up tasks the user owns, soonest first. */
@@ -73,13 +74,19 @@ const myOpenTasks = prepared((db) =>
     .where(and(eq(decisionTasks.ownerId, me), eq(decisionTasks.status, "open")))
     .orderBy(asc(decisionTasks.dueOn))
     .limit(LIMIT)
-    .prepare("dashboard_tasks"),
+    .prepare("dashboard_tasks")
 );
 
 /** Amendments not yet valid that the user, as their party's representative in the steering group, has to sign. */
 const signaturesAwaitingMe = prepared((db) =>
   db
-    .selectDistinct({ id: amendments.id, title: amendments.title, partnershipName: partnerships.name, createdAt: amendments.createdAt, participatesUntil: terminations.effectiveOn })
+    .selectDistinct({
+      id: amendments.id,
+      title: amendments.title,
+      partnershipName: partnerships.name,
+      createdAt: amendments.createdAt,
+      participatesUntil: terminations.effectiveOn,
+    })
     .from(amendments)
     .innerJoin(partnerships, eq(partnerships.id, amendments.partnershipId))
     .innerJoin(groups, and(eq(groups.partnershipId, amendments.partnershipId), eq(groups.kind, "steering")))
@@ -92,13 +99,13 @@ const signaturesAwaitingMe = prepared((db) =>
           db
             .select({ one: sql`1` })
             .from(amendmentSignatures)
-            .where(and(eq(amendmentSignatures.amendmentId, amendments.id), eq(amendmentSignatures.partyId, groupMembers.partyId), isNull(amendmentSignatures.voidedAt))),
-        ),
-      ),
+            .where(and(eq(amendmentSignatures.amendmentId, amendments.id), eq(amendmentSignatures.partyId, groupMembers.partyId), isNull(amendmentSignatures.voidedAt)))
+        )
+      )
     )
     .orderBy(asc(amendments.createdAt))
     .limit(LIMIT)
-    .prepare("dashboard_signatures"),
+    .prepare("dashboard_signatures")
 );
 
 /** The parties the user speaks for in some group (not as observer). */
@@ -121,10 +128,10 @@ const partnershipRules = {
             .select({ one: sql`1` })
             .from(groupMembers)
             .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-            .where(and(eq(groups.partnershipId, partnerships.id), eq(groupMembers.userId, me))),
-        ),
+            .where(and(eq(groups.partnershipId, partnerships.id), eq(groupMembers.userId, me)))
+        )
       )
-      .prepare("dashboard_rules_mine"),
+      .prepare("dashboard_rules_mine")
   ),
 };
 
@@ -147,9 +154,11 @@ const ideaPartiesReports = (db: Db) =>
       sector: parties.sector,
       participatesUntil: terminations.effectiveOn,
       filedAt: yearlyReports.submittedAt,
+      rule: partnerships.reportingRule,
     })
     .from(parties)
     .innerJoin(organisations, eq(organisations.id, parties.organisationId))
+    .innerJoin(partnerships, eq(partnerships.id, parties.partnershipId))
     .leftJoin(terminations, eq(terminations.partyId, parties.id))
     .leftJoin(yearlyReports, and(eq(yearlyReports.partyId, parties.id), eq(yearlyReports.year, sql.placeholder("year"))))
     .$dynamic();
@@ -161,23 +170,23 @@ const reportRows = {
     ideaPartiesReports(db)
       .where(and(eq(parties.sector, "idea"), exists(myParties(db))))
       .orderBy(asc(organisations.name))
-      .prepare("dashboard_reports_mine"),
+      .prepare("dashboard_reports_mine")
   ),
 };
 
 /**
- * Yearly reports from 1 December until filed: the idea-based parties the user speaks for, or
- * every one for the coordinator who compiles them.
+ * Yearly reports from 1 December until filed, where the partnership's rule sets a due date: the
+ * idea-based parties the user speaks for, or every one for the coordinator who compiles them.
  */
 async function reportsDue(db: Db, user: SessionUser, today: IsoDate) {
   const year = currentReportYear(today);
   const rows = await (user.isAdmin ? reportRows.all : reportRows.mine)(db).execute({ userId: user.id, year });
-  // A filed report is done; every unfiled one of the year stands the same on a given day.
-  const status = reportStatus(year, false, today);
-  if (status.status !== "reminder" && status.status !== "overdue") return [];
-  return reportingParties(rows, today)
-    .filter((r) => !r.filedAt)
-    .map((r) => ({ partnershipId: r.partnershipId, partyName: r.partyName, filedAt: r.filedAt, year, ...status }));
+  return reportingParties(rows, today).flatMap((r) => {
+    // A filed report is done; an agreement without a date reminds of nothing.
+    const status = reportStatus(normaliseRule(r.rule), year, false, today);
+    if (r.filedAt || (status.status !== "reminder" && status.status !== "overdue")) return [];
+    return [{ partnershipId: r.partnershipId, partyName: r.partyName, filedAt: r.filedAt, year, ...status }];
+  });
 }
 
 const plansOwedBy = (db: Db) =>
@@ -195,14 +204,14 @@ const plansOwed = {
       .where(and(eq(cases.kind, "shortcoming"), eq(cases.stage, "planRequired")))
       .orderBy(asc(cases.planDueOn))
       .limit(LIMIT)
-      .prepare("dashboard_plans_all"),
+      .prepare("dashboard_plans_all")
   ),
   mine: prepared((db) =>
     plansOwedBy(db)
       .where(and(eq(cases.kind, "shortcoming"), eq(cases.stage, "planRequired"), exists(myParties(db))))
       .orderBy(asc(cases.planDueOn))
       .limit(LIMIT)
-      .prepare("dashboard_plans_mine"),
+      .prepare("dashboard_plans_mine")
   ),
 };
 
@@ -219,8 +228,7 @@ export async function dashboardFor(db: Db, user: SessionUser, now: Date, today: 
     followUpsDueFor(db, user, today),
   ]);
   // A party that has left states no positions and signs nothing more.
-  const takingPart = <T extends { participatesUntil: IsoDate | null }>(rows: T[]) =>
-    rows.filter((r) => participatesOn(r, today)).map(({ participatesUntil: _, ...r }) => r);
+  const takingPart = <T extends { participatesUntil: IsoDate | null }>(rows: T[]) => rows.filter((r) => participatesOn(r, today)).map(({ participatesUntil: _, ...r }) => r);
   return {
     meetings: meetings.filter((m) => m.status !== "cancelled"),
     positions: takingPart(positions),

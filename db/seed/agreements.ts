@@ -205,7 +205,7 @@ export const seedPartnerships: SeedPartnership[] = [
     reportingRule: {
       due: { kind: "none" },
       narrative: false,
-      statistics: ["reachedWomen", "reachedMen", "reachedOther"],
+      statistics: ["reached"],
       byGender: [],
       attachments: ["activityReport", "activityPlan", "qualityAppendix"],
       financial: false,
@@ -280,8 +280,8 @@ export const seedPartnerships: SeedPartnership[] = [
     reportingRule: {
       due: { kind: "none" },
       narrative: true,
-      statistics: ["reachedWomen", "reachedMen", "reachedOther"],
-      byGender: [],
+      statistics: ["reached"],
+      byGender: ["reached"],
       attachments: [],
       financial: true,
       accountsApproval: false,

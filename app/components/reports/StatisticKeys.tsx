@@ -1,32 +1,40 @@
 import { useFetcher } from "@remix-run/react";
 import { ActionMessages } from "~/components/ActionMessages";
+import type { ReportingRule } from "~/domain/reporting-rule";
 import { STATISTIC_KEYS } from "~/domain/yearly-report";
 import { useT } from "~/i18n/use-t";
 import type { ActionData } from "~/services/result";
+import { DecisionChoice, type DecisionOption } from "./DecisionChoice";
 
-/** Choosing the statistics every party's report gives. */
-export function StatisticKeys({ id, chosen }: { id: string; chosen: readonly string[] }) {
+/** Recording the steering group's decision on the statistics every party's report gives, and which by gender. */
+export function StatisticKeys({ id, rule, decisions }: { id: string; rule: ReportingRule; decisions: readonly DecisionOption[] }) {
   const t = useT();
   const keys = useFetcher<ActionData>();
-  const error = keys.data?.fieldErrors.keys;
+  const e = keys.data?.fieldErrors ?? {};
   return (
     <section aria-labelledby="keys-h">
       <h2 id="keys-h">{t("report.keysHeading")}</h2>
       <ActionMessages data={keys.data} />
-      <keys.Form method="post" action={`/partnerships/${id}/reports/statistics`} noValidate>
+      <keys.Form method="post" action={`/partnerships/${id}/reports/statistics`} className="stack" noValidate>
         <fieldset aria-describedby="keys-hint">
           <legend>{t("report.statistics")}</legend>
           <p className="field-hint" id="keys-hint">
             {t("report.keysHint")}
           </p>
-          {error ? <p className="field-error">{t(error)}</p> : null}
           {STATISTIC_KEYS.map((k) => (
-            <label key={k} className="check">
-              <input type="checkbox" name="keys" value={k} defaultChecked={chosen.includes(k)} /> {t(`report.stat.${k}`)}
-            </label>
+            <div key={k} className="row">
+              <label className="check">
+                <input type="checkbox" name="statistics" value={k} defaultChecked={rule.statistics.includes(k)} /> {t(`report.stat.${k}`)}
+              </label>
+              <label className="check">
+                <input type="checkbox" name="byGender" value={k} defaultChecked={rule.byGender.includes(k)} aria-label={`${t(`report.stat.${k}`)}: ${t("report.keysByGender")}`} />{" "}
+                {t("report.keysByGender")}
+              </label>
+            </div>
           ))}
         </fieldset>
-        <button type="submit">{t("report.keysSave")}</button>
+        <DecisionChoice decisions={decisions} id="keys-decision" error={e.decisionId} />
+        {decisions.length ? <button type="submit">{t("report.keysSave")}</button> : null}
       </keys.Form>
     </section>
   );

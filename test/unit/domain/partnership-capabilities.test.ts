@@ -15,12 +15,12 @@ const ALL = ["sf", "gotland", "sodra", "vasterort"];
 const IDEA = ["gotland", "sodra", "vasterort"];
 /** A verdict per party: those listed as allowed, the refusal given, everything else forbidden. */
 const per = (parties: string[], allowed: string[], refusals: Record<string, PartnershipVerdict> = {}) =>
-  Object.fromEntries(parties.map((p) => [p, allowed.includes(p) ? true : (refusals[p] ?? "forbidden")]));
+  Object.fromEntries(parties.map((p) => [p, allowed.includes(p) ? true : refusals[p] ?? "forbidden"]));
 
 describe("partnershipCapabilities", () => {
-  // person, Västerort's last day, day asked, notice for, reports for, statistics, drafting amendments
+  // person, Västerort's last day, day asked, notice for, reports for, steering decisions on reports, drafting amendments
   const table: [Person, IsoDate | null, IsoDate, ReturnType<typeof per>, ReturnType<typeof per>, PartnershipVerdict, PartnershipVerdict][] = [
-    // The coordinator gives notice for any party still in, files no report, chooses the statistics.
+    // The coordinator gives notice for any party still in, files no report, records the steering group's decisions on reports.
     ["coordinator", LEFT, TODAY, per(ALL, ["sf", "gotland", "sodra"], { vasterort: "termination.alreadyGiven" }), per(IDEA, []), true, true],
     ["coordinator", null, TODAY, per(ALL, ALL), per(IDEA, []), true, true],
     // The chair's representative: notice for its own party; the public party files no report.
@@ -38,9 +38,10 @@ describe("partnershipCapabilities", () => {
     ["borasRep", LEFT, TODAY, per(ALL, []), per(IDEA, []), "forbidden", "forbidden"],
   ];
 
-  it.each(table)("%s (Västerort until %s) on %s", (person, left, today, giveNotice, fileReport, chooseStatistics, draftAmendment) => {
+  it.each(table)("%s (Västerort until %s) on %s", (person, left, today, giveNotice, fileReport, steering, draftAmendment) => {
     const can = partnershipCapabilities(facts(person, left), today);
-    expect(can).toMatchObject({ view: person === "borasRep" ? "forbidden" : true, giveNotice, fileReport, chooseStatistics, draftAmendment });
+    expect(can).toMatchObject({ view: person === "borasRep" ? "forbidden" : true, giveNotice, fileReport, draftAmendment });
+    expect([can.recordStatisticsDecision, can.reviewAccounts]).toEqual([steering, steering]);
   });
 
   // person, Västerort's last day, day asked, appendices created and revised for
@@ -59,11 +60,14 @@ describe("partnershipCapabilities", () => {
     expect([can.createAppendix, can.reviseAppendix]).toEqual([appendices, appendices]);
   });
 
-  it("lets the steering group's chair choose the statistics, whoever holds it, but not as an observer", () => {
-    expect(partnershipCapabilities(facts("gotlandRep", null, "gotland"), TODAY).chooseStatistics).toBe(true);
-    expect(partnershipCapabilities(facts("cityRep", null, "gotland"), TODAY).chooseStatistics).toBe("forbidden");
-    expect(partnershipCapabilities(facts("sodraObserver", null, "sodra"), TODAY).chooseStatistics).toBe("forbidden");
-    expect(partnershipCapabilities(facts("sodraCooperationRep", null, "sodra"), TODAY).chooseStatistics).toBe("forbidden");
+  it.each<[Person, string, PartnershipVerdict]>([
+    ["gotlandRep", "gotland", true],
+    ["cityRep", "gotland", "forbidden"],
+    ["sodraObserver", "sodra", "forbidden"],
+    ["sodraCooperationRep", "sodra", "forbidden"],
+  ])("the steering group's decisions on statistics and accounts: %s while %s chairs → %s", (person, chair, verdict) => {
+    const can = partnershipCapabilities(facts(person, null, chair), TODAY);
+    expect([can.recordStatisticsDecision, can.reviewAccounts]).toEqual([verdict, verdict]);
   });
 
   // person, Västerort's last day, day asked, follow-ups planned, court ruling recorded
@@ -104,7 +108,12 @@ describe("partnershipCapabilities", () => {
     const valid: AmendmentState = { ...draft, valid: true, signedBy: ["sf", "gotland", "sodra"] };
     const applied: AmendmentState = { ...valid, applied: true };
     const noRule: AmendmentState = { ...valid, hasPeriodRule: false };
-    const all = (edit: PartnershipVerdict, sign: PartnershipVerdict, applyPeriodRule: PartnershipVerdict, view: PartnershipVerdict = true): AmendmentCapabilities => ({ view, edit, sign, applyPeriodRule });
+    const all = (edit: PartnershipVerdict, sign: PartnershipVerdict, applyPeriodRule: PartnershipVerdict, view: PartnershipVerdict = true): AmendmentCapabilities => ({
+      view,
+      edit,
+      sign,
+      applyPeriodRule,
+    });
     // person, Västerort's last day, day asked, amendment, the record
     const rows: [Person, IsoDate | null, IsoDate, AmendmentState, AmendmentCapabilities][] = [
       ["coordinator", LEFT, TODAY, draft, all(true, "forbidden", "amendment.notValid")],
