@@ -107,7 +107,7 @@ export async function reviewAccounts(db: Db, partnershipId: string, input: Revie
     if (accountsState(reviews, report.updatedAt) !== "submitted") return conflict("report.notAwaitingReview");
     const [row] = await tx
       .insert(yearlyReportReviews)
-      .values({ reportId: report.id, outcome: input.outcome, decisionId: decision.value.id, note: input.note, reviewedBy: actor.id })
+      .values({ reportId: report.id, outcome: input.outcome, decisionId: decision.value.id, note: input.note, reviewedBy: actor.id, at: new Date() })
       .returning({ id: yearlyReportReviews.id });
     await audit(tx, {
       actorId: actor.id,

@@ -5,14 +5,12 @@ import { doneShown, shownAt } from "../support/answers";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { client, startTestServer } from "../support/server";
 
-/** Amendments, notice of termination and yearly reports over HTTP on the demo partnerships. */
+/** Amendments and notice of termination over HTTP on the demo partnerships (yearly reports: reports.test.ts). */
 describe("agreement procedures", () => {
   let t: TestDatabase;
   let app: RunningServer;
   let http: ReturnType<typeof client>;
   let linkoping: string;
-  let kommunParty: string;
-  let jourenParty: string;
   let kommun: string; // Linköpings kommun's representative
   let jouren: string; // Kvinnojouren Ellinor och Tjejjouren Beata's representative
   let admin: string;
@@ -28,11 +26,8 @@ describe("agreement procedures", () => {
     app = await startTestServer(t.url);
     http = client(app.url);
     linkoping = await partnershipId("IOP Linköpings kommun%");
-    const parties = await partyIds(linkoping);
-    kommunParty = parties.find((p) => p.sector === "public")!.id;
-    jourenParty = parties.find((p) => p.sector === "idea")!.id;
     [kommun, jouren, admin, outsider] = await Promise.all(
-      ["linkoping.kommun@samrad.test", "linkoping.jouren@samrad.test", "admin@samrad.test", "boras.jouren@samrad.test"].map((e) => http.login(e)),
+      ["linkoping.kommun@samrad.test", "linkoping.jouren@samrad.test", "admin@samrad.test", "boras.jouren@samrad.test"].map((e) => http.login(e))
     );
   });
   afterAll(async () => {
@@ -111,7 +106,15 @@ describe("agreement procedures", () => {
       const [p] = await t.sql`select period_rule from partnerships where id = ${linkoping}`;
       expect(p.period_rule).toEqual({ kind: "fixedWithNotice", start: "2025-01-01", end: "2032-12-31", noticeMonths: 6 });
       const audits = await t.sql`select action from audit_log where subject = ${"partnership:" + linkoping} and action like 'amendment.%' order by id`;
-      expect(audits.map((r) => r.action)).toEqual(["amendment.create", "amendment.sign", "amendment.edit", "amendment.sign", "amendment.sign", "amendment.valid", "amendment.apply"]);
+      expect(audits.map((r) => r.action)).toEqual([
+        "amendment.create",
+        "amendment.sign",
+        "amendment.edit",
+        "amendment.sign",
+        "amendment.sign",
+        "amendment.valid",
+        "amendment.apply",
+      ]);
       expect((await http.post(`/amendments/${id}/period-rule`, {}, { cookie: kommun })).status).toBe(409);
       const history = await (await http.get(`/partnerships/${linkoping}/history`, kommun)).text();
       expect(history).toContain("Införde avtalsperioden från en ändring");
@@ -229,101 +232,8 @@ describe("agreement procedures", () => {
         where g.partnership_id = ${sthlm} and g.kind = 'steering' and m.starts_at > now() and a.title = 'Uppsägning: Brottsofferjouren Västerort'`;
       expect(items).toHaveLength(1);
       const mails = await t.sql<{ to: string; body: string }[]>`select "to", body from outbox where subject like 'Uppsägning: Brottsofferjouren Västerort i %' order by "to"`;
-      expect(mails.map((m) => m.to)).toEqual([
-        "stockholm.bo-gotland@samrad.test",
-        "stockholm.bo-vasterort@samrad.test",
-        "stockholm.socialforvaltningen@samrad.test",
-      ]);
+      expect(mails.map((m) => m.to)).toEqual(["stockholm.bo-gotland@samrad.test", "stockholm.bo-vasterort@samrad.test", "stockholm.socialforvaltningen@samrad.test"]);
       expect(mails[0].body).toContain("Brottsofferjouren Västerort har skriftligen sagt upp sitt åtagande");
-    });
-  });
-
-  describe("yearly reports", () => {
-    const report = {
-      narrative: "Under året har jouren nått fler unga via chatten.",
-      reachedWomen: "412",
-      reachedMen: "9",
-      reachedOther: "14",
-      contactsInPerson: "230",
-      contactsPhone: "1150",
-      contactsChat: "640",
-      contactsEmail: "85",
-      supportConversations: "1320",
-      volunteers: "38",
-      volunteerHours: "4100",
-      employees: "4",
-      financialUrl: "https://example.se/ellinor-2025.pdf",
-      grantReceived: "1850000",
-      costs: "1802000",
-      remaining: "48000",
-    };
-
-    it("the idea-based party files its report; the public party is refused", async () => {
-      const res = await http.post(`/partnerships/${linkoping}/reports/filings?year=2025`, { ...report, partyId: jourenParty }, { cookie: jouren });
-      expect(res.status).toBe(200);
-      const [row] = await t.sql`select statistics, financial, submitted_at from yearly_reports where party_id = ${jourenParty} and year = 2025`;
-      expect(row.statistics).toMatchObject({ reachedWomen: 412, reachedMen: 9, volunteerHours: 4100 });
-      expect(row.financial).toEqual({ grantReceived: 1850000, costs: 1802000, remaining: 48000 });
-      expect(row.submitted_at).not.toBeNull();
-
-      expect((await http.post(`/partnerships/${linkoping}/reports/filings?year=2025`, { ...report, partyId: kommunParty }, { cookie: kommun })).status).toBe(403);
-      expect((await http.post(`/partnerships/${linkoping}/reports/filings?year=2025`, { ...report, partyId: jourenParty }, { cookie: kommun })).status).toBe(403);
-      expect((await http.get(`/partnerships/${linkoping}/reports`, outsider)).status).toBe(404);
-    });
-
-    it("exports the year as semicolon-separated CSV with Swedish headers and a BOM", async () => {
-      const res = await http.get(`/partnerships/${linkoping}/reports.csv?year=2025`, admin);
-      expect(res.status).toBe(200);
-      expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-      const bytes = new Uint8Array(await res.arrayBuffer());
-      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split("\r\n");
-      expect(lines[0].split(";").slice(0, 4)).toEqual(["Part", "Nådda personer: kvinnor", "Nådda personer: män", "Nådda personer: annat eller ej angivet"]);
-      expect(lines[1]).toBe("Kvinnojouren Ellinor och Tjejjouren Beata;412;9;14;230;1150;640;85;1320;38;4100;4;1850000;1802000;48000");
-      expect(lines[2]).toBe("Totalt;412;9;14;230;1150;640;85;1320;38;4100;4;1850000;1802000;48000");
-      expect((await http.get(`/partnerships/${linkoping}/reports.csv?year=2025`, outsider)).status).toBe(404);
-    });
-
-    it("the overview and print page show the figures and the gender split", async () => {
-      const page = await (await http.get(`/partnerships/${linkoping}/reports?year=2025`, admin)).text();
-      expect(page).toContain("Sammanställning 2025");
-      expect(page).toContain("Kvinnor: 412 (95 %)");
-      const print = await (await http.get(`/partnerships/${linkoping}/reports/print?year=2025`, admin)).text();
-      expect(print).toContain("Under året har jouren nått fler unga via chatten.");
-    });
-
-    it("the coordinator changes the statistics asked for", async () => {
-      const res = await http.post(`/partnerships/${linkoping}/reports/statistics`, { keys: ["reachedWomen", "reachedMen", "reachedOther", "shelterNights"] }, { cookie: admin });
-      expect(res.status).toBe(200);
-      const [row] = await t.sql`select keys from partnership_report_statistics where partnership_id = ${linkoping}`;
-      expect(row.keys).toEqual(["reachedWomen", "reachedMen", "reachedOther", "shelterNights"]);
-      expect((await http.post(`/partnerships/${linkoping}/reports/statistics`, { keys: ["volunteers"] }, { cookie: jouren })).status).toBe(403);
-      await t.sql`delete from partnership_report_statistics where partnership_id = ${linkoping}`;
-    });
-
-    it("GET /api/partnerships/:id/reports?year= gives each party's report, status and totals", async () => {
-      const res = await http.get(`/api/partnerships/${linkoping}/reports?year=2025`, jouren);
-      expect(res.status).toBe(200);
-      const body = await res.json();
-      expect(body).toMatchObject({
-        partnership: { id: linkoping },
-        year: 2025,
-        statistics: expect.arrayContaining(["reachedWomen", "contactsChat", "employees"]),
-        parties: [
-          {
-            id: jourenParty,
-            name: "Kvinnojouren Ellinor och Tjejjouren Beata",
-            status: { status: "filed", dueOn: "2026-01-31" },
-            report: { narrative: report.narrative, statistics: { reachedWomen: 412 }, financialUrl: report.financialUrl, financial: { grantReceived: 1850000 } },
-          },
-        ],
-        totals: { reachedWomen: 412, supportConversations: 1320 },
-        gender: { women: 412, men: 9, other: 14, total: 435 },
-        trend: [{ year: 2025, reached: 435 }],
-      });
-      expect(body.parties[0].report.submittedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-      expect((await http.get(`/api/partnerships/${linkoping}/reports?year=2025`, outsider)).status).toBe(404);
-      expect((await http.get(`/api/partnerships/${linkoping}/reports?year=20x5`, jouren)).status).toBe(400);
     });
   });
 });

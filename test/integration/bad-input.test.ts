@@ -23,6 +23,8 @@ describe("bad input", () => {
     [{ id: ids.steering }] = await t.sql<{ id: string }[]>`select id from groups where partnership_id = ${ids.stockholm} and kind = 'steering'`;
     [{ id: ids.linkoping }] = await t.sql<{ id: string }[]>`select id from partnerships where name like '%Linköping%'`;
     [{ id: ids.jourenParty }] = await t.sql<{ id: string }[]>`select id from parties where partnership_id = ${ids.linkoping} and sector = 'idea'`;
+    // Linköping's reports (002) give no figures; here they give people reached, to have a number to refuse.
+    await t.sql`update partnerships set reporting_rule = reporting_rule || '{"statistics":["reached"]}'::jsonb where id = ${ids.linkoping}`;
     const convened = await http.post(`/groups/${ids.steering}/meetings/new`, meeting, { cookie: cookie[ADMIN] });
     expect(convened.status).toBe(302);
     ids.meeting = convened.headers.get("location")!.split("/").pop()!;
@@ -67,7 +69,14 @@ describe("bad input", () => {
       status: 302,
     },
     { form: "meeting", who: ADMIN, path: () => `/groups/${ids.steering}/meetings/new`, valid: () => meeting, field: "title", status: 302 },
-    { form: "agenda item", who: ADMIN, path: () => `/meetings/${ids.meeting}/agenda`, valid: () => ({ intent: "add", title: "Verksamhetsplan", type: "information" }), field: "title", status: 200 },
+    {
+      form: "agenda item",
+      who: ADMIN,
+      path: () => `/meetings/${ids.meeting}/agenda`,
+      valid: () => ({ intent: "add", title: "Verksamhetsplan", type: "information" }),
+      field: "title",
+      status: 200,
+    },
     { form: "decision", who: ADMIN, path: () => `/groups/${ids.steering}/decisions`, valid: () => ({ text: "Styrgruppen yttrar sig över remissen." }), field: "text", status: 302 },
     {
       form: "case",
@@ -77,12 +86,19 @@ describe("bad input", () => {
       field: "description",
       status: 200,
     },
-    { form: "amendment", who: JOUREN, path: () => `/partnerships/${ids.linkoping}/amendments`, valid: () => ({ title: "Ny bilaga", text: "Bilaga 3 läggs till." }), field: "text", status: 302 },
+    {
+      form: "amendment",
+      who: JOUREN,
+      path: () => `/partnerships/${ids.linkoping}/amendments`,
+      valid: () => ({ title: "Ny bilaga", text: "Bilaga 3 läggs till." }),
+      field: "text",
+      status: 302,
+    },
     {
       form: "yearly report",
       who: JOUREN,
       path: () => `/partnerships/${ids.linkoping}/reports/filings?year=2025`,
-      valid: () => ({ partyId: ids.jourenParty, narrative: "Under året har jouren nått fler unga." }),
+      valid: () => ({ partyId: ids.jourenParty, narrative: "Under året har jouren nått fler unga.", reached: "412", activityReport: "https://example.se/vb-2025.pdf" }),
       field: "narrative",
       status: 200,
     },
@@ -102,8 +118,22 @@ describe("bad input", () => {
   });
 
   it.each([
-    ["meeting date far ahead", ADMIN, () => `/groups/${ids.steering}/meetings/new`, () => ({ ...meeting, date: "9999-12-31" }), "date", "Ange ett datum mellan 1900-01-01 och 2200-12-31."],
-    ["meeting date far back", ADMIN, () => `/groups/${ids.steering}/meetings/new`, () => ({ ...meeting, date: "0001-01-01" }), "date", "Ange ett datum mellan 1900-01-01 och 2200-12-31."],
+    [
+      "meeting date far ahead",
+      ADMIN,
+      () => `/groups/${ids.steering}/meetings/new`,
+      () => ({ ...meeting, date: "9999-12-31" }),
+      "date",
+      "Ange ett datum mellan 1900-01-01 och 2200-12-31.",
+    ],
+    [
+      "meeting date far back",
+      ADMIN,
+      () => `/groups/${ids.steering}/meetings/new`,
+      () => ({ ...meeting, date: "0001-01-01" }),
+      "date",
+      "Ange ett datum mellan 1900-01-01 och 2200-12-31.",
+    ],
     [
       "agreement period ending in year 9999",
       ADMIN,
@@ -112,22 +142,32 @@ describe("bad input", () => {
       "periodEnd",
       "Ange ett datum mellan 1900-01-01 och 2200-12-31.",
     ],
-    ["agenda item minutes 1e400", ADMIN, () => `/meetings/${ids.meeting}/agenda`, () => ({ intent: "add", title: "Budget", estimatedMinutes: "1e400" }), "estimatedMinutes", "Ange ett heltal inom det tillåtna intervallet."],
+    [
+      "agenda item minutes 1e400",
+      ADMIN,
+      () => `/meetings/${ids.meeting}/agenda`,
+      () => ({ intent: "add", title: "Budget", estimatedMinutes: "1e400" }),
+      "estimatedMinutes",
+      "Ange ett heltal inom det tillåtna intervallet.",
+    ],
     [
       "report figure 1e400",
       JOUREN,
       () => `/partnerships/${ids.linkoping}/reports/filings?year=2025`,
-      () => ({ partyId: ids.jourenParty, narrative: "", reachedWomen: "1e400" }),
-      "reachedWomen",
+      () => ({ partyId: ids.jourenParty, narrative: "", reached: "1e400", activityReport: "https://example.se/vb-2025.pdf" }),
+      "reached",
       "Ange ett heltal inom det tillåtna intervallet.",
     ],
-  ] as [string, string, () => string, () => Record<string, string>, string, string][])("%s is refused with 400 at the field and nothing is stored", async (_name, who, path, form, field, message) => {
-    const before = await snapshot();
-    const res = await http.post(path(), form(), { cookie: cookie[who] });
-    expect(res.status).toBe(400);
-    expect(await shownAt(res, field)).toBe(message);
-    expect(await changedSince(before)).toEqual([]);
-  });
+  ] as [string, string, () => string, () => Record<string, string>, string, string][])(
+    "%s is refused with 400 at the field and nothing is stored",
+    async (_name, who, path, form, field, message) => {
+      const before = await snapshot();
+      const res = await http.post(path(), form(), { cookie: cookie[who] });
+      expect(res.status).toBe(400);
+      expect(await shownAt(res, field)).toBe(message);
+      expect(await changedSince(before)).toEqual([]);
+    }
+  );
 
   it.each([
     ["/api/partnerships/{stockholm}?on=9999-12-31", "on"],

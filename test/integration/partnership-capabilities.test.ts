@@ -66,17 +66,29 @@ describe("partnership capabilities: notices, reports and amendments refused wher
         t.sql`select * from terminations order by id`,
         t.sql`select * from yearly_reports order by id`,
         t.sql`select reporting_rule from partnerships order by id`,
+        t.sql`select * from yearly_report_reviews order by id`,
         t.sql`select * from amendments order by id`,
         t.sql`select * from amendment_signatures order by id`,
         t.sql`select period_rule from partnerships order by id`,
         t.sql`select count(*)::int from agenda_items`,
         t.sql`select count(*)::int from outbox`,
         t.sql`select count(*)::int from audit_log`,
-      ]),
+      ])
     );
 
   const notice = { reason: "Styrelsebeslut.", password: "samrad-demo", committeeReference: "SN 2026/114", committeeDecidedOn: "2026-11-02" };
-  const report = { narrative: "Verksamheten under året.", reachedWomen: "10", keys: ["volunteers"] };
+  // What Stockholm's rule asks of a report (004 §4), and the statistics form's fields.
+  const report = {
+    narrative: "Verksamheten under året.",
+    reachedWomen: "10",
+    reachedMen: "2",
+    reachedOther: "0",
+    grantReceived: "100000",
+    costs: "90000",
+    remaining: "10000",
+    statistics: ["reached", "volunteers"],
+    byGender: ["reached"],
+  };
   const amending = { title: "Ändrad", text: "Ny text.", textSha256: "a".repeat(64) };
   const amendmentOf = (route: string) => (route === "draft" ? draft : route === "valid" ? valid : undefined);
   const pathOf = (route: string) => (amendmentOf(route) ? `/amendments/${amendmentOf(route)}` : `/partnerships/${sthlm}/${route}`);
@@ -94,7 +106,7 @@ describe("partnership capabilities: notices, reports and amendments refused wher
       [GOTLAND, "termination", intent, CITY, noticeOption, 403],
       [SODRA, "termination", intent, SODRA, noticeOption, 403], // an observer speaks for no one
       [CITY, "termination", intent, GOTLAND, noticeOption, 403],
-      [VASTERORT, "termination", intent, VASTERORT, noticeOption, 409, "Parten har redan sagt upp avtalet."],
+      [VASTERORT, "termination", intent, VASTERORT, noticeOption, 409, "Parten har redan sagt upp avtalet."]
     );
   }
   cases.push(
@@ -114,7 +126,7 @@ describe("partnership capabilities: notices, reports and amendments refused wher
     [VASTERORT, "draft", "sign", VASTERORT, amendmentForm("draft", "sign"), 409, "Din part har lämnat partnerskapet och skriver inte under fler ändringar."],
     [CITY, "draft", "apply", CITY, amendmentForm("draft", "apply"), 409, "Ändringen gäller inte än."],
     [CITY, "valid", "sign", CITY, amendmentForm("valid", "sign"), 409, "Ändringen gäller redan."],
-    [CITY, "valid", "edit", CITY, amendmentForm("valid", "edit"), 409, "En gällande ändring kan inte redigeras. Skriv ett nytt utkast."],
+    [CITY, "valid", "edit", CITY, amendmentForm("valid", "edit"), 409, "En gällande ändring kan inte redigeras. Skriv ett nytt utkast."]
   );
 
   it.each(cases)("%s: %s %s for the party of %s", async (by, route, intent, of, hidden, status, reason) => {
@@ -132,7 +144,15 @@ describe("partnership capabilities: notices, reports and amendments refused wher
 
   it("hides the pages and refuses their actions to someone in none of the partnership's groups", async () => {
     const before = await everything();
-    for (const [route, intent] of [["termination", "preview"], ["reports", "file"], ["reports", "keys"], ["amendments", ""], ["draft", "sign"], ["draft", "edit"], ["valid", "apply"]]) {
+    for (const [route, intent] of [
+      ["termination", "preview"],
+      ["reports", "file"],
+      ["reports", "keys"],
+      ["amendments", ""],
+      ["draft", "sign"],
+      ["draft", "edit"],
+      ["valid", "apply"],
+    ]) {
       expect((await http.get(pathOf(route), cookie[BORAS])).status).toBe(404);
       expect((await http.post(actionOf(route, intent), { intent, partyId: party[GOTLAND], ...report, ...amending }, { cookie: cookie[BORAS] })).status).toBe(404);
     }
@@ -146,7 +166,13 @@ describe("partnership capabilities: notices, reports and amendments refused wher
     const filed = await http.post(`${actionOf("reports", "file")}?year=2026`, { partyId: party[GOTLAND], ...report }, { cookie: cookie[GOTLAND] });
     expect(filed.status).toBe(200);
     expect(await t.sql`select 1 from yearly_reports where party_id = ${party[GOTLAND]} and year = 2026`).toHaveLength(1);
-    expect((await http.post(actionOf("reports", "keys"), { keys: ["reachedWomen"] }, { cookie: cookie[CITY] })).status).toBe(200);
+    const [decision] = await t.sql`
+      insert into decisions (group_id, meeting_id, year, number, text, status, proposed_by)
+      select m.group_id, m.id, 2026, 99, 'Statistiken utökas med antalet ideella.', 'adopted', m.created_by from meetings m join groups g on g.id = m.group_id
+      where g.partnership_id = ${sthlm} and g.kind = 'steering' and m.starts_at < now() order by m.starts_at desc limit 1 returning id`;
+    expect(
+      (await http.post(actionOf("reports", "keys"), { statistics: ["reached", "volunteers"], byGender: ["reached"], decisionId: decision.id }, { cookie: cookie[CITY] })).status
+    ).toBe(200);
     const amendment = await (await http.get(pathOf("draft"), cookie[GOTLAND])).text();
     for (const intent of ["sign", "edit"]) expect(amendment, intent).toContain(amendmentForm("draft", intent)());
     expect(await (await http.get(pathOf("valid"), cookie[GOTLAND])).text()).toContain(amendmentForm("valid", "apply")());
