@@ -3,9 +3,10 @@ import { participatesOn } from "./participation";
 import type { MemberRole } from "./representation";
 
 // What a user may do for the partnership's parties on a day: give notice and file yearly reports
-// for a party, record the steering group's decisions on the reports' statistics and accounts, draft, edit, sign and apply amendments,
-// register a party's appendices. The one rule the notice, report, amendment and appendix pages show
-// and their actions assert (decision 017, extended to a partnership's procedures).
+// for a party, record the steering group's decisions on the reports' statistics and accounts,
+// draft, edit, sign and apply amendments, register a party's appendices. The one rule the notice,
+// report, amendment and appendix pages show and their actions assert (decision 017, extended to a
+// partnership's procedures).
 
 export interface PartnershipFacts {
   isAdmin: boolean;
@@ -91,8 +92,9 @@ export function partyToSign(facts: PartnershipFacts, amendment: Pick<AmendmentSt
  * A party gives notice through its representatives in any group, or the coordinator for it, once.
  * An idea-based party files its report through its representatives and deputies, while it takes
  * part (a party that has left owes and files nothing; what it filed stays). The steering group's
- * decisions on the statistics asked for and on a report's accounts are recorded by whoever records its
- * decisions' consequences for case steps: the steering chair's party (not an observer), or the coordinator. Amendments are drafted by
+ * decisions on the statistics asked for and on a report's accounts are recorded by whoever records
+ * its decisions' consequences for case steps: the steering chair's party (not an observer), or the
+ * coordinator. Amendments are drafted by
  * the coordinator or a member speaking for a party that takes part. The coordinator registers a
  * party's appendices and their new versions (004 §2.1) while the party takes part; what a party
  * that has left committed to stays as it was. Follow-ups and evaluations are planned and recorded
@@ -108,11 +110,11 @@ export function partnershipCapabilities(facts: PartnershipFacts, today: IsoDate)
   return {
     view: facts.isAdmin || facts.seats.length > 0 ? true : "forbidden",
     giveNotice: byParty(facts.parties, (p) =>
-      !facts.isAdmin && !speaksFor(facts, p.id, ["representative"]) ? "forbidden" : p.participatesUntil !== null ? "termination.alreadyGiven" : true
+      !facts.isAdmin && !speaksFor(facts, p.id, ["representative"]) ? "forbidden" : p.participatesUntil !== null ? "termination.alreadyGiven" : true,
     ),
     fileReport: byParty(
       facts.parties.filter((p) => p.sector === "idea"),
-      (p) => (!speaksFor(facts, p.id, ["representative", "deputy"]) ? "forbidden" : !participatesOn(p, today) ? "report.partyHasLeft" : true)
+      (p) => (!speaksFor(facts, p.id, ["representative", "deputy"]) ? "forbidden" : !participatesOn(p, today) ? "report.partyHasLeft" : true),
     ),
     recordStatisticsDecision: steering,
     reviewAccounts: steering,
@@ -147,7 +149,7 @@ export function amendmentCapabilities(facts: PartnershipFacts, amendment: Amendm
         : first(
             [!amendment.valid, "amendment.alreadyValid"],
             [signatories.some((id) => takesPart(facts, id, today)), "amendment.partyHasLeft"],
-            [partyToSign(facts, amendment, today) !== undefined, "amendment.alreadySigned"]
+            [partyToSign(facts, amendment, today) !== undefined, "amendment.alreadySigned"],
           ),
     applyPeriodRule:
       facts.isAdmin || signatories.length > 0

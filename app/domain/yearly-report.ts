@@ -51,7 +51,8 @@ export interface Compiled {
   gender: { women: number; men: number; other: number; total: number };
 }
 
-const sum = (reports: readonly FiledReport[], pick: (r: FiledReport) => number | undefined) => reports.reduce((acc, r) => acc + (pick(r) ?? 0), 0);
+const sum = (reports: readonly FiledReport[], pick: (r: FiledReport) => number | undefined) =>
+  reports.reduce((acc, r) => acc + (pick(r) ?? 0), 0);
 
 /** All parties' reports of one year added up. */
 export function compileReports(reports: readonly FiledReport[], fields: readonly string[]): Compiled {
@@ -67,13 +68,7 @@ export const percent = (part: number, whole: number) => (whole > 0 ? Math.round(
 /** People reached per year, oldest first, for the trend chart. */
 export function reachedByYear(reports: readonly FiledReport[]): { year: number; reached: number }[] {
   const years = [...new Set(reports.map((r) => r.year))].sort((a, b) => a - b);
-  return years.map((year) => ({
-    year,
-    reached: compileReports(
-      reports.filter((r) => r.year === year),
-      GENDER_KEYS
-    ).gender.total,
-  }));
+  return years.map((year) => ({ year, reached: compileReports(reports.filter((r) => r.year === year), GENDER_KEYS).gender.total }));
 }
 
 export interface CsvLabels {

@@ -55,7 +55,7 @@ export default function ReportsPrint() {
                   <p key={k}>
                     {t(`report.attachment.${k}`)}: <a href={p.report.attachments[k]}>{p.report.attachments[k]}</a>
                   </p>
-                ) : null
+                ) : null,
               )}
             </>
           ) : (

@@ -11,6 +11,6 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = parseForm(reviewSchema, p.form);
   if (!parsed.ok) return badForm(parsed.fieldErrors);
   return answer(await reviewAccounts(args.context.db, p.id, parsed.data, p.user), () =>
-    parsed.data.outcome === "approved" ? "report.accountsApproved" : "report.accountsSentBack"
+    parsed.data.outcome === "approved" ? "report.accountsApproved" : "report.accountsSentBack",
   );
 }

@@ -25,7 +25,7 @@ async function steeringDecisions(db: Parameters<typeof steeringGroupOf>[0], part
   const held = steering ? await heldMeetingsOf(db, steering.id, new Date(0)) : [];
   const rows = await decisionsAt(
     db,
-    held.map((m) => m.id)
+    held.map((m) => m.id),
   );
   return rows.map((d) => ({ id: d.id, label: `${decisionLabel("steering", d.year, d.number)} ${d.text.slice(0, 60)}` }));
 }

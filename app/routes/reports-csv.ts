@@ -21,7 +21,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     o.parties,
     o.parties.flatMap((p) => (p.report ? [p.report] : [])),
     o.columns,
-    { party: t("report.party"), total: t("report.total"), statistic: (f) => statisticLabel(t, f), financial: (k) => t(`report.fin.${k}`) }
+    { party: t("report.party"), total: t("report.total"), statistic: (f) => statisticLabel(t, f), financial: (k) => t(`report.fin.${k}`) },
   );
   return new Response(toCsv(rows), {
     headers: {

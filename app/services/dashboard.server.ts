@@ -57,13 +57,13 @@ const decisionsAwaitingMyParty = prepared((db) =>
           db
             .select({ one: sql`1` })
             .from(decisionPositions)
-            .where(and(eq(decisionPositions.decisionId, decisions.id), eq(decisionPositions.partyId, groupMembers.partyId)))
-        )
-      )
+            .where(and(eq(decisionPositions.decisionId, decisions.id), eq(decisionPositions.partyId, groupMembers.partyId))),
+        ),
+      ),
     )
     .orderBy(asc(decisions.createdAt))
     .limit(LIMIT)
-    .prepare("dashboard_positions")
+    .prepare("dashboard_positions"),
 );
 
 /** Open follow-up tasks the user owns, soonest first. */
@@ -74,19 +74,13 @@ const myOpenTasks = prepared((db) =>
     .where(and(eq(decisionTasks.ownerId, me), eq(decisionTasks.status, "open")))
     .orderBy(asc(decisionTasks.dueOn))
     .limit(LIMIT)
-    .prepare("dashboard_tasks")
+    .prepare("dashboard_tasks"),
 );
 
 /** Amendments not yet valid that the user, as their party's representative in the steering group, has to sign. */
 const signaturesAwaitingMe = prepared((db) =>
   db
-    .selectDistinct({
-      id: amendments.id,
-      title: amendments.title,
-      partnershipName: partnerships.name,
-      createdAt: amendments.createdAt,
-      participatesUntil: terminations.effectiveOn,
-    })
+    .selectDistinct({ id: amendments.id, title: amendments.title, partnershipName: partnerships.name, createdAt: amendments.createdAt, participatesUntil: terminations.effectiveOn })
     .from(amendments)
     .innerJoin(partnerships, eq(partnerships.id, amendments.partnershipId))
     .innerJoin(groups, and(eq(groups.partnershipId, amendments.partnershipId), eq(groups.kind, "steering")))
@@ -99,13 +93,13 @@ const signaturesAwaitingMe = prepared((db) =>
           db
             .select({ one: sql`1` })
             .from(amendmentSignatures)
-            .where(and(eq(amendmentSignatures.amendmentId, amendments.id), eq(amendmentSignatures.partyId, groupMembers.partyId), isNull(amendmentSignatures.voidedAt)))
-        )
-      )
+            .where(and(eq(amendmentSignatures.amendmentId, amendments.id), eq(amendmentSignatures.partyId, groupMembers.partyId), isNull(amendmentSignatures.voidedAt))),
+        ),
+      ),
     )
     .orderBy(asc(amendments.createdAt))
     .limit(LIMIT)
-    .prepare("dashboard_signatures")
+    .prepare("dashboard_signatures"),
 );
 
 /** The parties the user speaks for in some group (not as observer). */
@@ -128,10 +122,10 @@ const partnershipRules = {
             .select({ one: sql`1` })
             .from(groupMembers)
             .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-            .where(and(eq(groups.partnershipId, partnerships.id), eq(groupMembers.userId, me)))
-        )
+            .where(and(eq(groups.partnershipId, partnerships.id), eq(groupMembers.userId, me))),
+        ),
       )
-      .prepare("dashboard_rules_mine")
+      .prepare("dashboard_rules_mine"),
   ),
 };
 
@@ -170,7 +164,7 @@ const reportRows = {
     ideaPartiesReports(db)
       .where(and(eq(parties.sector, "idea"), exists(myParties(db))))
       .orderBy(asc(organisations.name))
-      .prepare("dashboard_reports_mine")
+      .prepare("dashboard_reports_mine"),
   ),
 };
 
@@ -204,14 +198,14 @@ const plansOwed = {
       .where(and(eq(cases.kind, "shortcoming"), eq(cases.stage, "planRequired")))
       .orderBy(asc(cases.planDueOn))
       .limit(LIMIT)
-      .prepare("dashboard_plans_all")
+      .prepare("dashboard_plans_all"),
   ),
   mine: prepared((db) =>
     plansOwedBy(db)
       .where(and(eq(cases.kind, "shortcoming"), eq(cases.stage, "planRequired"), exists(myParties(db))))
       .orderBy(asc(cases.planDueOn))
       .limit(LIMIT)
-      .prepare("dashboard_plans_mine")
+      .prepare("dashboard_plans_mine"),
   ),
 };
 
@@ -228,7 +222,8 @@ export async function dashboardFor(db: Db, user: SessionUser, now: Date, today: 
     followUpsDueFor(db, user, today),
   ]);
   // A party that has left states no positions and signs nothing more.
-  const takingPart = <T extends { participatesUntil: IsoDate | null }>(rows: T[]) => rows.filter((r) => participatesOn(r, today)).map(({ participatesUntil: _, ...r }) => r);
+  const takingPart = <T extends { participatesUntil: IsoDate | null }>(rows: T[]) =>
+    rows.filter((r) => participatesOn(r, today)).map(({ participatesUntil: _, ...r }) => r);
   return {
     meetings: meetings.filter((m) => m.status !== "cancelled"),
     positions: takingPart(positions),

@@ -141,12 +141,7 @@ export async function reportsOverview(db: Db, partnershipId: string, year: numbe
     ? await db
         .select()
         .from(yearlyReportReviews)
-        .where(
-          inArray(
-            yearlyReportReviews.reportId,
-            ofYear.map((r) => r.id)
-          )
-        )
+        .where(inArray(yearlyReportReviews.reportId, ofYear.map((r) => r.id)))
         .orderBy(asc(yearlyReportReviews.id))
     : [];
   // A party that has left owes nothing more; a report it filed stays listed.

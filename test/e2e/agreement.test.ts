@@ -5,7 +5,8 @@ import { loggedInPage } from "../support/e2e-login";
 
 const env = e2eEnvironment();
 
-const linkopingId = async () => (await env.db.sql<{ id: string }[]>`select id from partnerships where name like 'IOP Linköpings kommun%'`)[0].id;
+const linkopingId = async () =>
+  (await env.db.sql<{ id: string }[]>`select id from partnerships where name like 'IOP Linköpings kommun%'`)[0].id;
 
 it("an amendment in Linköping becomes valid once both parties' representatives have signed it with their passwords", async () => {
   const id = await linkopingId();

@@ -69,14 +69,7 @@ describe("bad input", () => {
       status: 302,
     },
     { form: "meeting", who: ADMIN, path: () => `/groups/${ids.steering}/meetings/new`, valid: () => meeting, field: "title", status: 302 },
-    {
-      form: "agenda item",
-      who: ADMIN,
-      path: () => `/meetings/${ids.meeting}/agenda`,
-      valid: () => ({ intent: "add", title: "Verksamhetsplan", type: "information" }),
-      field: "title",
-      status: 200,
-    },
+    { form: "agenda item", who: ADMIN, path: () => `/meetings/${ids.meeting}/agenda`, valid: () => ({ intent: "add", title: "Verksamhetsplan", type: "information" }), field: "title", status: 200 },
     { form: "decision", who: ADMIN, path: () => `/groups/${ids.steering}/decisions`, valid: () => ({ text: "Styrgruppen yttrar sig över remissen." }), field: "text", status: 302 },
     {
       form: "case",
@@ -86,14 +79,7 @@ describe("bad input", () => {
       field: "description",
       status: 200,
     },
-    {
-      form: "amendment",
-      who: JOUREN,
-      path: () => `/partnerships/${ids.linkoping}/amendments`,
-      valid: () => ({ title: "Ny bilaga", text: "Bilaga 3 läggs till." }),
-      field: "text",
-      status: 302,
-    },
+    { form: "amendment", who: JOUREN, path: () => `/partnerships/${ids.linkoping}/amendments`, valid: () => ({ title: "Ny bilaga", text: "Bilaga 3 läggs till." }), field: "text", status: 302 },
     {
       form: "yearly report",
       who: JOUREN,
@@ -118,22 +104,8 @@ describe("bad input", () => {
   });
 
   it.each([
-    [
-      "meeting date far ahead",
-      ADMIN,
-      () => `/groups/${ids.steering}/meetings/new`,
-      () => ({ ...meeting, date: "9999-12-31" }),
-      "date",
-      "Ange ett datum mellan 1900-01-01 och 2200-12-31.",
-    ],
-    [
-      "meeting date far back",
-      ADMIN,
-      () => `/groups/${ids.steering}/meetings/new`,
-      () => ({ ...meeting, date: "0001-01-01" }),
-      "date",
-      "Ange ett datum mellan 1900-01-01 och 2200-12-31.",
-    ],
+    ["meeting date far ahead", ADMIN, () => `/groups/${ids.steering}/meetings/new`, () => ({ ...meeting, date: "9999-12-31" }), "date", "Ange ett datum mellan 1900-01-01 och 2200-12-31."],
+    ["meeting date far back", ADMIN, () => `/groups/${ids.steering}/meetings/new`, () => ({ ...meeting, date: "0001-01-01" }), "date", "Ange ett datum mellan 1900-01-01 och 2200-12-31."],
     [
       "agreement period ending in year 9999",
       ADMIN,
@@ -142,14 +114,7 @@ describe("bad input", () => {
       "periodEnd",
       "Ange ett datum mellan 1900-01-01 och 2200-12-31.",
     ],
-    [
-      "agenda item minutes 1e400",
-      ADMIN,
-      () => `/meetings/${ids.meeting}/agenda`,
-      () => ({ intent: "add", title: "Budget", estimatedMinutes: "1e400" }),
-      "estimatedMinutes",
-      "Ange ett heltal inom det tillåtna intervallet.",
-    ],
+    ["agenda item minutes 1e400", ADMIN, () => `/meetings/${ids.meeting}/agenda`, () => ({ intent: "add", title: "Budget", estimatedMinutes: "1e400" }), "estimatedMinutes", "Ange ett heltal inom det tillåtna intervallet."],
     [
       "report figure 1e400",
       JOUREN,
@@ -158,16 +123,13 @@ describe("bad input", () => {
       "reached",
       "Ange ett heltal inom det tillåtna intervallet.",
     ],
-  ] as [string, string, () => string, () => Record<string, string>, string, string][])(
-    "%s is refused with 400 at the field and nothing is stored",
-    async (_name, who, path, form, field, message) => {
-      const before = await snapshot();
-      const res = await http.post(path(), form(), { cookie: cookie[who] });
-      expect(res.status).toBe(400);
-      expect(await shownAt(res, field)).toBe(message);
-      expect(await changedSince(before)).toEqual([]);
-    }
-  );
+  ] as [string, string, () => string, () => Record<string, string>, string, string][])("%s is refused with 400 at the field and nothing is stored", async (_name, who, path, form, field, message) => {
+    const before = await snapshot();
+    const res = await http.post(path(), form(), { cookie: cookie[who] });
+    expect(res.status).toBe(400);
+    expect(await shownAt(res, field)).toBe(message);
+    expect(await changedSince(before)).toEqual([]);
+  });
 
   it.each([
     ["/api/partnerships/{stockholm}?on=9999-12-31", "on"],

@@ -73,7 +73,7 @@ describe("partnership capabilities: notices, reports and amendments refused wher
         t.sql`select count(*)::int from agenda_items`,
         t.sql`select count(*)::int from outbox`,
         t.sql`select count(*)::int from audit_log`,
-      ])
+      ]),
     );
 
   const notice = { reason: "Styrelsebeslut.", password: "samrad-demo", committeeReference: "SN 2026/114", committeeDecidedOn: "2026-11-02" };
@@ -106,7 +106,7 @@ describe("partnership capabilities: notices, reports and amendments refused wher
       [GOTLAND, "termination", intent, CITY, noticeOption, 403],
       [SODRA, "termination", intent, SODRA, noticeOption, 403], // an observer speaks for no one
       [CITY, "termination", intent, GOTLAND, noticeOption, 403],
-      [VASTERORT, "termination", intent, VASTERORT, noticeOption, 409, "Parten har redan sagt upp avtalet."]
+      [VASTERORT, "termination", intent, VASTERORT, noticeOption, 409, "Parten har redan sagt upp avtalet."],
     );
   }
   cases.push(
@@ -126,7 +126,7 @@ describe("partnership capabilities: notices, reports and amendments refused wher
     [VASTERORT, "draft", "sign", VASTERORT, amendmentForm("draft", "sign"), 409, "Din part har lämnat partnerskapet och skriver inte under fler ändringar."],
     [CITY, "draft", "apply", CITY, amendmentForm("draft", "apply"), 409, "Ändringen gäller inte än."],
     [CITY, "valid", "sign", CITY, amendmentForm("valid", "sign"), 409, "Ändringen gäller redan."],
-    [CITY, "valid", "edit", CITY, amendmentForm("valid", "edit"), 409, "En gällande ändring kan inte redigeras. Skriv ett nytt utkast."]
+    [CITY, "valid", "edit", CITY, amendmentForm("valid", "edit"), 409, "En gällande ändring kan inte redigeras. Skriv ett nytt utkast."],
   );
 
   it.each(cases)("%s: %s %s for the party of %s", async (by, route, intent, of, hidden, status, reason) => {
@@ -171,7 +171,7 @@ describe("partnership capabilities: notices, reports and amendments refused wher
       select m.group_id, m.id, 2026, 99, 'Statistiken utökas med antalet ideella.', 'adopted', m.created_by from meetings m join groups g on g.id = m.group_id
       where g.partnership_id = ${sthlm} and g.kind = 'steering' and m.starts_at < now() order by m.starts_at desc limit 1 returning id`;
     expect(
-      (await http.post(actionOf("reports", "keys"), { statistics: ["reached", "volunteers"], byGender: ["reached"], decisionId: decision.id }, { cookie: cookie[CITY] })).status
+      (await http.post(actionOf("reports", "keys"), { statistics: ["reached", "volunteers"], byGender: ["reached"], decisionId: decision.id }, { cookie: cookie[CITY] })).status,
     ).toBe(200);
     const amendment = await (await http.get(pathOf("draft"), cookie[GOTLAND])).text();
     for (const intent of ["sign", "edit"]) expect(amendment, intent).toContain(amendmentForm("draft", intent)());

@@ -158,7 +158,7 @@ describe("yearly reports per partnership's rule", () => {
     const csv = new TextDecoder().decode(new Uint8Array(await (await http.get(`/partnerships/${p.osteraker.id}/reports.csv?year=2025`, cookie.admin)).arrayBuffer()).slice(3));
     const [header, row] = csv.trimEnd().split("\r\n");
     expect(header).toBe(
-      "Part;Kontakter: besök;Kontakter: telefon;Kontakter: chatt;Kontakter: e-post;Stödsamtal: kvinnor;Stödsamtal: män;Stödsamtal: annat eller ej angivet;Ideella;Ideella timmar;Anställda;Erhållet bidrag (kr);Kostnader (kr);Kvar (kr)"
+      "Part;Kontakter: besök;Kontakter: telefon;Kontakter: chatt;Kontakter: e-post;Stödsamtal: kvinnor;Stödsamtal: män;Stödsamtal: annat eller ej angivet;Ideella;Ideella timmar;Anställda;Erhållet bidrag (kr);Kostnader (kr);Kvar (kr)",
     );
     expect(row).toBe("Kvinnojouren i Österåker;120;800;90;40;300;12;3;25;2100;3;2400000;2450000;-50000");
   });
@@ -200,9 +200,9 @@ describe("yearly reports per partnership's rule", () => {
         await http.post(
           `/partnerships/${p.boras.id}/reports/reviews`,
           { reportId: borasReport.id, outcome: "approved", decisionId: await decision(p.boras.steering) },
-          { cookie: cookie.admin }
+          { cookie: cookie.admin },
         )
-      ).status
+      ).status,
     ).toBe(409);
 
     const sentBack = await review("admin", { outcome: "sent_back", decisionId: adopted, note: "Kostnaderna saknar specifikation." });

@@ -45,7 +45,7 @@ describe("each agreement's reporting rule", () => {
         day,
         false,
         { status: "notYetFiled", dueOn: null },
-      ])
+      ]),
     ),
     ["boras", "2026-03-01", true, { status: "filed", dueOn: null }],
   ])("%s on %s (filed: %s) → %j", (key, today, filed, expected) => {
