@@ -123,19 +123,23 @@ it("Österåker's accounts are approved from the steering group's adopted decisi
   expect(headers).toHaveLength(16);
   expect(headers.slice(-3)).toEqual(["Erhållet bidrag (kr)", "Kostnader (kr)", "Kvar (kr)"]);
 
-  // Laid out as printed: A4 landscape less 12 mm margins each side is 273 mm of line, 1032 CSS px.
+  // Chromium prints it on A4 turned landscape, as the page asks (@page compilation): 297 × 210 mm in points.
   await admin.emulateMedia({ media: "print" });
-  const printable = Math.floor((273 / 25.4) * 96);
+  const pdf = (await admin.pdf({ format: "A4", preferCSSPageSize: true })).toString("latin1");
+  const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  expect(boxes.length).toBeGreaterThan(0);
+  for (const [w, h] of boxes) expect([Math.round(w), Math.round(h)]).toEqual([842, 595]);
+  // Laid out as on that page, less its 12 mm margins: every column's right edge within the line, nothing scrolled away.
+  const printable = Math.floor((boxes[0][0] / 72) * 96 - 2 * (12 / 25.4) * 96);
   await admin.setViewportSize({ width: printable, height: 700 });
   const edges = await admin.locator("table.report-table thead th").evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().right));
   expect(edges).toHaveLength(16);
   for (const right of edges) expect(right).toBeLessThanOrEqual(printable);
   const table = await admin.locator("table.report-table").evaluate((t) => ({ scroll: t.scrollWidth, width: t.getBoundingClientRect().width }));
   expect(table.scroll).toBeLessThanOrEqual(Math.ceil(table.width));
-  // Chromium prints it on A4 turned landscape, as the page asks (@page compilation).
-  const pdf = (await admin.pdf({ format: "A4", preferCSSPageSize: true })).toString("latin1");
-  const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
-  expect(boxes.length).toBeGreaterThan(0);
-  // 297 × 210 mm in points.
-  for (const [w, h] of boxes) expect([Math.round(w), Math.round(h)]).toEqual([842, 595]);
+  // No figure spills out of its cell into the next one.
+  const spilling = await admin
+    .locator("table.report-table th, table.report-table td")
+    .evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent));
+  expect(spilling).toEqual([]);
 });
