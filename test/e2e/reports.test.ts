@@ -1,4 +1,3 @@
-import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { expectAccessible } from "../support/browser";
 import { e2eEnvironment } from "../support/e2e";
@@ -8,22 +7,13 @@ const env = e2eEnvironment();
 
 const partnershipId = async (like: string) => (await env.db.sql<{ id: string }[]>`select id from partnerships where name like ${like}`)[0].id;
 
-/** axe-clean on a desktop screen and at 320 px, where WCAG 1.4.10 reflow applies. */
-async function accessibleAtBothWidths(page: Page) {
-  for (const width of [1280, 320]) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectAccessible(page);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 it("Borås's idea party files its 2025 report with the activity report, plan and quality appendix its agreement (003) asks", async () => {
   const id = await partnershipId("IOP Borås%");
   const jouren = await loggedInPage(env.browser, env.server.url, "boras.jouren@samrad.test");
   await jouren.goto(`${env.server.url}/partnerships/${id}/reports?year=2025`);
   await jouren.getByText("Avtalet anger inget datum för rapporten; den visas som inte inlämnad tills den lämnas.").waitFor();
   await jouren.getByText("Bifoga: Verksamhetsberättelse (dokument), Verksamhetsplan, Kvalitetsbilaga.").waitFor();
-  await accessibleAtBothWidths(jouren);
+  await expectAccessible(jouren);
 
   await jouren.getByLabel("Nådda personer", { exact: true }).fill("212");
   await jouren.getByLabel("Verksamhetsberättelse (dokument)", { exact: true }).fill("https://boras.example/verksamhetsberattelse-2025.pdf");
@@ -33,7 +23,7 @@ it("Borås's idea party files its 2025 report with the activity report, plan and
   await jouren.getByText("Länka till dokumentet: avtalet kräver det.").waitFor();
   expect(await jouren.getByLabel("Verksamhetsplan", { exact: true }).inputValue()).toBe("https://boras.example/verksamhetsplan-2026.pdf");
   expect(await env.db.sql`select 1 from yearly_reports`).toHaveLength(0);
-  await accessibleAtBothWidths(jouren);
+  await expectAccessible(jouren);
 
   await jouren.getByLabel("Kvalitetsbilaga", { exact: true }).fill("https://boras.example/bilaga-kvalitet.pdf");
   await jouren.getByRole("button", { name: "Lämna in rapporten" }).click();
@@ -51,7 +41,7 @@ it("Borås's idea party files its 2025 report with the activity report, plan and
     .getByRole("row", { name: /Kvinno- och tjejjouren Borås/ })
     .getByRole("cell", { name: "Inlämnad" })
     .waitFor();
-  await accessibleAtBothWidths(jouren);
+  await expectAccessible(jouren);
 });
 
 it("Österåker's accounts are approved from the steering group's adopted decision, and the compilation prints at A4 with every column", async () => {
@@ -92,7 +82,7 @@ it("Österåker's accounts are approved from the steering group's adopted decisi
   await jouren.getByRole("button", { name: "Lämna in rapporten" }).click();
   // A deficit is written with a minus sign: "Kvar" must be the grant minus the costs.
   await jouren.getByText(/^Kvar ska vara erhållet bidrag minus kostnader\./).waitFor();
-  await accessibleAtBothWidths(jouren);
+  await expectAccessible(jouren);
   await jouren.getByLabel("Kvar (kr)", { exact: true }).fill("-50000");
   await jouren.getByRole("button", { name: "Lämna in rapporten" }).click();
   await jouren.getByText("Rapporten är inlämnad.").waitFor();
@@ -102,7 +92,7 @@ it("Österåker's accounts are approved from the steering group's adopted decisi
   await admin.goto(`${env.server.url}/partnerships/${id}/reports?year=2025`);
   const review = admin.getByRole("region", { name: "Granska bokslut" });
   await review.getByRole("heading", { name: "Bokslut för Kvinnojouren i Österåker" }).waitFor();
-  await accessibleAtBothWidths(admin);
+  await expectAccessible(admin);
   await review.getByLabel("Styrgruppens beslut", { exact: true }).selectOption(decision.id);
   await review.getByLabel("Styrgruppens beslut om bokslutet").selectOption("approved");
   await review.getByRole("button", { name: "Registrera granskningen" }).click();
@@ -113,12 +103,12 @@ it("Österåker's accounts are approved from the steering group's adopted decisi
     .getByRole("cell", { name: "Bokslutet är godkänt av styrgruppen" })
     .waitFor();
   expect(await env.db.sql`select outcome, decision_id from yearly_report_reviews`).toEqual([{ outcome: "approved", decision_id: decision.id }]);
-  await accessibleAtBothWidths(admin);
+  await expectAccessible(admin);
 
   // The committee's compilation: party, status, accounts, ten figures and three amounts.
   await admin.goto(`${env.server.url}/partnerships/${id}/reports/print?year=2025`);
   await admin.getByRole("heading", { level: 1, name: /årsrapporter 2025/ }).waitFor();
-  await accessibleAtBothWidths(admin);
+  await expectAccessible(admin);
   const headers = await admin.locator("table.report-table thead th").allTextContents();
   expect(headers).toHaveLength(16);
   expect(headers.slice(-3)).toEqual(["Erhållet bidrag (kr)", "Kostnader (kr)", "Kvar (kr)"]);

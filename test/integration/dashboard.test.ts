@@ -101,15 +101,20 @@ describe("dashboard", () => {
     expect(html).toContain(`senast ${deadline}`);
     expect(await overview(kommun)).not.toContain(`senast ${deadline}`);
   });
-  it("reminds the idea-based party of its yearly report until it is filed", async () => {
+  it("reminds the idea-based party of its yearly report until it is filed, where its agreement sets a date", async () => {
     const year = currentReportYear(today); // from 1 December this year's, before that last year's
-    const line = `Årsrapport ${year}, Kvinnojouren Ellinor och Tjejjouren Beata: senast ${year + 1}-01-31`;
-    expect(await overview(jouren)).toContain(line);
+    // Österåker's report is due a month after the year ends (000 §9); Linköping's agreement (002) sets no date.
+    const ostJouren = await http.login("osteraker.kvinnojouren@samrad.test");
+    const line = `Årsrapport ${year}, Kvinnojouren i Österåker: senast ${year + 1}-01-31`;
+    expect(await overview(ostJouren)).toContain(line);
+    expect(await overview(jouren)).not.toContain(`Årsrapport ${year},`);
     expect(await overview(kommun)).not.toContain(`Årsrapport ${year},`); // the public party files none
     expect(await overview(outsider)).not.toContain(line);
     await t.sql`
       insert into yearly_reports (partnership_id, party_id, year, narrative, submitted_at, submitted_by, updated_by)
-      values (${ids.partnership}, ${ids.jourenParty}, ${year}, 'Året i korthet.', now(), ${ids.jourenUser}, ${ids.jourenUser})`;
-    expect(await overview(jouren)).not.toContain(line);
+      select pa.partnership_id, pa.id, ${year}, 'Året i korthet.', now(), u.id, u.id
+      from parties pa join organisations o on o.id = pa.organisation_id, users u
+      where o.name = 'Kvinnojouren i Österåker' and u.email = 'osteraker.kvinnojouren@samrad.test'`;
+    expect(await overview(ostJouren)).not.toContain(line);
   });
 });
