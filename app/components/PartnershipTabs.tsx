@@ -8,6 +8,7 @@ const TABS = [
   { key: "amendments", path: "/amendments", label: "partnership.tabAmendments" },
   { key: "reports", path: "/reports", label: "partnership.tabReports" },
   { key: "followUps", path: "/follow-ups", label: "partnership.tabFollowUps" },
+  { key: "funding", path: "/funding", label: "partnership.tabFunding" },
   { key: "appendices", path: "/appendices", label: "partnership.tabAppendices" },
   { key: "history", path: "/history", label: "partnership.tabHistory" },
 ] as const satisfies readonly { key: string; path: string; label: MessageKey }[];

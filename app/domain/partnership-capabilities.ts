@@ -30,7 +30,9 @@ export type PartnershipRefusal =
   | "amendment.alreadySigned"
   | "amendment.notValid"
   | "amendment.noPeriodRule"
-  | "amendment.alreadyApplied";
+  | "amendment.alreadyApplied"
+  | "funds.alreadyDecided"
+  | "funds.notConditional";
 export type PartnershipVerdict = true | PartnershipRefusal;
 
 export interface PartnershipCapabilities {
@@ -53,6 +55,18 @@ export interface PartnershipCapabilities {
   planFollowUps: PartnershipVerdict;
   /** Record a final court ruling that ends the partnership (000 §10). */
   recordCourtRuling: PartnershipVerdict;
+  /** See the grants, payments, stops and totals (the funds page and its API). */
+  viewFunds: PartnershipVerdict;
+  /** Record grants, index figures and payments, and stop or lift a party's payments from a steering decision. */
+  recordFunds: PartnershipVerdict;
+  /** Record the decision on funds that a period conditional on funds awaits (004 §5.1). */
+  recordFundsDecision: PartnershipVerdict;
+}
+
+/** The state of the partnership's funding the funds verdicts depend on. */
+export interface FundsState {
+  /** 004 §5.1: the period is conditional on funds; decided once the decision is recorded. */
+  condition: { conditional: boolean; decided: boolean } | null;
 }
 
 export interface AmendmentState {
@@ -101,7 +115,7 @@ export function partyToSign(facts: PartnershipFacts, amendment: Pick<AmendmentSt
  * by the coordinator or a steering group member speaking for a party that takes part (their lead
  * records the outcome too: `mayCompleteFollowUp`); a court's final ruling only by the coordinator.
  */
-export function partnershipCapabilities(facts: PartnershipFacts, today: IsoDate): PartnershipCapabilities {
+export function partnershipCapabilities(facts: PartnershipFacts, today: IsoDate, funds: FundsState = { condition: null }): PartnershipCapabilities {
   const byParty = (parties: PartnershipFacts["parties"], verdict: (p: PartnershipFacts["parties"][number]) => PartnershipVerdict) =>
     Object.fromEntries(parties.map((p) => [p.id, verdict(p)]));
   const steering =
@@ -123,6 +137,29 @@ export function partnershipCapabilities(facts: PartnershipFacts, today: IsoDate)
     reviseAppendix: appendices,
     planFollowUps: facts.isAdmin || facts.seats.some((s) => s.groupKind === "steering" && s.role !== "observer" && takesPart(facts, s.partyId, today)) ? true : "forbidden",
     recordCourtRuling: facts.isAdmin ? true : "forbidden",
+    ...fundsCapabilities(facts, funds),
+  };
+}
+
+/**
+ * Every member sees the funds. The coordinator and the public party's representatives, who grant and
+ * pay, record grants, index figures and payments, and the stops a steering decision makes (004 §5.4;
+ * the service asks for the adopted decision). Only the coordinator records the funds decision a period
+ * conditional on funds awaits (004 §5.1), once.
+ */
+function fundsCapabilities(facts: PartnershipFacts, funds: FundsState): Pick<PartnershipCapabilities, "viewFunds" | "recordFunds" | "recordFundsDecision"> {
+  const publicParties = new Set(facts.parties.filter((p) => p.sector === "public").map((p) => p.id));
+  const grants = facts.isAdmin || facts.seats.some((s) => publicParties.has(s.partyId) && s.role === "representative");
+  return {
+    viewFunds: facts.isAdmin || facts.seats.length > 0 ? true : "forbidden",
+    recordFunds: grants ? true : "forbidden",
+    recordFundsDecision: !facts.isAdmin
+      ? "forbidden"
+      : !funds.condition?.conditional
+        ? "funds.notConditional"
+        : funds.condition.decided
+          ? "funds.alreadyDecided"
+          : true,
   };
 }
 

@@ -1,6 +1,7 @@
 import * as agreement from "./parts/agreement";
 import * as cases from "./parts/cases";
 import * as dashboard from "./parts/dashboard";
+import * as funding from "./parts/funding";
 import * as decisions from "./parts/decisions";
 import * as followUp from "./parts/follow-up";
 import type { MessageKey } from "./sv";
@@ -11,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   ...agreement.en,
   ...dashboard.en,
   ...followUp.en,
+  ...funding.en,
   "app.name": "Samråd",
   "app.tagline": "Meeting portal for idea-based public partnerships",
   "nav.skip": "Skip to content",

@@ -1,6 +1,7 @@
 import * as agreement from "./parts/agreement";
 import * as cases from "./parts/cases";
 import * as dashboard from "./parts/dashboard";
+import * as funding from "./parts/funding";
 import * as decisions from "./parts/decisions";
 import * as followUp from "./parts/follow-up";
 
@@ -496,6 +497,6 @@ const core = {
 } as const;
 
 /** Procedures keep their text in ./parts, one module per area. */
-export const sv = { ...core, ...decisions.sv, ...cases.sv, ...agreement.sv, ...dashboard.sv, ...followUp.sv } as const;
+export const sv = { ...core, ...decisions.sv, ...cases.sv, ...agreement.sv, ...dashboard.sv, ...followUp.sv, ...funding.sv } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -104,6 +104,11 @@ export default function Partnership() {
       <section aria-labelledby="period-h">
         <h2 id="period-h">{t("partnership.period")}</h2>
         <PeriodSummary status={period} on={today} />
+        {partnership.fundsCondition?.conditional && !partnership.fundsCondition.decidedOn ? (
+          <p className="warning">
+            {t("funds.conditional")} <Link to={`/partnerships/${partnership.id}/funding`}>{t("funds.title")}</Link>
+          </p>
+        ) : null}
         {endsOn ? <p className="warning">{t("termination.ends", { date: endsOn })}</p> : null}
         {leaving.length ? (
           <ul>

@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { groups } from "../../db/schema";
+import { groups, partnerships } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import { notFound } from "../auth/guards.server";
 import {
@@ -9,6 +9,7 @@ import {
   partyToSign,
   signatoryParties,
   type AmendmentState,
+  type FundsState,
   type PartnershipFacts,
 } from "../domain/partnership-capabilities";
 import { stockholmDate } from "../domain/stockholm-date";
@@ -50,6 +51,21 @@ export async function requirePartnershipCapabilities(db: Db, user: SessionUser, 
   await requirePartnershipAccess(db, user, partnershipId);
   const { today, parties, facts } = await partnershipFacts(db, user, partnershipId, now);
   return { today, parties, can: partnershipCapabilities(facts, today) };
+}
+
+/**
+ * `requirePartnershipCapabilities` for the funds page and its actions, with the partnership's funding
+ * rule and funds condition (004 §5.1) that the funds verdicts read.
+ */
+export async function requireFundsCapabilities(db: Db, user: SessionUser, partnershipId: string, now = new Date()) {
+  await requirePartnershipAccess(db, user, partnershipId);
+  const [{ today, parties, facts }, [partnership]] = await Promise.all([
+    partnershipFacts(db, user, partnershipId, now),
+    db.select({ fundingRule: partnerships.fundingRule, fundsCondition: partnerships.fundsCondition }).from(partnerships).where(eq(partnerships.id, partnershipId)),
+  ]);
+  const condition = partnership.fundsCondition;
+  const funds: FundsState = { condition: condition ? { conditional: condition.conditional, decided: Boolean(condition.decidedOn) } : null };
+  return { today, parties, facts, partnership, can: partnershipCapabilities(facts, today, funds) };
 }
 
 /**

@@ -5,8 +5,21 @@ import { stockholmDate, stockholmInstant } from "../../app/domain/stockholm-date
 import { addDaysIso } from "../../app/domain/iso-date";
 import { templateAgenda } from "../../app/services/meetings.server";
 import type { Db } from "../client";
-import { agendaItems, followUps, groupMembers, groups, meetings, organisations, parties, partnerships, turnHolders, users } from "../schema";
+import { scheduledDueOn } from "../../app/domain/funding";
+import { agendaItems, followUps, grants, groupMembers, groups, meetings, organisations, parties, partnerships, payments, turnHolders, users } from "../schema";
 import { DEMO_ADMIN, DEMO_PASSWORD, seedPartnerships } from "./agreements";
+
+/**
+ * The grants the agreements themselves state, by partnership and idea-based party, with a decision
+ * reference only where a document gives one: Österåker's one-off grant decided by the nämnd in 2023
+ * (000 §7), Linköping's 2025 grant (002), Borås's 700 000 a year for 2022–2024 (003, KF 2021-11-17/18).
+ * Payments are scheduled only where the agreement dates them (002: January); none is marked paid.
+ */
+const DEMO_GRANTS: Record<string, { party: string; year: number; amount: number; decisionReference?: string }[]> = {
+  osteraker: [{ party: "kvinnojouren-osteraker", year: 2023, amount: 2_400_000, decisionReference: "SN 2023/0050" }],
+  linkoping: [{ party: "ellinor-beata", year: 2025, amount: 1_571_605 }],
+  boras: [2022, 2023, 2024].map((year) => ({ party: "kvinnojouren-boras", year, amount: 700_000, decisionReference: "KF 2021-11-17/18" })),
+};
 
 /**
  * Seeds the demo partnerships, their groups and users, and a few meetings around today,
@@ -96,6 +109,14 @@ export async function seedDemoIfEmpty(db: Db, now = new Date()): Promise<boolean
             .returning({ id: meetings.id });
           await tx.insert(agendaItems).values(templateAgenda(m.id, admin.id, "sv"));
         }
+      }
+      for (const g of DEMO_GRANTS[p.key] ?? []) {
+        const [grant] = await tx
+          .insert(grants)
+          .values({ partnershipId: partnership.id, partyId: partyIdOf.get(g.party)!, year: g.year, amount: g.amount, decisionReference: g.decisionReference ?? "", createdBy: admin.id })
+          .returning({ id: grants.id });
+        const dueOn = scheduledDueOn(p.fundingRule.schedule, g.year);
+        if (dueOn) await tx.insert(payments).values({ grantId: grant.id, dueOn, amount: g.amount, updatedBy: admin.id });
       }
     }
   });

@@ -1,0 +1,62 @@
+import { DisclosedForm } from "~/components/DisclosedForm";
+import { Field, SelectField } from "~/components/Field";
+import { useT } from "~/i18n/use-t";
+
+type Option = { value: string; label: string };
+
+/** Recording a party's grant for a year, the rule's proposal filled in. */
+export function GrantForm({ id, parties, year, proposed }: { id: string; parties: Option[]; year: number; proposed: number | null }) {
+  const t = useT();
+  return (
+    <DisclosedForm summary={t("funds.recordGrant")} action={`/partnerships/${id}/funding/records`}>
+      {(errors) => (
+        <>
+          <input type="hidden" name="intent" value="grant" />
+          <SelectField name="partyId" id="grant-party" label={t("funds.party")} options={parties} error={errors.partyId} />
+          <Field name="year" id="grant-year" type="number" label={t("funds.year")} defaultValue={year} required error={errors.year} />
+          <Field name="amount" id="grant-amount" inputMode="numeric" label={t("funds.amountKronor")} defaultValue={proposed ?? ""} required error={errors.amount} />
+          <Field name="decisionReference" id="grant-reference" label={t("funds.decisionReference")} hint={t("funds.decisionReferenceHint")} error={errors.decisionReference} />
+          <button type="submit">{t("funds.saveGrant")}</button>
+        </>
+      )}
+    </DisclosedForm>
+  );
+}
+
+/** Recording a year's index figure (002: the nämnd's index). */
+export function IndexForm({ id, year, index }: { id: string; year: number; index: string }) {
+  const t = useT();
+  return (
+    <DisclosedForm summary={t("funds.recordIndex")} action={`/partnerships/${id}/funding/records`}>
+      {(errors) => (
+        <>
+          <input type="hidden" name="intent" value="index" />
+          <p>{t("funds.indexName", { index })}</p>
+          <Field name="year" id="index-year" type="number" label={t("funds.year")} defaultValue={year} required error={errors.year} />
+          <Field name="percent" id="index-percent" inputMode="decimal" label={t("funds.percent")} hint={t("funds.percentHint")} required error={errors.percent} />
+          <Field name="reference" id="index-reference" label={t("funds.reference")} error={errors.reference} />
+          <button type="submit">{t("funds.saveIndex")}</button>
+        </>
+      )}
+    </DisclosedForm>
+  );
+}
+
+/** Scheduling a payment of a grant: the one-off payment or an invoice (003). */
+export function PaymentForm({ id, grants }: { id: string; grants: Option[] }) {
+  const t = useT();
+  return (
+    <DisclosedForm summary={t("funds.addPayment")} action={`/partnerships/${id}/funding/records`}>
+      {(errors) => (
+        <>
+          <input type="hidden" name="intent" value="payment" />
+          <SelectField name="grantId" id="payment-grant" label={t("funds.grant")} options={grants} error={errors.grantId} />
+          <Field name="dueOn" id="payment-due" type="date" label={t("funds.dueOn")} required error={errors.dueOn} />
+          <Field name="amount" id="payment-amount" inputMode="numeric" label={t("funds.amountKronor")} required error={errors.amount} />
+          <Field name="reference" id="payment-reference" label={t("funds.invoiceReference")} error={errors.reference} />
+          <button type="submit">{t("funds.savePayment")}</button>
+        </>
+      )}
+    </DisclosedForm>
+  );
+}
