@@ -139,3 +139,31 @@ describe("partnershipCapabilities", () => {
     });
   });
 });
+
+describe("funds", () => {
+  // person, sees the funds, records grants, index figures, payments and stops
+  it.each<[Person, PartnershipVerdict, PartnershipVerdict]>([
+    // The coordinator and the public party's representative record; every other member only sees.
+    ["coordinator", true, true],
+    ["cityRep", true, true],
+    ["gotlandRep", true, "forbidden"],
+    ["gotlandDeputy", true, "forbidden"],
+    ["sodraObserver", true, "forbidden"],
+    ["sodraCooperationRep", true, "forbidden"],
+    ["borasRep", "forbidden", "forbidden"],
+  ])("%s", (person, viewFunds, recordFunds) => {
+    expect(partnershipCapabilities(facts(person, null), TODAY)).toMatchObject({ viewFunds, recordFunds });
+  });
+
+  // person, the funds condition, recording the funds decision (004 §5.1)
+  it.each<[Person, { conditional: boolean; decided: boolean } | null, PartnershipVerdict]>([
+    ["coordinator", { conditional: true, decided: false }, true],
+    ["coordinator", { conditional: true, decided: true }, "funds.alreadyDecided"],
+    ["coordinator", { conditional: false, decided: false }, "funds.notConditional"],
+    ["coordinator", null, "funds.notConditional"],
+    ["cityRep", { conditional: true, decided: false }, "forbidden"],
+    ["gotlandRep", { conditional: true, decided: false }, "forbidden"],
+  ])("funds decision: %s with %o", (person, condition, verdict) => {
+    expect(partnershipCapabilities(facts(person, null), TODAY, { condition }).recordFundsDecision).toBe(verdict);
+  });
+});
