@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { decisions, fundingIndexes, grants, groups, partnerships, paymentStops, payments, yearlyReports } from "../../db/schema";
 import { accessDenied } from "../auth/guards.server";
@@ -40,7 +40,7 @@ export async function fundsOverview(db: Db, partnershipId: string, rule: Funding
       .where(eq(paymentStops.partnershipId, partnershipId))
       .orderBy(asc(paymentStops.createdAt)),
     db.select().from(fundingIndexes).where(eq(fundingIndexes.partnershipId, partnershipId)).orderBy(asc(fundingIndexes.year)),
-    db.select({ partyId: yearlyReports.partyId, financial: yearlyReports.financial }).from(yearlyReports).where(eq(yearlyReports.partnershipId, partnershipId)),
+    db.select({ partyId: yearlyReports.partyId, financial: yearlyReports.financial }).from(yearlyReports).where(and(eq(yearlyReports.partnershipId, partnershipId), isNotNull(yearlyReports.submittedAt))),
   ]);
   const partyName = new Map(parties.map((p) => [p.id, p.name]));
   const stopped = new Set(stopRows.filter((s) => holds(s.stop)).map((s) => s.stop.partyId));
