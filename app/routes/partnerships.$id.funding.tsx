@@ -82,7 +82,7 @@ export default function Funding() {
                 <tr key={`${p.partyId}-${a.year}`}>
                   <td>{p.party}</td>
                   <td>{a.year}</td>
-                  <td>{a.amount === null ? t("funds.noProposal") : kronor(a.amount)}</td>
+                  <td>{a.amount !== null ? kronor(a.amount) : index && a.year >= index.fromYear ? t("funds.awaitsIndex") : t("funds.noProposal")}</td>
                   <td>{a.dueOn ?? t(`funds.schedule.${d.rule?.schedule?.kind ?? "none"}`)}</td>
                 </tr>
               )),
