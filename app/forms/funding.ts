@@ -27,7 +27,10 @@ export const settleSchema = z.object({
   paymentId: id,
   status: z.enum(["paid", "stopped", "reclaimed"], { error: "form.required" }),
   settledOn: dateField,
-  decisionId: z.union([z.literal("").transform(() => null), z.uuid()]).optional().transform((v) => v ?? null),
+  decisionId: z
+    .union([z.literal("").transform(() => null), z.uuid()])
+    .optional()
+    .transform((v) => v ?? null),
   reference: shortText(200),
   note: shortText(2000),
 });

@@ -110,9 +110,7 @@ export default function Funding() {
           </DataTable>
         )}
         {d.canRecord ? <GrantForm id={d.id} parties={d.ideaParties} year={d.year} proposed={proposed} /> : null}
-        {d.canRecord && o.grants.length > 0 ? (
-          <PaymentForm id={d.id} grants={o.grants.map((g) => ({ value: g.id, label: `${g.year} ${g.party}, ${kronor(g.amount)}` }))} />
-        ) : null}
+        {d.canRecord && o.grants.length > 0 ? <PaymentForm id={d.id} grants={o.grants.map((g) => ({ value: g.id, label: `${g.year} ${g.party}, ${kronor(g.amount)}` }))} /> : null}
       </section>
 
       <Payments id={d.id} payments={o.payments} stopped={o.stops.filter((s) => s.holds).map((s) => s.partyId)} canRecord={d.canRecord} decisions={d.decisions} today={d.today} />

@@ -40,7 +40,10 @@ export async function fundsOverview(db: Db, partnershipId: string, rule: Funding
       .where(eq(paymentStops.partnershipId, partnershipId))
       .orderBy(asc(paymentStops.createdAt)),
     db.select().from(fundingIndexes).where(eq(fundingIndexes.partnershipId, partnershipId)).orderBy(asc(fundingIndexes.year)),
-    db.select({ partyId: yearlyReports.partyId, financial: yearlyReports.financial }).from(yearlyReports).where(and(eq(yearlyReports.partnershipId, partnershipId), isNotNull(yearlyReports.submittedAt))),
+    db
+      .select({ partyId: yearlyReports.partyId, financial: yearlyReports.financial })
+      .from(yearlyReports)
+      .where(and(eq(yearlyReports.partnershipId, partnershipId), isNotNull(yearlyReports.submittedAt))),
   ]);
   const partyName = new Map(parties.map((p) => [p.id, p.name]));
   const stopped = new Set(stopRows.filter((s) => holds(s.stop)).map((s) => s.stop.partyId));
@@ -62,7 +65,15 @@ export async function fundsOverview(db: Db, partnershipId: string, rule: Funding
   const idea = parties.filter((p) => p.sector === "idea");
   const sumOf = (list: typeof paymentList, status: PaymentStatus) => list.filter((p) => p.status === status).reduce((s, p) => s + p.amount, 0);
   return {
-    grants: grantRows.map((g) => ({ id: g.id, partyId: g.partyId, party: partyName.get(g.partyId) ?? "", year: g.year, amount: g.amount, decisionReference: g.decisionReference, indexPercent: g.indexPercent })),
+    grants: grantRows.map((g) => ({
+      id: g.id,
+      partyId: g.partyId,
+      party: partyName.get(g.partyId) ?? "",
+      year: g.year,
+      amount: g.amount,
+      decisionReference: g.decisionReference,
+      indexPercent: g.indexPercent,
+    })),
     payments: paymentList,
     stops: stopRows.map(({ stop, year: y, number }) => ({
       id: stop.id,
@@ -86,7 +97,14 @@ export async function fundsOverview(db: Db, partnershipId: string, rule: Funding
       const own = paymentList.filter((x) => x.partyId === p.id);
       const costs = reportRows.filter((r) => r.partyId === p.id && typeof r.financial.costs === "number").map((r) => r.financial.costs);
       const reclaimed = sumOf(own, "reclaimed");
-      return { partyId: p.id, party: p.name, paid: sumOf(own, "paid") + reclaimed, reclaimed, costs: costs.reduce((s, c) => s + c, 0), amount: unusedToRepay(rule, sumOf(own, "paid") + reclaimed, reclaimed, costs) };
+      return {
+        partyId: p.id,
+        party: p.name,
+        paid: sumOf(own, "paid") + reclaimed,
+        reclaimed,
+        costs: costs.reduce((s, c) => s + c, 0),
+        amount: unusedToRepay(rule, sumOf(own, "paid") + reclaimed, reclaimed, costs),
+      };
     }),
     today,
   };
@@ -111,7 +129,12 @@ export async function steeringDecisionChoices(db: Db, partnershipId: string, now
   const steering = await steeringGroupOf(db, partnershipId);
   if (!steering) return [];
   const held = await heldMeetingsOf(db, steering.id, new Date(0), now);
-  return (await decisionsAt(db, held.map((m) => m.id))).map((d) => ({ value: d.id, label: `${decisionLabel("steering", d.year, d.number)} ${d.text.slice(0, 60)}` }));
+  return (
+    await decisionsAt(
+      db,
+      held.map((m) => m.id),
+    )
+  ).map((d) => ({ value: d.id, label: `${decisionLabel("steering", d.year, d.number)} ${d.text.slice(0, 60)}` }));
 }
 
 /** Whether `decisionId` is an adopted decision of one of the partnership's steering groups. */
@@ -128,12 +151,22 @@ async function isSteeringDecision(db: Pick<Db, "select">, partnershipId: string,
  * Records an idea-based party's grant for a year. Where the rule indexes, the year's index figure is
  * kept with it; where it pays in a set month (002: January), the year's payment is scheduled as due.
  */
-export async function recordGrant(db: Db, partnershipId: string, rule: FundingRule | null, parties: readonly PartyTakingPart[], input: GrantInput, actor: SessionUser): Promise<Result<string>> {
+export async function recordGrant(
+  db: Db,
+  partnershipId: string,
+  rule: FundingRule | null,
+  parties: readonly PartyTakingPart[],
+  input: GrantInput,
+  actor: SessionUser,
+): Promise<Result<string>> {
   if (!parties.some((p) => p.id === input.partyId && p.sector === "idea")) return invalid("funds.partyInvalid", "partyId");
   return db.transaction(async (tx) => {
     const [index] =
       rule?.kind === "yearly" && rule.indexation && input.year >= rule.indexation.fromYear
-        ? await tx.select().from(fundingIndexes).where(and(eq(fundingIndexes.partnershipId, partnershipId), eq(fundingIndexes.year, input.year)))
+        ? await tx
+            .select()
+            .from(fundingIndexes)
+            .where(and(eq(fundingIndexes.partnershipId, partnershipId), eq(fundingIndexes.year, input.year)))
         : [];
     const [grant] = await tx
       .insert(grants)
@@ -163,7 +196,10 @@ export async function recordIndex(db: Db, partnershipId: string, input: IndexInp
 /** Schedules a payment of a grant (the one-off payment, or an invoice). */
 export async function addPayment(db: Db, partnershipId: string, input: PaymentInput, actor: SessionUser): Promise<Result> {
   return db.transaction(async (tx) => {
-    const [grant] = await tx.select({ id: grants.id }).from(grants).where(and(eq(grants.id, input.grantId), eq(grants.partnershipId, partnershipId)));
+    const [grant] = await tx
+      .select({ id: grants.id })
+      .from(grants)
+      .where(and(eq(grants.id, input.grantId), eq(grants.partnershipId, partnershipId)));
     if (!grant) return invalid("funds.grantInvalid", "grantId");
     const [row] = await tx
       .insert(payments)

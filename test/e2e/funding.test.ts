@@ -39,7 +39,10 @@ it("the coordinator records Linköping's January payment and, once the index fig
   await next.getByText("Inga utbetalningar väntar.").waitFor();
   const payments = admin.getByRole("region", { name: "Utbetalningar" });
   await payments.getByRole("row", { name: /2025-01-31 Kvinnojouren Ellinor och Tjejjouren Beata 2025 1\s571\s605 kr Utbetald 2025-01-24/ }).waitFor();
-  await admin.getByRole("region", { name: "Per år" }).getByRole("row", { name: /^2025 1\s571\s605 kr 1\s571\s605 kr 0 kr 0 kr 0 kr$/ }).waitFor();
+  await admin
+    .getByRole("region", { name: "Per år" })
+    .getByRole("row", { name: /^2025 1\s571\s605 kr 1\s571\s605 kr 0 kr 0 kr 0 kr$/ })
+    .waitFor();
   await accessibleAtBothWidths(admin);
 
   const index = admin.locator("details", { hasText: "Registrera indextal" });

@@ -25,7 +25,8 @@ describe("funds", () => {
     t.sql<{ id: string; status: string; due_on: string; amount: string; settled_on: string | null; decision_id: string | null }[]>`
       select p.id, p.status, p.due_on::text, p.amount::text, p.settled_on::text, p.decision_id from payments p join grants g on g.id = p.grant_id
       where g.partnership_id = ${linkoping} and g.year = ${year} order by p.due_on`;
-  const audited = async (action: string) => (await t.sql`select details from audit_log where action = ${action} and subject = ${`partnership:${linkoping}`} order by id`).map((r) => r.details);
+  const audited = async (action: string) =>
+    (await t.sql`select details from audit_log where action = ${action} and subject = ${`partnership:${linkoping}`} order by id`).map((r) => r.details);
   /** An adopted decision of Linköping's steering group at its meeting held a month ago (as seeded). */
   const adopted = async (number: number, text: string) => {
     const [m] = await t.sql<{ id: string; group_id: string }[]>`
@@ -56,7 +57,8 @@ describe("funds", () => {
   });
 
   it("the demo holds the grants the agreements state, and Linköping's January payment as due", async () => {
-    const grants = await t.sql`select p.name, g.year, g.amount::int as amount, g.decision_reference from grants g join partnerships p on p.id = g.partnership_id order by p.name, g.year`;
+    const grants =
+      await t.sql`select p.name, g.year, g.amount::int as amount, g.decision_reference from grants g join partnerships p on p.id = g.partnership_id order by p.name, g.year`;
     expect(grants.map((g) => [g.name.slice(0, 12), g.year, g.amount, g.decision_reference])).toEqual([
       ["IOP Borås St", 2022, 700000, "KF 2021-11-17/18"],
       ["IOP Borås St", 2023, 700000, "KF 2021-11-17/18"],

@@ -9,7 +9,21 @@ type Option = { value: string; label: string };
 type Payment = { id: string; partyId: string; party: string; year: number; dueOn: string; amount: number; status: PaymentStatus; reference: string; settledOn: string | null };
 
 /** The payments by due date, each due or paid one recordable as paid, stopped or reclaimed. */
-export function Payments({ id, payments, stopped, canRecord, decisions, today }: { id: string; payments: Payment[]; stopped: string[]; canRecord: boolean; decisions: Option[]; today: string }) {
+export function Payments({
+  id,
+  payments,
+  stopped,
+  canRecord,
+  decisions,
+  today,
+}: {
+  id: string;
+  payments: Payment[];
+  stopped: string[];
+  canRecord: boolean;
+  decisions: Option[];
+  today: string;
+}) {
   const t = useT();
   return (
     <section aria-labelledby="payments-h">
@@ -53,7 +67,13 @@ function SettleForm({ id, payment, decisions, today }: { id: string; payment: Pa
         <>
           <input type="hidden" name="intent" value="settle" />
           <input type="hidden" name="paymentId" value={payment.id} />
-          <SelectField name="status" id={`${at}-status`} label={t("funds.status")} options={statuses.map((s) => ({ value: s, label: t(`funds.status.${s}`) }))} error={errors.status} />
+          <SelectField
+            name="status"
+            id={`${at}-status`}
+            label={t("funds.status")}
+            options={statuses.map((s) => ({ value: s, label: t(`funds.status.${s}`) }))}
+            error={errors.status}
+          />
           <Field name="settledOn" id={`${at}-on`} type="date" label={t("funds.settledOn")} defaultValue={today} required error={errors.settledOn} />
           <SelectField
             name="decisionId"

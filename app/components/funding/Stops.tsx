@@ -18,7 +18,9 @@ export function Stops({ id, stops, parties, decisions, canRecord }: { id: string
         <ul>
           {stops.map((s) => (
             <li key={s.id}>
-              {s.holds ? t("funds.stopHolding", { party: s.party, date: s.stoppedOn, decision: s.decision }) : t("funds.stopLifted", { party: s.party, date: s.stoppedOn, lifted: s.liftedOn ?? "" })}
+              {s.holds
+                ? t("funds.stopHolding", { party: s.party, date: s.stoppedOn, decision: s.decision })
+                : t("funds.stopLifted", { party: s.party, date: s.stoppedOn, lifted: s.liftedOn ?? "" })}
               {` ${s.reason}`}
             </li>
           ))}
@@ -32,7 +34,14 @@ export function Stops({ id, stops, parties, decisions, canRecord }: { id: string
               <>
                 <input type="hidden" name="intent" value="stop" />
                 <SelectField name="partyId" id="stop-party" label={t("funds.party")} options={parties} error={errors.partyId} />
-                <SelectField name="decisionId" id="stop-decision" label={t("funds.decision")} options={[{ value: "", label: t("funds.noDecision") }, ...decisions]} required error={errors.decisionId} />
+                <SelectField
+                  name="decisionId"
+                  id="stop-decision"
+                  label={t("funds.decision")}
+                  options={[{ value: "", label: t("funds.noDecision") }, ...decisions]}
+                  required
+                  error={errors.decisionId}
+                />
                 <TextArea name="reason" id="stop-reason" label={t("funds.reason")} required error={errors.reason} />
                 <button type="submit" className="danger">
                   {t("funds.saveStop")}
