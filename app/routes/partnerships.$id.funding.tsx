@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { Field } from "~/components/Field";
-import { FundsDecisionForm } from "~/components/funding/FundsDecision";
+import { FundsDecisionAnswer, FundsDecisionForm } from "~/components/funding/FundsDecision";
 import { FundsTotals } from "~/components/funding/FundsTotals";
 import { GrantForm, IndexForm, PaymentForm } from "~/components/funding/GrantForms";
 import { kronor } from "~/components/funding/kronor";
@@ -53,6 +53,7 @@ export default function Funding() {
           {d.condition.decidedOn ? t("funds.conditionDecided", { date: d.condition.decidedOn, reference: d.condition.reference ?? "" }) : t("funds.conditional")}
         </p>
       ) : null}
+      <FundsDecisionAnswer />
       {d.canDecide ? <FundsDecisionForm id={d.id} /> : null}
 
       <section aria-labelledby="next-h">

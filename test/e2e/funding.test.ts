@@ -1,5 +1,4 @@
 import { expect, it } from "vitest";
-import type { Page } from "playwright-core";
 import { expectAccessible } from "../support/browser";
 import { e2eEnvironment } from "../support/e2e";
 import { loggedInPage } from "../support/e2e-login";
@@ -7,14 +6,6 @@ import { loggedInPage } from "../support/e2e-login";
 const env = e2eEnvironment();
 
 const partnershipId = async (like: string) => (await env.db.sql<{ id: string }[]>`select id from partnerships where name like ${like}`)[0].id;
-
-/** axe at desktop width and at 320 px (WCAG 1.4.10 reflow), back to desktop after. */
-async function accessibleAtBothWidths(page: Page) {
-  await expectAccessible(page);
-  await page.setViewportSize({ width: 320, height: 800 });
-  await expectAccessible(page);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 it("the coordinator records Linköping's January payment and, once the index figure is in, sees 2026's indexed amount", async () => {
   const id = await partnershipId("IOP Linköpings kommun%");
@@ -29,7 +20,7 @@ it("the coordinator records Linköping's January payment and, once the index fig
   await next.getByText(/^2025-01-31: Kvinnojouren Ellinor och Tjejjouren Beata, 1\s571\s605 kr\.$/).waitFor();
   const proposals = admin.getByRole("region", { name: "Belopp enligt avtalet" });
   await proposals.getByRole("row", { name: /2026 Indextalet saknas 2026-01-31/ }).waitFor();
-  await accessibleAtBothWidths(admin);
+  await expectAccessible(admin);
 
   await admin.getByText(/^Registrera Kvinnojouren Ellinor och Tjejjouren Beata 2025-01-31/).click();
   await admin.getByLabel("Status").selectOption({ label: "Utbetald" });
@@ -43,7 +34,7 @@ it("the coordinator records Linköping's January payment and, once the index fig
     .getByRole("region", { name: "Per år" })
     .getByRole("row", { name: /^2025 1\s571\s605 kr 1\s571\s605 kr 0 kr 0 kr 0 kr$/ })
     .waitFor();
-  await accessibleAtBothWidths(admin);
+  await expectAccessible(admin);
 
   const index = admin.locator("details", { hasText: "Registrera indextal" });
   await index.getByText("Registrera indextal").click();
@@ -54,7 +45,7 @@ it("the coordinator records Linköping's January payment and, once the index fig
   // 1 571 605 × 1,026 = 1 612 466,73, rounded to whole kronor.
   await proposals.getByRole("row", { name: /2026 1\s612\s467 kr 2026-01-31/ }).waitFor();
   await admin.getByText("2026: 2.6 % (—)").waitFor();
-  await accessibleAtBothWidths(admin);
+  await expectAccessible(admin);
 
   const [row] = await env.db.sql`select p.status, p.settled_on::text from payments p join grants g on g.id = p.grant_id where g.partnership_id = ${id}`;
   expect(row).toEqual({ status: "paid", settled_on: "2025-01-24" });
@@ -65,7 +56,7 @@ it("Stockholm's period is conditional on funds until the coordinator records the
   const rep = await loggedInPage(env.browser, env.server.url, "stockholm.bo-gotland@samrad.test");
   await rep.goto(`${env.server.url}/partnerships/${id}`);
   await rep.getByText(/^Avtalsperioden gäller under förutsättning att det finns medel \(004 §5\.1\)\./).waitFor();
-  await accessibleAtBothWidths(rep);
+  await expectAccessible(rep);
 
   await rep.goto(`${env.server.url}/partnerships/${id}/funding`);
   await rep.getByRole("heading", { level: 1, name: "Ekonomi" }).waitFor();
@@ -77,18 +68,18 @@ it("Stockholm's period is conditional on funds until the coordinator records the
   // An idea-based party sees the funds but records nothing.
   expect(await rep.getByText("Registrera beviljade medel").count()).toBe(0);
   expect(await rep.getByText("Registrera beslut om medel").count()).toBe(0);
-  await accessibleAtBothWidths(rep);
+  await expectAccessible(rep);
 
   const admin = await loggedInPage(env.browser, env.server.url, "admin@samrad.test");
   await admin.goto(`${env.server.url}/partnerships/${id}/funding`);
   await admin.getByText("Registrera beslut om medel").click();
-  await accessibleAtBothWidths(admin);
+  await expectAccessible(admin);
   await admin.getByLabel("Beslutsdatum").fill("2026-02-12");
   await admin.locator("details", { hasText: "Registrera beslut om medel" }).getByLabel("Beslut (diarienummer)").fill("SoN 2026/41");
   await admin.getByRole("button", { name: "Spara beslutet" }).click();
   await admin.getByText("Beslutet om medel har registrerats.").waitFor();
   await admin.getByText("Beslut om medel fattat 2026-02-12 (SoN 2026/41); avtalsperioden gäller.").waitFor();
-  await accessibleAtBothWidths(admin);
+  await expectAccessible(admin);
 
   await rep.goto(`${env.server.url}/partnerships/${id}`);
   await rep.getByRole("heading", { level: 1 }).waitFor();
