@@ -61,12 +61,16 @@ export interface PartnershipCapabilities {
   recordFunds: PartnershipVerdict;
   /** Record the decision on funds that a period conditional on funds awaits (004 §5.1). */
   recordFundsDecision: PartnershipVerdict;
+  /** Per idea-based party: may the user add a payment (an invoice) to its grants. */
+  recordInvoice: Readonly<Record<string, PartnershipVerdict>>;
 }
 
 /** The state of the partnership's funding the funds verdicts depend on. */
 export interface FundsState {
   /** 004 §5.1: the period is conditional on funds; decided once the decision is recorded. */
   condition: { conditional: boolean; decided: boolean } | null;
+  /** 003: the idea-based party invoices its grant ("faktureras av"). */
+  invoiced?: boolean;
 }
 
 export interface AmendmentState {
@@ -145,9 +149,14 @@ export function partnershipCapabilities(facts: PartnershipFacts, today: IsoDate,
  * Every member sees the funds. The coordinator and the public party's representatives, who grant and
  * pay, record grants, index figures and payments, and the stops a steering decision makes (004 §5.4;
  * the service asks for the adopted decision). Only the coordinator records the funds decision a period
- * conditional on funds awaits (004 §5.1), once.
+ * conditional on funds awaits (004 §5.1), once. Where the idea-based party invoices its grant (003),
+ * its representatives and deputies add their own invoices as payments due; whether they are paid is
+ * still the public party's to record.
  */
-function fundsCapabilities(facts: PartnershipFacts, funds: FundsState): Pick<PartnershipCapabilities, "viewFunds" | "recordFunds" | "recordFundsDecision"> {
+function fundsCapabilities(
+  facts: PartnershipFacts,
+  funds: FundsState,
+): Pick<PartnershipCapabilities, "viewFunds" | "recordFunds" | "recordFundsDecision" | "recordInvoice"> {
   const publicParties = new Set(facts.parties.filter((p) => p.sector === "public").map((p) => p.id));
   const grants = facts.isAdmin || facts.seats.some((s) => publicParties.has(s.partyId) && s.role === "representative");
   return {
@@ -160,6 +169,11 @@ function fundsCapabilities(facts: PartnershipFacts, funds: FundsState): Pick<Par
         : funds.condition.decided
           ? "funds.alreadyDecided"
           : true,
+    recordInvoice: Object.fromEntries(
+      facts.parties
+        .filter((p) => p.sector === "idea")
+        .map((p) => [p.id, grants || (funds.invoiced && speaksFor(facts, p.id, ["representative", "deputy"])) ? true : "forbidden"]),
+    ),
   };
 }
 

@@ -21,7 +21,7 @@ export const indexSchema = z.object({
   reference: shortText(200),
 });
 
-export const addPaymentSchema = z.object({ grantId: id, dueOn: dateField, amount: kronor, reference: shortText(200) });
+export const addPaymentSchema = z.object({ partyId: id, grantId: id, dueOn: dateField, amount: kronor, reference: shortText(200) });
 
 export const settleSchema = z.object({
   paymentId: id,

@@ -1,13 +1,23 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { notFound } from "~/auth/guards.server";
+import { forParty } from "~/domain/partnership-capabilities";
 import { addPaymentSchema, grantSchema, indexSchema, liftSchema, settleSchema, stopSchema } from "~/forms/funding";
 import { parseForm } from "~/forms/parse";
 import { fundsAction } from "~/http/funds.server";
 import { answer, badForm, failed } from "~/http/result.server";
 import { addPayment, liftStop, recordGrant, recordIndex, settlePayment, stopPayments } from "~/services/funding.server";
 
+const RECORDS = ["grant", "index", "settle", "stop", "lift"];
+
 /** The funds page's records: a grant, an index figure, a payment scheduled or settled, a stop and its lifting (004 §5.4). */
 export async function action(args: ActionFunctionArgs) {
-  const p = await fundsAction(args, { grant: "recordFunds", index: "recordFunds", payment: "recordFunds", settle: "recordFunds", stop: "recordFunds", lift: "recordFunds" });
+  // A payment is added for the party the form names (003: the idea-based party invoices its own grant).
+  const p = await fundsAction(args, (can, form) => {
+    const intent = String(form.get("intent"));
+    if (intent === "payment") return forParty(can.recordInvoice, String(form.get("partyId")));
+    if (!RECORDS.includes(intent)) throw notFound();
+    return can.recordFunds;
+  });
   if (p.refused) return failed(p.refused);
   const db = args.context.db;
   const rule = p.partnership.fundingRule;

@@ -9,6 +9,7 @@ import { kronor } from "~/components/funding/kronor";
 import { Payments } from "~/components/funding/Payments";
 import { Stops } from "~/components/funding/Stops";
 import { DataTable } from "~/components/DataTable";
+import { forParty } from "~/domain/partnership-capabilities";
 import { yearParam } from "~/forms/input";
 import { queryParam } from "~/http/query.server";
 import { titled } from "~/i18n/meta";
@@ -34,6 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canRecord,
     canDecide: can.recordFundsDecision === true,
     ideaParties: parties.filter((p) => p.sector === "idea").map((p) => ({ value: p.id, label: p.name })),
+    invoicesFor: parties.filter((p) => forParty(can.recordInvoice, p.id) === true).map((p) => ({ value: p.id, label: p.name })),
     decisions: canRecord ? await steeringDecisionChoices(context.db, params.id!) : [],
   };
 }
@@ -111,7 +113,10 @@ export default function Funding() {
           </DataTable>
         )}
         {d.canRecord ? <GrantForm id={d.id} parties={d.ideaParties} year={d.year} proposed={proposed} /> : null}
-        {d.canRecord && o.grants.length > 0 ? <PaymentForm id={d.id} grants={o.grants.map((g) => ({ value: g.id, label: `${g.year} ${g.party}, ${kronor(g.amount)}` }))} /> : null}
+        {d.invoicesFor.map((party) => {
+          const own = o.grants.filter((g) => g.partyId === party.value);
+          return own.length ? <PaymentForm key={party.value} id={d.id} party={party} grants={own.map((g) => ({ value: g.id, label: `${g.year}, ${kronor(g.amount)}` }))} /> : null;
+        })}
       </section>
 
       <Payments id={d.id} payments={o.payments} stopped={o.stops.filter((s) => s.holds).map((s) => s.partyId)} canRecord={d.canRecord} decisions={d.decisions} today={d.today} />

@@ -193,7 +193,7 @@ export async function recordIndex(db: Db, partnershipId: string, input: IndexInp
   return ok();
 }
 
-/** Schedules a payment of a grant (the one-off payment, or an invoice). */
+/** Schedules a payment of the party's grant (the one-off payment, or an invoice). */
 export async function addPayment(db: Db, partnershipId: string, input: PaymentInput, actor: SessionUser): Promise<Result> {
   return db.transaction(async (tx) => {
     const [grant] = await tx

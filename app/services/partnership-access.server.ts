@@ -64,7 +64,10 @@ export async function requireFundsCapabilities(db: Db, user: SessionUser, partne
     db.select({ fundingRule: partnerships.fundingRule, fundsCondition: partnerships.fundsCondition }).from(partnerships).where(eq(partnerships.id, partnershipId)),
   ]);
   const condition = partnership.fundsCondition;
-  const funds: FundsState = { condition: condition ? { conditional: condition.conditional, decided: Boolean(condition.decidedOn) } : null };
+  const funds: FundsState = {
+    condition: condition ? { conditional: condition.conditional, decided: Boolean(condition.decidedOn) } : null,
+    invoiced: partnership.fundingRule?.schedule?.kind === "invoice",
+  };
   return { today, parties, facts, partnership, can: partnershipCapabilities(facts, today, funds) };
 }
 

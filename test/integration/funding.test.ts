@@ -173,6 +173,26 @@ describe("funds", () => {
     expect((await http.get(`/api/partnerships/${linkoping}/funding?year=20x6`, jouren)).status).toBe(400);
   });
 
+  it("Borås's idea-based party invoices its own grant (003), which only the public party records as paid", async () => {
+    const boras = await partnershipId("IOP Borås Stad%");
+    const [g] = await t.sql<{ id: string; party_id: string }[]>`select id, party_id from grants where partnership_id = ${boras} and year = 2024`;
+    const borasJouren = outsider;
+    const borasStad = await http.login("boras.stad@samrad.test");
+    const invoice = { intent: "payment", partyId: g.party_id, grantId: g.id, dueOn: "2024-03-31", amount: "175000", reference: "Faktura 2024-01" };
+    expect(await doneShown(await record(invoice, borasJouren, boras))).toBe("Utbetalningen har lagts till.");
+    const [p] = await t.sql<{ id: string; status: string; reference: string }[]>`select id, status, reference from payments where grant_id = ${g.id}`;
+    expect(p).toMatchObject({ status: "due", reference: "Faktura 2024-01" });
+    expect((await record({ intent: "settle", paymentId: p.id, status: "paid", settledOn: "2024-04-15" }, borasJouren, boras)).status).toBe(403);
+    expect(await doneShown(await record({ intent: "settle", paymentId: p.id, status: "paid", settledOn: "2024-04-15" }, borasStad, boras))).toBe(
+      "Utbetalningen har registrerats som utbetald.",
+    );
+    // Linköping's idea-based party is paid in January, not by invoice.
+    const [lg] = await t.sql<{ id: string }[]>`select id from grants where partnership_id = ${linkoping} and year = 2025`;
+    expect((await record({ ...invoice, partyId: jourenParty, grantId: lg.id }, jouren)).status).toBe(403);
+    // An unknown form is not one of the page's.
+    expect((await record({ intent: "delete" }, kommun)).status).toBe(404);
+  });
+
   it("is not there for a non-member: 404 on the page, its CSV, its actions and the API", async () => {
     expect((await http.get(`/partnerships/${linkoping}/funding`, outsider)).status).toBe(404);
     expect((await http.get(`/partnerships/${linkoping}/funding.csv`, outsider)).status).toBe(404);
@@ -185,7 +205,9 @@ describe("funds", () => {
     const osterakerAdmin = admin;
     const before = await (await http.get(`/partnerships/${osteraker}/funding`, osterakerAdmin)).text();
     expect(before).toContain("Kvinnojouren i Österåker: inga kostnader är redovisade i årsrapporterna än.");
-    expect(await doneShown(await record({ intent: "payment", grantId: g.id, dueOn: "2023-06-30", amount: "2400000" }, admin, osteraker))).toBe("Utbetalningen har lagts till.");
+    expect(await doneShown(await record({ intent: "payment", partyId: g.party_id, grantId: g.id, dueOn: "2023-06-30", amount: "2400000" }, admin, osteraker))).toBe(
+      "Utbetalningen har lagts till.",
+    );
     const [p] = await t.sql<{ id: string }[]>`select id from payments where grant_id = ${g.id}`;
     await record({ intent: "settle", paymentId: p.id, status: "paid", settledOn: "2023-06-30" }, admin, osteraker);
     await t.sql`insert into yearly_reports (partnership_id, party_id, year, financial, submitted_at, updated_by)

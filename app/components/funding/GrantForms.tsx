@@ -42,18 +42,20 @@ export function IndexForm({ id, year, index }: { id: string; year: number; index
   );
 }
 
-/** Scheduling a payment of a grant: the one-off payment or an invoice (003). */
-export function PaymentForm({ id, grants }: { id: string; grants: Option[] }) {
+/** Adding a payment to a party's grant: the one-off payment, or an invoice (003: the idea-based party invoices). */
+export function PaymentForm({ id, party, grants }: { id: string; party: Option; grants: Option[] }) {
   const t = useT();
+  const at = `payment-${party.value}`;
   return (
-    <DisclosedForm summary={t("funds.addPayment")} action={`/partnerships/${id}/funding/records`}>
+    <DisclosedForm summary={t("funds.addPayment", { party: party.label })} action={`/partnerships/${id}/funding/records`}>
       {(errors) => (
         <>
           <input type="hidden" name="intent" value="payment" />
-          <SelectField name="grantId" id="payment-grant" label={t("funds.grant")} options={grants} error={errors.grantId} />
-          <Field name="dueOn" id="payment-due" type="date" label={t("funds.dueOn")} required error={errors.dueOn} />
-          <Field name="amount" id="payment-amount" inputMode="numeric" label={t("funds.amountKronor")} required error={errors.amount} />
-          <Field name="reference" id="payment-reference" label={t("funds.invoiceReference")} error={errors.reference} />
+          <input type="hidden" name="partyId" value={party.value} />
+          <SelectField name="grantId" id={`${at}-grant`} label={t("funds.grant")} options={grants} error={errors.grantId} />
+          <Field name="dueOn" id={`${at}-due`} type="date" label={t("funds.dueOn")} required error={errors.dueOn} />
+          <Field name="amount" id={`${at}-amount`} inputMode="numeric" label={t("funds.amountKronor")} required error={errors.amount} />
+          <Field name="reference" id={`${at}-reference`} label={t("funds.invoiceReference")} error={errors.reference} />
           <button type="submit">{t("funds.savePayment")}</button>
         </>
       )}

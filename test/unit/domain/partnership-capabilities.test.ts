@@ -167,3 +167,20 @@ describe("funds", () => {
     expect(partnershipCapabilities(facts(person, null), TODAY, { condition }).recordFundsDecision).toBe(verdict);
   });
 });
+
+describe("invoices", () => {
+  // person, whether the idea-based parties invoice (003), the parties they may add a payment or invoice for
+  it.each<[Person, boolean, ReturnType<typeof per>]>([
+    // Whoever records funds adds payments for every idea-based party.
+    ["coordinator", false, per(IDEA, IDEA)],
+    ["cityRep", true, per(IDEA, IDEA)],
+    // Where the idea-based party invoices, its representatives and deputies add their own invoices, no one else's.
+    ["gotlandRep", true, per(IDEA, ["gotland"])],
+    ["gotlandDeputy", true, per(IDEA, ["gotland"])],
+    ["gotlandRep", false, per(IDEA, [])],
+    ["sodraObserver", true, per(IDEA, [])],
+    ["borasRep", true, per(IDEA, [])],
+  ])("%s (invoiced: %s)", (person, invoiced, recordInvoice) => {
+    expect(partnershipCapabilities(facts(person, null), TODAY, { condition: null, invoiced }).recordInvoice).toEqual(recordInvoice);
+  });
+});
