@@ -60,7 +60,10 @@ export default function Funding() {
 
       <section aria-labelledby="next-h">
         <h2 id="next-h">{t("funds.next")}</h2>
-        <p>{o.next ? t("funds.nextDue", { date: o.next.dueOn, party: o.next.party, amount: kronor(o.next.amount) }) : t("funds.noneDue")}</p>
+        <p>
+          {o.next ? t("funds.nextDue", { date: o.next.dueOn, party: o.next.party, amount: kronor(o.next.amount) }) : t("funds.noneDue")}
+          {o.next && o.next.dueOn < d.today ? <strong className="badge badge-warning"> {t("funds.pastDue")}</strong> : null}
+        </p>
       </section>
 
       <FundsTotals totals={o.totals} />

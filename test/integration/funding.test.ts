@@ -68,6 +68,9 @@ describe("funds", () => {
     ]);
     expect((await paymentsOf(2025)).map((p) => [p.due_on, p.amount, p.status])).toEqual([["2025-01-31", "1571605", "due"]]);
     expect((await t.sql`select count(*)::int as n from payments`)[0].n).toBe(1);
+    // Its due day has passed (any day this runs), and the page says so beside the next payment.
+    const page = await (await http.get(`/partnerships/${linkoping}/funding`, jouren)).text();
+    expect(page).toMatch(/2025-01-31: Kvinnojouren Ellinor och Tjejjouren Beata, 1\s571\s605\s?kr\.<strong class="badge badge-warning"> <!-- -->Förfallodagen har passerat/);
   });
 
   it("the public party's representative records a grant with the year's index figure and its January payment; an idea party may not", async () => {
