@@ -89,14 +89,35 @@ export interface MailAttachment {
   content: string;
 }
 
-export const outbox = pgTable("outbox", {
-  id: bigserial("id", { mode: "number" }).primaryKey(),
-  to: text("to").notNull(),
-  subject: text("subject").notNull(),
-  body: text("body").notNull(),
-  attachments: jsonb("attachments").$type<MailAttachment[]>().notNull().default([]),
-  createdAt: createdAt(),
-});
+/**
+ * Where a mail stands: `pending` until delivered (or retried), `sending` while one worker holds it,
+ * `sent`, `failed` for good, or `uncertain` when a worker died between handing it to the SMTP
+ * server and marking it: never sent again by itself, shown to administrators.
+ */
+export const mailStatusEnum = pgEnum("mail_status", ["pending", "sending", "sent", "failed", "uncertain"]);
+
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    attachments: jsonb("attachments").$type<MailAttachment[]>().notNull().default([]),
+    /** The recipient, when the mail is for a user: their language and preferences apply. */
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    /** The kind of notification it carries (for preferences and digests); null for account mail. */
+    kind: text("kind"),
+    status: mailStatusEnum("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt)],
+);
 
 // Append-only: rows are never updated or deleted (enforced by a trigger in the migration).
 export const auditLog = pgTable(
@@ -925,3 +946,63 @@ export const courtRulings = pgTable("court_rulings", {
     .references(() => users.id),
   createdAt: createdAt(),
 });
+
+// ---------------------------------------------------------------------------
+// Notifications and accounts.
+
+/** Something that happened for a user, shown in the app (read or unread) and mailed per their preferences. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    /** Message key params, rendered in the user's language when shown or mailed. */
+    params: jsonb("params").$type<Record<string, string | number>>().notNull().default({}),
+    /** The page it concerns, as a path ("/meetings/…"). */
+    link: text("link").notNull(),
+    dueOn: date("due_on"),
+    /** Identifies the event (e.g. "meeting-reminder:<id>:<startsAt>"): each user gets it once, however many processes notice it. */
+    eventKey: text("event_key").notNull(),
+    /** Set when it went into a daily digest (or was sent at once); null while a digest still owes it. */
+    mailedAt: timestamp("mailed_at", { withTimezone: true }),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("notifications_user_event_idx").on(t.userId, t.eventKey), index("notifications_user_idx").on(t.userId, t.createdAt)],
+);
+
+export const notificationModeEnum = pgEnum("notification_mode", ["immediately", "digest", "off"]);
+
+/** How a user wants each kind of notification; without a row, immediately. Duties with a deadline are always sent. */
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    mode: notificationModeEnum("mode").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);
+
+/** "Forgot password": each request (also for unknown addresses, for throttling), and the one-time link's token hash when the address is known. */
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    // SHA-256 of the token, hex; the token itself is only in the mailed link.
+    tokenHash: text("token_hash").unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("password_resets_email_idx").on(t.email, t.createdAt), index("password_resets_ip_idx").on(t.ip, t.createdAt)],
+);
