@@ -9,6 +9,9 @@ export default [
   route("admin/outbox", "routes/admin.outbox.tsx"),
   route("invite/:token", "routes/invite.tsx"),
   route("settings", "routes/settings.tsx"),
+  route("settings/notifications", "routes/settings.notifications.ts"),
+  route("todo", "routes/todo.tsx"),
+  route("todo/read", "routes/todo.read.ts"),
   route("partnerships/new", "routes/partnerships.new.tsx"),
   // A partnership's pages share its header and tabs; each still guards its own loader and action.
   route("partnerships/:id", "routes/partnership-layout.tsx", [

@@ -2,7 +2,7 @@ import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useLocale, useT } from "~/i18n/use-t";
 
 interface Props {
-  user: { name: string; isAdmin: boolean } | null;
+  user: { name: string; isAdmin: boolean; unread: number } | null;
 }
 
 export function SiteHeader({ user }: Props) {
@@ -22,6 +22,9 @@ export function SiteHeader({ user }: Props) {
                 <NavLink to="/" end>
                   {t("nav.overview")}
                 </NavLink>
+              </li>
+              <li>
+                <NavLink to="/todo">{user.unread ? t("todo.counter", { n: user.unread }) : t("todo.counterNone")}</NavLink>
               </li>
               <li>
                 <NavLink to="/meetings">{t("nav.meetings")}</NavLink>

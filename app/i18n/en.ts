@@ -4,6 +4,7 @@ import * as dashboard from "./parts/dashboard";
 import * as funding from "./parts/funding";
 import * as decisions from "./parts/decisions";
 import * as followUp from "./parts/follow-up";
+import * as notifications from "./parts/notifications";
 import type { MessageKey } from "./sv";
 
 export const en: Record<MessageKey, string> = {
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...agreement.en,
   ...dashboard.en,
   ...followUp.en,
+  ...notifications.en,
   ...funding.en,
   "app.name": "Samråd",
   "app.tagline": "Meeting portal for idea-based public partnerships",

@@ -4,6 +4,7 @@ import * as dashboard from "./parts/dashboard";
 import * as funding from "./parts/funding";
 import * as decisions from "./parts/decisions";
 import * as followUp from "./parts/follow-up";
+import * as notifications from "./parts/notifications";
 
 /** The Swedish dictionary is the source of truth: every key here must exist in every other language. */
 const core = {
@@ -497,6 +498,6 @@ const core = {
 } as const;
 
 /** Procedures keep their text in ./parts, one module per area. */
-export const sv = { ...core, ...decisions.sv, ...cases.sv, ...agreement.sv, ...dashboard.sv, ...followUp.sv, ...funding.sv } as const;
+export const sv = { ...core, ...decisions.sv, ...cases.sv, ...agreement.sv, ...dashboard.sv, ...followUp.sv, ...notifications.sv, ...funding.sv } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -1,3 +1,5 @@
+import { NotificationPreferences } from "~/components/settings/NotificationPreferences";
+import { preferencesOf } from "~/services/notify.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { and, eq } from "drizzle-orm";
@@ -19,8 +21,9 @@ export const meta = titled("settings.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  const [token, tokens] = await Promise.all([calendarTokenFor(context.db, user.id), apiTokensOf(context.db, user.id)]);
+  const [token, tokens, modes] = await Promise.all([calendarTokenFor(context.db, user.id), apiTokensOf(context.db, user.id), preferencesOf(context.db, user.id)]);
   return {
+    modes,
     feedUrl: `${baseUrl(context)}/calendar/${token}.ics`,
     tokens: tokens.map((x) => ({ ...x, createdAt: x.createdAt.toISOString(), lastUsedAt: x.lastUsedAt?.toISOString() ?? null })),
   };
@@ -57,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Settings() {
   const t = useT();
   const locale = useLocale();
-  const { feedUrl, tokens } = useLoaderData<typeof loader>();
+  const { feedUrl, tokens, modes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="page">
@@ -106,6 +109,7 @@ export default function Settings() {
           <button type="submit">{t("settings.tokenCreate")}</button>
         </Form>
       </section>
+      <NotificationPreferences modes={modes} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { stockholmDate } from "../domain/stockholm-date";
 import { translator, type MessageKey } from "../i18n";
 import { audit } from "./audit.server";
 import { getMeeting, type AgendaDeps } from "./meetings.server";
+import { notify, speakersFor } from "./notify.server";
 import { queueMail } from "./outbox.server";
 import { conflict, invalid, ok, type Failure, type Result } from "./result";
 import { giveNotice } from "./terminations.server";
@@ -237,6 +238,19 @@ export async function takeCaseStep(
         details: { caseId: c.id, event: input.event, from: c.stage, to: to, meetingId: input.meetingId, decisionId: input.decisionId },
       });
       await alongside?.(tx);
+      // The reporting and the accused party hear of every step (their representatives and deputies).
+      await notify(
+        tx,
+        {
+          kind: "case.step",
+          userIds: (await speakersFor(tx, c.partnershipId, [c.raisedByParty, c.concernsParty])).filter((id) => id !== actor.id),
+          params: { title: c.title, stepKey: `case.event.${input.event}` },
+          link: `/cases/${c.id}`,
+          eventKey: `case-step:${c.id}:${c.stage}:${input.event}:${Date.now()}`,
+          dueOn: input.event === "requirePlan" ? input.planDueOn : null,
+        },
+        deps.baseUrl,
+      );
       // Terminating a party's participation is notice to it, given on the meeting's day: it leaves on the day the period rule gives.
       if (input.event === "terminate" && c.concernsParty) {
         const given = await giveNotice(tx, c.partnershipId, { partyId: c.concernsParty, givenOn: on, reason: input.note ?? c.title, caseId: c.id }, actor);

@@ -8,11 +8,14 @@ import { findPersonnummer } from "../domain/personnummer";
 import { isUuid } from "./access.server";
 import { audit } from "./audit.server";
 import type { MeetingRow } from "./meetings.server";
+import { notify } from "./notify.server";
 import { conflict, forbidden, invalid, ok, type Result } from "./result";
 
 interface Deps {
   db: Db;
   minutes: LiveMinutes;
+  /** Where links in notifications point (PUBLIC_URL). */
+  siteUrl: string;
 }
 
 /** The chair stops general editing and names the adjusters (chosen among the group's members). */
@@ -33,6 +36,9 @@ export async function sendForApproval(deps: Deps, meeting: MeetingRow, actor: Se
       await tx.update(minutes).set({ status: "for_approval", adjusters: chosen, chairId: actor.id, updatedAt: new Date() }).where(eq(minutes.meetingId, meeting.id));
       await tx.delete(minutesApprovals).where(eq(minutesApprovals.meetingId, meeting.id));
       await audit(tx, { actorId: actor.id, action: "minutes.forApproval", subject: `meeting:${meeting.id}`, details: { adjusters: chosen } });
+      const sentAt = new Date().toISOString();
+      const event = { params: { meeting: meeting.title }, link: `/meetings/${meeting.id}`, eventKey: `minutes-for-approval:${meeting.id}:${sentAt}` };
+      await notify(tx, { kind: "minutes.forApproval", userIds: chosen, ...event }, deps.siteUrl);
     });
     doc.setState("for_approval", chosen);
     return ok();
@@ -86,6 +92,12 @@ export async function approve(deps: Deps, meeting: MeetingRow, actor: SessionUse
       });
       await tx.update(minutes).set({ status: "final", updatedAt: new Date() }).where(eq(minutes.meetingId, meeting.id));
       await audit(tx, { actorId: actor.id, action: "minutes.final", subject: `meeting:${meeting.id}`, details: { contentSha256: snap.contentSha256 } });
+      const members = await tx.select({ userId: groupMembers.userId }).from(groupMembers).where(eq(groupMembers.groupId, meeting.groupId));
+      await notify(
+        tx,
+        { kind: "minutes.final", userIds: members.map((m) => m.userId), params: { meeting: meeting.title }, link: `/meetings/${meeting.id}/minutes`, eventKey: `minutes-final:${meeting.id}` },
+        deps.siteUrl,
+      );
     });
     doc.setState("final", [...doc.adjusters]);
     return ok({ final: true });
