@@ -11,6 +11,8 @@ export interface RequestContext {
   /** Live minutes documents, for changes the server makes to them (e.g. a new agenda item's section). */
   minutes: LiveMinutes;
   user: SessionUser | null;
+  /** The user's unread notifications, for the header. */
+  unread: number;
   session: Session | null;
   locale: Locale;
   clientIp: string;

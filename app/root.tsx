@@ -12,7 +12,6 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useNonce } from "./components/nonce";
-import { unreadCount } from "./services/notify.server";
 import { SiteHeader } from "./components/SiteHeader";
 import { translator } from "./i18n";
 import { useT } from "./i18n/use-t";
@@ -22,11 +21,11 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export const meta: MetaFunction = () => [{ title: "Samråd" }];
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  const { user, locale } = context;
+export function loader({ context }: LoaderFunctionArgs) {
+  const { user, locale, unread } = context;
   return {
     locale,
-    user: user ? { name: user.name, isAdmin: user.isAdmin, unread: await unreadCount(context.db, user.id) } : null,
+    user: user ? { name: user.name, isAdmin: user.isAdmin, unread } : null,
   };
 }
 

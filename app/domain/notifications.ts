@@ -21,7 +21,15 @@ export const NOTIFICATION_KINDS = [
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Duties with a deadline: mailed at once whatever the preference, since missing them costs the partnership. */
-export const DUTY_KINDS: readonly NotificationKind[] = ["minutes.forApproval", "decision.awaitingPosition", "plan.due", "amendment.awaitingSignature", "report.due", "followUp.due", "notice.deadline"];
+export const DUTY_KINDS: readonly NotificationKind[] = [
+  "minutes.forApproval",
+  "decision.awaitingPosition",
+  "plan.due",
+  "amendment.awaitingSignature",
+  "report.due",
+  "followUp.due",
+  "notice.deadline",
+];
 
 export type NotificationMode = "immediately" | "digest" | "off";
 
@@ -30,7 +38,7 @@ export const isDuty = (kind: NotificationKind) => DUTY_KINDS.includes(kind);
 
 /** How a notification of `kind` reaches a user who chose `preference` (none chosen: immediately). */
 export function mailMode(kind: NotificationKind, preference: NotificationMode | undefined): NotificationMode {
-  return isDuty(kind) ? "immediately" : (preference ?? "immediately");
+  return isDuty(kind) ? "immediately" : preference ?? "immediately";
 }
 
 /**

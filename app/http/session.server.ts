@@ -48,6 +48,7 @@ export async function resolveRequestContext(
     config,
     minutes,
     user: found?.user ?? null,
+    unread: found?.unread ?? 0,
     session: found?.session ?? null,
     locale,
     clientIp: clientIp(req, config.trustProxy),

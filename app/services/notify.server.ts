@@ -46,7 +46,12 @@ export async function notify(db: Db | Tx, input: NotifyInput, baseUrl: string): 
     .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, mode: notificationPreferences.mode })
     .from(users)
     .leftJoin(notificationPreferences, and(eq(notificationPreferences.userId, users.id), eq(notificationPreferences.kind, input.kind)))
-    .where(inArray(users.id, created.map((c) => c.userId)));
+    .where(
+      inArray(
+        users.id,
+        created.map((c) => c.userId)
+      )
+    );
   const now = new Date();
   const settled: number[] = [];
   const mails = [];
@@ -89,9 +94,17 @@ export async function sendDigests(db: Db, baseUrl: string, now = new Date()): Pr
         const mine = owed.filter((o) => o.userId === r.id);
         const lines = mine.map((o) => `• ${notificationLine(t, o.kind, o.params)}\n  ${baseUrl}${o.link}`).join("\n\n");
         return { to: r.email, subject: t("notify.digestSubject", { n: mine.length }), body: t("notify.digestBody", { name: r.name, lines, settings: settingsLink(baseUrl) }) };
-      }),
+      })
     );
-    await tx.update(notifications).set({ mailedAt: now }).where(inArray(notifications.id, owed.map((o) => o.id)));
+    await tx
+      .update(notifications)
+      .set({ mailedAt: now })
+      .where(
+        inArray(
+          notifications.id,
+          owed.map((o) => o.id)
+        )
+      );
     return readers.length;
   });
 }
@@ -99,21 +112,8 @@ export async function sendDigests(db: Db, baseUrl: string, now = new Date()): Pr
 /** The user's notifications, newest first, rendered in their language. */
 export async function notificationsOf(db: Db, userId: string, locale: Locale, limit = 50) {
   const t = translator(locale);
-  const rows = await db
-    .select()
-    .from(notifications)
-    .where(eq(notifications.userId, userId))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(limit);
+  const rows = await db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit);
   return rows.map((r) => ({ id: r.id, line: notificationLine(t, r.kind, r.params), link: r.link, dueOn: r.dueOn, read: r.readAt !== null, createdAt: r.createdAt.toISOString() }));
-}
-
-export async function unreadCount(db: Db, userId: string): Promise<number> {
-  const [{ n }] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
-  return n;
 }
 
 /** Marks the user's own notifications read: those given, or all. */

@@ -19,7 +19,12 @@ import { partiesOf } from "./partnerships.server";
  */
 export async function runReminders(db: Db, baseUrl: string, now = new Date()): Promise<number> {
   const today = stockholmDate(now);
-  const counts = await Promise.all([meetingReminders(db, baseUrl, now), planReminders(db, baseUrl, today), followUpReminders(db, baseUrl, today), reportAndNoticeReminders(db, baseUrl, today)]);
+  const counts = await Promise.all([
+    meetingReminders(db, baseUrl, now),
+    planReminders(db, baseUrl, today),
+    followUpReminders(db, baseUrl, today),
+    reportAndNoticeReminders(db, baseUrl, today),
+  ]);
   return counts.reduce((a, b) => a + b, 0);
 }
 
@@ -62,7 +67,14 @@ async function planReminders(db: Db, baseUrl: string, today: string) {
 
 async function followUpReminders(db: Db, baseUrl: string, today: string) {
   const planned = await db
-    .select({ id: followUps.id, partnershipId: followUps.partnershipId, partnership: partnerships.name, title: followUps.title, dueOn: followUps.dueOn, lead: followUps.leadUserId })
+    .select({
+      id: followUps.id,
+      partnershipId: followUps.partnershipId,
+      partnership: partnerships.name,
+      title: followUps.title,
+      dueOn: followUps.dueOn,
+      lead: followUps.leadUserId,
+    })
     .from(followUps)
     .innerJoin(partnerships, eq(partnerships.id, followUps.partnershipId))
     .where(eq(followUps.status, "planned"));
@@ -73,7 +85,11 @@ async function followUpReminders(db: Db, baseUrl: string, today: string) {
     if (!stage) continue;
     const params = { title: f.title, partnership: f.partnership, date: f.dueOn, stageKey: `notify.stage.${stage}` };
     const userIds = [...coordinators, ...(f.lead ? [f.lead] : [])];
-    n += await notify(db, { kind: "followUp.due", userIds, params, link: `/partnerships/${f.partnershipId}/follow-ups`, eventKey: `follow-up-due:${f.id}:${f.dueOn}:${stage}`, dueOn: f.dueOn }, baseUrl);
+    n += await notify(
+      db,
+      { kind: "followUp.due", userIds, params, link: `/partnerships/${f.partnershipId}/follow-ups`, eventKey: `follow-up-due:${f.id}:${f.dueOn}:${stage}`, dueOn: f.dueOn },
+      baseUrl
+    );
   }
   return n;
 }
@@ -82,32 +98,50 @@ async function followUpReminders(db: Db, baseUrl: string, today: string) {
 async function reportAndNoticeReminders(db: Db, baseUrl: string, today: string) {
   const all = await db.select({ id: partnerships.id, name: partnerships.name, periodRule: partnerships.periodRule, reportingRule: partnerships.reportingRule }).from(partnerships);
   const coordinators = await admins(db);
-  const year = currentReportYear(today);
+  // The year being reported on, and the one before while its report may still be late.
+  const years = [currentReportYear(today) - 1, currentReportYear(today)];
   let n = 0;
   for (const p of all) {
     const partyRows = await partiesOf(db, p.id);
-    const due = reportDueOn(normaliseRule(p.reportingRule), year);
-    const reportStage = due && reminderStage(due, today, [30], { onTheDay: false, overdue: true });
-    if (due && reportStage) {
-      const filed = await db
-        .select({ partyId: yearlyReports.partyId })
-        .from(yearlyReports)
-        .where(and(eq(yearlyReports.partnershipId, p.id), eq(yearlyReports.year, year), isNotNull(yearlyReports.submittedAt)));
-      for (const party of partyRows.filter((x) => x.sector === "idea" && participatesOn(x, today) && !filed.some((f) => f.partyId === x.id))) {
-        const params = { year, party: party.name, date: due, stageKey: `notify.stage.${reportStage}` };
-        const userIds = await speakersFor(db, p.id, [party.id]);
-        n += await notify(db, { kind: "report.due", userIds, params, link: `/partnerships/${p.id}/reports?year=${year}`, eventKey: `report-due:${party.id}:${year}:${reportStage}`, dueOn: due }, baseUrl);
+    for (const year of years) {
+      const due = reportDueOn(normaliseRule(p.reportingRule), year);
+      const reportStage = due && reminderStage(due, today, [30], { onTheDay: false, overdue: true });
+      if (due && reportStage) {
+        const filed = await db
+          .select({ partyId: yearlyReports.partyId })
+          .from(yearlyReports)
+          .where(and(eq(yearlyReports.partnershipId, p.id), eq(yearlyReports.year, year), isNotNull(yearlyReports.submittedAt)));
+        for (const party of partyRows.filter((x) => x.sector === "idea" && participatesOn(x, today) && !filed.some((f) => f.partyId === x.id))) {
+          const params = { year, party: party.name, date: due, stageKey: `notify.stage.${reportStage}` };
+          const userIds = await speakersFor(db, p.id, [party.id]);
+          n += await notify(
+            db,
+            { kind: "report.due", userIds, params, link: `/partnerships/${p.id}/reports?year=${year}`, eventKey: `report-due:${party.id}:${year}:${reportStage}`, dueOn: due },
+            baseUrl
+          );
+        }
       }
     }
     const deadline = p.periodRule ? periodStatus(p.periodRule, today).noticeDeadline : null;
     const noticeStage = deadline && reminderStage(deadline, today, [60, 14], { onTheDay: false, overdue: false });
     if (deadline && noticeStage) {
-      const publicSpeakers = await speakersFor(db, p.id, partyRows.filter((x) => x.sector === "public").map((x) => x.id));
+      const publicSpeakers = await speakersFor(
+        db,
+        p.id,
+        partyRows.filter((x) => x.sector === "public").map((x) => x.id)
+      );
       const params = { partnership: p.name, date: deadline, stageKey: `notify.stage.${noticeStage}` };
       n += await notify(
         db,
-        { kind: "notice.deadline", userIds: [...coordinators, ...publicSpeakers], params, link: `/partnerships/${p.id}`, eventKey: `notice-deadline:${p.id}:${deadline}:${noticeStage}`, dueOn: deadline },
-        baseUrl,
+        {
+          kind: "notice.deadline",
+          userIds: [...coordinators, ...publicSpeakers],
+          params,
+          link: `/partnerships/${p.id}`,
+          eventKey: `notice-deadline:${p.id}:${deadline}:${noticeStage}`,
+          dueOn: deadline,
+        },
+        baseUrl
       );
     }
   }

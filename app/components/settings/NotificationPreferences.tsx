@@ -34,7 +34,7 @@ export function NotificationPreferences({ modes }: { modes: Partial<Record<strin
               options={MODES.map((m) => ({ value: m, label: t(`notify.mode.${m}`) }))}
               error={errors[kind]}
             />
-          ),
+          )
         )}
         <button type="submit">{t("notify.savePreferences")}</button>
       </fetcher.Form>

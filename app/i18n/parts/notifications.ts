@@ -39,7 +39,8 @@ export const sv = {
   "notify.mode.off": "Av",
   "notify.dutyAlways": "Skickas alltid direkt (uppgift med sista dag)",
   "notify.preferences": "E-post om händelser",
-  "notify.preferencesIntro": "Välj för varje slag av meddelande om du vill få e-post direkt, en sammanfattning klockan 07.00 eller ingen e-post. Meddelandena syns alltid under Att göra.",
+  "notify.preferencesIntro":
+    "Välj för varje slag av meddelande om du vill få e-post direkt, en sammanfattning klockan 07.00 eller ingen e-post. Meddelandena syns alltid under Att göra.",
   "notify.savePreferences": "Spara valen",
   "notify.preferencesSaved": "Dina val är sparade.",
   "notify.modeInvalid": "Välj direkt, sammanfattning eller av.",
