@@ -11,5 +11,5 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = parseForm(signSchema, m.form);
   if (!parsed.ok) return badForm(parsed.fieldErrors);
   const signer = { user: m.user, authorisedFor: m.authorisedFor, password: parsed.data.password, seenSha256: parsed.data.textSha256, ip: args.context.clientIp };
-  return answer(await signAmendment(args.context.db, m.amendment.id, signer), ({ valid }) => (valid ? "amendment.nowValid" : "amendment.signed"));
+  return answer(await signAmendment(args.context.db, m.amendment.id, signer, args.context.siteUrl), ({ valid }) => (valid ? "amendment.nowValid" : "amendment.signed"));
 }

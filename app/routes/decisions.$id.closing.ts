@@ -7,5 +7,5 @@ export async function action(args: ActionFunctionArgs) {
   const m = await capabilityAction(args, requireDecisionCapabilities, { close: "close", record: "recordPerCapsulum" });
   if (m.refused) return failed(m.refused);
   const event = m.intent === "close" ? "close" : "record";
-  return answer(await closeDecision(args.context.db, m.decision, m.access, m.user, event), () => (event === "close" ? "decision.closed.done" : "decision.recordedPc"));
+  return answer(await closeDecision(args.context.db, m.decision, m.access, m.user, event, args.context.siteUrl), () => (event === "close" ? "decision.closed.done" : "decision.recordedPc"));
 }

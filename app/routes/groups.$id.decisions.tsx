@@ -47,7 +47,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const parsed = parseForm(proposalSchema, form);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors }, { status: 400 });
-  const id = await createDecision(context.db, access.group.id, { kind: "per_capsulum", meetingId: null, agendaItemId: null, text: parsed.data.text, on: stockholmDate(new Date()) }, user);
+  const id = await createDecision(context.db, access.group.id, { kind: "per_capsulum", meetingId: null, agendaItemId: null, text: parsed.data.text, on: stockholmDate(new Date()) }, user, context.siteUrl);
   return redirect(`/decisions/${id}`);
 }
 

@@ -85,6 +85,18 @@ export default function Home() {
         </Panel>
         <Panel id="dash-tasks" title="dashboard.tasks" empty="dashboard.noTasks">
           {[
+            ...d.approvals.map((a) => (
+              <li key={`approve-${a.meetingId}`}>
+                <Link to={`/meetings/${a.meetingId}`}>{t("dashboard.approveMinutes", { meeting: a.title })}</Link>{" "}
+                <span className="muted">{formatDateTime(a.startsAt, locale)}</span>
+              </li>
+            )),
+            ...d.answers.map((a) => (
+              <li key={`answer-${a.meetingId}`}>
+                <Link to={`/meetings/${a.meetingId}`}>{t("dashboard.answerNotice", { meeting: a.title })}</Link>{" "}
+                <span className="muted">{formatDateTime(a.startsAt, locale)}</span>
+              </li>
+            )),
             ...d.plans.map((plan) => (
               <li key={plan.id}>
                 <Link to={`/cases/${plan.id}`}>{t("dashboard.planDue", { title: plan.title, party: plan.party })}</Link>{" "}

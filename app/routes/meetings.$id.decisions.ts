@@ -15,5 +15,5 @@ export async function action(args: ActionFunctionArgs) {
   const { agenda } = await meetingDetails(args.context.db, meeting);
   if (!agenda.some((a) => a.id === parsed.data.agendaItemId && !a.proposed)) return badForm({ agendaItemId: "decision.itemInvalid" });
   const decision = { kind: "meeting" as const, meetingId: meeting.id, agendaItemId: parsed.data.agendaItemId, text: parsed.data.text, on: stockholmDate(meeting.startsAt) };
-  return redirect(`/decisions/${await createDecision(args.context.db, meeting.groupId, decision, user)}`);
+  return redirect(`/decisions/${await createDecision(args.context.db, meeting.groupId, decision, user, args.context.siteUrl)}`);
 }

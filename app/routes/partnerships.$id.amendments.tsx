@@ -48,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (parsed.data.appendixId && !(await currentAppendices(context.db, params.id!)).some((a) => a.id === parsed.data.appendixId)) {
     return badForm({ appendixId: "form.required" });
   }
-  const id = await createAmendment(context.db, params.id!, parsed.data, user);
+  const id = await createAmendment(context.db, params.id!, parsed.data, user, context.siteUrl);
   return redirect(`/amendments/${id}`);
 }
 

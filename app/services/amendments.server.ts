@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { amendments, amendmentSignatures, appendices, parties, partnerships, terminations, users } from "../../db/schema";
+import { amendments, amendmentSignatures, appendices, groupMembers, groups, parties, partnerships, terminations, users } from "../../db/schema";
 import { checkOwnPassword } from "../auth/throttle.server";
 import type { SessionUser } from "../auth/session.server";
 import { amendmentStage, edit, sign, type AmendmentState } from "../domain/amendment";
@@ -10,6 +10,7 @@ import { participatingParties } from "../domain/participation";
 import { validatePeriodRule, type PeriodRule } from "../domain/period";
 import { stockholmDate } from "../domain/stockholm-date";
 import { audit } from "./audit.server";
+import { notify, speakersFor } from "./notify.server";
 import { conflict, invalid, ok, throttled, type Result } from "./result";
 import { partiesOf } from "./partnerships.server";
 
@@ -99,13 +100,25 @@ export async function amendmentDetail(db: Db, amendment: AmendmentRow, today = s
   return { parties, signing, appendix: appendix?.title ?? null, signatures, stage };
 }
 
-export async function createAmendment(db: Db, partnershipId: string, input: AmendmentInput, actor: SessionUser): Promise<string> {
+/** Who signs for the parties: their representatives in the steering group (§5.6). */
+async function signatories(tx: Tx, partnershipId: string) {
+  const rows = await tx
+    .selectDistinct({ userId: groupMembers.userId })
+    .from(groupMembers)
+    .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+    .where(and(eq(groups.partnershipId, partnershipId), eq(groups.kind, "steering"), eq(groupMembers.role, "representative")));
+  return rows.map((r) => r.userId);
+}
+
+export async function createAmendment(db: Db, partnershipId: string, input: AmendmentInput, actor: SessionUser, siteUrl: string): Promise<string> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(amendments)
       .values({ partnershipId, ...input, textSha256: contentHash(input), createdBy: actor.id })
       .returning({ id: amendments.id });
     await audit(tx, { actorId: actor.id, action: "amendment.create", subject: subject(partnershipId), details: { amendmentId: row.id, title: input.title } });
+    const event = { params: { title: input.title }, link: `/amendments/${row.id}`, eventKey: `amendment-sign:${row.id}` };
+    await notify(tx, { kind: "amendment.awaitingSignature", userIds: await signatories(tx, partnershipId), ...event }, siteUrl);
     return row.id;
   });
 }
@@ -142,6 +155,7 @@ export async function signAmendment(
   db: Db,
   id: string,
   signer: { user: SessionUser; authorisedFor: string[]; password: string; seenSha256: string; ip: string },
+  siteUrl: string,
 ): Promise<Result<{ valid: boolean }>> {
   const check = await checkOwnPassword(db, signer.user, signer.password, signer.ip);
   if (!check.ok) {
@@ -164,6 +178,8 @@ export async function signAmendment(
     if (valid) {
       await tx.update(amendments).set({ validAt: new Date() }).where(eq(amendments.id, id));
       await audit(tx, { actorId: signer.user.id, action: "amendment.valid", subject: subject(a.partnershipId), details: { amendmentId: id, title: a.title } });
+      const everyone = await speakersFor(tx, a.partnershipId, (await tx.select({ id: parties.id }).from(parties).where(eq(parties.partnershipId, a.partnershipId))).map((p) => p.id));
+      await notify(tx, { kind: "amendment.valid", userIds: everyone, params: { title: a.title }, link: `/amendments/${id}`, eventKey: `amendment-valid:${id}` }, siteUrl);
     }
     return ok({ valid });
   });

@@ -1,15 +1,19 @@
-import { and, asc, eq, exists, isNull, ne, notExists, sql } from "drizzle-orm";
+import { and, asc, eq, exists, gt, isNull, ne, notExists, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { prepared } from "../../db/prepared";
 import {
-  amendments,
   amendmentSignatures,
+  amendments,
+  attendance,
   cases,
   decisionPositions,
-  decisions,
   decisionTasks,
+  decisions,
   groupMembers,
   groups,
+  meetings,
+  minutes,
+  minutesApprovals,
   organisations,
   parties,
   partnerships,
@@ -209,9 +213,45 @@ const plansOwed = {
   ),
 };
 
+/** Minutes sent for approval that the user (as adjuster or chair) has not approved yet. */
+const minutesToApprove = prepared((db) =>
+  db
+    .select({ meetingId: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
+    .from(minutes)
+    .innerJoin(meetings, eq(meetings.id, minutes.meetingId))
+    .where(
+      and(
+        eq(minutes.status, "for_approval"),
+        sql`(${me} = any(${minutes.adjusters}) or ${minutes.chairId} = ${me})`,
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(minutesApprovals)
+            .where(and(eq(minutesApprovals.meetingId, minutes.meetingId), eq(minutesApprovals.userId, me))),
+        ),
+      ),
+    )
+    .orderBy(asc(meetings.startsAt))
+    .limit(LIMIT)
+    .prepare("dashboard_minutes_to_approve"),
+);
+
+/** Upcoming noticed meetings of the user's groups they have not answered yet. */
+const noticesToAnswer = prepared((db) =>
+  db
+    .select({ meetingId: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
+    .from(meetings)
+    .innerJoin(groupMembers, and(eq(groupMembers.groupId, meetings.groupId), eq(groupMembers.userId, me)))
+    .leftJoin(attendance, and(eq(attendance.meetingId, meetings.id), eq(attendance.userId, me)))
+    .where(and(eq(meetings.status, "noticed"), gt(meetings.startsAt, sql.placeholder("now")), isNull(attendance.rsvp)))
+    .orderBy(asc(meetings.startsAt))
+    .limit(LIMIT)
+    .prepare("dashboard_notices_to_answer"),
+);
+
 /** Everything "Översikt" shows a user, in one round of parallel queries. */
 export async function dashboardFor(db: Db, user: SessionUser, now: Date, today: IsoDate) {
-  const [meetings, positions, tasks, signatures, notices, reports, plans, followUps] = await Promise.all([
+  const [upcoming, positions, tasks, signatures, notices, reports, plans, followUps, approvals, answers] = await Promise.all([
     meetingsFor(db, user, { when: "upcoming", now, limit: 5 }),
     decisionsAwaitingMyParty(db).execute({ userId: user.id }),
     myOpenTasks(db).execute({ userId: user.id }),
@@ -220,12 +260,17 @@ export async function dashboardFor(db: Db, user: SessionUser, now: Date, today: 
     reportsDue(db, user, today),
     (user.isAdmin ? plansOwed.all : plansOwed.mine)(db).execute({ userId: user.id }),
     followUpsDueFor(db, user, today),
+    minutesToApprove(db).execute({ userId: user.id }),
+    // Placeholders skip the column's encoder, so the instant goes as ISO text.
+    noticesToAnswer(db).execute({ userId: user.id, now: now.toISOString() }),
   ]);
   // A party that has left states no positions and signs nothing more.
   const takingPart = <T extends { participatesUntil: IsoDate | null }>(rows: T[]) =>
     rows.filter((r) => participatesOn(r, today)).map(({ participatesUntil: _, ...r }) => r);
   return {
-    meetings: meetings.filter((m) => m.status !== "cancelled"),
+    meetings: upcoming.filter((m) => m.status !== "cancelled"),
+    approvals,
+    answers,
     positions: takingPart(positions),
     tasks: tasks.map((task) => ({ ...task, overdue: task.dueOn < today })),
     plans: plans.map((plan) => ({ ...plan, overdue: Boolean(plan.planDueOn && plan.planDueOn < today) })),

@@ -14,6 +14,7 @@ import { isUuid, requireGroupAccess, type GroupAccess } from "./access.server";
 import { audit } from "./audit.server";
 import { groupFacts } from "./meeting-access.server";
 import { meetingDetails, type MeetingRow } from "./meetings.server";
+import { notify, speakersFor } from "./notify.server";
 import { partiesOf } from "./partnerships.server";
 import { conflict, invalid, ok, type Result } from "./result";
 
@@ -56,10 +57,10 @@ export interface NewDecision {
 }
 
 /** Registers a decision under the next number of its group and year. */
-export async function createDecision(db: Db, groupId: string, input: NewDecision, actor: SessionUser) {
+export async function createDecision(db: Db, groupId: string, input: NewDecision, actor: SessionUser, siteUrl: string) {
   return db.transaction(async (tx) => {
     // Locking the group row serialises numbering: two decisions recorded at once get consecutive numbers.
-    await tx.select({ id: groups.id }).from(groups).where(eq(groups.id, groupId)).for("update");
+    const [group] = await tx.select({ kind: groups.kind, partnershipId: groups.partnershipId }).from(groups).where(eq(groups.id, groupId)).for("update");
     const year = Number(input.on.slice(0, 4));
     const [{ last }] = await tx.select({ last: max(decisions.number) }).from(decisions).where(and(eq(decisions.groupId, groupId), eq(decisions.year, year)));
     const [row] = await tx
@@ -67,6 +68,24 @@ export async function createDecision(db: Db, groupId: string, input: NewDecision
       .values({ groupId, kind: input.kind, meetingId: input.meetingId, agendaItemId: input.agendaItemId, year, number: (last ?? 0) + 1, text: input.text, proposedBy: actor.id })
       .returning();
     await audit(tx, { actorId: actor.id, action: `decision.${input.kind === "meeting" ? "create" : "propose"}`, subject: `group:${groupId}`, details: { decisionId: row.id, year, number: row.number, text: input.text, meetingId: input.meetingId } });
+    // In the steering group every party states its position (004 §3.1): its members there hear that one awaits them.
+    if (group.kind === "steering") {
+      const members = await tx
+        .select({ userId: groupMembers.userId })
+        .from(groupMembers)
+        .where(and(eq(groupMembers.groupId, groupId), ne(groupMembers.role, "observer")));
+      await notify(
+        tx,
+        {
+          kind: "decision.awaitingPosition",
+          userIds: members.map((m) => m.userId).filter((id) => id !== actor.id),
+          params: { decision: decisionLabel(group.kind, year, row.number), text: input.text },
+          link: `/decisions/${row.id}`,
+          eventKey: `decision-position:${row.id}`,
+        },
+        siteUrl,
+      );
+    }
     return row.id;
   });
 }
@@ -96,7 +115,7 @@ async function lockDecision(tx: Tx, id: string) {
 }
 
 /** Closes a meeting decision, or records a proposal per capsulum at the group's next held meeting; stores status and reasons. */
-export async function closeDecision(db: Db, decision: DecisionRow, access: GroupAccess, actor: SessionUser, event: "close" | "record"): Promise<Result> {
+export async function closeDecision(db: Db, decision: DecisionRow, access: GroupAccess, actor: SessionUser, event: "close" | "record", siteUrl: string): Promise<Result> {
   return db.transaction(async (tx) => {
     const current = await lockDecision(tx, decision.id);
     const positions = await tx.select().from(decisionPositions).where(eq(decisionPositions.decisionId, current.id));
@@ -118,6 +137,18 @@ export async function closeDecision(db: Db, decision: DecisionRow, access: Group
     const stored = { missing: outcome.missing.map(name), objecting: outcome.objecting.map(name) };
     await tx.update(decisions).set({ status: outcome.status, outcome: stored, meetingId, decidedBy: actor.id, decidedAt: new Date() }).where(eq(decisions.id, current.id));
     await audit(tx, { actorId: actor.id, action: `decision.${event}`, subject: `group:${current.groupId}`, details: { decisionId: current.id, meetingId, status: outcome.status, ...stored } });
+    // 004 §3.1: all parties are informed of the steering group's decisions, adopted or not.
+    await notify(
+      tx,
+      {
+        kind: "decision.closed",
+        userIds: await speakersFor(tx, access.group.partnershipId, partyRows.map((p) => p.id)),
+        params: { decision: decisionLabel(access.group.kind, current.year, current.number), text: current.text, statusKey: `notify.status.${outcome.status}` },
+        link: `/decisions/${current.id}`,
+        eventKey: `decision-closed:${current.id}`,
+      },
+      siteUrl,
+    );
     return ok();
   });
 }

@@ -46,11 +46,15 @@ describe("dashboard", () => {
     return res.text();
   };
 
-  it("shows empty states before anything is pending", async () => {
+  it("shows empty states before anything is pending, and a notice to answer until it is answered", async () => {
     const html = await overview(jouren);
     expect(html).toContain("Inga beslut väntar på din part.");
     expect(html).toContain("Inga ändringar väntar på din underskrift.");
-    expect(html).toContain("Inga uppgifter eller åtgärdsplaner med förfallodag.");
+    // The demo's next steering meeting is noticed: answering it is the one thing to do.
+    expect(html).toContain("Svara på kallelsen: Samverkansmöte – möte");
+    await t.sql`insert into attendance (meeting_id, user_id, rsvp)
+      select m.id, u.id, 'attending' from meetings m, users u where m.group_id = ${ids.group} and m.status = 'noticed' and u.email = 'linkoping.jouren@samrad.test'`;
+    expect(await overview(jouren)).toContain("Inget att justera, svara på eller lämna in just nu.");
   });
 
   it("lists an open decision until the user's party has stated its position", async () => {
