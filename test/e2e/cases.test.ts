@@ -80,9 +80,14 @@ it("a shortcoming goes from report through adopted steering decisions and an act
   await admin.getByText("Åtgärdsplan begärd").first().waitFor();
   await expectAccessible(admin);
 
-  // The shelter writes and submits its plan; the overview shows it owes one.
+  // The shelter writes and submits its plan; the overview's Att göra shows it owes one, with its deadline,
+  // and the step reached it as a notification too.
   await jouren.goto(env.server.url);
-  await jouren.getByRole("link", { name: /Åtgärdsplan: Bilaga 1: jourtelefon alla vardagar/ }).click();
+  const todo = jouren.getByRole("region", { name: "Att göra" });
+  await todo.getByRole("listitem").filter({ hasText: /Åtgärdsplan: Bilaga 1: jourtelefon alla vardagar/ }).getByText(`senast ${meetingDay}`).waitFor();
+  await jouren.getByRole("link", { name: /^Att göra \(\d+ olästa\)$/ }).waitFor();
+  await expectAccessible(jouren);
+  await todo.getByRole("link", { name: /Åtgärdsplan: Bilaga 1: jourtelefon alla vardagar/ }).click();
   await jouren.getByLabel("Åtgärd", { exact: true }).fill("Bemanningsschema med reserver");
   await jouren.getByLabel("Ansvarig", { exact: true }).fill("Verksamhetschefen");
   await jouren.getByLabel("Klart senast").fill(addDaysIso(meetingDay, 20));

@@ -69,7 +69,13 @@ it("the chair and the adjuster approve; the minutes turn read-only in both brows
   await chair.getByRole("button", { name: "Justera protokollet" }).click();
   await chair.getByText("Din justering är registrerad.").waitFor();
 
-  await adjuster.reload();
+  // The adjuster is told by e-mail (a duty: always sent at once) and follows its link; the header counts it unread.
+  const [mail] = await env.db.sql<{ subject: string; body: string }[]>`select subject, body from outbox where "to" = 'stockholm.bo-gotland@samrad.test' and subject like 'Protokollet från%'`;
+  expect(mail.subject).toMatch(/^Protokollet från .+ väntar på din justering\.$/);
+  const link = /Öppna i Samråd: (\S+)/.exec(mail.body)![1];
+  expect(link).toBe(url);
+  await adjuster.goto(link);
+  await adjuster.getByRole("link", { name: "Att göra (1 olästa)" }).waitFor();
   await adjuster.getByRole("button", { name: "Justera protokollet" }).click();
   await adjuster.getByText("Protokollet är justerat och kan inte längre ändras.").waitFor();
   await adjuster.getByText("Du kan läsa men inte ändra protokollet.").waitFor();
