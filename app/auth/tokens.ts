@@ -6,10 +6,11 @@ export const SESSION_LIFETIME_MS = 30 * DAY;
 /** A session used in its last 15 days is extended to a full lifetime again (sliding expiry). */
 export const SESSION_RENEW_WITHIN_MS = 15 * DAY;
 export const INVITATION_LIFETIME_MS = 7 * DAY;
+export const PASSWORD_RESET_LIFETIME_MS = 60 * 60 * 1000;
 
-/** 160 random bits, base32: for session cookies and one-time invitation links. */
-export function generateToken(): string {
-  const bytes = new Uint8Array(20);
+/** Random bytes (160 bits unless asked for more), base32: for session cookies and one-time links. */
+export function generateToken(byteCount = 20): string {
+  const bytes = new Uint8Array(byteCount);
   crypto.getRandomValues(bytes);
   return encodeBase32LowerCaseNoPadding(bytes);
 }

@@ -1,7 +1,6 @@
 import { z } from "zod";
 
-const text = (max: number) =>
-  z.string({ error: "form.required" }).trim().min(1, "form.required").max(max, "form.tooLong");
+const text = (max: number) => z.string({ error: "form.required" }).trim().min(1, "form.required").max(max, "form.tooLong");
 
 const email = text(254).pipe(z.email({ error: "form.emailInvalid" }));
 
@@ -23,22 +22,32 @@ export function localRedirect(target: string | undefined): string {
 
 export const localPath = z.string().optional().transform(localRedirect);
 
+const currentPassword = z.string({ error: "form.required" }).min(1, "form.required").max(1024, "form.tooLong");
+
 export const loginSchema = z.object({
   email,
-  password: z.string({ error: "form.required" }).min(1, "form.required").max(1024, "form.tooLong"),
+  password: currentPassword,
   redirectTo: localPath,
 });
 
-export const inviteSchema = z.object({ email });
+/** One e-mail address: whom to invite, or whose password to reset. */
+const emailOnly = z.object({ email });
+export const inviteSchema = emailOnly;
+export const resetRequestSchema = emailOnly;
 
-export const acceptInvitationSchema = z
-  .object({
-    name: text(200),
-    password: z
-      .string({ error: "form.required" })
-      .min(1, "form.required")
-      .min(12, "form.passwordTooShort")
-      .max(1024, "form.tooLong"),
-    confirm: z.string({ error: "form.required" }).min(1, "form.required"),
-  })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "form.passwordMismatch" });
+/** The rules every new password follows, wherever it is chosen: an invitation, settings or a reset link. */
+const newPassword = {
+  password: z.string({ error: "form.required" }).min(1, "form.required").min(12, "form.passwordTooShort").max(1024, "form.tooLong"),
+  confirm: z.string({ error: "form.required" }).min(1, "form.required"),
+};
+const confirmed = (v: { password: string; confirm: string }) => v.password === v.confirm;
+const mismatch = { path: ["confirm"], message: "form.passwordMismatch" };
+
+export const acceptInvitationSchema = z.object({ name: text(200), ...newPassword }).refine(confirmed, mismatch);
+
+export const resetPasswordSchema = z.object(newPassword).refine(confirmed, mismatch);
+
+export const changePasswordSchema = z
+  .object({ current: currentPassword, ...newPassword })
+  .refine(confirmed, mismatch)
+  .refine((v) => v.password !== v.current, { path: ["password"], message: "account.passwordUnchanged" });

@@ -1,3 +1,4 @@
+import * as accounts from "./parts/accounts";
 import * as agreement from "./parts/agreement";
 import * as cases from "./parts/cases";
 import * as dashboard from "./parts/dashboard";
@@ -15,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   ...followUp.en,
   ...notifications.en,
   ...funding.en,
+  ...accounts.en,
   "app.name": "Samråd",
   "app.tagline": "Meeting portal for idea-based public partnerships",
   "nav.skip": "Skip to content",

@@ -1,3 +1,4 @@
+import * as accounts from "./parts/accounts";
 import * as agreement from "./parts/agreement";
 import * as cases from "./parts/cases";
 import * as dashboard from "./parts/dashboard";
@@ -498,6 +499,6 @@ const core = {
 } as const;
 
 /** Procedures keep their text in ./parts, one module per area. */
-export const sv = { ...core, ...decisions.sv, ...cases.sv, ...agreement.sv, ...dashboard.sv, ...followUp.sv, ...notifications.sv, ...funding.sv } as const;
+export const sv = { ...core, ...decisions.sv, ...cases.sv, ...agreement.sv, ...dashboard.sv, ...followUp.sv, ...notifications.sv, ...funding.sv, ...accounts.sv } as const;
 
 export type MessageKey = keyof typeof sv;

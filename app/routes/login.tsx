@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { sessionCookie } from "~/auth/cookie";
 import { attemptLogin } from "~/auth/login.server";
 import { Field, FormAlert, Notice } from "~/components/Field";
@@ -41,7 +41,7 @@ export default function Login() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
-  const notice = params.get("created") ? t("login.accountCreated") : params.get("loggedOut") ? t("login.loggedOut") : undefined;
+  const notice = params.get("created") ? t("login.accountCreated") : params.get("reset") ? t("login.passwordReset") : params.get("loggedOut") ? t("login.loggedOut") : undefined;
   return (
     <div className="page narrow">
       <h1>{t("login.title")}</h1>
@@ -71,6 +71,9 @@ export default function Login() {
           {t("login.submit")}
         </button>
       </Form>
+      <p>
+        <Link to="/password/forgot">{t("login.forgot")}</Link>
+      </p>
     </div>
   );
 }

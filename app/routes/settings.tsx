@@ -1,4 +1,5 @@
 import { NotificationPreferences } from "~/components/settings/NotificationPreferences";
+import { PasswordChange } from "~/components/settings/PasswordChange";
 import { preferencesOf } from "~/services/notify.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -110,6 +111,7 @@ export default function Settings() {
         </Form>
       </section>
       <NotificationPreferences modes={modes} />
+      <PasswordChange />
     </div>
   );
 }
