@@ -14,8 +14,8 @@ export function PasswordChange() {
   const form = useRef<HTMLFormElement>(null);
   const errors = fetcher.data?.fieldErrors ?? {};
   useEffect(() => {
-    if (fetcher.state === "idle" && fetcher.data?.done) form.current?.reset();
-  }, [fetcher.state, fetcher.data]);
+    if (fetcher.data?.done) form.current?.reset();
+  }, [fetcher.data]);
   return (
     <section aria-labelledby="password-h" id="password-section">
       <h2 id="password-h">{t("account.passwordTitle")}</h2>
