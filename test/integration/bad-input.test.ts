@@ -90,6 +90,15 @@ describe("bad input", () => {
     },
     { form: "invitation", who: ADMIN, path: () => "/admin/invitations", valid: () => ({ email: "ny.person@kommun.se" }), field: "email", status: 200 },
     { form: "settings", who: ADMIN, path: () => "/settings", valid: () => ({ intent: "create-token", name: "Diarium" }), field: "name", status: 200 },
+    { form: "password reset request", who: JOUREN, path: () => "/password/forgot", valid: () => ({ email: "ingen.sadan@kommun.se" }), field: "email", status: 302 },
+    {
+      form: "password change",
+      who: ADMIN,
+      path: () => "/settings/password",
+      valid: () => ({ current: "samrad-demo", password: "ett långt lösenord", confirm: "ett långt lösenord" }),
+      field: "current",
+      status: 200,
+    },
   ];
 
   it.each(forms)("$form: a control character in $field is refused at the field, in Swedish, and nothing is stored", async ({ who, path, valid, field, status }) => {
