@@ -61,7 +61,7 @@ async function setPassword(tx: Tx, user: Owner, passwordHash: string, keepSessio
 export async function changePassword(
   db: Db,
   input: { user: SessionUser; sessionId: string; current: string; password: string; ip: string; baseUrl: string },
-  now = new Date()
+  now = new Date(),
 ): Promise<Result<{ endedSessions: number }>> {
   const check = await checkOwnPassword(db, input.user, input.current, input.ip);
   if (!check.ok) return check.reason === "throttled" ? throttled("account.throttled", check.retryAfter, "current") : invalid("account.wrongPassword", "current");
@@ -150,7 +150,7 @@ export async function findPasswordReset(db: Db, token: string, now = new Date())
 export async function resetPassword(
   db: Db,
   input: { token: string; password: string; baseUrl: string },
-  now = new Date()
+  now = new Date(),
 ): Promise<{ ok: true } | { ok: false; problem: ResetProblem }> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {

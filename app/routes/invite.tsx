@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { acceptInvitation, findInvitation } from "~/auth/invitations.server";
-import { Field, FormAlert } from "~/components/Field";
+import { LinkRefused, NewPasswordForm } from "~/components/auth/OneTimeLink";
+import { Field } from "~/components/Field";
 import { acceptInvitationSchema } from "~/forms/auth";
 import { NO_FIELD_ERRORS, parseForm } from "~/forms/parse";
 import { readForm } from "~/http/form.server";
@@ -33,39 +34,15 @@ export default function AcceptInvitation() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const blocking = result?.problem ?? problem;
-  if (blocking) {
-    return (
-      <div className="page narrow">
-        <h1>{t("accept.title")}</h1>
-        <FormAlert message={t(STATUS_MESSAGE[blocking])} />
-        <p>
-          <Link to="/login">{t("accept.toLogin")}</Link>
-        </p>
-      </div>
-    );
-  }
+  if (blocking) return <LinkRefused title={t("accept.title")} message={t(STATUS_MESSAGE[blocking])} next={{ to: "/login", label: t("accept.toLogin") }} />;
   const errors = result?.fieldErrors;
   return (
     <div className="page narrow">
       <h1>{t("accept.title")}</h1>
       <p>{t("accept.intro", { email: email ?? "" })}</p>
-      {errors && Object.keys(errors).length > 0 ? <FormAlert message={t("form.errorSummary")} /> : null}
-      <Form method="post" noValidate className="stack">
+      <NewPasswordForm errors={errors} labels={{ password: t("accept.password"), confirm: t("accept.confirm"), submit: t("accept.submit") }} busy={busy}>
         <Field name="name" label={t("accept.name")} autoComplete="name" required error={errors?.name} />
-        <Field
-          name="password"
-          type="password"
-          label={t("accept.password")}
-          autoComplete="new-password"
-          required
-          minLength={12}
-          error={errors?.password}
-        />
-        <Field name="confirm" type="password" label={t("accept.confirm")} autoComplete="new-password" required error={errors?.confirm} />
-        <button type="submit" disabled={busy}>
-          {t("accept.submit")}
-        </button>
-      </Form>
+      </NewPasswordForm>
     </div>
   );
 }

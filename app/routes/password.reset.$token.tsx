@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { findPasswordReset, resetPassword, type ResetProblem } from "~/auth/account.server";
-import { Field, FormAlert } from "~/components/Field";
+import { LinkRefused, NewPasswordForm } from "~/components/auth/OneTimeLink";
 import { resetPasswordSchema } from "~/forms/auth";
 import { NO_FIELD_ERRORS, parseForm } from "~/forms/parse";
 import { baseUrl } from "~/http/base-url.server";
@@ -35,31 +35,14 @@ export default function ResetPassword() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const blocking = result?.problem ?? problem;
-  if (blocking) {
-    return (
-      <div className="page narrow">
-        <h1>{t("reset.title")}</h1>
-        <FormAlert message={t(STATUS_MESSAGE[blocking])} />
-        <p>
-          <Link to="/password/forgot">{t("reset.again")}</Link>
-        </p>
-      </div>
-    );
-  }
-  const errors = result?.fieldErrors;
+  if (blocking) return <LinkRefused title={t("reset.title")} message={t(STATUS_MESSAGE[blocking])} next={{ to: "/password/forgot", label: t("reset.again") }} />;
   return (
     <div className="page narrow">
       <h1>{t("reset.title")}</h1>
       <p>{t("reset.intro", { email: email ?? "" })}</p>
-      {errors && Object.keys(errors).length > 0 ? <FormAlert message={t("form.errorSummary")} /> : null}
-      <Form method="post" noValidate className="stack">
+      <NewPasswordForm errors={result?.fieldErrors} labels={{ password: t("reset.password"), confirm: t("reset.confirm"), submit: t("reset.submit") }} busy={busy}>
         <input type="text" name="username" autoComplete="username" value={email ?? ""} readOnly hidden />
-        <Field name="password" type="password" label={t("reset.password")} autoComplete="new-password" required minLength={12} error={errors?.password} />
-        <Field name="confirm" type="password" label={t("reset.confirm")} autoComplete="new-password" required error={errors?.confirm} />
-        <button type="submit" disabled={busy}>
-          {t("reset.submit")}
-        </button>
-      </Form>
+      </NewPasswordForm>
     </div>
   );
 }

@@ -1,11 +1,10 @@
-import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../app/auth/password.server";
 import { checkPassword, reserveAttempt, type AttemptKey } from "../../app/auth/throttle.server";
 import type { RunningServer } from "../../app/http/server.server";
 import { shownAt } from "../support/answers";
 import { freshDatabase, type TestDatabase } from "../support/db";
-import { client, sessionCookieFrom, startTestServer } from "../support/server";
+import { client, postFromAddress, sessionCookieFrom, startTestServer } from "../support/server";
 
 describe("login you cannot race or weaponise", () => {
   let t: TestDatabase;
@@ -88,25 +87,10 @@ describe("login you cannot race or weaponise", () => {
     });
     afterAll(() => app.close());
 
-    /** A same-origin form post from another loopback address (the server sees it as that client's IP). */
-    function postFrom(localAddress: string, path: string, form: Record<string, string>) {
-      const body = new URLSearchParams(form).toString();
-      return new Promise<{ status: number; cookie: string | undefined }>((resolve, reject) => {
-        const req = request(
-          app.url + path,
-          {
-            method: "POST",
-            localAddress,
-            headers: { origin: new URL(app.url).origin, "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) },
-          },
-          (res) => {
-            res.resume().on("end", () =>
-              resolve({ status: res.statusCode!, cookie: res.headers["set-cookie"]?.find((c) => /^samrad_session=[^;]/.test(c)) }),
-            );
-          },
-        );
-        req.on("error", reject).end(body);
-      });
+    /** A login form post from another loopback address, and the session cookie it was given, if any. */
+    async function postFrom(localAddress: string, path: string, form: Record<string, string>) {
+      const res = await postFromAddress(app.url, localAddress, path, form);
+      return { status: res.status, cookie: res.headers["set-cookie"]?.find((c) => /^samrad_session=[^;]/.test(c)) };
     }
 
     const outcomes = async (email: string) =>

@@ -1,11 +1,10 @@
-import { request } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { hashToken } from "../../app/auth/tokens";
 import type { RunningServer } from "../../app/http/server.server";
 import { doneShown, shownAt } from "../support/answers";
 import { stockholmSteeringMeetings } from "../support/demo";
 import { freshDatabase, type TestDatabase } from "../support/db";
-import { client, sessionCookieFrom, startTestServer } from "../support/server";
+import { client, postFromAddress, sessionCookieFrom, startTestServer } from "../support/server";
 import { minutesClient, type MinutesClient } from "../support/yclient";
 
 const NEUTRAL = "Om det finns ett konto med den e-postadressen får du strax ett e-postmeddelande med en länk för att välja ett nytt lösenord.";
@@ -29,25 +28,10 @@ describe("your password: changed in settings, or reset through a mailed link", (
     await t.drop();
   });
 
-  /** A same-origin form post from another loopback address: the server sees it as that client's IP address. */
-  function postFrom(localAddress: string, path: string, form: Record<string, string>) {
-    const body = new URLSearchParams(form).toString();
-    return new Promise<{ status: number; location: string | undefined; body: string }>((resolve, reject) => {
-      const req = request(
-        app.url + path,
-        {
-          method: "POST",
-          localAddress,
-          headers: { origin: new URL(app.url).origin, "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) },
-        },
-        (res) => {
-          let text = "";
-          res.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
-          res.on("end", () => resolve({ status: res.statusCode!, location: res.headers.location, body: text }));
-        }
-      );
-      req.on("error", reject).end(body);
-    });
+  /** A form post from another loopback address: what a visitor there sees (status, where it leads, the body). */
+  async function postFrom(localAddress: string, path: string, form: Record<string, string>) {
+    const res = await postFromAddress(app.url, localAddress, path, form);
+    return { status: res.status, location: res.headers.location, body: res.body };
   }
 
   const passwordHashOf = async (email: string) => (await t.sql<{ h: string }[]>`select password_hash as h from users where email = ${email}`)[0].h;
@@ -156,7 +140,7 @@ describe("your password: changed in settings, or reset through a mailed link", (
 
       // So does a form sent by the page's script (Remix's single fetch), whose answer carries the redirect.
       const [scriptedKnown, scriptedUnknown] = await Promise.all(
-        ["stockholm.bo-sodra@samrad.test", "ingen.alls@samrad.test"].map((email) => postFrom("127.0.1.4", "/password/forgot.data", { email }))
+        ["stockholm.bo-sodra@samrad.test", "ingen.alls@samrad.test"].map((email) => postFrom("127.0.1.4", "/password/forgot.data", { email })),
       );
       expect(scriptedKnown).toEqual(scriptedUnknown);
       expect(scriptedKnown.body).toContain("/password/forgot?sent=1");

@@ -1,3 +1,4 @@
+import { request, type IncomingHttpHeaders } from "node:http";
 import { readConfig } from "../../app/config.server";
 import { startSamrad, type RunningServer } from "../../app/http/server.server";
 
@@ -41,4 +42,25 @@ export function sessionCookieFrom(res: Response): string | undefined {
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .find((c) => c.startsWith("samrad_session=") && c !== "samrad_session=");
+}
+
+/** A same-origin form post from another loopback address (e.g. 127.0.0.2): the server sees it as that client's IP address. */
+export function postFromAddress(baseUrl: string, localAddress: string, path: string, form: Record<string, string>) {
+  const body = new URLSearchParams(form).toString();
+  return new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const req = request(
+      baseUrl + path,
+      {
+        method: "POST",
+        localAddress,
+        headers: { origin: new URL(baseUrl).origin, "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: text }));
+      },
+    );
+    req.on("error", reject).end(body);
+  });
 }
