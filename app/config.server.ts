@@ -15,6 +15,15 @@ const schema = z.object({
   PUBLIC_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   SEED_DEMO: flag,
   TRUST_PROXY: flag,
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, "SMTP_URL: smtp://användare:lösenord@värd:587 eller smtps://…")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  MAIL_FROM: z.string().optional(),
+  JOBS: z.enum(["on", "off", ""]).optional(),
+  /** For tests of the scheduler: how often the reminders job runs (a cron expression). */
+  REMINDERS_CRON: z.string().optional(),
 });
 
 export interface Config {
@@ -31,6 +40,13 @@ export interface Config {
   useBuild: boolean;
   seedDemo: boolean;
   trustProxy: boolean;
+  /** Where mail is delivered (smtp:// with STARTTLS, smtps:// with TLS); without it mail stays in the outbox. */
+  smtpUrl?: string;
+  /** The From of every mail; by default Samråd <noreply@…> at the host of PUBLIC_URL. */
+  mailFrom: string;
+  /** The job runner (mail delivery, reminders, digest): JOBS=on|off, on unless NODE_ENV=test. */
+  jobs: boolean;
+  remindersCron: string;
 }
 
 /** A setting the server cannot start with; its message tells the operator what to change. */
@@ -64,6 +80,11 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     // seedDemoIfEmpty only ever seeds a database without users.
     seedDemo: !isProduction || e.SEED_DEMO || !e.DATABASE_URL,
     trustProxy: e.TRUST_PROXY,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM || `Samråd <noreply@${e.PUBLIC_URL ? new URL(e.PUBLIC_URL).hostname : "localhost"}>`,
+    // Tests start servers by the dozen: there the runner is on only where a test asks for it.
+    jobs: e.JOBS === "on" || (e.JOBS !== "off" && e.NODE_ENV !== "test"),
+    remindersCron: e.REMINDERS_CRON || "*/15 * * * *",
   };
 }
 

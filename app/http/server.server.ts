@@ -12,6 +12,7 @@ import { DocumentRegistry } from "../../realtime/registry";
 import { postgresMinutesStore } from "../../realtime/store";
 import { createRealtimeEndpoint } from "../../realtime/upgrade";
 import { httpUrl, type Config } from "../config.server";
+import { startJobs } from "../jobs/runner.server";
 import { realtimeAccess } from "../services/realtime-access.server";
 import { bodyLimit, decodablePath, originCheck, refuse, sameOrigin } from "./guards.server";
 import { answerOutages, answerUnavailable, requestTimeout, watchDatabase, withTimeout } from "./outage.server";
@@ -110,6 +111,7 @@ export async function startSamrad(config: Config, hooks: { onQuery?: (query: str
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
+  const jobs = config.jobs ? await startJobs({ db, sql, databaseUrl: database.url, config, publicUrl: config.publicUrl ?? httpUrl(config.host, port) }) : undefined;
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -120,6 +122,7 @@ export async function startSamrad(config: Config, hooks: { onQuery?: (query: str
         setTimeout(() => server.closeAllConnections(), 5000).unref();
       });
       availability.stop();
+      await jobs?.stop();
       await realtime.close();
       await vite?.close();
       await sql.end({ timeout: 5 });

@@ -1,0 +1,85 @@
+import PgBoss from "pg-boss";
+import type postgres from "postgres";
+import type { Db } from "../../db/client";
+import type { Config } from "../config.server";
+import { TIME_ZONE } from "../domain/stockholm-date";
+import { deliverDueMail, smtpTransport } from "../services/mail-delivery.server";
+import { OUTBOX_CHANNEL } from "../services/outbox.server";
+import { sendDigests } from "../services/notify.server";
+import { runReminders } from "../services/reminders.server";
+
+export interface JobRunner {
+  stop: () => Promise<void>;
+}
+
+export const JOBS = { deliverMail: "deliver-mail", reminders: "reminders", digest: "digest" } as const;
+
+/**
+ * pg-boss keeps jobs and schedules in the app's own database (schema pgboss): a schedule fires once
+ * per period however many app processes run, and what was due while all were down runs after.
+ * Delivery also starts as soon as a transaction that queued mail commits (NOTIFY).
+ */
+export async function startJobs(deps: { db: Db; sql: postgres.Sql; databaseUrl: string; config: Config; publicUrl: string }): Promise<JobRunner> {
+  const { db, config } = deps;
+  const fast = !config.isProduction; // tests and development: schedules checked every second
+  const boss = new PgBoss({
+    connectionString: deps.databaseUrl,
+    max: 3,
+    application_name: "samrad-jobs",
+    ...(fast ? { cronMonitorIntervalSeconds: 1, cronWorkerIntervalSeconds: 1 } : {}),
+  });
+  boss.on("error", (error) => console.error("[jobs]", error));
+  await boss.start();
+
+  const scheduled = async (name: string, cron: string, run: () => Promise<unknown>, tz = TIME_ZONE) => {
+    await boss.createQueue(name, { name, retryLimit: 2, retryDelay: 60, expireInMinutes: 15 });
+    await boss.schedule(name, cron, undefined, { tz });
+    await boss.work(name, { pollingIntervalSeconds: fast ? 0.5 : 2 }, async () => {
+      await run();
+    });
+  };
+
+  await scheduled(JOBS.reminders, config.remindersCron, async () => {
+    console.log(`[jobs] reminders: ${await runReminders(db, deps.publicUrl, new Date())}`);
+  });
+  await scheduled(JOBS.digest, "0 7 * * *", async () => {
+    console.log(`[jobs] digest: ${await sendDigests(db, deps.publicUrl, new Date())}`);
+  });
+
+  let listening: { unlisten: () => Promise<void> } | undefined;
+  if (config.smtpUrl) {
+    const transport = smtpTransport(config.smtpUrl);
+    let running: Promise<void> | null = null;
+    let again = false;
+    // One delivery run at a time in this process; a nudge during a run makes it look once more.
+    const deliver = (): Promise<void> => {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        do {
+          again = false;
+          const report = await deliverDueMail(db, transport, { publicUrl: deps.publicUrl, from: config.mailFrom });
+          if (report.sent + report.retrying + report.failed + report.uncertain) console.log("[jobs] deliver-mail:", JSON.stringify(report));
+        } while (again);
+      })().finally(() => (running = null));
+      return running;
+    };
+    await boss.createQueue(JOBS.deliverMail, { name: JOBS.deliverMail, retryLimit: 0, expireInMinutes: 15 });
+    await boss.schedule(JOBS.deliverMail, "* * * * *", undefined, { tz: TIME_ZONE });
+    await boss.work(JOBS.deliverMail, { pollingIntervalSeconds: fast ? 0.5 : 2 }, deliver);
+    listening = await deps.sql.listen(OUTBOX_CHANNEL, () => void deliver().catch((error) => console.error("[jobs] deliver-mail", error)));
+    void deliver().catch((error) => console.error("[jobs] deliver-mail", error));
+  } else {
+    // Without SMTP_URL mail stays in the outbox; a schedule left from an earlier start would pile up jobs.
+    await boss.unschedule(JOBS.deliverMail).catch(() => {});
+  }
+
+  return {
+    stop: async () => {
+      await listening?.unlisten();
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+}
