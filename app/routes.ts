@@ -7,6 +7,7 @@ export default [
   route("language", "routes/language.tsx"),
   route("admin/invitations", "routes/admin.invitations.tsx"),
   route("admin/outbox", "routes/admin.outbox.tsx"),
+  route("admin/outbox/requeue", "routes/admin.outbox.requeue.ts"),
   route("invite/:token", "routes/invite.tsx"),
   route("settings", "routes/settings.tsx"),
   route("settings/password", "routes/settings.password.ts"),
