@@ -147,18 +147,18 @@ export async function openCase(deps: AgendaDeps, partnershipId: string, input: N
   });
   const t = translator(locale);
   const agenda = steering ? await putOnNextSteeringAgenda(deps, steering, t(`case.agendaTitle.${input.kind}`, { title: input.title }), Boolean(input.fromGroupId), actor) : null;
-  if (input.kind === "information" && steering) await tellSteeringChair(db, steering, input.title, id);
+  if (input.kind === "information" && steering) await tellSteeringChair(db, steering, input.title, `${deps.baseUrl}/cases/${id}`);
   return ok({ id, agenda });
 }
 
 /** §5.7: the steering group's chair hears of changed circumstances at once, in their own language. */
-async function tellSteeringChair(db: Db, steering: SteeringGroup, title: string, caseId: string) {
+async function tellSteeringChair(db: Db, steering: SteeringGroup, title: string, link: string) {
   const chairs = await steeringChairContacts(db, steering);
   await queueMail(
     db,
     ...chairs.map((c) => {
       const t = translator(c.locale);
-      return { to: c.email, subject: t("case.informMail.subject", { title }), body: t("case.informMail.body", { name: c.name, title, group: steering.name, link: `/cases/${caseId}` }) };
+      return { to: c.email, userId: c.id, subject: t("case.informMail.subject", { title }), body: t("case.informMail.body", { name: c.name, title, group: steering.name, link }) };
     }),
   );
 }

@@ -153,7 +153,7 @@ function summary(m: MeetingRow) {
 async function mailNotice(tx: Tx, meeting: MeetingRow, why: "notice" | "update" | "cancel", baseUrl: string) {
   const [group] = await tx.select({ name: groups.name }).from(groups).where(eq(groups.id, meeting.groupId));
   const memberRows = await tx
-    .select({ name: users.name, email: users.email, locale: users.locale, participatesUntil: terminations.effectiveOn })
+    .select({ userId: users.id, name: users.name, email: users.email, locale: users.locale, participatesUntil: terminations.effectiveOn })
     .from(groupMembers)
     .innerJoin(users, eq(users.id, groupMembers.userId))
     .leftJoin(terminations, eq(terminations.partyId, groupMembers.partyId))
@@ -172,6 +172,7 @@ async function mailNotice(tx: Tx, meeting: MeetingRow, why: "notice" | "update" 
       const when = formatDateTime(meeting.startsAt, m.locale);
       return {
         to: m.email,
+        userId: m.userId,
         subject: t(`notice.subject.${why}`, { group: group.name, title: meeting.title, when }),
         body: t(`notice.body.${why}`, {
           name: m.name,

@@ -117,7 +117,7 @@ export async function giveWrittenNotice(
 async function noticeMails(tx: Tx, partnershipId: string, n: NoticeInput & { partyName: string; effectiveOn: IsoDate }, baseUrl: string) {
   const [p] = await tx.select({ name: partnerships.name }).from(partnerships).where(eq(partnerships.id, partnershipId));
   const representatives = await tx
-    .selectDistinct({ email: users.email, name: users.name, locale: users.locale, participatesUntil: terminations.effectiveOn })
+    .selectDistinct({ userId: users.id, email: users.email, name: users.name, locale: users.locale, participatesUntil: terminations.effectiveOn })
     .from(groupMembers)
     .innerJoin(groups, eq(groups.id, groupMembers.groupId))
     .innerJoin(users, eq(users.id, groupMembers.userId))
@@ -128,6 +128,7 @@ async function noticeMails(tx: Tx, partnershipId: string, n: NoticeInput & { par
     const committee = n.committeeReference ? t("termination.mail.committee", { reference: n.committeeReference, date: n.committeeDecidedOn ?? "" }) : "";
     return {
       to: r.email,
+      userId: r.userId,
       subject: t("termination.mail.subject", { party: n.partyName, partnership: p.name }),
       body: t("termination.mail.body", {
         name: r.name,
