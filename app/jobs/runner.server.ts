@@ -12,6 +12,9 @@ export interface JobRunner {
   stop: () => Promise<void>;
 }
 
+/** Mails per delivery run; a full run is followed by another at once. */
+const BATCH = 100;
+
 export const JOBS = { deliverMail: "deliver-mail", reminders: "reminders", digest: "digest" } as const;
 
 /**
@@ -58,11 +61,13 @@ export async function startJobs(deps: { db: Db; sql: postgres.Sql; databaseUrl: 
         return running;
       }
       running = (async () => {
+        let full: boolean;
         do {
           again = false;
-          const report = await deliverDueMail(db, transport, { publicUrl: deps.publicUrl, from: config.mailFrom });
+          const report = await deliverDueMail(db, transport, { publicUrl: deps.publicUrl, from: config.mailFrom, max: BATCH });
           if (report.sent + report.retrying + report.failed + report.uncertain) console.log("[jobs] deliver-mail:", JSON.stringify(report));
-        } while (again);
+          full = report.sent + report.retrying + report.failed >= BATCH; // more may be waiting
+        } while (again || full);
       })().finally(() => (running = null));
       return running;
     };

@@ -122,7 +122,10 @@ describe("delivery over SMTP", () => {
       expect((await http.post("/admin/outbox/requeue", { id: String(id) }, { cookie: notAdmin })).status).toBe(404);
       expect((await http.post("/admin/outbox/requeue", { id: String(id) }, { cookie: admin })).status).toBe(200);
       expect(await rowOf(id)).toMatchObject({ status: "pending", attempts: 0 });
-      const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.subject, `outbox:${id}`));
+      const [entry] = await t.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.subject, `outbox:${id}`));
       expect(entry).toMatchObject({ action: "outbox.requeue", details: { lastError: expect.stringContaining("550") } });
       // Only failed or uncertain mail is sent again.
       expect((await http.post("/admin/outbox/requeue", { id: String(id) }, { cookie: admin })).status).toBe(409);

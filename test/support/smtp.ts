@@ -22,6 +22,7 @@ export async function startSmtpServer(decide: (mail: ReceivedMail, n: number) =>
     disabledCommands: ["STARTTLS"],
     allowInsecureAuth: true,
     logger: false,
+    disableReverseLookup: true,
     onAuth: (auth, _session, callback) =>
       auth.username === "samrad" && auth.password === "hemligt" ? callback(null, { user: "samrad" }) : callback(new Error("Invalid username or password")),
     onData: (stream: SMTPServerDataStream, session: SMTPServerSession, callback: (error?: Error | null) => void) => {
@@ -53,6 +54,6 @@ export async function startSmtpServer(decide: (mail: ReceivedMail, n: number) =>
 function decodeQuotedPrintable(raw: string): string {
   return Buffer.from(
     raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-    "latin1",
+    "latin1"
   ).toString("utf8");
 }

@@ -45,7 +45,7 @@ describe("the HTML part", () => {
   });
 
   it("escapes the text, keeps its paragraphs and line breaks", () => {
-    expect(html).toContain("<p style=\"margin:0 0 1em\">Hej &lt;Anna&gt; &amp; &quot;Bo&quot;!</p>");
+    expect(html).toContain('<p style="margin:0 0 1em">Hej &lt;Anna&gt; &amp; &quot;Bo&quot;!</p>');
     expect(html).toContain("Mötet är flyttat.<br>\nSe ");
     expect(html).toContain("Vänliga hälsningar<br>\nSamråd</p>");
     expect(html).not.toContain("<Anna>");
