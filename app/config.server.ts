@@ -9,18 +9,10 @@ const schema = z.object({
   NODE_ENV: z.string().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("127.0.0.1"),
-  DATABASE_URL: z
-    .string()
-    .url()
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+  DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   DATA_DIR: z.string().default(".data"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
-  PUBLIC_URL: z
-    .string()
-    .url()
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+  PUBLIC_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   SEED_DEMO: flag,
   TRUST_PROXY: flag,
   SMTP_URL: z
@@ -66,11 +58,15 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const loopback = isLoopback(e.HOST);
   if (!isProduction && !loopback) {
     throw new ConfigError(
-      `HOST=${e.HOST}: utvecklings- och testläget lyssnar bara på loopback (127.0.0.1, ::1, localhost). ` + "Kör produktionsläget (npm start) för att lyssna på andra adresser."
+      `HOST=${e.HOST}: utvecklings- och testläget lyssnar bara på loopback (127.0.0.1, ::1, localhost). ` +
+        "Kör produktionsläget (npm start) för att lyssna på andra adresser.",
     );
   }
   if (isProduction && !loopback && !e.PUBLIC_URL) {
-    throw new ConfigError(`HOST=${e.HOST} kräver PUBLIC_URL, adressen användarna når Samråd på (t.ex. https://samrad.kommun.se): ` + "länkarna i e-post byggs av den.");
+    throw new ConfigError(
+      `HOST=${e.HOST} kräver PUBLIC_URL, adressen användarna når Samråd på (t.ex. https://samrad.kommun.se): ` +
+        "länkarna i e-post byggs av den.",
+    );
   }
   return {
     port: e.PORT,

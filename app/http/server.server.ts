@@ -82,7 +82,7 @@ export async function startSamrad(config: Config, hooks: { onQuery?: (query: str
       build,
       mode: config.isProduction ? "production" : "development",
       getLoadContext: (_req, res) => ({ ...res.locals.context, cspNonce: res.locals.cspNonce }),
-    })
+    }),
   );
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (res.writableEnded) return; // already answered, e.g. with 503 when it took too long
@@ -100,7 +100,7 @@ export async function startSamrad(config: Config, hooks: { onQuery?: (query: str
     access: realtimeAccess(
       db,
       (req) => resolveRequestContext(deps, req),
-      (req) => sameOrigin(req, config)
+      (req) => sameOrigin(req, config),
     ),
   });
   server.on("upgrade", (req, socket, head) => {

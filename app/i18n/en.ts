@@ -192,8 +192,7 @@ export const en: Record<MessageKey, string> = {
   "partnership.publicMandates": "Public party, at most",
   "partnership.ideaMandates": "Each idea-based party, at most",
   "appendix.title": "Appendices",
-  "appendix.intro":
-    "The appendices hold each party's commitments. They can be changed, replaced or removed without renegotiating the partnership – the reason and the decision are registered and every version is kept.",
+  "appendix.intro": "The appendices hold each party's commitments. They can be changed, replaced or removed without renegotiating the partnership – the reason and the decision are registered and every version is kept.",
   "appendix.empty": "No appendices have been registered.",
   "appendix.add": "Add an appendix",
   "appendix.create": "Save the appendix",
@@ -262,8 +261,7 @@ export const en: Record<MessageKey, string> = {
   "rotation.personNamed": "The person has been named.",
   "rotation.personNotOfParty": "Choose a member of the party whose turn it is.",
   "rotation.skipTitle": "Skip a party in the rotation",
-  "rotation.skipHint":
-    "The party holding a turn may give it up, now or next time, and the coordinator may record that. The turn then passes to the next party in order. Turns that have passed are not changed.",
+  "rotation.skipHint": "The party holding a turn may give it up, now or next time, and the coordinator may record that. The turn then passes to the next party in order. Turns that have passed are not changed.",
   "rotation.skipTurn": "Turn",
   "rotation.skipCurrent": "Current turn: {turn}",
   "rotation.skipNext": "Next turn: {turn}",
@@ -401,8 +399,7 @@ export const en: Record<MessageKey, string> = {
   "notice.subject.notice": "Notice: {title} ({when})",
   "notice.subject.update": "Changed notice: {title} ({when})",
   "notice.subject.cancel": "Cancelled: {title} ({when})",
-  "notice.body.notice":
-    "Hello {name},\n\nYou are called to {title} in {group}.\n\nTime: {when}\nPlace: {where}\n\nAgenda:\n{agenda}\n\nAnswer and read more: {link}\n\nThe calendar file attached adds the meeting to your calendar.",
+  "notice.body.notice": "Hello {name},\n\nYou are called to {title} in {group}.\n\nTime: {when}\nPlace: {where}\n\nAgenda:\n{agenda}\n\nAnswer and read more: {link}\n\nThe calendar file attached adds the meeting to your calendar.",
   "notice.body.update": "Hello {name},\n\nThe notice for {title} in {group} has changed.\n\nTime: {when}\nPlace: {where}\n\nAgenda:\n{agenda}\n\nRead more: {link}",
   "notice.body.cancel": "Hello {name},\n\nThe meeting {title} in {group} on {when} has been cancelled.\n\n{link}",
   "settings.title": "Settings",
@@ -489,8 +486,7 @@ export const en: Record<MessageKey, string> = {
   "justering.adjusterNotMember": "The adjusters must be members of the group.",
   "justering.notApprover": "You are not the chair or an adjuster of these minutes.",
   "justering.personnummer": "The minutes contain personal identity numbers.",
-  "justering.personnummerFound":
-    "The minutes contain what looks like personal identity numbers. Minutes must not identify individuals (004 §5.5). Remove them or – if you are the chair – state why they should stay.",
+  "justering.personnummerFound": "The minutes contain what looks like personal identity numbers. Minutes must not identify individuals (004 §5.5). Remove them or – if you are the chair – state why they should stay.",
   "justering.keepReason": "Reason to keep the numbers",
   "justering.keepReasonHint": "The reason is saved in the history.",
   "justering.printable": "Printable minutes",

@@ -184,8 +184,7 @@ const core = {
   "partnership.publicMandates": "Offentliga parten, högst",
   "partnership.ideaMandates": "Varje idéburen part, högst",
   "appendix.title": "Bilagor",
-  "appendix.intro":
-    "Bilagorna innehåller varje parts åtaganden. De kan ändras, bytas ut eller tas bort utan att partnerskapet omförhandlas – skälet och beslutet registreras och alla versioner sparas.",
+  "appendix.intro": "Bilagorna innehåller varje parts åtaganden. De kan ändras, bytas ut eller tas bort utan att partnerskapet omförhandlas – skälet och beslutet registreras och alla versioner sparas.",
   "appendix.empty": "Inga bilagor är registrerade.",
   "appendix.add": "Lägg till bilaga",
   "appendix.create": "Spara bilagan",
@@ -254,8 +253,7 @@ const core = {
   "rotation.personNamed": "Personen är utsedd.",
   "rotation.personNotOfParty": "Välj en ledamot från den part som har turen.",
   "rotation.skipTitle": "Hoppa över en part i rotationen",
-  "rotation.skipHint":
-    "Den part som har turen kan avstå den, nu eller nästa gång, och samordnaren kan registrera det. Turen går då till nästa part i ordningen. Turer som redan har varit ändras inte.",
+  "rotation.skipHint": "Den part som har turen kan avstå den, nu eller nästa gång, och samordnaren kan registrera det. Turen går då till nästa part i ordningen. Turer som redan har varit ändras inte.",
   "rotation.skipTurn": "Tur",
   "rotation.skipCurrent": "Nuvarande tur: {turn}",
   "rotation.skipNext": "Nästa tur: {turn}",
@@ -393,8 +391,7 @@ const core = {
   "notice.subject.notice": "Kallelse: {title} ({when})",
   "notice.subject.update": "Ändrad kallelse: {title} ({when})",
   "notice.subject.cancel": "Inställt: {title} ({when})",
-  "notice.body.notice":
-    "Hej {name}!\n\nDu kallas till {title} i {group}.\n\nTid: {when}\nPlats: {where}\n\nDagordning:\n{agenda}\n\nSvara och läs mer: {link}\n\nKalenderfilen i bilagan lägger in mötet i din kalender.",
+  "notice.body.notice": "Hej {name}!\n\nDu kallas till {title} i {group}.\n\nTid: {when}\nPlats: {where}\n\nDagordning:\n{agenda}\n\nSvara och läs mer: {link}\n\nKalenderfilen i bilagan lägger in mötet i din kalender.",
   "notice.body.update": "Hej {name}!\n\nKallelsen till {title} i {group} är ändrad.\n\nTid: {when}\nPlats: {where}\n\nDagordning:\n{agenda}\n\nLäs mer: {link}",
   "notice.body.cancel": "Hej {name}!\n\nMötet {title} i {group} den {when} är inställt.\n\n{link}",
   "settings.title": "Inställningar",
@@ -481,8 +478,7 @@ const core = {
   "justering.adjusterNotMember": "Justerarna måste vara ledamöter i gruppen.",
   "justering.notApprover": "Du är inte ordförande eller justerare för protokollet.",
   "justering.personnummer": "Protokollet innehåller personnummer.",
-  "justering.personnummerFound":
-    "Protokollet innehåller något som ser ut som personnummer. Protokollen får inte identifiera enskilda (004 §5.5). Ta bort dem, eller – om du är ordförande – ange varför de ska stå kvar.",
+  "justering.personnummerFound": "Protokollet innehåller något som ser ut som personnummer. Protokollen får inte identifiera enskilda (004 §5.5). Ta bort dem, eller – om du är ordförande – ange varför de ska stå kvar.",
   "justering.keepReason": "Skäl att behålla numren",
   "justering.keepReasonHint": "Skälet sparas i historiken.",
   "justering.printable": "Utskriftsvänligt protokoll",

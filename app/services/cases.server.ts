@@ -159,7 +159,7 @@ async function tellSteeringChair(db: Db, steering: SteeringGroup, title: string,
     ...chairs.map((c) => {
       const t = translator(c.locale);
       return { to: c.email, userId: c.id, subject: t("case.informMail.subject", { title }), body: t("case.informMail.body", { name: c.name, title, group: steering.name, link }) };
-    })
+    }),
   );
 }
 
@@ -193,7 +193,7 @@ export async function takeCaseStep(
   by: StepTaker,
   locale: Locale,
   today: string,
-  alongside?: (tx: Tx) => Promise<unknown>
+  alongside?: (tx: Tx) => Promise<unknown>,
 ): Promise<Result<{ to: string; agenda: Agenda }>> {
   const { db } = deps;
   const { user: actor, steering } = by;
@@ -267,13 +267,7 @@ export async function takeCaseStep(
   const agendaNeeded = input.event === "requestRenegotiation" || input.event === "referToSteering";
   const agenda =
     agendaNeeded && steering
-      ? await putOnNextSteeringAgenda(
-          deps,
-          steering,
-          translator(locale)(input.event === "referToSteering" ? "case.agendaTitle.referToSteering" : "case.agendaTitle.requestRenegotiation", { title: c.title }),
-          false,
-          actor
-        )
+      ? await putOnNextSteeringAgenda(deps, steering, translator(locale)(input.event === "referToSteering" ? "case.agendaTitle.referToSteering" : "case.agendaTitle.requestRenegotiation", { title: c.title }), false, actor)
       : null;
   return ok({ to, agenda });
 }
@@ -300,10 +294,7 @@ async function groundOf(db: Db, steering: SteeringGroup | null, input: StepInput
 async function stepProblem(db: Db, c: CaseRow, input: StepInput, on: IsoDate): Promise<MessageKey | null> {
   switch (input.event) {
     case "submitPlan": {
-      const [{ n }] = await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(planActions)
-        .where(eq(planActions.caseId, c.id));
+      const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(planActions).where(eq(planActions.caseId, c.id));
       return n === 0 ? "case.planEmpty" : null;
     }
     case "writtenExchange":
@@ -320,11 +311,7 @@ async function stepProblem(db: Db, c: CaseRow, input: StepInput, on: IsoDate): P
     .from(cases)
     .leftJoin(parties, eq(parties.id, cases.concernsParty))
     .where(eq(cases.id, c.id));
-  return shortcomingRefusal(
-    input.event as ShortcomingEvent,
-    { on, stage: c.stage as ShortcomingStage, planDueOn: c.planDueOn, concernsSector: facts.sector, writtenExchanges: facts.writtenExchanges },
-    input
-  );
+  return shortcomingRefusal(input.event as ShortcomingEvent, { on, stage: c.stage as ShortcomingStage, planDueOn: c.planDueOn, concernsSector: facts.sector, writtenExchanges: facts.writtenExchanges }, input);
 }
 
 export type PlanChange = { add: { what: string; owner: string; dueOn: string } } | { remove: string };
@@ -350,33 +337,19 @@ export async function recordActionProgress(
   input: { actionId: string; progress: string; done: boolean },
   by: StepTaker,
   locale: Locale,
-  today: string
+  today: string,
 ): Promise<Result<{ to: string; agenda: Agenda }>> {
-  const [action] = await deps.db
-    .select()
-    .from(planActions)
-    .where(and(eq(planActions.id, input.actionId), eq(planActions.caseId, c.id)));
+  const [action] = await deps.db.select().from(planActions).where(and(eq(planActions.id, input.actionId), eq(planActions.caseId, c.id)));
   if (!action) return invalid("case.choiceInvalid", "actionId");
   const step = { event: "recordProgress", meetingId: null, decisionId: null, note: `${action.what}: ${input.progress}`, planDueOn: null };
   return takeCaseStep(deps, c, step, by, locale, today, (tx) =>
-    tx.update(planActions).set({ progress: input.progress, done: input.done, updatedAt: new Date() }).where(eq(planActions.id, action.id))
+    tx.update(planActions).set({ progress: input.progress, done: input.done, updatedAt: new Date() }).where(eq(planActions.id, action.id)),
   );
 }
 
 /** Every case of the partnership with its plan's actions, in two queries (for the API). */
 export async function casesWithPlans(db: Db, partnershipId: string) {
   const rows = await casesOf(db, partnershipId);
-  const actions = rows.length
-    ? await db
-        .select()
-        .from(planActions)
-        .where(
-          inArray(
-            planActions.caseId,
-            rows.map((r) => r.id)
-          )
-        )
-        .orderBy(asc(planActions.dueOn))
-    : [];
+  const actions = rows.length ? await db.select().from(planActions).where(inArray(planActions.caseId, rows.map((r) => r.id))).orderBy(asc(planActions.dueOn)) : [];
   return rows.map((row) => ({ row, actions: actions.filter((a) => a.caseId === row.id) }));
 }

@@ -55,28 +55,14 @@ export interface MeetingInput {
 
 export async function createMeeting(db: Db, groupId: string, input: MeetingInput, actor: SessionUser, locale: Locale) {
   return db.transaction(async (tx) => {
-    const [m] = await tx
-      .insert(meetings)
-      .values({ groupId, ...input, createdBy: actor.id })
-      .returning({ id: meetings.id });
+    const [m] = await tx.insert(meetings).values({ groupId, ...input, createdBy: actor.id }).returning({ id: meetings.id });
     await tx.insert(agendaItems).values(templateAgenda(m.id, actor.id, locale));
-    await audit(tx, {
-      actorId: actor.id,
-      action: "meeting.create",
-      subject: `meeting:${m.id}`,
-      details: { groupId, title: input.title, kind: input.kind, startsAt: input.startsAt.toISOString() },
-    });
+    await audit(tx, { actorId: actor.id, action: "meeting.create", subject: `meeting:${m.id}`, details: { groupId, title: input.title, kind: input.kind, startsAt: input.startsAt.toISOString() } });
     return m.id;
   });
 }
 
-const meetingById = prepared((db) =>
-  db
-    .select()
-    .from(meetings)
-    .where(eq(meetings.id, sql.placeholder("id")))
-    .prepare("meeting_by_id")
-);
+const meetingById = prepared((db) => db.select().from(meetings).where(eq(meetings.id, sql.placeholder("id"))).prepare("meeting_by_id"));
 
 export async function getMeeting(db: Db, id: string) {
   const [m] = await meetingById(db).execute({ id });
@@ -89,7 +75,7 @@ const agendaOf = prepared((db) =>
     .from(agendaItems)
     .where(eq(agendaItems.meetingId, sql.placeholder("meetingId")))
     .orderBy(asc(agendaItems.proposed), asc(agendaItems.position))
-    .prepare("agenda_of")
+    .prepare("agenda_of"),
 );
 
 /** The group's members, each with their answer to and attendance at the meeting. */
@@ -112,12 +98,15 @@ const membersAtMeeting = prepared((db) =>
     .leftJoin(attendance, and(eq(attendance.meetingId, sql.placeholder("meetingId")), eq(attendance.userId, groupMembers.userId)))
     .where(eq(groupMembers.groupId, sql.placeholder("groupId")))
     .orderBy(asc(parties.sector), asc(organisations.name), asc(users.name))
-    .prepare("members_at_meeting")
+    .prepare("members_at_meeting"),
 );
 
 /** The meeting page's data in two queries: agenda, members with their answers, and nothing per row. */
 export async function meetingDetails(db: Db, meeting: MeetingRow) {
-  const [agenda, people] = await Promise.all([agendaOf(db).execute({ meetingId: meeting.id }), membersAtMeeting(db).execute({ meetingId: meeting.id, groupId: meeting.groupId })]);
+  const [agenda, people] = await Promise.all([
+    agendaOf(db).execute({ meetingId: meeting.id }),
+    membersAtMeeting(db).execute({ meetingId: meeting.id, groupId: meeting.groupId }),
+  ]);
   const mandated = partiesWithMandate(people.map((p) => ({ partyId: p.presentFor ?? p.partyId, role: p.role, present: Boolean(p.present) })));
   return { agenda, people, mandatedParties: [...mandated] };
 }
@@ -126,11 +115,7 @@ export async function updateMeeting(db: Db, meeting: MeetingRow, input: MeetingI
   await db.transaction(async (tx) => {
     // A change after the notice is a new version of the invitation: calendars only apply a higher SEQUENCE.
     const sequence = meeting.status === "noticed" ? meeting.sequence + 1 : meeting.sequence;
-    const [updated] = await tx
-      .update(meetings)
-      .set({ ...input, sequence })
-      .where(eq(meetings.id, meeting.id))
-      .returning();
+    const [updated] = await tx.update(meetings).set({ ...input, sequence }).where(eq(meetings.id, meeting.id)).returning();
     await audit(tx, { actorId: actor.id, action: "meeting.update", subject: `meeting:${meeting.id}`, details: { before: summary(meeting), after: summary(updated) } });
     if (meeting.status === "noticed") await mailNotice(tx, updated, "update", baseUrl);
   });
@@ -200,7 +185,7 @@ async function mailNotice(tx: Tx, meeting: MeetingRow, why: "notice" | "update" 
         }),
         attachments: [{ filename: "kallelse.ics", contentType: `text/calendar; method=${why === "cancel" ? "CANCEL" : "REQUEST"}; charset=utf-8`, content: ics }],
       };
-    })
+    }),
   );
 }
 
@@ -209,7 +194,7 @@ export function calendarMeeting(
   agenda: { id: string; position: number; proposed: boolean; title: string }[],
   organizer: { name: string; email: string },
   attendees: { name: string; email: string }[],
-  url: string
+  url: string,
 ): CalendarMeeting {
   return {
     id: meeting.id,
@@ -256,11 +241,7 @@ async function changeAgenda<T>(deps: AgendaDeps, meetingId: string, actor: Sessi
       const [before, after] = [paragraphs(items), paragraphs(await itemsNow())];
       if (after.map((p) => p.id).join() === before.map((p) => p.id).join()) return ok(value);
       if (meeting.status === "noticed") {
-        const [updated] = await tx
-          .update(meetings)
-          .set({ sequence: meeting.sequence + 1 })
-          .where(eq(meetings.id, meetingId))
-          .returning();
+        const [updated] = await tx.update(meetings).set({ sequence: meeting.sequence + 1 }).where(eq(meetings.id, meetingId)).returning();
         await mailNotice(tx, updated, "update", deps.baseUrl);
       }
       // Sent for approval meanwhile: the live document saw it first, so the whole change is undone.
@@ -279,7 +260,7 @@ export function addAgendaItem(
   meetingId: string,
   input: { title: string; type: AgendaType; presenter: string; estimatedMinutes: number | null; links: string[] },
   proposed: boolean,
-  actor: SessionUser
+  actor: SessionUser,
 ): Promise<Result<string>> {
   return changeAgenda(deps, meetingId, actor, async (tx, items) => {
     const last = Math.max(0, ...items.map((i) => i.position));
@@ -340,22 +321,13 @@ type MeetingListShape = `${"all" | "mine"}:${"upcoming" | "past" | "range"}:${"g
 /** Each shape of the meeting lists as its own prepared statement; the values come as placeholders. */
 const meetingList = preparedShapes((db, shape: MeetingListShape) => {
   const [scope, window, byGroup] = shape.split(":");
-  const mine =
-    scope === "mine"
-      ? inArray(
-          meetings.groupId,
-          db
-            .select({ id: groupMembers.groupId })
-            .from(groupMembers)
-            .where(eq(groupMembers.userId, sql.placeholder("userId")))
-        )
-      : undefined;
+  const mine = scope === "mine" ? inArray(meetings.groupId, db.select({ id: groupMembers.groupId }).from(groupMembers).where(eq(groupMembers.userId, sql.placeholder("userId")))) : undefined;
   const within =
     window === "upcoming"
       ? gte(meetings.endsAt, sql.placeholder("now"))
       : window === "past"
-      ? lt(meetings.endsAt, sql.placeholder("now"))
-      : and(gte(meetings.startsAt, sql.placeholder("from")), lt(meetings.startsAt, sql.placeholder("to")));
+        ? lt(meetings.endsAt, sql.placeholder("now"))
+        : and(gte(meetings.startsAt, sql.placeholder("from")), lt(meetings.startsAt, sql.placeholder("to")));
   return db
     .select({
       id: meetings.id,
@@ -376,7 +348,11 @@ const meetingList = preparedShapes((db, shape: MeetingListShape) => {
 });
 
 /** The user's meetings (all groups for coordinators): upcoming, past, or within a time range; optionally one group. */
-export function meetingsFor(db: Db, user: SessionUser, opts: ({ when: "upcoming" | "past"; now?: Date } | { from: Date; to: Date }) & { groupId?: string; limit?: number }) {
+export function meetingsFor(
+  db: Db,
+  user: SessionUser,
+  opts: ({ when: "upcoming" | "past"; now?: Date } | { from: Date; to: Date }) & { groupId?: string; limit?: number },
+) {
   const shape: MeetingListShape = `${user.isAdmin ? "all" : "mine"}:${"when" in opts ? opts.when : "range"}:${opts.groupId ? "group" : "any"}`;
   return meetingList(db, shape).execute({
     userId: user.id,
@@ -395,7 +371,7 @@ const groupMeetings = preparedShapes((db, shape: "all" | "notCancelled") =>
     .from(meetings)
     .where(and(eq(meetings.groupId, sql.placeholder("groupId")), shape === "all" ? undefined : ne(meetings.status, "cancelled")))
     .orderBy(asc(meetings.startsAt))
-    .prepare(`group_meetings_${shape}`)
+    .prepare(`group_meetings_${shape}`),
 );
 
 export function meetingsOfGroup(db: Db, groupId: string, opts: { includeCancelled?: boolean } = {}) {

@@ -34,7 +34,7 @@ const noticesOf = prepared((db) =>
     .innerJoin(users, eq(users.id, terminations.givenBy))
     .where(eq(terminations.partnershipId, sql.placeholder("partnershipId")))
     .orderBy(asc(terminations.effectiveOn), asc(terminations.givenOn))
-    .prepare("terminations_of")
+    .prepare("terminations_of"),
 );
 
 /** Notices given so far, earliest end first: the first one is when the agreement ends. */
@@ -61,7 +61,12 @@ export interface NoticeInput {
 }
 
 /** Records a party's notice; a party gives notice once. The date is computed again, not trusted from the preview. */
-export async function giveNotice(db: Db | Tx, partnershipId: string, input: NoticeInput, actor: SessionUser): Promise<Result<{ effectiveOn: IsoDate }>> {
+export async function giveNotice(
+  db: Db | Tx,
+  partnershipId: string,
+  input: NoticeInput,
+  actor: SessionUser,
+): Promise<Result<{ effectiveOn: IsoDate }>> {
   return db.transaction(async (tx) => {
     const [p] = await tx.select({ periodRule: partnerships.periodRule }).from(partnerships).where(eq(partnerships.id, partnershipId)).for("update");
     const result = asResult(terminationEffectiveOn(p?.periodRule ?? null, input.givenOn));
@@ -92,7 +97,7 @@ export async function giveWrittenNotice(
   deps: AgendaDeps,
   partnershipId: string,
   input: NoticeInput & { partyName: string },
-  giver: { user: SessionUser; password: string; ip: string }
+  giver: { user: SessionUser; password: string; ip: string },
 ): Promise<Result<{ effectiveOn: IsoDate }>> {
   const { db } = deps;
   const check = await checkOwnPassword(db, giver.user, giver.password, giver.ip);
@@ -118,25 +123,23 @@ async function noticeMails(tx: Tx, partnershipId: string, n: NoticeInput & { par
     .innerJoin(users, eq(users.id, groupMembers.userId))
     .leftJoin(terminations, eq(terminations.partyId, groupMembers.partyId))
     .where(and(eq(groups.partnershipId, partnershipId), eq(groupMembers.role, "representative")));
-  return representatives
-    .filter((r) => participatesOn(r, n.givenOn))
-    .map((r) => {
-      const t = translator(r.locale);
-      const committee = n.committeeReference ? t("termination.mail.committee", { reference: n.committeeReference, date: n.committeeDecidedOn ?? "" }) : "";
-      return {
-        to: r.email,
-        userId: r.userId,
-        subject: t("termination.mail.subject", { party: n.partyName, partnership: p.name }),
-        body: t("termination.mail.body", {
-          name: r.name,
-          party: n.partyName,
-          partnership: p.name,
-          givenOn: n.givenOn,
-          effectiveOn: n.effectiveOn,
-          committee,
-          reason: n.reason,
-          link: `${baseUrl}/partnerships/${partnershipId}/termination`,
-        }),
-      };
-    });
+  return representatives.filter((r) => participatesOn(r, n.givenOn)).map((r) => {
+    const t = translator(r.locale);
+    const committee = n.committeeReference ? t("termination.mail.committee", { reference: n.committeeReference, date: n.committeeDecidedOn ?? "" }) : "";
+    return {
+      to: r.email,
+      userId: r.userId,
+      subject: t("termination.mail.subject", { party: n.partyName, partnership: p.name }),
+      body: t("termination.mail.body", {
+        name: r.name,
+        party: n.partyName,
+        partnership: p.name,
+        givenOn: n.givenOn,
+        effectiveOn: n.effectiveOn,
+        committee,
+        reason: n.reason,
+        link: `${baseUrl}/partnerships/${partnershipId}/termination`,
+      }),
+    };
+  });
 }
