@@ -84,7 +84,9 @@ export async function composeMail(db: Db, row: OutboxRow, options: Pick<Delivery
   const locale = isLocale(recipient?.locale) ? recipient.locale : "sv";
   const t = translator(locale);
   const settings = `${options.publicUrl}/settings#notifications`;
-  const text = absoluteLinks(row.body, options.publicUrl) + (recipient ? `\n\n-- \n${t("mail.footer", { link: settings })}\n` : "");
+  const body = absoluteLinks(row.body, options.publicUrl);
+  // Mail to a user says where to choose what they receive, unless its text says so already.
+  const text = recipient && !body.includes(settings) ? `${body}\n\n-- \n${t("mail.footer", { link: settings })}\n` : body;
   const host = new URL(options.publicUrl).hostname;
   return {
     from: options.from,

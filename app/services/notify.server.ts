@@ -63,7 +63,7 @@ export async function notify(db: Db | Tx, input: NotifyInput, baseUrl: string): 
     if (mode !== "immediately") continue;
     const t = translator(reader.locale);
     const line = notificationLine(t, input.kind, input.params);
-    mails.push({ to: reader.email, subject: line, body: t("notify.mailBody", { name: reader.name, line, link: baseUrl + input.link, settings: settingsLink(baseUrl) }) });
+    mails.push({ to: reader.email, userId: reader.id, kind: input.kind, subject: line, body: t("notify.mailBody", { name: reader.name, line, link: baseUrl + input.link, settings: settingsLink(baseUrl) }) });
   }
   await queueMail(db, ...mails);
   if (settled.length) await db.update(notifications).set({ mailedAt: now }).where(inArray(notifications.id, settled));
@@ -93,7 +93,7 @@ export async function sendDigests(db: Db, baseUrl: string, now = new Date()): Pr
         const t = translator(r.locale);
         const mine = owed.filter((o) => o.userId === r.id);
         const lines = mine.map((o) => `• ${notificationLine(t, o.kind, o.params)}\n  ${baseUrl}${o.link}`).join("\n\n");
-        return { to: r.email, subject: t("notify.digestSubject", { n: mine.length }), body: t("notify.digestBody", { name: r.name, lines, settings: settingsLink(baseUrl) }) };
+        return { to: r.email, userId: r.id, kind: "digest", subject: t("notify.digestSubject", { n: mine.length }), body: t("notify.digestBody", { name: r.name, lines, settings: settingsLink(baseUrl) }) };
       })
     );
     await tx
