@@ -15,11 +15,7 @@ const schema = z.object({
   PUBLIC_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   SEED_DEMO: flag,
   TRUST_PROXY: flag,
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\/[^/]+/, "SMTP_URL: smtp://användare:lösenord@värd:587 eller smtps://…")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+  SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().optional(),
   JOBS: z.enum(["on", "off", ""]).optional(),
   /** For tests of the scheduler: how often the reminders job runs (a cron expression). */
@@ -68,6 +64,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
         "länkarna i e-post byggs av den.",
     );
   }
+  if (e.SMTP_URL && !/^smtps?:\/\/[^/\s]+/.test(e.SMTP_URL)) {
+    throw new ConfigError("SMTP_URL: ange smtp://användare:lösenord@värd:587 (STARTTLS) eller smtps://användare:lösenord@värd:465 (TLS).");
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -80,7 +79,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     // seedDemoIfEmpty only ever seeds a database without users.
     seedDemo: !isProduction || e.SEED_DEMO || !e.DATABASE_URL,
     trustProxy: e.TRUST_PROXY,
-    smtpUrl: e.SMTP_URL,
+    smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM || `Samråd <noreply@${e.PUBLIC_URL ? new URL(e.PUBLIC_URL).hostname : "localhost"}>`,
     // Tests start servers by the dozen: there the runner is on only where a test asks for it.
     jobs: e.JOBS === "on" || (e.JOBS !== "off" && e.NODE_ENV !== "test"),

@@ -51,12 +51,13 @@ export function undeliveredMail(db: Db) {
 export async function requeueMail(db: Db, id: number, actor: { id: string }): Promise<Result> {
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .update(outbox)
-      .set({ status: "pending", attempts: 0, nextAttemptAt: new Date(), lockedUntil: null })
+      .select({ to: outbox.to, subject: outbox.subject, status: outbox.status, attempts: outbox.attempts, lastError: outbox.lastError })
+      .from(outbox)
       .where(and(eq(outbox.id, id), inArray(outbox.status, ["failed", "uncertain"])))
-      .returning({ to: outbox.to, subject: outbox.subject, lastError: outbox.lastError });
+      .for("update");
     if (!row) return conflict("outbox.requeueGone");
-    await audit(tx, { actorId: actor.id, action: "outbox.requeue", subject: `outbox:${id}`, details: { to: row.to, subject: row.subject, lastError: row.lastError } });
+    await tx.update(outbox).set({ status: "pending", attempts: 0, nextAttemptAt: new Date(), lockedUntil: null }).where(eq(outbox.id, id));
+    await audit(tx, { actorId: actor.id, action: "outbox.requeue", subject: `outbox:${id}`, details: row });
     await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
     return ok();
   });

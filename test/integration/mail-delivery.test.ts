@@ -126,7 +126,7 @@ describe("delivery over SMTP", () => {
         .select()
         .from(auditLog)
         .where(eq(auditLog.subject, `outbox:${id}`));
-      expect(entry).toMatchObject({ action: "outbox.requeue", details: { lastError: expect.stringContaining("550") } });
+      expect(entry).toMatchObject({ action: "outbox.requeue", details: { status: "failed", attempts: 1, lastError: expect.stringContaining("550") } });
       // Only failed or uncertain mail is sent again.
       expect((await http.post("/admin/outbox/requeue", { id: String(id) }, { cookie: admin })).status).toBe(409);
     }

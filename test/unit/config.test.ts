@@ -55,6 +55,28 @@ describe("listening address and PUBLIC_URL", () => {
   });
 });
 
+describe("mail and jobs", () => {
+  it("delivers over SMTP_URL only when it is set, from MAIL_FROM or noreply at PUBLIC_URL's host", () => {
+    expect(readConfig({}).smtpUrl).toBeUndefined();
+    expect(readConfig({ SMTP_URL: "" }).smtpUrl).toBeUndefined();
+    expect(readConfig({ SMTP_URL: "smtp://samrad:hemligt@smtp.kommun.se:587" }).smtpUrl).toBe("smtp://samrad:hemligt@smtp.kommun.se:587");
+    expect(readConfig({ SMTP_URL: "smtps://smtp.kommun.se:465" }).smtpUrl).toBe("smtps://smtp.kommun.se:465");
+    for (const SMTP_URL of ["smtp.kommun.se:587", "https://smtp.kommun.se"]) {
+      expect(() => readConfig({ SMTP_URL }), SMTP_URL).toThrow(ConfigError);
+    }
+    expect(readConfig({ PUBLIC_URL: "https://samrad.kommun.se" }).mailFrom).toBe("Samråd <noreply@samrad.kommun.se>");
+    expect(readConfig({ MAIL_FROM: "IOP <iop@kommun.se>" }).mailFrom).toBe("IOP <iop@kommun.se>");
+  });
+
+  it("runs the jobs unless JOBS=off, and under NODE_ENV=test only with JOBS=on", () => {
+    expect(readConfig({}).jobs).toBe(true);
+    expect(readConfig({ JOBS: "off" }).jobs).toBe(false);
+    expect(readConfig({ NODE_ENV: "test" }).jobs).toBe(false);
+    expect(readConfig({ NODE_ENV: "test", JOBS: "on" }).jobs).toBe(true);
+    expect(readConfig({}).remindersCron).toBe("*/15 * * * *");
+  });
+});
+
 describe("whether build/ must be rebuilt", () => {
   const dirs: string[] = [];
   afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
