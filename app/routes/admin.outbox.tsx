@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useFetcher, useLoaderData } from "@remix-run/react";
+import { ActionMessages } from "~/components/ActionMessages";
 import { notFound } from "~/auth/guards.server";
-import { MailCard } from "~/components/outbox/MailCard";
+import { MailCard, REQUEUE_FETCHER } from "~/components/outbox/MailCard";
 import { titled } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { latestMail, undeliveredMail } from "~/services/outbox.server";
+import type { ActionData } from "~/services/result";
 
 export const meta = titled("outbox.title");
 
@@ -35,10 +37,12 @@ export async function loader({ context }: LoaderFunctionArgs) {
 export default function Outbox() {
   const t = useT();
   const { mails, stuck, deliveryOff } = useLoaderData<typeof loader>();
+  const requeued = useFetcher<ActionData>({ key: REQUEUE_FETCHER }).data;
   return (
     <div className="page">
       <h1>{t("outbox.title")}</h1>
       <p>{t("outbox.intro")}</p>
+      <ActionMessages data={requeued} />
       {deliveryOff ? <p className="alert alert-info">{t("outbox.deliveryOff")}</p> : null}
       {stuck.length ? (
         <section aria-labelledby="outbox-attention">

@@ -1,9 +1,11 @@
 import { useFetcher } from "@remix-run/react";
 import { Fragment } from "react";
-import { ActionMessages } from "~/components/ActionMessages";
 import { formatDateTime } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { ActionData } from "~/services/result";
+
+/** The requeue forms share one fetcher: the page shows its answer above the lists, since the mail leaves the list it was sent from. */
+export const REQUEUE_FETCHER = "outbox-requeue";
 
 export interface OutboxMail {
   id: number;
@@ -22,7 +24,7 @@ export interface OutboxMail {
 export function MailCard({ mail: m, headingLevel, canRequeue = false }: { mail: OutboxMail; headingLevel: 2 | 3; canRequeue?: boolean }) {
   const t = useT();
   const locale = useLocale();
-  const requeue = useFetcher<ActionData>();
+  const requeue = useFetcher<ActionData>({ key: REQUEUE_FETCHER });
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article className="card mail">
@@ -42,19 +44,14 @@ export function MailCard({ mail: m, headingLevel, canRequeue = false }: { mail: 
         </p>
       ) : null}
       {canRequeue ? (
-        <>
-          <ActionMessages data={requeue.data} />
-          {requeue.data?.done ? null : (
-            <details>
-              <summary>{t("outbox.requeue")}</summary>
-              <requeue.Form method="post" action="/admin/outbox/requeue" className="stack">
-                <input type="hidden" name="id" value={m.id} />
-                <p>{t(m.status === "uncertain" ? "outbox.requeueWarnUncertain" : "outbox.requeueWarnFailed")}</p>
-                <button type="submit">{t("outbox.requeueConfirm")}</button>
-              </requeue.Form>
-            </details>
-          )}
-        </>
+        <details>
+          <summary>{t("outbox.requeue")}</summary>
+          <requeue.Form method="post" action="/admin/outbox/requeue" className="stack">
+            <input type="hidden" name="id" value={m.id} />
+            <p>{t(m.status === "uncertain" ? "outbox.requeueWarnUncertain" : "outbox.requeueWarnFailed")}</p>
+            <button type="submit">{t("outbox.requeueConfirm")}</button>
+          </requeue.Form>
+        </details>
       ) : null}
       <pre>
         {m.body.split(/(https?:\/\/\S+)/).map((part, i) => (
