@@ -33,7 +33,6 @@ export const DUTY_KINDS: readonly NotificationKind[] = [
 
 export type NotificationMode = "immediately" | "digest" | "off";
 
-export const isNotificationKind = (kind: string): kind is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(kind);
 export const isDuty = (kind: NotificationKind) => DUTY_KINDS.includes(kind);
 
 /** How a notification of `kind` reaches a user who chose `preference` (none chosen: immediately). */

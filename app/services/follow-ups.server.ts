@@ -2,7 +2,7 @@ import { and, asc, desc, eq, isNotNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { decisions, followUps, groupMembers, groups, organisations, parties, partnerships, users, yearlyReports } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
-import { FOLLOW_UP_HORIZON_DAYS, followUpState, nextDueOn } from "../domain/follow-up";
+import { FOLLOW_UP_HORIZON_DAYS, followUpState, isDueForOverview, nextDueOn } from "../domain/follow-up";
 import { addDaysIso, type IsoDate } from "../domain/iso-date";
 import type { FollowUpOutcome, FollowUpPlan } from "../forms/follow-up";
 import { audit } from "./audit.server";
@@ -136,5 +136,8 @@ export async function followUpsDueFor(db: Db, user: SessionUser, today: IsoDate)
     .where(and(eq(followUps.status, "planned"), lte(followUps.dueOn, horizon), user.isAdmin ? sql`true` : eq(followUps.leadUserId, user.id)))
     .orderBy(asc(followUps.dueOn))
     .limit(20);
-  return rows.map((r) => ({ ...r, overdue: r.dueOn < today }));
+  // The query narrows to the horizon; the domain rule decides what shows and what is late.
+  return rows
+    .filter((r) => isDueForOverview({ dueOn: r.dueOn, status: "planned" }, today))
+    .map((r) => ({ ...r, overdue: followUpState({ dueOn: r.dueOn, status: "planned" }, today).state === "overdue" }));
 }

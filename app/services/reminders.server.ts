@@ -19,16 +19,16 @@ import { partiesOf } from "./partnerships.server";
  */
 export async function runReminders(db: Db, baseUrl: string, now = new Date()): Promise<number> {
   const today = stockholmDate(now);
+  // The coordinators hear of follow-ups and notice deadlines: looked up once per run.
+  const coordinators = (await db.select({ id: users.id }).from(users).where(eq(users.isAdmin, true))).map((u) => u.id);
   const counts = await Promise.all([
     meetingReminders(db, baseUrl, now),
     planReminders(db, baseUrl, today),
-    followUpReminders(db, baseUrl, today),
-    reportAndNoticeReminders(db, baseUrl, today),
+    followUpReminders(db, baseUrl, today, coordinators),
+    reportAndNoticeReminders(db, baseUrl, today, coordinators),
   ]);
   return counts.reduce((a, b) => a + b, 0);
 }
-
-const admins = async (db: Db) => (await db.select({ id: users.id }).from(users).where(eq(users.isAdmin, true))).map((u) => u.id);
 
 async function meetingReminders(db: Db, baseUrl: string, now: Date) {
   const upcoming = await db
@@ -65,7 +65,7 @@ async function planReminders(db: Db, baseUrl: string, today: string) {
   return n;
 }
 
-async function followUpReminders(db: Db, baseUrl: string, today: string) {
+async function followUpReminders(db: Db, baseUrl: string, today: string, coordinators: string[]) {
   const planned = await db
     .select({
       id: followUps.id,
@@ -78,7 +78,6 @@ async function followUpReminders(db: Db, baseUrl: string, today: string) {
     .from(followUps)
     .innerJoin(partnerships, eq(partnerships.id, followUps.partnershipId))
     .where(eq(followUps.status, "planned"));
-  const coordinators = await admins(db);
   let n = 0;
   for (const f of planned) {
     const stage = reminderStage(f.dueOn, today, [30], { onTheDay: false, overdue: true });
@@ -95,9 +94,8 @@ async function followUpReminders(db: Db, baseUrl: string, today: string) {
 }
 
 /** Per partnership: the yearly reports its rule dates (to the idea-based parties that have not filed), and its notice deadline. */
-async function reportAndNoticeReminders(db: Db, baseUrl: string, today: string) {
+async function reportAndNoticeReminders(db: Db, baseUrl: string, today: string, coordinators: string[]) {
   const all = await db.select({ id: partnerships.id, name: partnerships.name, periodRule: partnerships.periodRule, reportingRule: partnerships.reportingRule }).from(partnerships);
-  const coordinators = await admins(db);
   // The year being reported on, and the one before while its report may still be late.
   const years = [currentReportYear(today) - 1, currentReportYear(today)];
   let n = 0;
