@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import {
   bigint,
   bigserial,
@@ -20,7 +20,19 @@ import type { FundingRule, FundsCondition } from "../app/domain/funding";
 import type { PeriodRule } from "../app/domain/period";
 import type { ReportingRule } from "../app/domain/reporting-rule";
 
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+/** A moment the app's clock sets, not the database's: rules compare these with the date they are given. */
+const stamp = (name: string) =>
+  timestamp(name, { withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$defaultFn(() => new Date());
+const createdAt = () => stamp("created_at");
+
+/** GIN indexes for search in Swedish and English; queries must repeat the same expression to use them. */
+const fullText = (table: string, expr: SQL) => [
+  index(`${table}_fts_sv_idx`).using("gin", sql`to_tsvector('swedish', ${expr})`),
+  index(`${table}_fts_en_idx`).using("gin", sql`to_tsvector('english', ${expr})`),
+];
 
 export const localeEnum = pgEnum("locale", ["sv", "en"]);
 
@@ -78,7 +90,7 @@ export const loginAttempts = pgTable(
     email: text("email").notNull(),
     ip: text("ip").notNull(),
     outcome: loginOutcomeEnum("outcome").notNull(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    at: stamp("at"),
   },
   (t) => [index("login_attempts_email_at_idx").on(t.email, t.at), index("login_attempts_ip_at_idx").on(t.ip, t.at)],
 );
@@ -110,7 +122,7 @@ export const outbox = pgTable(
     kind: text("kind"),
     status: mailStatusEnum("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
-    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    nextAttemptAt: stamp("next_attempt_at"),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     lastError: text("last_error"),
     sentAt: timestamp("sent_at", { withTimezone: true }),
@@ -129,7 +141,7 @@ export const auditLog = pgTable(
     action: text("action").notNull(),
     subject: text("subject"),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    at: stamp("at"),
   },
   (t) => [index("audit_log_subject_idx").on(t.subject, t.at)],
 );
@@ -203,7 +215,7 @@ export const appendixVersions = pgTable(
     changedBy: uuid("changed_by")
       .notNull()
       .references(() => users.id),
-    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+    changedAt: stamp("changed_at"),
   },
   (t) => [primaryKey({ columns: [t.appendixId, t.version] })],
 );
@@ -335,7 +347,7 @@ export const agendaItems = pgTable(
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index("agenda_items_meeting_idx").on(t.meetingId, t.position)],
+  (t) => [index("agenda_items_meeting_idx").on(t.meetingId, t.position), ...fullText("agenda_items", sql`${t.title}`)],
 );
 
 export const rsvpEnum = pgEnum("rsvp", ["attending", "declined"]);
@@ -353,7 +365,7 @@ export const attendance = pgTable(
     present: boolean("present").notNull().default(false),
     // The party the person was present for (recorded by the chair).
     partyId: uuid("party_id").references(() => parties.id),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: stamp("updated_at"),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.userId] })],
 );
@@ -395,7 +407,7 @@ export const minutes = pgTable("minutes", {
   /** Set when the chair confirmed that flagged identity numbers may stay, with why. */
   personnummerReason: text("personnummer_reason"),
   createdAt: createdAt(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: stamp("updated_at"),
 });
 
 export const minutesUpdates = pgTable(
@@ -428,7 +440,7 @@ export const minutesQuarantine = pgTable(
     update: bytea("update").notNull(),
     userId: uuid("user_id").references(() => users.id),
     reason: text("reason").notNull(),
-    quarantinedAt: timestamp("quarantined_at", { withTimezone: true }).notNull().defaultNow(),
+    quarantinedAt: stamp("quarantined_at"),
   },
   (t) => [index("minutes_quarantine_meeting_idx").on(t.meetingId)],
 );
@@ -445,7 +457,7 @@ export const minutesApprovals = pgTable(
       .references(() => users.id),
     // Named for the text it once hashed; it holds contentHash (decision 008) since approvals bind marks and links too.
     contentSha256: text("text_sha256").notNull(),
-    approvedAt: timestamp("approved_at", { withTimezone: true }).notNull().defaultNow(),
+    approvedAt: stamp("approved_at"),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.userId] })],
 );
@@ -470,7 +482,11 @@ export const minutesVersions = pgTable(
     approvals: jsonb("approvals").$type<{ userId: string; name: string; role: "chair" | "adjuster"; approvedAt: string }[]>().notNull().default([]),
     createdAt: createdAt(),
   },
-  (t) => [index("minutes_versions_meeting_idx").on(t.meetingId, t.id), uniqueIndex("minutes_versions_one_final_idx").on(t.meetingId).where(sql`kind = 'final'`)],
+  (t) => [
+    index("minutes_versions_meeting_idx").on(t.meetingId, t.id),
+    uniqueIndex("minutes_versions_one_final_idx").on(t.meetingId).where(sql`kind = 'final'`),
+    ...fullText("minutes_versions", sql`${t.text}`),
+  ],
 );
 
 /** After approval nothing is edited: a correction is a note appended with its own approval. */
@@ -500,7 +516,7 @@ export const minutesCorrectionApprovals = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id),
-    approvedAt: timestamp("approved_at", { withTimezone: true }).notNull().defaultNow(),
+    approvedAt: stamp("approved_at"),
   },
   (t) => [primaryKey({ columns: [t.correctionId, t.userId] })],
 );
@@ -540,7 +556,11 @@ export const decisions = pgTable(
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("decisions_group_number_idx").on(t.groupId, t.year, t.number), index("decisions_meeting_idx").on(t.meetingId)],
+  (t) => [
+    uniqueIndex("decisions_group_number_idx").on(t.groupId, t.year, t.number),
+    index("decisions_meeting_idx").on(t.meetingId),
+    ...fullText("decisions", sql`${t.text}`),
+  ],
 );
 
 export const positionEnum = pgEnum("decision_position", ["agree", "object", "abstain"]);
@@ -560,7 +580,9 @@ export const decisionPositions = pgTable(
     statedBy: uuid("stated_by")
       .notNull()
       .references(() => users.id),
-    statedAt: timestamp("stated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Recorded by the chair or secretary as the party stated it in the room ("antecknat av ordföranden"); the approved minutes confirm it. */
+    recordedForRoom: boolean("recorded_for_room").notNull().default(false),
+    statedAt: stamp("stated_at"),
   },
   (t) => [primaryKey({ columns: [t.decisionId, t.partyId] })],
 );
@@ -620,9 +642,9 @@ export const cases = pgTable(
       .notNull()
       .references(() => users.id),
     createdAt: createdAt(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: stamp("updated_at"),
   },
-  (t) => [index("cases_partnership_idx").on(t.partnershipId, t.kind)],
+  (t) => [index("cases_partnership_idx").on(t.partnershipId, t.kind), ...fullText("cases", sql`${t.title} || ' ' || ${t.description}`)],
 );
 
 /** Every step of a case: who, when, at which meeting, under which decision. Append-only. */
@@ -642,7 +664,7 @@ export const caseEvents = pgTable(
     actorId: uuid("actor_id")
       .notNull()
       .references(() => users.id),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    at: stamp("at"),
   },
   (t) => [index("case_events_case_idx").on(t.caseId, t.id)],
 );
@@ -661,7 +683,7 @@ export const planActions = pgTable(
     progress: text("progress").notNull().default(""),
     done: boolean("done").notNull().default(false),
     createdAt: createdAt(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: stamp("updated_at"),
   },
   (t) => [index("plan_actions_case_idx").on(t.caseId)],
 );
@@ -684,7 +706,7 @@ export const amendments = pgTable(
       .notNull()
       .references(() => users.id),
     createdAt: createdAt(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: stamp("updated_at"),
     validAt: timestamp("valid_at", { withTimezone: true }),
     appliedAt: timestamp("applied_at", { withTimezone: true }),
   },
@@ -706,7 +728,7 @@ export const amendmentSignatures = pgTable(
       .notNull()
       .references(() => users.id),
     textSha256: text("text_sha256").notNull(),
-    signedAt: timestamp("signed_at", { withTimezone: true }).notNull().defaultNow(),
+    signedAt: stamp("signed_at"),
     voidedAt: timestamp("voided_at", { withTimezone: true }),
   },
   (t) => [
@@ -766,7 +788,7 @@ export const yearlyReports = pgTable(
     updatedBy: uuid("updated_by")
       .notNull()
       .references(() => users.id),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: stamp("updated_at"),
   },
   (t) => [uniqueIndex("yearly_reports_party_year_idx").on(t.partnershipId, t.partyId, t.year)],
 );
@@ -789,7 +811,7 @@ export const yearlyReportReviews = pgTable(
     reviewedBy: uuid("reviewed_by")
       .notNull()
       .references(() => users.id),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    at: stamp("at"),
   },
   (t) => [index("yearly_report_reviews_report_idx").on(t.reportId, t.id)],
 );
@@ -843,7 +865,7 @@ export const payments = pgTable(
     updatedBy: uuid("updated_by")
       .notNull()
       .references(() => users.id),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: stamp("updated_at"),
   },
   (t) => [index("payments_grant_idx").on(t.grantId, t.dueOn)],
 );
@@ -925,7 +947,7 @@ export const followUps = pgTable(
       .notNull()
       .references(() => users.id),
     createdAt: createdAt(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: stamp("updated_at"),
   },
   (t) => [index("follow_ups_partnership_idx").on(t.partnershipId, t.dueOn)],
 );
@@ -985,7 +1007,7 @@ export const notificationPreferences = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     kind: text("kind").notNull(),
     mode: notificationModeEnum("mode").notNull(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: stamp("updated_at"),
   },
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
@@ -1005,4 +1027,40 @@ export const passwordResets = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("password_resets_email_idx").on(t.email, t.createdAt), index("password_resets_ip_idx").on(t.ip, t.createdAt)],
+);
+
+/**
+ * Files attached to agenda items. A replaced file keeps its versions under one document key;
+ * the content is a PostgreSQL large object, so the database's backup holds it too.
+ */
+export const meetingDocuments = pgTable(
+  "meeting_documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    documentKey: uuid("document_key").notNull().defaultRandom(),
+    version: integer("version").notNull().default(1),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    agendaItemId: uuid("agenda_item_id")
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    /** The large object's oid. */
+    contentOid: bigint("content_oid", { mode: "number" }).notNull(),
+    uploadedBy: uuid("uploaded_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("meeting_documents_version_idx").on(t.documentKey, t.version),
+    index("meeting_documents_item_idx").on(t.agendaItemId, t.createdAt),
+    index("meeting_documents_meeting_idx").on(t.meetingId),
+    ...fullText("meeting_documents", sql`${t.title} || ' ' || ${t.filename}`),
+  ],
 );
