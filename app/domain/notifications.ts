@@ -17,6 +17,7 @@ export const NOTIFICATION_KINDS = [
   "report.due",
   "followUp.due",
   "notice.deadline",
+  "termination.notice",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -29,6 +30,7 @@ export const DUTY_KINDS: readonly NotificationKind[] = [
   "report.due",
   "followUp.due",
   "notice.deadline",
+  "termination.notice",
 ];
 
 export type NotificationMode = "immediately" | "digest" | "off";

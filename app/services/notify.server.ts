@@ -18,6 +18,8 @@ export interface NotifyInput {
   /** Names the event: each user is told of it once, however often or by however many processes it is noticed. */
   eventKey: string;
   dueOn?: IsoDate | null;
+  /** The event carries its own mail (a formal notice with its record): shown in the app, not mailed again. */
+  mailedWithEvent?: boolean;
 }
 
 /** The kind's line in the reader's language. */
@@ -56,7 +58,7 @@ export async function notify(db: Db | Tx, input: NotifyInput, baseUrl: string): 
   const settled: number[] = [];
   const mails = [];
   for (const reader of readers) {
-    const mode = mailMode(input.kind, reader.mode ?? undefined);
+    const mode = input.mailedWithEvent ? "off" : mailMode(input.kind, reader.mode ?? undefined);
     const row = created.find((c) => c.userId === reader.id)!;
     // "off" owes no mail either: it is settled as if mailed, and only shown in the app.
     if (mode !== "digest") settled.push(row.id);

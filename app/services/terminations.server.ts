@@ -11,6 +11,7 @@ import { translator } from "../i18n";
 import { audit } from "./audit.server";
 import { conflict, invalid, ok, throttled, type Result } from "./result";
 import type { AgendaDeps } from "./meetings.server";
+import { notify } from "./notify.server";
 import { queueMail } from "./outbox.server";
 import { putOnNextSteeringAgenda, steeringGroupOf } from "./steering.server";
 
@@ -105,7 +106,22 @@ export async function giveWrittenNotice(
   const { partyName, ...notice } = input;
   const result = await db.transaction(async (tx) => {
     const given = await giveNotice(tx, partnershipId, notice, giver.user);
-    if (given.ok) await queueMail(tx, ...(await noticeMails(tx, partnershipId, { ...notice, partyName, effectiveOn: given.value.effectiveOn }, deps.baseUrl)));
+    if (given.ok) {
+      const mails = await noticeMails(tx, partnershipId, { ...notice, partyName, effectiveOn: given.value.effectiveOn }, deps.baseUrl);
+      await queueMail(tx, ...mails);
+      await notify(
+        tx,
+        {
+          kind: "termination.notice",
+          userIds: mails.map((m) => m.userId),
+          params: { party: partyName, date: given.value.effectiveOn },
+          link: `/partnerships/${partnershipId}/termination`,
+          eventKey: `termination:${partnershipId}:${notice.partyId}`,
+          mailedWithEvent: true,
+        },
+        deps.baseUrl,
+      );
+    }
     return given;
   });
   const steering = result.ok ? await steeringGroupOf(db, partnershipId) : null;

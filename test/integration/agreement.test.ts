@@ -234,6 +234,12 @@ describe("agreement procedures", () => {
       const mails = await t.sql<{ to: string; body: string }[]>`select "to", body from outbox where subject like 'Uppsägning: Brottsofferjouren Västerort i %' order by "to"`;
       expect(mails.map((m) => m.to)).toEqual(["stockholm.bo-gotland@samrad.test", "stockholm.bo-vasterort@samrad.test", "stockholm.socialforvaltningen@samrad.test"]);
       expect(mails[0].body).toContain("Brottsofferjouren Västerort har skriftligen sagt upp sitt åtagande");
+      // The same people find it under "Att göra"; the formal notice is their mail, not a second one.
+      const told = await t.sql`
+        select u.email, n.mailed_at is not null as settled from notifications n join users u on u.id = n.user_id
+        where n.kind = 'termination.notice' and n.event_key = ${`termination:${sthlm}:${vasterort.id}`} order by u.email`;
+      expect(told).toEqual(mails.map((m) => ({ email: m.to, settled: true })));
+      expect(await t.sql`select 1 from outbox where subject like '%har sagt upp sitt åtagande. Det upphör%'`).toHaveLength(0);
     });
   });
 });
