@@ -16,6 +16,7 @@ const schema = z.object({
   SEED_DEMO: flag,
   TRUST_PROXY: flag,
   SMTP_URL: z.string().optional(),
+  REDIS_URL: z.string().optional(),
   MAIL_FROM: z.string().optional(),
   JOBS: z.enum(["on", "off", ""]).optional(),
   /** For tests of the scheduler: how often the reminders job runs (a cron expression). */
@@ -36,6 +37,8 @@ export interface Config {
   useBuild: boolean;
   seedDemo: boolean;
   trustProxy: boolean;
+  /** Redis for relaying live minutes between instances; without it PostgreSQL LISTEN/NOTIFY relays them. */
+  redisUrl?: string;
   /** Where mail is delivered (smtp:// with STARTTLS, smtps:// with TLS); without it mail stays in the outbox. */
   smtpUrl?: string;
   /** The From of every mail; by default Samråd <noreply@…> at the host of PUBLIC_URL. */
@@ -67,6 +70,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   if (e.SMTP_URL && !/^smtps?:\/\/[^/\s]+/.test(e.SMTP_URL)) {
     throw new ConfigError("SMTP_URL: ange smtp://användare:lösenord@värd:587 (STARTTLS) eller smtps://användare:lösenord@värd:465 (TLS).");
   }
+  if (e.REDIS_URL && !/^rediss?:\/\/[^\s]+/.test(e.REDIS_URL)) {
+    throw new ConfigError("REDIS_URL: ange redis://värd:6379 (eller rediss:// med TLS), t.ex. redis://:lösenord@redis.intern:6379/0.");
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -80,6 +86,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     seedDemo: !isProduction || e.SEED_DEMO || !e.DATABASE_URL,
     trustProxy: e.TRUST_PROXY,
     smtpUrl: e.SMTP_URL || undefined,
+    redisUrl: e.REDIS_URL || undefined,
     mailFrom: e.MAIL_FROM || `Samråd <noreply@${e.PUBLIC_URL ? new URL(e.PUBLIC_URL).hostname : "localhost"}>`,
     // Tests start servers by the dozen: there the runner is on only where a test asks for it.
     jobs: e.JOBS === "on" || (e.JOBS !== "off" && e.NODE_ENV !== "test"),

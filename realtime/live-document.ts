@@ -6,11 +6,14 @@ import { minutesAccess, type MinutesFacts } from "../app/domain/capabilities";
 import type { Identity, MinutesInPipeline, MinutesSnapshot } from "../app/live-minutes";
 import { PresenceRefused, vetPresence } from "./presence";
 import * as protocol from "./protocol";
+import type { RelayMessage } from "./relay";
 import type { MinutesStore, StoredDocument } from "./store";
 import { updateProblem, type UpdateProblem } from "./validate";
 import { snapshotOf } from "./versions";
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+/** The origin of changes relayed from another instance: relayed to every socket here, published nowhere. */
+const REMOTE = Symbol("remote");
 /** Compact once this many updates have piled up since the snapshot. */
 const COMPACT_AFTER_UPDATES = 500;
 
@@ -70,6 +73,8 @@ export class LiveDocument implements MinutesInPipeline {
     readonly meetingId: string,
     stored: Omit<StoredDocument, "updates"> & { updateCount: number },
     readonly doc: Y.Doc,
+    /** Tells the other instances that have the document open; they never hear of what they sent. */
+    private readonly publish: (message: RelayMessage) => void = () => {},
   ) {
     this.status = stored.status;
     this.adjusters = stored.adjusters;
@@ -86,6 +91,7 @@ export class LiveDocument implements MinutesInPipeline {
         for (const id of removed) conn.awarenessIds.delete(id);
       }
       this.relay(protocol.awarenessMessage(this.awareness, changed), null);
+      if (origin !== REMOTE) this.publish({ kind: "awareness", update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed) });
     });
   }
 
@@ -190,9 +196,54 @@ export class LiveDocument implements MinutesInPipeline {
    * queued before it were stored under the old status, every later one is judged under the new.
    */
   setState(status: MinutesStatus, adjusters: string[]) {
+    this.applyState(status, adjusters);
+    this.publish({ kind: "state" });
+  }
+
+  /** The state as another instance changed it (read back from PostgreSQL, not taken from the relay). */
+  applyState(status: MinutesStatus, adjusters: string[]) {
     this.status = status;
     this.adjusters = adjusters;
     for (const conn of this.connections) this.rightsChanged(conn);
+  }
+
+  /**
+   * An update another instance has stored: applied and relayed to this instance's sockets. Checked
+   * like a client's, since the relay is only a hint; false when it was refused.
+   */
+  applyStored(update: Uint8Array, counted = true): boolean {
+    if (updateProblem(update)) return false;
+    try {
+      Y.applyUpdate(this.doc, update, REMOTE);
+    } catch {
+      return false;
+    }
+    if (this.scratch) {
+      try {
+        Y.applyUpdate(this.scratch, update);
+      } catch {
+        this.scratch.destroy();
+        this.scratch = undefined;
+      }
+    }
+    if (counted) this.bytes += update.byteLength;
+    return true;
+  }
+
+  /** Brings the document up to the whole stored log (what it already has, Yjs ignores). */
+  async catchUp(stored: StoredDocument) {
+    for (const u of stored.updates) this.applyStored(u.update, false);
+    this.bytes = Math.max(this.bytes, stored.bytes);
+    await this.enqueue(async () => this.applyState(stored.status, stored.adjusters));
+  }
+
+  /** Presence from another instance's sockets, vetted there; never stored. */
+  applyRemotePresence(update: Uint8Array) {
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
+    } catch {
+      console.warn(`[realtime] minutes ${this.meetingId}: ignored malformed presence from another instance`);
+    }
   }
 
   snapshot(): MinutesSnapshot {
@@ -249,7 +300,9 @@ export class LiveDocument implements MinutesInPipeline {
     if (!batch.length) return;
     try {
       const changes = batch.filter((p) => !isEmptyUpdate(p.update));
-      await this.store.append(this.meetingId, changes.map((p) => ({ update: p.update, userId: p.from?.userId ?? null })));
+      const ids = await this.store.append(this.meetingId, changes.map((p) => ({ update: p.update, userId: p.from?.userId ?? null })));
+      // After the commit, so another instance that reads the rows by id finds them.
+      if (ids.length) this.publish({ kind: "update", ids, updates: changes.map((p) => p.update) });
     } catch (error) {
       // Not stored, so not applied and not relayed: the senders keep the edits and send them again on
       // reconnect (1011 is a code y-websocket retries). The scratch copy has them, so it is dropped.

@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import type { AgendaSection, LiveMinutes, MinutesInPipeline } from "../app/live-minutes";
 import { sectionsUpdate } from "./content";
 import { LiveDocument } from "./live-document";
+import type { Relay, RelayMessage } from "./relay";
 import type { MinutesStore } from "./store";
 import { applyStored } from "./validate";
 
@@ -19,7 +20,51 @@ export class DocumentRegistry implements LiveMinutes {
   private entries = new Map<string, Entry>();
   private closed = false;
 
-  constructor(private readonly store: MinutesStore) {}
+  constructor(
+    private readonly store: MinutesStore,
+    private readonly relay: Relay | null = null,
+  ) {}
+
+  /** Listens to the other instances (if any) before any document is opened here. */
+  async start(): Promise<void> {
+    await this.relay?.start({ message: (meetingId, message) => this.fromOtherInstance(meetingId, message), resync: () => this.catchUpAll() });
+  }
+
+  /**
+   * A message for a document open here; one still loading gets it once loaded (what the load
+   * already read is applied again, which Yjs ignores). Others are not ours to keep.
+   */
+  private fromOtherInstance(meetingId: string, message: RelayMessage) {
+    const entry = this.entries.get(meetingId);
+    if (!entry) return;
+    entry.loading
+      .then(async (doc) => {
+        if (message.kind === "awareness") return doc.applyRemotePresence(message.update);
+        if (message.kind === "state") {
+          const state = await this.store.state(meetingId);
+          if (state) await doc.enqueue(async () => doc.applyState(state.status, state.adjusters));
+          return;
+        }
+        const updates = message.updates ?? (await this.store.updatesByIds(meetingId, message.ids)).map((u) => u.update);
+        // Compaction merged some into the snapshot meanwhile, or the bytes did not check out: read the log.
+        if (updates.length < message.ids.length || !updates.every((u) => doc.applyStored(u))) await this.catchUp(meetingId, doc);
+      })
+      .catch((error) => console.error(`[realtime] minutes ${meetingId}: applying a change from another instance failed`, error));
+  }
+
+  /** Brings an open document up to the stored log: after the relay lost messages, or a gap. */
+  private async catchUp(meetingId: string, doc: LiveDocument) {
+    const stored = await this.store.load(meetingId);
+    if (stored) await doc.catchUp(stored);
+  }
+
+  private catchUpAll() {
+    for (const [meetingId, entry] of this.entries) {
+      entry.loading
+        .then((doc) => this.catchUp(meetingId, doc))
+        .catch((error) => console.error(`[realtime] minutes ${meetingId}: catching up from the log failed`, error));
+    }
+  }
 
   get loadedCount() {
     return this.entries.size;
@@ -90,6 +135,7 @@ export class DocumentRegistry implements LiveMinutes {
   /** At shutdown: every open document is compacted and its draft kept, then nothing more is loaded. */
   async shutdown(): Promise<void> {
     this.closed = true;
+    await this.relay?.close();
     const entries = [...this.entries];
     this.entries.clear();
     await Promise.all(
@@ -125,6 +171,8 @@ export class DocumentRegistry implements LiveMinutes {
       await this.store.quarantine(meetingId, rejected.map((r) => ({ ...stored.updates[r.index], reason: r.problem })));
     }
     const bytes = stored.bytes - rejected.reduce((n, r) => n + stored.updates[r.index].update.byteLength, 0);
-    return new LiveDocument(this.store, meetingId, { status: stored.status, adjusters: stored.adjusters, bytes, updateCount: stored.updates.length - rejected.length }, doc);
+    const relay = this.relay;
+    const publish = relay ? (message: RelayMessage) => void relay.publish(meetingId, message) : undefined;
+    return new LiveDocument(this.store, meetingId, { status: stored.status, adjusters: stored.adjusters, bytes, updateCount: stored.updates.length - rejected.length }, doc, publish);
   }
 }

@@ -15,8 +15,12 @@ export interface MinutesStore {
   exists(meetingId: string): Promise<boolean>;
   /** Creates the minutes with their first content, once, also when two first visitors race. */
   create(meetingId: string): Promise<void>;
-  /** Resolves once the batch is durable. */
-  append(meetingId: string, batch: { update: Uint8Array; userId: string | null }[]): Promise<void>;
+  /** Resolves once the batch is durable, with the rows' ids in the log. */
+  append(meetingId: string, batch: { update: Uint8Array; userId: string | null }[]): Promise<number[]>;
+  /** Those of the rows still in the log (compaction may have merged the others into the snapshot). */
+  updatesByIds(meetingId: string, ids: number[]): Promise<StoredUpdate[]>;
+  /** The justering's state as stored, for an instance told that it changed. */
+  state(meetingId: string): Promise<{ status: MinutesStatus; adjusters: string[] } | null>;
   compact(meetingId: string): Promise<{ merged: number; bytes: number }>;
   quarantine(meetingId: string, rejected: (StoredUpdate & { reason: string })[]): Promise<void>;
   /** Keeps a draft version of the document as it stands, unless nothing changed since the last. */
@@ -37,6 +41,16 @@ export function postgresMinutesStore(db: Db): MinutesStore {
       await createStored(db, meetingId, initialMinutes(agenda));
     },
     append: (meetingId, batch) => appendUpdates(db, meetingId, batch),
+    updatesByIds: (meetingId, ids) =>
+      db
+        .select({ id: minutesUpdates.id, update: minutesUpdates.update, userId: minutesUpdates.userId })
+        .from(minutesUpdates)
+        .where(and(eq(minutesUpdates.meetingId, meetingId), inArray(minutesUpdates.id, ids)))
+        .orderBy(asc(minutesUpdates.id)),
+    async state(meetingId) {
+      const [row] = await db.select({ status: minutes.status, adjusters: minutes.adjusters }).from(minutes).where(eq(minutes.meetingId, meetingId));
+      return row ?? null;
+    },
     compact: (meetingId) => compactStored(db, meetingId),
     quarantine: (meetingId, rejected) => quarantine(db, meetingId, rejected),
     saveDraft: (meetingId, doc) => saveDraftVersion(db, meetingId, doc),
@@ -97,9 +111,13 @@ export async function createStored(db: Db, meetingId: string, initial: Uint8Arra
 }
 
 /** Appends a batch of updates in one statement; returns when they are durable. */
-export async function appendUpdates(db: Db, meetingId: string, batch: { update: Uint8Array; userId: string | null }[]) {
-  if (!batch.length) return;
-  await db.insert(minutesUpdates).values(batch.map((b) => ({ meetingId, update: b.update, userId: b.userId })));
+export async function appendUpdates(db: Db, meetingId: string, batch: { update: Uint8Array; userId: string | null }[]): Promise<number[]> {
+  if (!batch.length) return [];
+  const rows = await db
+    .insert(minutesUpdates)
+    .values(batch.map((b) => ({ meetingId, update: b.update, userId: b.userId })))
+    .returning({ id: minutesUpdates.id });
+  return rows.map((r) => r.id);
 }
 
 /**

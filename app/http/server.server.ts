@@ -9,6 +9,7 @@ import { locateDatabase } from "../../db/database";
 import { runMigrations } from "../../db/migrate";
 import { seedDemoIfEmpty } from "../../db/seed/demo";
 import { DocumentRegistry } from "../../realtime/registry";
+import { postgresRelay, redisRelay } from "../../realtime/relay";
 import { postgresMinutesStore } from "../../realtime/store";
 import { createRealtimeEndpoint } from "../../realtime/upgrade";
 import { httpUrl, type Config } from "../config.server";
@@ -70,7 +71,9 @@ export async function startSamrad(config: Config, hooks: { onQuery?: (query: str
     app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? files(req, res, next) : next()));
   }
 
-  const registry = new DocumentRegistry(postgresMinutesStore(db));
+  const relay = config.redisUrl ? redisRelay(config.redisUrl) : postgresRelay(sql);
+  const registry = new DocumentRegistry(postgresMinutesStore(db), relay);
+  await registry.start();
   const deps: AppDeps = { db, config, minutes: registry };
   app.use(decodablePath, requestTimeout(availability), availability.refuseWhileDown, bodyLimit, originCheck(config), sessionContext(deps));
   const build = vite

@@ -3,8 +3,8 @@ import { readConfig } from "../../app/config.server";
 import { startSamrad, type RunningServer } from "../../app/http/server.server";
 
 /** The real server, in this process, serving the built app against `databaseUrl`, with demo data. */
-export function startTestServer(databaseUrl: string, hooks: { onQuery?: (query: string) => void } = {}): Promise<RunningServer> {
-  return startSamrad({ ...readConfig({ NODE_ENV: "test" }), databaseUrl, port: 0 }, hooks);
+export function startTestServer(databaseUrl: string, hooks: { onQuery?: (query: string) => void } = {}, env: Record<string, string> = {}): Promise<RunningServer> {
+  return startSamrad({ ...readConfig({ NODE_ENV: "test", ...env }), databaseUrl, port: 0 }, hooks);
 }
 
 /** A client that behaves like a same-origin browser form post, with manual redirects. */

@@ -4,14 +4,13 @@ import * as Y from "yjs";
 import { MESSAGE_AUTH, MESSAGE_SAVED } from "../../realtime/protocol";
 
 /** A real y-websocket client in Node, authenticated by the session cookie as a browser would be. */
-export function minutesClient(baseUrl: string, meetingId: string, cookie: string | undefined) {
+export function minutesClient(baseUrl: string, meetingId: string, cookie: string | undefined, doc = new Y.Doc()) {
   const origin = new URL(baseUrl).origin;
   class CookieWebSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols, { headers: cookie ? { cookie } : {}, origin });
     }
   }
-  const doc = new Y.Doc();
   const provider = new WebsocketProvider(baseUrl.replace(/^http/, "ws") + "/realtime", `minutes-${meetingId}`, doc, {
     WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true, // same-process providers would otherwise sync around the server

@@ -24,8 +24,12 @@ function memoryStore() {
     append: async (_id, batch) => {
       await gate;
       if (failing) throw new Error("PostgreSQL is down");
+      const first = appended.length + 1;
       appended.push(...batch.map((b) => b.update));
+      return batch.map((_, i) => first + i);
     },
+    updatesByIds: async () => [],
+    state: async () => null,
     compact: async () => ({ merged: 0, bytes: 0 }),
     quarantine: async () => {},
     saveDraft: async () => {},

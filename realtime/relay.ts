@@ -1,0 +1,143 @@
+import { randomUUID } from "node:crypto";
+import { Redis } from "ioredis";
+import type postgres from "postgres";
+import { z } from "zod";
+
+/**
+ * What one instance tells the others about a document it has open: updates it has stored (by
+ * their rows in minutes_updates, with the bytes when they fit), presence (never stored), and that
+ * the justering's status changed (read back from PostgreSQL). A receiver checks updates as it
+ * checks a socket's, and fills any gap from the log, never from the relay.
+ */
+export type RelayMessage =
+  | { kind: "update"; ids: number[]; updates: Uint8Array[] | null }
+  | { kind: "awareness"; update: Uint8Array }
+  | { kind: "state" };
+
+export interface RelayHandlers {
+  message(meetingId: string, message: RelayMessage): void;
+  /** The connection to the relay was lost and is back: messages may have been missed. */
+  resync(): void;
+}
+
+/** Between instances: Redis pub/sub when REDIS_URL is set, PostgreSQL LISTEN/NOTIFY otherwise. */
+export interface Relay {
+  readonly name: "redis" | "postgres";
+  start(handlers: RelayHandlers): Promise<void>;
+  /** Resolves once handed over; never rejects (a lost message is caught up from the log). */
+  publish(meetingId: string, message: RelayMessage): Promise<void>;
+  close(): Promise<void>;
+}
+
+const CHANNEL = "samrad_minutes";
+/** NOTIFY payloads must stay under 8000 bytes: larger updates travel by row id. */
+const NOTIFY_LIMIT = 7500;
+
+const base64 = z.string().transform((s) => new Uint8Array(Buffer.from(s, "base64")));
+const Envelope = z.object({
+  from: z.string(),
+  meetingId: z.string().uuid(),
+  message: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("update"), ids: z.array(z.number().int().positive()), updates: z.array(base64).nullable() }),
+    z.object({ kind: z.literal("awareness"), update: base64 }),
+    z.object({ kind: z.literal("state") }),
+  ]),
+});
+
+const encodeBytes = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("base64");
+
+export function encodeEnvelope(from: string, meetingId: string, message: RelayMessage): string {
+  const wire =
+    message.kind === "update"
+      ? { ...message, updates: message.updates?.map(encodeBytes) ?? null }
+      : message.kind === "awareness"
+        ? { ...message, update: encodeBytes(message.update) }
+        : message;
+  return JSON.stringify({ from, meetingId, message: wire });
+}
+
+/** Null for anything malformed: a relay is another process's word, and checked like a socket's. */
+export function decodeEnvelope(payload: string): { from: string; meetingId: string; message: RelayMessage } | null {
+  try {
+    const parsed = Envelope.safeParse(JSON.parse(payload));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Hands each well-formed message from another instance to the handlers. */
+function receiver(self: string, handlers: () => RelayHandlers | undefined) {
+  return (payload: string) => {
+    const envelope = decodeEnvelope(payload);
+    if (!envelope) return console.warn("[realtime] ignored a malformed relay message");
+    if (envelope.from !== self) handlers()?.message(envelope.meetingId, envelope.message);
+  };
+}
+
+export function postgresRelay(sql: postgres.Sql): Relay {
+  const self = randomUUID();
+  let handlers: RelayHandlers | undefined;
+  let listening: { unlisten: () => Promise<void> } | undefined;
+  return {
+    name: "postgres",
+    async start(h) {
+      handlers = h;
+      // postgres.js listens on its own connection and calls onlisten after every (re)connect:
+      // documents opened before it may have missed messages (none are open at the first).
+      listening = await sql.listen(CHANNEL, receiver(self, () => handlers), () => handlers?.resync());
+    },
+    async publish(meetingId, message) {
+      let payload = encodeEnvelope(self, meetingId, message);
+      if (payload.length > NOTIFY_LIMIT && message.kind === "update") payload = encodeEnvelope(self, meetingId, { ...message, updates: null });
+      // Presence too large for a NOTIFY is dropped: the next change or the awareness renewal carries it.
+      if (payload.length > NOTIFY_LIMIT) return;
+      await sql.notify(CHANNEL, payload).catch((error) => console.error("[realtime] relaying through PostgreSQL failed", error));
+    },
+    async close() {
+      handlers = undefined;
+      await listening?.unlisten().catch(() => {});
+    },
+  };
+}
+
+export function redisRelay(url: string): Relay {
+  const self = randomUUID();
+  let handlers: RelayHandlers | undefined;
+  // A subscribed connection can do nothing else, so publishing has its own. Both retry for ever;
+  // a publish waits at most two attempts, then it is logged and the others catch up later.
+  const sub = new Redis(url, { lazyConnect: true });
+  const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
+  let reported = false;
+  for (const client of [sub, pub]) {
+    client.on("error", (error) => {
+      if (!reported) console.error("[realtime] Redis relay:", error.message);
+      reported = true;
+    });
+    client.on("ready", () => (reported = false));
+  }
+  return {
+    name: "redis",
+    async start(h) {
+      handlers = h;
+      sub.on("message", (_channel: string, payload: string) => receiver(self, () => handlers)(payload));
+      // ioredis subscribes again after a reconnect; what was published meanwhile is lost.
+      sub.on("ready", () => handlers?.resync());
+      // Not awaited: an instance starts while Redis is away and subscribes once it answers.
+      sub.connect().catch(() => {});
+      pub.connect().catch(() => {});
+      sub.subscribe(CHANNEL).catch((error) => console.error("[realtime] subscribing to the Redis relay failed", error));
+    },
+    async publish(meetingId, message) {
+      await pub.publish(CHANNEL, encodeEnvelope(self, meetingId, message)).then(
+        () => {},
+        (error) => console.error("[realtime] relaying through Redis failed", error),
+      );
+    },
+    async close() {
+      handlers = undefined;
+      sub.disconnect();
+      await pub.quit().catch(() => pub.disconnect());
+    },
+  };
+}
