@@ -1,4 +1,5 @@
-import { Link, useFetcher } from "@remix-run/react";
+import { Link, useFetcher, useNavigate } from "@remix-run/react";
+import { useEffect } from "react";
 import { ActionMessages } from "~/components/ActionMessages";
 import { Field, FormAlert, Notice, TextArea } from "~/components/Field";
 import { formatDateTime } from "~/i18n";
@@ -16,6 +17,11 @@ export function Justering({ meeting: d }: { meeting: MeetingPage }) {
   const action = `/meetings/${d.meeting.id}/justering`;
   const error = result?.fieldErrors.adjuster ?? result?.fieldErrors.approve ?? result?.fieldErrors.refused;
   const hits = (result?.details?.hits ?? []) as { text: string; context: string }[];
+  const navigate = useNavigate();
+  // Sent for approval: the meeting is now in its after phase, and the page follows it there.
+  useEffect(() => {
+    if (result?.done === "justering.sent") navigate(`/meetings/${d.meeting.id}?fas=efter`);
+  }, [result, navigate, d.meeting.id]);
   return (
     <div className="justering">
       <h3>{t("justering.title")}</h3>
@@ -63,7 +69,7 @@ export function Justering({ meeting: d }: { meeting: MeetingPage }) {
         <fetcher.Form method="post" action={action} className="stack">
           <input type="hidden" name="intent" value="approve" />
           {hits.length && minutes.isMinutesChair ? (
-            <Field name="reason" label={t("justering.keepReason")} hint={t("justering.keepReasonHint")} required />
+            <Field name="reason" id="f-keep-reason" label={t("justering.keepReason")} hint={t("justering.keepReasonHint")} required />
           ) : null}
           <button type="submit">{t("justering.approve")}</button>
         </fetcher.Form>
