@@ -25,8 +25,6 @@ export interface MeetingState {
   startsAt: Date;
   endsAt: Date;
   minutes: { status: MinutesStatus; chairId: string | null; adjusters: readonly string[] };
-  /** Who has approved the minutes sent for approval so far. */
-  approvedBy: readonly string[];
 }
 
 /** Why an action is refused: `forbidden` for who the user is (403), the others for the state the meeting is in (409). */
@@ -35,7 +33,6 @@ export type Refusal =
   | "meeting.isCancelled"
   | "meeting.alreadyNoticed"
   | "meeting.isPast"
-  | "justering.alreadyApproved"
   | "room.minutesFinal"
   | "agenda.locked"
   | "decision.notHeldYet"
@@ -122,7 +119,7 @@ function verdict(who: boolean, ...states: [holds: boolean, refusal: Refusal][]):
 /**
  * Everything the user may do with the meeting at `now`. The convening party (or a coordinator)
  * manages it; members of a party taking part on the meeting's day propose items and answer;
- * the chair who sent the minutes and the adjusters approve them (once each) and their corrections.
+ * the chair who sent the minutes and the adjusters approve them and their corrections.
  * Nothing but viewing is left once the meeting is cancelled, the agenda is fixed once the minutes
  * leave the draft (decision 015), and once it has ended a meeting is no longer answered, moved or
  * cancelled. From its start the chair records presence and positions for the room until the
@@ -152,12 +149,7 @@ export function meetingCapabilities(facts: MeetingFacts, meeting: MeetingState, 
     recordDecision: verdict(chair, open, held),
     recordForRoom: verdict(chair, open, held, [meeting.minutes.status !== "final", "room.minutesFinal"]),
     sendForApproval: verdict(chair, open, [meeting.minutes.status === "draft", "justering.notDraft"]),
-    approveMinutes: verdict(
-      approver,
-      open,
-      [meeting.minutes.status === "for_approval", "justering.notForApproval"],
-      [!meeting.approvedBy.includes(facts.user.id), "justering.alreadyApproved"],
-    ),
+    approveMinutes: verdict(approver, open, [meeting.minutes.status === "for_approval", "justering.notForApproval"]),
     correctMinutes: verdict(approver, open, [meeting.minutes.status === "final", "justering.notFinal"]),
   };
 }

@@ -22,7 +22,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { decisionsOfMeeting, tasksOfMeeting } from "~/services/decisions.server";
 import { requireMeetingCapabilities } from "~/services/meeting-access.server";
 import { meetingDetails } from "~/services/meetings.server";
-import { correctionsOf } from "~/services/justering.server";
+import { approvalsGiven, approvalStands, correctionsOf } from "~/services/justering.server";
 
 // The meeting page follows the meeting (decision 022): *Före* (details, notice, answers, agenda),
 // *Under* (the chair's view: agenda beside the minutes, decisions, recording for the room) and
@@ -35,19 +35,22 @@ export const meta = titled("meeting.title");
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const now = new Date();
-  const { meeting, access, parties: partyRows, minutes, approvals, can } = await requireMeetingCapabilities(context.db, user, params.id, now);
+  const { meeting, access, parties: partyRows, minutes, can } = await requireMeetingCapabilities(context.db, user, params.id, now);
   const times = { ...meeting, minutesStatus: minutes.status };
   const current = meetingPhase(times, now);
   const phase: MeetingPhase = parsePhase(new URL(request.url).searchParams.get("fas")) ?? current;
   const held = isHeld(meeting, now);
-  const [details, decisionRows, tasks] = await Promise.all([
+  const [details, approvals, decisionRows, tasks] = await Promise.all([
     meetingDetails(context.db, meeting),
+    approvalsGiven(context.db, meeting.id),
     // Only a held meeting can have decisions: an upcoming one costs no query for them.
     held && phase !== "fore" ? decisionsOfMeeting(context.db, meeting.id) : [],
     phase === "efter" ? tasksOfMeeting(context.db, meeting.id) : [],
   ]);
   // Only final minutes take corrections, so minutes still in draft spare those queries.
   const corrections = minutes.status === "final" && phase === "efter" ? await correctionsOf(context.db, meeting.id) : [];
+  // Whoever has approved the text as it reads now is not asked again; an edit since asks again.
+  const approved = can.approveMinutes === true && (await approvalStands(context, meeting.id, approvals, user.id));
   const me = details.people.find((p) => p.userId === user.id);
   const label = (d: { year: number; number: number }) => decisionLabel(access.group.kind, d.year, d.number);
   return {
@@ -67,7 +70,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     current,
     group: { id: access.group.id, name: access.group.name, kind: access.group.kind },
     // Only what is allowed: a refusal's reason is for the action to tell.
-    can: Object.fromEntries(MEETING_ACTIONS.map((a) => [a, can[a] === true])) as Record<MeetingAction, boolean>,
+    can: Object.fromEntries(MEETING_ACTIONS.map((a) => [a, can[a] === true && !(a === "approveMinutes" && approved)])) as Record<MeetingAction, boolean>,
     me: user.id,
     myRsvp: me?.rsvp ?? null,
     agenda: paragraphs(details.agenda),

@@ -5,7 +5,6 @@ import { groupCapabilities, meetingCapabilities, type MeetingFacts } from "../do
 import { stockholmDate } from "../domain/stockholm-date";
 import { isUuid, requireGroupAccess, type GroupAccess } from "./access.server";
 import { rotationsFor } from "./groups.server";
-import { approvalsGiven } from "./justering.server";
 import { convenerPartyOf, getMeeting } from "./meetings.server";
 import { minutesState } from "./minutes.server";
 import { partiesOf } from "./partnerships.server";
@@ -20,14 +19,13 @@ export async function requireMeetingAccess(db: Db, user: SessionUser, meetingId:
 
 /**
  * The meeting with what the user may do with it now (`meetingCapabilities`), its facts loaded
- * once: the party that convenes, the parties with their participation, the minutes' state and
- * who has approved them. The page shows what `can` allows and every action asserts it.
+ * once: the party that convenes, the parties with their participation, the minutes' state. The
+ * page shows what `can` allows and every action asserts it.
  */
 export async function requireMeetingCapabilities(db: Db, user: SessionUser, meetingId: string | undefined, now = new Date()) {
   const { meeting, access } = await requireMeetingAccess(db, user, meetingId);
-  const [{ facts, parties }, minutes, approvals] = await Promise.all([groupFacts(db, user, access, now), minutesState(db, meeting.id), approvalsGiven(db, meeting.id)]);
-  const approvedBy = approvals.map((a) => a.userId);
-  return { meeting, access, parties, minutes, approvals, facts, can: meetingCapabilities(facts, { ...meeting, minutes, approvedBy }, now) };
+  const [{ facts, parties }, minutes] = await Promise.all([groupFacts(db, user, access, now), minutesState(db, meeting.id)]);
+  return { meeting, access, parties, minutes, facts, can: meetingCapabilities(facts, { ...meeting, minutes }, now) };
 }
 
 /** Who the user is in a group at `now` (the facts every capability record starts from), with the partnership's parties and the group's rotation. */

@@ -169,7 +169,7 @@ describe("agenda numbering across page, notice, calendar and minutes", () => {
       mails: (await t.sql`select count(*)::int as n from outbox`)[0].n,
       minutes: (await t.sql`select count(*)::int as n from minutes_updates where meeting_id = ${meetingId}`)[0].n,
     }).toEqual(before);
-    const page = await (await http.get(`/meetings/${meetingId}`, chair)).text();
+    const page = await (await http.get(`/meetings/${meetingId}?fas=fore`, chair)).text();
     expect(page).toContain("Protokollet är skickat för justering, så dagordningen kan inte längre ändras.");
     expect(page).not.toContain(`Flytta upp Lokalfrågan`);
   });
