@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Position } from "~/domain/decision";
+import { reservationSchema } from "./decision";
 import { parseForm, type ParseResult } from "./parse";
 
 /** What the chair records for the room in one form: who was present, and each present party's position on one decision. */
@@ -12,13 +13,6 @@ export interface RoomRecord {
 export const positionField = (partyId: string) => `position-${partyId}`;
 export const reservationField = (partyId: string) => `reservation-${partyId}`;
 
-const reservation = z
-  .string()
-  .trim()
-  .max(2000, "form.tooLong")
-  .optional()
-  .transform((v) => v || null);
-
 /**
  * The room form for the partnership's parties: a position per party (left empty when the party
  * stated none), a reservation beside it, and the ticked members. Fields of other parties are ignored.
@@ -29,7 +23,7 @@ export function parseRoomForm(form: FormData, partyIds: readonly string[]): Pars
     ...Object.fromEntries(
       partyIds.flatMap((id) => [
         [positionField(id), z.enum(["", "agree", "object", "abstain"], { error: "form.badRequest" }).optional()],
-        [reservationField(id), reservation],
+        [reservationField(id), reservationSchema],
       ]),
     ),
   });

@@ -191,7 +191,15 @@ function During({ d }: { d: Page }) {
       {!cancelled ? (
         <MeetingDecisions meetingId={m.id} groupId={d.group.id} groupKind={d.group.kind} held={d.held} canRecord={d.can.recordDecision} agenda={d.agenda} decisions={d.decisions} />
       ) : null}
-      {d.room ? <RoomRecord meeting={m} people={d.people} parties={d.parties} room={d.room} /> : <Attendance meeting={m} parties={d.parties} people={d.people} can={d.can} />}
+      {/* With a decision open, the chair records presence and positions together; until then presence alone. */}
+      {d.room?.decisions.length ? (
+        <RoomRecord meeting={m} people={d.people} parties={d.parties} room={d.room} />
+      ) : (
+        <>
+          {d.room ? <p className="muted">{t("room.noOpenDecisions")}</p> : null}
+          <Attendance meeting={m} parties={d.parties} people={d.people} can={d.can} />
+        </>
+      )}
     </section>
   );
 }

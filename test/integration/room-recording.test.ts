@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../app/http/server.server";
 import { stockholmDate } from "../../app/domain/stockholm-date";
 import { shownAt } from "../support/answers";
+import { stockholmSteeringChairedBySodra } from "../support/demo";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { postDecisionForm, postMeetingForm } from "../support/resource-forms";
 import { client, startTestServer } from "../support/server";
@@ -31,12 +32,7 @@ describe("recording positions for the room", () => {
     t = await freshDatabase();
     app = await startTestServer(t.url);
     http = client(app.url);
-    [{ id: groupId }] = await t.sql<{ id: string }[]>`
-      select g.id from groups g join partnerships p on p.id = g.partnership_id where p.reference_number = '2021/630' and g.kind = 'steering'`;
-    await t.sql`update groups set rotation_order = array_prepend(p.id, array_remove(rotation_order, p.id)),
-      rotation_starts_on = ${stockholmDate(new Date())}, rotation_unit = 'months', rotation_length = 1
-      from parties p join organisations o on o.id = p.organisation_id
-      where groups.id = ${groupId} and p.partnership_id = groups.partnership_id and o.org_number = '802476-1044'`;
+    groupId = await stockholmSteeringChairedBySodra(t.sql, stockholmDate(new Date()));
     [{ id: held }] = await t.sql<{ id: string }[]>`
       select id from meetings where group_id = ${groupId} and ends_at < now() and status <> 'cancelled' order by starts_at desc limit 1`;
     [{ id: upcoming }] = await t.sql<{ id: string }[]>`select id from meetings where group_id = ${groupId} and starts_at > now() and status <> 'cancelled' limit 1`;
