@@ -80,6 +80,7 @@ export default [
   route("meetings/:id/justering", "routes/meetings.$id.justering.ts"),
   route("meetings/:id/corrections", "routes/meetings.$id.corrections.ts"),
   route("meetings/:id/decisions", "routes/meetings.$id.decisions.ts"),
+  route("meetings/:id/room", "routes/meetings.$id.room.ts"),
   route("meetings/:id/calendar.ics", "routes/meeting-calendar.ts"),
   route("meetings/:id/minutes", "routes/meetings.$id.minutes.tsx"),
   route("meetings/:id/minutes.md", "routes/minutes-download.ts", { id: "minutes-markdown" }),

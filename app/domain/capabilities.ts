@@ -1,5 +1,6 @@
 import { isHeld, refusedStep, type DecisionKind, type Stage, type StepError } from "./decision";
 import type { IsoDate } from "./iso-date";
+import { isPast } from "./meeting-phase";
 import { participatesOn } from "./participation";
 import type { MemberRole } from "./representation";
 import { passableTurns, turnAt, turnProblem, type Rotation, type RotationMoment, type TurnProblem } from "./rotation";
@@ -22,6 +23,7 @@ export interface MeetingFacts {
 export interface MeetingState {
   status: MeetingStatus;
   startsAt: Date;
+  endsAt: Date;
   minutes: { status: MinutesStatus; chairId: string | null; adjusters: readonly string[] };
 }
 
@@ -30,6 +32,8 @@ export type Refusal =
   | "forbidden"
   | "meeting.isCancelled"
   | "meeting.alreadyNoticed"
+  | "meeting.isPast"
+  | "room.minutesFinal"
   | "agenda.locked"
   | "decision.notHeldYet"
   | "justering.notDraft"
@@ -53,6 +57,7 @@ export const MEETING_ACTIONS = [
   "rsvp",
   "recordAttendance",
   "recordDecision",
+  "recordForRoom",
   "sendForApproval",
   "approveMinutes",
   "correctMinutes",
@@ -114,9 +119,11 @@ function verdict(who: boolean, ...states: [holds: boolean, refusal: Refusal][]):
 /**
  * Everything the user may do with the meeting at `now`. The convening party (or a coordinator)
  * manages it; members of a party taking part on the meeting's day propose items and answer;
- * the chair who sent the minutes and the adjusters approve them and their corrections. Nothing
- * but viewing is left once the meeting is cancelled, and the agenda is fixed once the minutes
- * leave the draft (decision 015).
+ * the chair who sent the minutes and the adjusters approve them and their corrections.
+ * Nothing but viewing is left once the meeting is cancelled, the agenda is fixed once the minutes
+ * leave the draft (decision 015), and once it has ended a meeting is no longer answered, moved or
+ * cancelled. From its start the chair records presence and positions for the room until the
+ * minutes are final (decision 022).
  */
 export function meetingCapabilities(facts: MeetingFacts, meeting: MeetingState, now: Date): MeetingCapabilities {
   const sees = facts.user.isAdmin || facts.membership !== null;
@@ -126,18 +133,21 @@ export function meetingCapabilities(facts: MeetingFacts, meeting: MeetingState, 
   const write = minutesAccess({ ...minutes, status: meeting.minutes.status, isAdjuster: meeting.minutes.adjusters.includes(facts.user.id) });
   const open: [boolean, Refusal] = [meeting.status !== "cancelled", "meeting.isCancelled"];
   const agendaOpen: [boolean, Refusal] = [meeting.minutes.status === "draft", "agenda.locked"];
+  const ahead: [boolean, Refusal] = [!isPast(meeting, now), "meeting.isPast"];
+  const held: [boolean, Refusal] = [isHeld(meeting, now), "decision.notHeldYet"];
   return {
     view: verdict(sees),
     readMinutes: verdict(sees),
     writeMinutes: verdict(write === "write"),
-    edit: verdict(chair, open),
+    edit: verdict(chair, open, ahead),
     sendNotice: verdict(chair, open, [meeting.status === "draft", "meeting.alreadyNoticed"]),
-    cancel: verdict(chair, open),
+    cancel: verdict(chair, open, ahead),
     changeAgenda: verdict(chair, open, agendaOpen),
     proposeItem: verdict(minutes.takesPart, open, agendaOpen),
-    rsvp: verdict(minutes.takesPart, open),
+    rsvp: verdict(minutes.takesPart, open, ahead),
     recordAttendance: verdict(chair, open),
-    recordDecision: verdict(chair, open, [isHeld(meeting, now), "decision.notHeldYet"]),
+    recordDecision: verdict(chair, open, held),
+    recordForRoom: verdict(chair, open, held, [meeting.minutes.status !== "final", "room.minutesFinal"]),
     sendForApproval: verdict(chair, open, [meeting.minutes.status === "draft", "justering.notDraft"]),
     approveMinutes: verdict(approver, open, [meeting.minutes.status === "for_approval", "justering.notForApproval"]),
     correctMinutes: verdict(approver, open, [meeting.minutes.status === "final", "justering.notFinal"]),

@@ -5,14 +5,16 @@ const text = z.string({ error: "form.required" }).trim().min(1, "form.required")
 
 export const meetingDecisionSchema = z.object({ agendaItemId: z.uuid({ error: "decision.itemInvalid" }), text });
 export const proposalSchema = z.object({ text });
+/** A party's reservation or statement beside its position; empty is none. */
+export const reservationSchema = z
+  .string()
+  .trim()
+  .max(2000, "form.tooLong")
+  .optional()
+  .transform((v) => v || null);
 export const positionSchema = z.object({
   position: z.enum(["agree", "object", "abstain"], { error: "form.required" }),
-  reservation: z
-    .string()
-    .trim()
-    .max(2000, "form.tooLong")
-    .optional()
-    .transform((v) => v || null),
+  reservation: reservationSchema,
 });
 export const taskSchema = z.object({
   title: z.string({ error: "form.required" }).trim().min(1, "form.required").max(500, "form.tooLong"),

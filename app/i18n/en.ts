@@ -5,6 +5,7 @@ import * as dashboard from "./parts/dashboard";
 import * as funding from "./parts/funding";
 import * as decisions from "./parts/decisions";
 import * as followUp from "./parts/follow-up";
+import * as meetingRoom from "./parts/meeting-room";
 import * as notifications from "./parts/notifications";
 import type { MessageKey } from "./sv";
 
@@ -17,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   ...notifications.en,
   ...funding.en,
   ...accounts.en,
+  ...meetingRoom.en,
   "app.name": "Samråd",
   "app.tagline": "Meeting portal for idea-based public partnerships",
   "nav.skip": "Skip to content",
@@ -501,7 +503,6 @@ export const en: Record<MessageKey, string> = {
   "printable.heading": "Minutes: {title}",
   "printable.print": "Print or save as PDF",
   "printable.present": "Present",
-  "printable.secretary": "Secretary",
   "printable.adjusters": "Adjusters",
   "printable.approval": "Approval",
   "printable.checksum": "Checksum (SHA-256) of the text",

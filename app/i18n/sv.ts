@@ -5,6 +5,7 @@ import * as dashboard from "./parts/dashboard";
 import * as funding from "./parts/funding";
 import * as decisions from "./parts/decisions";
 import * as followUp from "./parts/follow-up";
+import * as meetingRoom from "./parts/meeting-room";
 import * as notifications from "./parts/notifications";
 
 /** The Swedish dictionary is the source of truth: every key here must exist in every other language. */
@@ -493,7 +494,6 @@ const core = {
   "printable.heading": "Protokoll: {title}",
   "printable.print": "Skriv ut eller spara som PDF",
   "printable.present": "Närvarande",
-  "printable.secretary": "Sekreterare",
   "printable.adjusters": "Justerare",
   "printable.approval": "Justering",
   "printable.checksum": "Kontrollsumma (SHA-256) för texten",
@@ -519,6 +519,6 @@ const core = {
 } as const;
 
 /** Procedures keep their text in ./parts, one module per area. */
-export const sv = { ...core, ...decisions.sv, ...cases.sv, ...agreement.sv, ...dashboard.sv, ...followUp.sv, ...notifications.sv, ...funding.sv, ...accounts.sv } as const;
+export const sv = { ...core, ...decisions.sv, ...cases.sv, ...agreement.sv, ...dashboard.sv, ...followUp.sv, ...notifications.sv, ...funding.sv, ...accounts.sv, ...meetingRoom.sv } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -94,7 +94,7 @@ export default function Decision() {
       </dl>
       <p className="muted">{t(`decision.rule.${rule}`)}</p>
 
-      <Positions decision={decision} parties={d.parties} myParty={d.myParty} can={d.can} />
+      <Positions decision={decision} parties={d.parties} myParty={d.myParty} can={d.can} minutesFinal={d.meeting?.minutesFinal ?? false} />
       <Tasks decision={decision} tasks={d.tasks} members={d.members} today={d.today} can={d.can} />
     </div>
   );

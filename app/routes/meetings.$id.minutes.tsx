@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guards.server";
 import { DecisionOutcome } from "~/components/Decisions";
+import { Fact } from "~/components/Fact";
 import { formatDateTime } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -10,6 +11,7 @@ import { meetingDetails } from "~/services/meetings.server";
 import { correctionsOf } from "~/services/justering.server";
 import { minutesDecisions } from "~/services/decisions.server";
 import { finalMinutes } from "~/services/minutes.server";
+import { partnershipIdentity } from "~/services/partnerships.server";
 
 export const meta = titled("printable.title");
 
@@ -18,15 +20,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { meeting, access } = await requireMeetingAccess(context.db, user, params.id);
   const final = await finalMinutes(context.db, meeting.id);
   if (!final) throw notFound();
-  const [{ people }, corrections, decisions] = await Promise.all([
+  const [{ people }, corrections, decisions, partnership] = await Promise.all([
     meetingDetails(context.db, meeting),
     correctionsOf(context.db, meeting.id),
     minutesDecisions(context.db, meeting, access.group.kind),
+    partnershipIdentity(context.db, access.group.partnershipId),
   ]);
   const chair = final.approvals.find((a) => a.role === "chair");
   return {
     group: access.group.name,
-    meeting: { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt.toISOString(), location: meeting.location },
+    partnership: partnership ?? { name: "—", referenceNumber: null },
+    meeting: { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt.toISOString(), endsAt: meeting.endsAt.toISOString(), location: meeting.location },
     present: people.filter((p) => p.present).map((p) => `${p.name} (${p.partyName})`),
     chair: chair?.name ?? "—",
     adjusters: final.approvals.filter((a) => a.role === "adjuster").map((a) => a.name),
@@ -55,16 +59,20 @@ export default function PrintableMinutes() {
         <p className="muted">{d.group}</p>
         <h1>{t("printable.heading", { title: d.meeting.title })}</h1>
         <dl className="facts">
+          <dt>{t("printable.partnership")}</dt>
+          <dd>{d.partnership.name}</dd>
+          <Fact label={t("printable.referenceNumber")}>{d.partnership.referenceNumber}</Fact>
           <dt>{t("meeting.when")}</dt>
           <dd>{formatDateTime(d.meeting.startsAt, locale)}</dd>
+          <dt>{t("printable.ends")}</dt>
+          <dd>{formatDateTime(d.meeting.endsAt, locale)}</dd>
           <dt>{t("meeting.location")}</dt>
           <dd>{d.meeting.location || "—"}</dd>
           <dt>{t("printable.present")}</dt>
           <dd>{d.present.join(", ") || "—"}</dd>
           <dt>{t("justering.chair")}</dt>
           <dd>{d.chair}</dd>
-          <dt>{t("printable.secretary")}</dt>
-          <dd>{d.chair}</dd>
+          {/* No secretary is recorded for a meeting: the chair is not named in that role. */}
           <dt>{t("printable.adjusters")}</dt>
           <dd>{d.adjusters.join(", ")}</dd>
         </dl>

@@ -9,11 +9,13 @@ import { decisionCapabilities } from "../domain/capabilities";
 import { decisionLabel, outcomeOf, refusedStep, stageOf, type DecisionKind, type GroupKind, type Position } from "../domain/decision";
 import type { IsoDate } from "../domain/iso-date";
 import { participatesOn, participatingParties } from "../domain/participation";
+import { partiesWithMandate } from "../domain/representation";
 import { stockholmDate } from "../domain/stockholm-date";
+import { positionField, type RoomRecord } from "../forms/room";
 import { isUuid, requireGroupAccess, type GroupAccess } from "./access.server";
 import { audit } from "./audit.server";
 import { groupFacts } from "./meeting-access.server";
-import { meetingDetails, type MeetingRow } from "./meetings.server";
+import { meetingDetails, writePresence, type MeetingRow } from "./meetings.server";
 import { notify, speakersFor } from "./notify.server";
 import { partiesOf } from "./partnerships.server";
 import { conflict, invalid, ok, type Result } from "./result";
@@ -93,18 +95,62 @@ export async function createDecision(db: Db, groupId: string, input: NewDecision
 /** The day a decision is judged on: its meeting's, or today for a proposal per capsulum not yet recorded. */
 const decisionDay = (meeting: { startsAt: Date } | undefined, now = new Date()) => stockholmDate(meeting?.startsAt ?? now);
 
-/** A party's position, stated for it by `user` (who may: `decisionCapabilities`); refused once the decision has closed meanwhile. */
-export async function statePosition(db: Db, decision: DecisionRow, partyId: string, user: SessionUser, input: { position: Position; reservation: string | null }): Promise<Result> {
+type PositionInput = { position: Position; reservation: string | null };
+
+/**
+ * A party's position, stated for it by `user` (who may: `decisionCapabilities`); refused once the
+ * decision has closed meanwhile. It replaces a position the chair recorded for the room.
+ */
+export async function statePosition(db: Db, decision: DecisionRow, partyId: string, user: SessionUser, input: PositionInput): Promise<Result> {
   return db.transaction(async (tx) => {
     const current = await lockDecision(tx, decision.id);
     const refused = refusedStep(stageOf(current), "state", 0);
     if (refused) return conflict(refused);
-    const values = { position: input.position, reservation: input.reservation, statedBy: user.id, statedAt: new Date() };
-    await tx
-      .insert(decisionPositions)
-      .values({ decisionId: current.id, partyId, ...values })
-      .onConflictDoUpdate({ target: [decisionPositions.decisionId, decisionPositions.partyId], set: values });
-    await audit(tx, { actorId: user.id, action: "decision.position", subject: `group:${current.groupId}`, details: { decisionId: current.id, partyId, ...input } });
+    await writePosition(tx, current, partyId, user, input, false);
+    return ok();
+  });
+}
+
+async function writePosition(tx: Tx, decision: DecisionRow, partyId: string, user: SessionUser, input: PositionInput, forRoom: boolean) {
+  const values = { position: input.position, reservation: input.reservation, statedBy: user.id, statedAt: new Date(), recordedForRoom: forRoom };
+  await tx
+    .insert(decisionPositions)
+    .values({ decisionId: decision.id, partyId, ...values })
+    .onConflictDoUpdate({ target: [decisionPositions.decisionId, decisionPositions.partyId], set: values });
+  await audit(tx, {
+    actorId: user.id,
+    action: forRoom ? "decision.position.room" : "decision.position",
+    subject: `group:${decision.groupId}`,
+    details: { decisionId: decision.id, partyId, ...input },
+  });
+}
+
+/**
+ * The chair (who may: `recordForRoom`) records for the room in one go: who is present, and the
+ * position each party present with a mandate stated on one of the meeting's open decisions
+ * (decision 022). Checked whole before anything is written: a member outside the group, a party
+ * without a mandate, another meeting's or a per capsulum decision changes nothing.
+ */
+export async function recordForRoom(db: Db, meeting: MeetingRow, input: RoomRecord, actor: SessionUser): Promise<Result> {
+  const { people } = await meetingDetails(db, meeting);
+  const ticked = new Set(input.present);
+  if (input.present.some((id) => !people.some((p) => p.userId === id))) return invalid("room.presentInvalid", "present");
+  const mandated = partiesWithMandate(people.map((p) => ({ partyId: p.partyId, role: p.role, present: ticked.has(p.userId) })));
+  const absent = input.positions.find((p) => !mandated.has(p.partyId));
+  if (absent) return invalid("room.partyNotPresent", positionField(absent.partyId));
+  return db.transaction(async (tx) => {
+    const current = await lockDecision(tx, input.decisionId);
+    if (!current || current.meetingId !== meeting.id) return invalid("room.decisionInvalid", "decisionId");
+    if (current.kind !== "meeting") return conflict("room.perCapsulum", "decisionId");
+    const refused = refusedStep(stageOf(current), "state", 0);
+    if (refused) return conflict(refused, "decisionId");
+    await writePresence(
+      tx,
+      meeting.id,
+      people.filter((p) => ticked.has(p.userId)).map((p) => ({ userId: p.userId, partyId: p.partyId })),
+      actor,
+    );
+    for (const p of input.positions) await writePosition(tx, current, p.partyId, actor, p, true);
     return ok();
   });
 }
@@ -254,7 +300,14 @@ export async function decisionDetail(db: Db, decision: DecisionRow, partnershipI
   const [partyRows, positions, tasks, meeting, item] = await Promise.all([
     partiesOf(db, partnershipId),
     db
-      .select({ partyId: decisionPositions.partyId, position: decisionPositions.position, reservation: decisionPositions.reservation, statedBy: users.name, statedAt: decisionPositions.statedAt })
+      .select({
+        partyId: decisionPositions.partyId,
+        position: decisionPositions.position,
+        reservation: decisionPositions.reservation,
+        statedBy: users.name,
+        statedAt: decisionPositions.statedAt,
+        recordedForRoom: decisionPositions.recordedForRoom,
+      })
       .from(decisionPositions)
       .innerJoin(users, eq(users.id, decisionPositions.statedBy))
       .where(eq(decisionPositions.decisionId, decision.id)),
@@ -277,4 +330,15 @@ export async function decisionDetail(db: Db, decision: DecisionRow, partnershipI
     meeting: meeting[0] ?? null,
     item: item[0] ?? null,
   };
+}
+
+/** The follow-up tasks of a meeting's decisions, by due date: what the meeting left to do. */
+export function tasksOfMeeting(db: Db, meetingId: string) {
+  return db
+    .select({ id: decisionTasks.id, decisionId: decisionTasks.decisionId, title: decisionTasks.title, owner: users.name, dueOn: decisionTasks.dueOn, status: decisionTasks.status })
+    .from(decisionTasks)
+    .innerJoin(decisions, eq(decisions.id, decisionTasks.decisionId))
+    .innerJoin(users, eq(users.id, decisionTasks.ownerId))
+    .where(eq(decisions.meetingId, meetingId))
+    .orderBy(asc(decisionTasks.dueOn), asc(decisionTasks.title));
 }

@@ -95,7 +95,13 @@ export async function approve(deps: Deps, meeting: MeetingRow, actor: SessionUse
       const members = await tx.select({ userId: groupMembers.userId }).from(groupMembers).where(eq(groupMembers.groupId, meeting.groupId));
       await notify(
         tx,
-        { kind: "minutes.final", userIds: members.map((m) => m.userId), params: { meeting: meeting.title }, link: `/meetings/${meeting.id}/minutes`, eventKey: `minutes-final:${meeting.id}` },
+        {
+          kind: "minutes.final",
+          userIds: members.map((m) => m.userId),
+          params: { meeting: meeting.title },
+          link: `/meetings/${meeting.id}/minutes`,
+          eventKey: `minutes-final:${meeting.id}`,
+        },
         deps.siteUrl,
       );
     });
@@ -107,7 +113,7 @@ export async function approve(deps: Deps, meeting: MeetingRow, actor: SessionUse
 /** Approvals given so far (and on which text), for the meeting page. */
 const approvalsOf = prepared((db) =>
   db
-    .select({ userId: minutesApprovals.userId, name: users.name, approvedAt: minutesApprovals.approvedAt })
+    .select({ userId: minutesApprovals.userId, name: users.name, approvedAt: minutesApprovals.approvedAt, contentSha256: minutesApprovals.contentSha256 })
     .from(minutesApprovals)
     .innerJoin(users, eq(users.id, minutesApprovals.userId))
     .where(eq(minutesApprovals.meetingId, sql.placeholder("meetingId")))
@@ -116,6 +122,16 @@ const approvalsOf = prepared((db) =>
 
 export function approvalsGiven(db: Db, meetingId: string) {
   return approvalsOf(db).execute({ meetingId });
+}
+
+/**
+ * Whether `userId`'s approval still stands: given, and of the minutes as they read now (an edit
+ * since voids it, decision 008). Reads the live document only when there is an approval to check.
+ */
+export async function approvalStands(deps: { minutes: LiveMinutes }, meetingId: string, approvals: { userId: string; contentSha256: string }[], userId: string): Promise<boolean> {
+  const mine = approvals.find((a) => a.userId === userId);
+  if (!mine) return false;
+  return deps.minutes.withDocument(meetingId, async (doc) => doc.snapshot().contentSha256 === mine.contentSha256);
 }
 
 /** Who approved the final minutes: they also approve every correction to them. */

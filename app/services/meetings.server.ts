@@ -5,12 +5,12 @@ import { agendaItems, attendance, groupMembers, groups, meetings, minutes, organ
 import type { LiveMinutes } from "../live-minutes";
 import type { SessionUser } from "../auth/session.server";
 import { meetingInvitation, type CalendarMeeting } from "../calendar/ics";
-import { paragraphHeading, paragraphs } from "../domain/agenda";
+import { paragraphHeading, paragraphs, placeForNewItem } from "../domain/agenda";
 import { convenerOf, convenerParty } from "../domain/convener";
 import { participatesOn } from "../domain/participation";
 import { partiesWithMandate } from "../domain/representation";
 import { stockholmDate } from "../domain/stockholm-date";
-import { formatDateTime, translator } from "../i18n";
+import { formatDateTime, LOCALES, translator } from "../i18n";
 import type { GroupAccess } from "./access.server";
 import { audit } from "./audit.server";
 import type { Holder } from "./groups.server";
@@ -263,14 +263,24 @@ export function addAgendaItem(
   actor: SessionUser,
 ): Promise<Result<string>> {
   return changeAgenda(deps, meetingId, actor, async (tx, items) => {
-    const last = Math.max(0, ...items.map((i) => i.position));
+    // A proposal waits outside the agenda; an item added to it goes before "Mötets avslutande".
+    const position = proposed ? Math.max(0, ...items.map((i) => i.position)) + 1 : await makeRoom(tx, items);
     const [item] = await tx
       .insert(agendaItems)
-      .values({ meetingId, position: last + 1, ...input, proposed, createdBy: actor.id })
+      .values({ meetingId, position, ...input, proposed, createdBy: actor.id })
       .returning({ id: agendaItems.id });
     await audit(tx, { actorId: actor.id, action: proposed ? "agenda.propose" : "agenda.add", subject: `meeting:${meetingId}`, details: { title: input.title } });
     return item.id;
   });
+}
+
+const CLOSING_TITLES = LOCALES.map((l) => translator(l)("agenda.template.close"));
+
+/** The position for an item joining the agenda, moving the closing item after it (`placeForNewItem`). */
+async function makeRoom(tx: Tx, items: AgendaRow[]): Promise<number> {
+  const place = placeForNewItem(items, CLOSING_TITLES);
+  if (place.closing) await tx.update(agendaItems).set({ position: place.closing.position }).where(eq(agendaItems.id, place.closing.id));
+  return place.position;
 }
 
 /** Moves an item one step up or down (swapping positions), or accepts a proposal onto the agenda, or removes it. */
@@ -279,7 +289,10 @@ export function changeAgendaItem(deps: AgendaDeps, meetingId: string, itemId: st
     const item = items.find((i) => i.id === itemId);
     if (!item) return;
     if (op === "remove") await tx.delete(agendaItems).where(eq(agendaItems.id, itemId));
-    if (op === "accept") await tx.update(agendaItems).set({ proposed: false }).where(eq(agendaItems.id, itemId));
+    if (op === "accept") {
+      const position = await makeRoom(tx, items);
+      await tx.update(agendaItems).set({ proposed: false, position }).where(eq(agendaItems.id, itemId));
+    }
     if (op === "up" || op === "down") {
       const agenda = paragraphs(items);
       const at = agenda.findIndex((i) => i.id === itemId);
@@ -304,16 +317,19 @@ export async function respond(db: Db, meetingId: string, user: SessionUser, rsvp
 
 /** The chair's record of who was present and for which party; everyone not listed was absent. */
 export async function recordPresence(db: Db, meetingId: string, present: { userId: string; partyId: string }[], actor: SessionUser) {
-  await db.transaction(async (tx) => {
-    await tx.update(attendance).set({ present: false, partyId: null }).where(eq(attendance.meetingId, meetingId));
-    for (const p of present) {
-      await tx
-        .insert(attendance)
-        .values({ meetingId, userId: p.userId, present: true, partyId: p.partyId })
-        .onConflictDoUpdate({ target: [attendance.meetingId, attendance.userId], set: { present: true, partyId: p.partyId, updatedAt: new Date() } });
-    }
-    await audit(tx, { actorId: actor.id, action: "meeting.presence", subject: `meeting:${meetingId}`, details: { present: present.map((p) => p.userId) } });
-  });
+  await db.transaction((tx) => writePresence(tx, meetingId, present, actor));
+}
+
+/** Who was present, replacing what was recorded before, inside the caller's transaction. */
+export async function writePresence(tx: Tx, meetingId: string, present: { userId: string; partyId: string }[], actor: SessionUser) {
+  await tx.update(attendance).set({ present: false, partyId: null }).where(eq(attendance.meetingId, meetingId));
+  for (const p of present) {
+    await tx
+      .insert(attendance)
+      .values({ meetingId, userId: p.userId, present: true, partyId: p.partyId })
+      .onConflictDoUpdate({ target: [attendance.meetingId, attendance.userId], set: { present: true, partyId: p.partyId, updatedAt: new Date() } });
+  }
+  await audit(tx, { actorId: actor.id, action: "meeting.presence", subject: `meeting:${meetingId}`, details: { present: present.map((p) => p.userId) } });
 }
 
 type MeetingListShape = `${"all" | "mine"}:${"upcoming" | "past" | "range"}:${"group" | "any"}`;

@@ -169,3 +169,9 @@ export async function partnershipName(db: Db, id: string): Promise<string | null
   const [row] = await db.select({ name: partnerships.name }).from(partnerships).where(eq(partnerships.id, id));
   return row?.name ?? null;
 }
+
+/** The partnership's name and diarienummer (null when it has none), for documents such as the printed minutes. */
+export async function partnershipIdentity(db: Db, id: string): Promise<{ name: string; referenceNumber: string | null } | null> {
+  const [row] = await db.select({ name: partnerships.name, referenceNumber: partnerships.referenceNumber }).from(partnerships).where(eq(partnerships.id, id));
+  return row ?? null;
+}

@@ -38,7 +38,7 @@ it("runs pages, navigation and the live minutes editor under the Content-Securit
   expect(await violations()).toEqual([]);
 
   // Tiptap (inline styles, carets) on y-websocket (a same-origin socket) saves what is typed.
-  await page.goto(`${env.server.url}/meetings/${id}`);
+  await page.goto(`${env.server.url}/meetings/${id}?fas=under`); // the upcoming meeting opens on *Före*; the minutes are in *Under*
   const editor = page.getByRole("textbox", { name: "Protokollets text" });
   await editor.getByText("§ 1 Mötets öppnande").waitFor();
   await editor.locator("p").first().click();

@@ -76,7 +76,7 @@ it("coordinator sets up a partnership and steering group, the chair convenes, a 
   await chair.getByLabel("Rubrik").fill("Verksamhetsplan 2027");
   await chair.getByLabel("Typ", { exact: true }).selectOption("decision");
   await chair.getByRole("button", { name: "Lägg till", exact: true }).click();
-  await chair.getByRole("region", { name: "Dagordning" }).getByText("§ 8 Verksamhetsplan 2027").waitFor();
+  await chair.getByRole("region", { name: "Dagordning" }).getByText("§ 7 Verksamhetsplan 2027").waitFor();
   await chair.getByRole("button", { name: "Skicka kallelse" }).click();
   await chair.getByText("Kallelsen är skickad till gruppens ledamöter.").waitFor();
   await expectAccessible(chair);
@@ -91,7 +91,7 @@ it("coordinator sets up a partnership and steering group, the chair convenes, a 
   await member.getByRole("table", { name: "januari 2027" }).waitFor();
   await expectAccessible(member);
   await member.getByRole("link", { name: "13:00 Styrgruppsmöte januari" }).click();
-  await member.getByRole("region", { name: "Dagordning" }).getByText("§ 8 Verksamhetsplan 2027").waitFor();
+  await member.getByRole("region", { name: "Dagordning" }).getByText("§ 7 Verksamhetsplan 2027").waitFor();
   await member.getByRole("button", { name: "Jag kommer", exact: true }).click();
   await member.getByText("Ditt svar är sparat: du kommer.").waitFor();
   await expectAccessible(member);

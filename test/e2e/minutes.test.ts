@@ -17,7 +17,8 @@ async function openMinutes(email: string, meetingUrl: string): Promise<Page> {
 
 it("two members write the same minutes and see each other's text, names and carets", async () => {
   const id = (await stockholmSteeringMeetings(env.db.sql)).at(-1)!;
-  const url = `${env.server.url}/meetings/${id}`;
+  // The upcoming meeting opens on *Före*; its minutes are written in *Under*.
+  const url = `${env.server.url}/meetings/${id}?fas=under`;
   const ahmed = await openMinutes("stockholm.bo-gotland@samrad.test", url);
   const ingrid = await openMinutes("stockholm.bo-sodra@samrad.test", url);
 
@@ -104,7 +105,8 @@ it("the chair and the adjuster approve; the minutes turn read-only in both brows
 
 it("a section keeps its agenda item through a member's rewrite of its heading, so moving the item back still finds it", async () => {
   const id = (await stockholmSteeringMeetings(env.db.sql)).at(-1)!;
-  const url = `${env.server.url}/meetings/${id}`;
+  // The upcoming meeting opens on *Före*; its minutes are written in *Under*.
+  const url = `${env.server.url}/meetings/${id}?fas=under`;
   const chair = await openMinutes("stockholm.bo-vasterort@samrad.test", url);
   const member = await openMinutes("stockholm.bo-sodra@samrad.test", url);
   const agenda = chair.getByRole("region", { name: "Dagordning" });

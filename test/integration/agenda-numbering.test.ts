@@ -93,8 +93,8 @@ describe("agenda numbering across page, notice, calendar and minutes", () => {
     blocks[at + 1].insert(0, [new Y.XmlText("Protokollet från oktober lades till handlingarna.")]);
     await eventually(() => live.saved() > 0, "the text to be stored");
 
+    // A new item lands before "Mötets avslutande", which stays last.
     expect((await post({ intent: "add", title: "Verksamhetsplan 2027", type: "decision" })).status).toBe(200);
-    await op("Verksamhetsplan 2027", "up");
     await op("Verksamhetsplan 2027", "up");
     await op("Nästa möte", "remove");
     await op("Föregående mötesprotokoll", "remove");
@@ -120,14 +120,15 @@ describe("agenda numbering across page, notice, calendar and minutes", () => {
     await op("Lokalfrågan", "up");
     await op("Val av justerare", "remove");
     expect((await post({ intent: "add", title: "Rapport från samverkansgruppen", type: "information" })).status).toBe(200);
+    // Accepted and added items land before "Mötets avslutande".
     const expected = [
       "§ 1 Mötets öppnande",
       "§ 2 Godkännande av dagordningen",
       "§ 3 Övriga frågor",
-      "§ 4 Verksamhetsplan 2027",
-      "§ 5 Lokalfrågan",
-      "§ 6 Mötets avslutande",
-      "§ 7 Rapport från samverkansgruppen",
+      "§ 4 Lokalfrågan",
+      "§ 5 Verksamhetsplan 2027",
+      "§ 6 Rapport från samverkansgruppen",
+      "§ 7 Mötets avslutande",
     ];
     await agree(expected, true);
     const notice = await lastNotice();
@@ -168,7 +169,7 @@ describe("agenda numbering across page, notice, calendar and minutes", () => {
       mails: (await t.sql`select count(*)::int as n from outbox`)[0].n,
       minutes: (await t.sql`select count(*)::int as n from minutes_updates where meeting_id = ${meetingId}`)[0].n,
     }).toEqual(before);
-    const page = await (await http.get(`/meetings/${meetingId}`, chair)).text();
+    const page = await (await http.get(`/meetings/${meetingId}?fas=fore`, chair)).text();
     expect(page).toContain("Protokollet är skickat för justering, så dagordningen kan inte längre ändras.");
     expect(page).not.toContain(`Flytta upp Lokalfrågan`);
   });

@@ -151,6 +151,12 @@ describe("justering: approval locks the minutes", () => {
     expect(html).toContain("Olof Persson");
     expect(html).toContain("Ahmed Karimi");
     expect(html).toContain("Under § 1 ska det stå 13.05, inte 13.00.");
+    // The header names the partnership, its diarienummer and the end time; no one is named secretary, as none is recorded.
+    const text = html.replaceAll("<!-- -->", "");
+    expect(text).toContain("<dt>Partnerskap</dt><dd>IOP Socialförvaltningen Stockholm – Brottsofferjourerna</dd>");
+    expect(text).toContain("<dt>Diarienummer</dt><dd>2021/630</dd>");
+    expect(text).toContain("<dt>Mötet avslutades</dt>");
+    expect(text).not.toContain("Sekreterare");
     const md = await http.get(`/meetings/${meetingId}/minutes.md`, cookies.member);
     expect(md.headers.get("content-type")).toMatch(/^text\/markdown/);
     expect(await md.text()).toContain("## § 1 Mötets öppnande");

@@ -84,10 +84,30 @@ describe("meeting capabilities: every intent refused where its form is hidden", 
     expect((await http.get(`/meetings/${upcoming}/edit`, cookie[CITY])).status).toBe(200);
   });
 
+  it("a meeting that has ended is no longer answered, moved or cancelled, whatever the form says", async () => {
+    const page = await (await http.get(`/meetings/${held}?fas=fore`, cookie[CITY])).text();
+    for (const intent of ["rsvp", "cancel"]) expect(page, intent).not.toContain(formMarker(meetingForm(held, intent)));
+    expect(page).not.toContain(`href="/meetings/${held}/edit"`);
+    const before = await everything();
+    const moved = { title: "Flyttat i efterhand", kind: "ordinary", date: "2027-01-15", startTime: "13:00", endTime: "15:00", location: "Annan lokal" };
+    for (const [res, what] of [
+      [await postMeetingForm(http, held, { intent: "rsvp", rsvp: "attending" }, cookie[GOTLAND]), "rsvp"],
+      [await postMeetingForm(http, held, { intent: "cancel", reason: "För sent" }, cookie[CITY]), "cancel"],
+    ] as const) {
+      expect(res.status, what).toBe(409);
+      expect(await shownAt(res, "refused"), what).toBe("Mötet har redan ägt rum.");
+    }
+    expect((await http.post(`/meetings/${held}/edit`, moved, { cookie: cookie[CITY] })).status).toBe(409);
+    expect((await http.get(`/meetings/${held}/edit`, cookie[CITY])).status).toBe(409);
+    expect(await everything()).toBe(before);
+  });
+
   it("shows the chair the forms it refuses others, and takes them", async () => {
     const page = await (await http.get(`/meetings/${upcoming}`, cookie[CITY])).text();
     const shown = (intent: string) => formMarker(meetingForm(upcoming, intent));
-    for (const intent of ["notice", "cancel", "add", "item", "rsvp", "presence", "forApproval"]) expect(page, intent).toContain(shown(intent));
+    for (const intent of ["notice", "cancel", "add", "item", "rsvp", "presence"]) expect(page, intent).toContain(shown(intent));
+    // Sending the minutes for approval belongs to the meeting's *Under* part.
+    expect(await (await http.get(`/meetings/${upcoming}?fas=under`, cookie[CITY])).text()).toContain(shown("forApproval"));
     const observer = await (await http.get(`/meetings/${upcoming}`, cookie[SODRA])).text();
     for (const intent of ["propose", "rsvp"]) expect(observer, intent).toContain(shown(intent));
     expect((await postMeetingForm(http, upcoming, { intent: "propose", title: "Observatörens förslag", type: "information" }, cookie[SODRA])).status).toBe(200);

@@ -15,6 +15,7 @@ const CONCERNS = {
     rsvp: ["rsvp", false],
     presence: ["attendance", false],
     decision: ["decisions", false],
+    room: ["room", false],
     forApproval: ["justering", true],
     approve: ["justering", true],
     correction: ["corrections", true],

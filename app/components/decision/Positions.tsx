@@ -8,7 +8,7 @@ import type { ActionData } from "~/services/result";
 import type { DecisionPage } from "./page-data";
 
 /** Each party's position, the form for the party the user speaks for, and closing or recording the decision. */
-export function Positions({ decision, parties, myParty, can }: Pick<DecisionPage, "decision" | "parties" | "myParty" | "can">) {
+export function Positions({ decision, parties, myParty, can, minutesFinal }: Pick<DecisionPage, "decision" | "parties" | "myParty" | "can"> & { minutesFinal: boolean }) {
   const t = useT();
   const locale = useLocale();
   const position = useFetcher<ActionData>();
@@ -24,7 +24,22 @@ export function Positions({ decision, parties, myParty, can }: Pick<DecisionPage
             <td>{p.name}</td>
             <td>{p.position ? t(`decision.position.${p.position}`) : t("decision.noPosition")}</td>
             <td className="prewrap">{p.reservation || "—"}</td>
-            <td>{p.statedBy && p.statedAt ? `${p.statedBy}, ${formatDateTime(p.statedAt, locale)}` : "—"}</td>
+            <td>
+              {p.statedBy && p.statedAt ? `${p.statedBy}, ${formatDateTime(p.statedAt, locale)}` : "—"}
+              {/* Recorded in the room by the chair; the approved minutes confirm it (decision 022). */}
+              {p.recordedForRoom ? (
+                <>
+                  {" "}
+                  <span className="badge recorded">{t("room.recordedByChair")}</span>
+                  {minutesFinal ? (
+                    <>
+                      {" "}
+                      <span className="badge confirmed">{t("room.confirmed")}</span>
+                    </>
+                  ) : null}
+                </>
+              ) : null}
+            </td>
           </tr>
         ))}
       </DataTable>

@@ -1,6 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { ActionMessages } from "~/components/ActionMessages";
 import { Field, SelectField } from "~/components/Field";
+import { useResetOnDone } from "~/components/use-reset-on-done";
 import { paragraphHeading } from "~/domain/agenda";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
@@ -17,6 +18,8 @@ export function Agenda({ meeting: m, agenda, proposals, can, minutes }: Pick<Mee
   const fetcher = useFetcher<ActionData>();
   const action = `/meetings/${m.id}/agenda`;
   const errors = fetcher.data?.fieldErrors ?? {};
+  // After an item is added the form starts blank: the next item must not inherit the last one's links.
+  const addForm = useResetOnDone(fetcher.data);
   const buttons = (item: { id: string; title: string }, ops: Op[]) =>
     can.changeAgenda ? <ItemButtons fetcher={fetcher} action={action} id={item.id} ops={ops} title={item.title} /> : null;
   return (
@@ -58,7 +61,7 @@ export function Agenda({ meeting: m, agenda, proposals, can, minutes }: Pick<Mee
       {can.changeAgenda || can.proposeItem ? (
         <details open={Object.keys(errors).length > 0}>
           <summary>{t(can.changeAgenda ? "agenda.add" : "agenda.propose")}</summary>
-          <fetcher.Form method="post" action={action} className="stack">
+          <fetcher.Form method="post" action={action} className="stack" ref={addForm}>
             <input type="hidden" name="intent" value={can.changeAgenda ? "add" : "propose"} />
             <Field name="title" label={t("agenda.itemTitle")} required error={errors.title} />
             <SelectField
@@ -77,18 +80,29 @@ export function Agenda({ meeting: m, agenda, proposals, can, minutes }: Pick<Mee
   );
 }
 
-/** Move, accept or remove one item; each button names the item for screen readers. */
+/** Move, accept or remove one item; each button names the item for screen readers, and removing asks first. */
 function ItemButtons({ fetcher, action, id, ops, title }: { fetcher: AgendaFetcher; action: string; id: string; ops: Op[]; title: string }) {
   const t = useT();
   return (
     <fetcher.Form method="post" action={action} className="item-buttons">
       <input type="hidden" name="intent" value="item" />
       <input type="hidden" name="itemId" value={id} />
-      {ops.map((op) => (
-        <button key={op} type="submit" name="op" value={op} className="small secondary" aria-label={t(`agenda.op.${op}Label`, { title })}>
-          {t(`agenda.op.${op}`)}
-        </button>
-      ))}
+      {ops
+        .filter((op) => op !== "remove")
+        .map((op) => (
+          <button key={op} type="submit" name="op" value={op} className="small secondary" aria-label={t(`agenda.op.${op}Label`, { title })}>
+            {t(`agenda.op.${op}`)}
+          </button>
+        ))}
+      {ops.includes("remove") ? (
+        <details className="confirm-remove">
+          <summary aria-label={t("agenda.op.removeLabel", { title })}>{t("agenda.op.remove")}</summary>
+          <p>{t("agenda.op.removeConfirm", { title })}</p>
+          <button type="submit" name="op" value="remove" className="small danger">
+            {t("agenda.op.removeLabel", { title })}
+          </button>
+        </details>
+      ) : null}
     </fetcher.Form>
   );
 }

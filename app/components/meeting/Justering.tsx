@@ -1,7 +1,8 @@
-import { Link, useFetcher } from "@remix-run/react";
+import { Link, useFetcher, useLocation, useNavigate } from "@remix-run/react";
+import { useEffect } from "react";
 import { ActionMessages } from "~/components/ActionMessages";
 import { Field, FormAlert, Notice, TextArea } from "~/components/Field";
-import { formatDateTime } from "~/i18n";
+import { formatDateTime, type MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { ActionData } from "~/services/result";
 import type { MeetingPage } from "./page-data";
@@ -16,10 +17,17 @@ export function Justering({ meeting: d }: { meeting: MeetingPage }) {
   const action = `/meetings/${d.meeting.id}/justering`;
   const error = result?.fieldErrors.adjuster ?? result?.fieldErrors.approve ?? result?.fieldErrors.refused;
   const hits = (result?.details?.hits ?? []) as { text: string; context: string }[];
+  const navigate = useNavigate();
+  const location = useLocation();
+  // Sent for approval: the meeting is now in its after phase, and the page follows it there, still saying so.
+  useEffect(() => {
+    if (result?.done === "justering.sent") navigate(`/meetings/${d.meeting.id}?fas=efter`, { state: { done: result.done } });
+  }, [result, navigate, d.meeting.id]);
+  const done = result?.done ?? (location.state as { done?: MessageKey } | null)?.done;
   return (
     <div className="justering">
       <h3>{t("justering.title")}</h3>
-      <Notice message={result?.done ? t(result.done) : undefined} />
+      <Notice message={done ? t(done) : undefined} />
       {error && error !== "justering.personnummer" ? <FormAlert message={t(error)} /> : null}
       {d.can.sendForApproval ? (
         <fetcher.Form method="post" action={action} className="stack">
@@ -63,7 +71,7 @@ export function Justering({ meeting: d }: { meeting: MeetingPage }) {
         <fetcher.Form method="post" action={action} className="stack">
           <input type="hidden" name="intent" value="approve" />
           {hits.length && minutes.isMinutesChair ? (
-            <Field name="reason" label={t("justering.keepReason")} hint={t("justering.keepReasonHint")} required />
+            <Field name="reason" id="f-keep-reason" label={t("justering.keepReason")} hint={t("justering.keepReasonHint")} required />
           ) : null}
           <button type="submit">{t("justering.approve")}</button>
         </fetcher.Form>

@@ -31,7 +31,7 @@ export function MeetingActions({ meeting: m, can }: Pick<MeetingPage, "meeting" 
             <summary>{t("meeting.cancel")}</summary>
             <cancel.Form method="post" action={`/meetings/${m.id}/cancel`} className="stack">
               <p>{t(m.status === "noticed" ? "meeting.cancelWarnNoticed" : "meeting.cancelWarn")}</p>
-              <Field name="reason" label={t("meeting.cancelReason")} required error={cancel.data?.fieldErrors.reason} />
+              <Field name="reason" id="f-cancel-reason" label={t("meeting.cancelReason")} required error={cancel.data?.fieldErrors.reason} />
               <button type="submit" className="danger">
                 {t("meeting.cancelConfirm")}
               </button>

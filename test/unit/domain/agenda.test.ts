@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { paragraphHeading, paragraphs } from "../../../app/domain/agenda";
+import { paragraphHeading, paragraphs, placeForNewItem } from "../../../app/domain/agenda";
 
 const item = (id: string, position: number, proposed = false) => ({ id, position, proposed, title: `Punkt ${id}` });
 
@@ -19,4 +19,21 @@ describe("paragraphs", () => {
   it("heads a paragraph as the minutes and the notice do", () => {
     expect(paragraphHeading({ number: 3, title: "Verksamhetsplan 2027" })).toBe("§ 3 Verksamhetsplan 2027");
   });
+});
+
+describe("placeForNewItem", () => {
+  const CLOSING = ["Mötets avslutande", "Closing of the meeting"];
+  const item = (id: string, position: number, title: string, proposed = false) => ({ id, position, title, proposed });
+  it.each<[string, ReturnType<typeof item>[], ReturnType<typeof placeForNewItem>]>([
+    ["an empty agenda: first", [], { position: 1, closing: null }],
+    ["no closing item: last", [item("a", 1, "Mötets öppnande"), item("b", 2, "Övriga frågor")], { position: 3, closing: null }],
+    ["before the closing item, which moves last", [item("a", 1, "Mötets öppnande"), item("z", 2, "Mötets avslutande")], { position: 2, closing: { id: "z", position: 3 } }],
+    [
+      "past a waiting proposal too",
+      [item("a", 1, "Mötets öppnande"), item("z", 2, "Mötets avslutande"), item("p", 3, "Lokalfrågan", true)],
+      { position: 2, closing: { id: "z", position: 4 } },
+    ],
+    ["an English agenda", [item("a", 1, "Opening"), item("z", 5, "Closing of the meeting")], { position: 5, closing: { id: "z", position: 6 } }],
+    ["a closing item moved up is no longer the end", [item("z", 1, "Mötets avslutande"), item("b", 2, "Övriga frågor")], { position: 3, closing: null }],
+  ])("%s", (_, items, place) => expect(placeForNewItem(items, CLOSING)).toEqual(place));
 });

@@ -52,17 +52,30 @@ const beforeLeaving = new Date("2025-12-15T13:00:00Z");
 const draftMinutes = { status: "draft", chairId: null, adjusters: [] } as const;
 const forApproval = { status: "for_approval", chairId: "cityRep", adjusters: ["gotlandRep"] } as const;
 const finalMinutes = { status: "final", chairId: "cityRep", adjusters: ["gotlandRep"] } as const;
-const meeting = (status: MeetingState["status"], startsAt: Date, minutes: MeetingState["minutes"] = draftMinutes): MeetingState => ({ status, startsAt, minutes });
+const TWO_HOURS = 2 * 3600_000;
+const meeting = (status: MeetingState["status"], startsAt: Date, minutes: MeetingState["minutes"] = draftMinutes): MeetingState => ({
+  status,
+  startsAt,
+  endsAt: new Date(startsAt.getTime() + TWO_HOURS),
+  minutes,
+});
 
 /** The whole record: the actions listed are allowed, the refusals given are as given, everything else is forbidden. */
 function expected(allowed: MeetingAction[], refusals: Partial<Record<MeetingAction, Refusal>> = {}): MeetingCapabilities {
-  return Object.fromEntries(MEETING_ACTIONS.map((a) => [a, allowed.includes(a) ? true : (refusals[a] ?? "forbidden")])) as MeetingCapabilities;
+  return Object.fromEntries(MEETING_ACTIONS.map((a) => [a, allowed.includes(a) ? true : refusals[a] ?? "forbidden"])) as MeetingCapabilities;
 }
 
 const READ: MeetingAction[] = ["view", "readMinutes"];
 const MEMBER: MeetingAction[] = [...READ, "proposeItem", "rsvp"];
 const MANAGE: MeetingAction[] = [...READ, "writeMinutes", "edit", "cancel", "changeAgenda", "recordAttendance", "sendForApproval"];
-const UPCOMING_NOTICED: Partial<Record<MeetingAction, Refusal>> = { sendNotice: "meeting.alreadyNoticed", recordDecision: "decision.notHeldYet" };
+const UPCOMING_NOTICED: Partial<Record<MeetingAction, Refusal>> = {
+  sendNotice: "meeting.alreadyNoticed",
+  recordDecision: "decision.notHeldYet",
+  recordForRoom: "decision.notHeldYet",
+};
+/** Once a meeting has ended it is no longer answered, moved or cancelled. */
+const PAST: Partial<Record<MeetingAction, Refusal>> = { edit: "meeting.isPast", cancel: "meeting.isPast", rsvp: "meeting.isPast" };
+const without = (actions: MeetingAction[], ...gone: MeetingAction[]) => actions.filter((a) => !gone.includes(a));
 
 describe("meeting capabilities by role: an upcoming noticed meeting, draft minutes, 2026-11-30", () => {
   it.each<[Person, boolean, MeetingCapabilities]>([
@@ -85,20 +98,53 @@ describe("meeting capabilities by role: an upcoming noticed meeting, draft minut
 
 describe("meeting capabilities by the meeting's and the minutes' state (the city's representative chairs; Västerort has left)", () => {
   it.each<[string, Person, MeetingState, MeetingCapabilities]>([
-    ["not yet noticed: the chair sends the notice", "cityRep", meeting("draft", upcoming), expected([...MANAGE, ...MEMBER, "sendNotice"], { recordDecision: "decision.notHeldYet" })],
-    ["held: the chair records decisions", "cityRep", meeting("noticed", held), expected([...MANAGE, ...MEMBER, "recordDecision"], { sendNotice: "meeting.alreadyNoticed" })],
+    [
+      "not yet noticed: the chair sends the notice",
+      "cityRep",
+      meeting("draft", upcoming),
+      expected([...MANAGE, ...MEMBER, "sendNotice"], { recordDecision: "decision.notHeldYet", recordForRoom: "decision.notHeldYet" }),
+    ],
+    [
+      "held: the chair records decisions and positions for the room, but no longer moves or cancels it",
+      "cityRep",
+      meeting("noticed", held),
+      expected(without([...MANAGE, ...MEMBER, "recordDecision", "recordForRoom"], "edit", "cancel", "rsvp"), { sendNotice: "meeting.alreadyNoticed", ...PAST }),
+    ],
+    [
+      "under way: the chair records for the room and may still move it",
+      "cityRep",
+      meeting("noticed", new Date(NOW.getTime() - 3600_000)),
+      expected([...MANAGE, ...MEMBER, "recordDecision", "recordForRoom"], { sendNotice: "meeting.alreadyNoticed" }),
+    ],
+    [
+      "held, for a member: no answer to a notice of a past meeting",
+      "gotlandRep",
+      meeting("noticed", held),
+      expected(without([...MEMBER, "writeMinutes"], "rsvp"), { rsvp: "meeting.isPast" }),
+    ],
     [
       "cancelled: nothing but reading",
       "cityRep",
       meeting("cancelled", upcoming),
-      expected([...READ, "writeMinutes"], Object.fromEntries(MEETING_ACTIONS.filter((a) => !["view", "readMinutes", "writeMinutes", "approveMinutes", "correctMinutes"].includes(a)).map((a) => [a, "meeting.isCancelled"]))),
+      expected(
+        [...READ, "writeMinutes"],
+        Object.fromEntries(
+          MEETING_ACTIONS.filter((a) => !["view", "readMinutes", "writeMinutes", "approveMinutes", "correctMinutes"].includes(a)).map((a) => [a, "meeting.isCancelled"]),
+        ),
+      ),
     ],
-    ["cancelled, for a member", "gotlandRep", meeting("cancelled", upcoming), expected([...READ, "writeMinutes"], { proposeItem: "meeting.isCancelled", rsvp: "meeting.isCancelled" })],
+    [
+      "cancelled, for a member",
+      "gotlandRep",
+      meeting("cancelled", upcoming),
+      expected([...READ, "writeMinutes"], { proposeItem: "meeting.isCancelled", rsvp: "meeting.isCancelled" }),
+    ],
     [
       "minutes for approval: the chair who sent them approves and edits; the agenda is fixed",
       "cityRep",
       meeting("noticed", held, forApproval),
-      expected([...READ, "writeMinutes", "edit", "cancel", "recordAttendance", "recordDecision", "rsvp", "approveMinutes"], {
+      expected([...READ, "writeMinutes", "recordAttendance", "recordDecision", "recordForRoom", "approveMinutes"], {
+        ...PAST,
         sendNotice: "meeting.alreadyNoticed",
         changeAgenda: "agenda.locked",
         proposeItem: "agenda.locked",
@@ -106,16 +152,51 @@ describe("meeting capabilities by the meeting's and the minutes' state (the city
         correctMinutes: "justering.notFinal",
       }),
     ],
-    ["minutes for approval: the adjuster", "gotlandRep", meeting("noticed", held, forApproval), expected([...READ, "writeMinutes", "rsvp", "approveMinutes"], { proposeItem: "agenda.locked", correctMinutes: "justering.notFinal" })],
-    ["minutes for approval: a deputy who is no adjuster only reads", "gotlandDeputy", meeting("noticed", held, forApproval), expected([...READ, "rsvp"], { proposeItem: "agenda.locked" })],
-    ["minutes for approval: a coordinator edits but does not approve", "coordinator", meeting("noticed", held, forApproval), expected([...READ, "writeMinutes", "edit", "cancel", "recordAttendance", "recordDecision"], { sendNotice: "meeting.alreadyNoticed", changeAgenda: "agenda.locked", sendForApproval: "justering.notDraft" })],
+    [
+      "minutes for approval: the adjuster",
+      "gotlandRep",
+      meeting("noticed", held, forApproval),
+      expected([...READ, "writeMinutes", "approveMinutes"], { rsvp: "meeting.isPast", proposeItem: "agenda.locked", correctMinutes: "justering.notFinal" }),
+    ],
+    [
+      "minutes for approval: a deputy who is no adjuster only reads",
+      "gotlandDeputy",
+      meeting("noticed", held, forApproval),
+      expected(READ, { rsvp: "meeting.isPast", proposeItem: "agenda.locked" }),
+    ],
+    [
+      "minutes for approval: a coordinator edits but does not approve",
+      "coordinator",
+      meeting("noticed", held, forApproval),
+      expected([...READ, "writeMinutes", "recordAttendance", "recordDecision", "recordForRoom"], {
+        ...PAST,
+        rsvp: "forbidden", // a coordinator sits in no party
+        sendNotice: "meeting.alreadyNoticed",
+        changeAgenda: "agenda.locked",
+        sendForApproval: "justering.notDraft",
+      }),
+    ],
+    [
+      "final minutes: the chair records nothing more for the room",
+      "cityRep",
+      meeting("noticed", held, finalMinutes),
+      expected([...READ, "recordAttendance", "recordDecision", "correctMinutes"], {
+        ...PAST,
+        sendNotice: "meeting.alreadyNoticed",
+        changeAgenda: "agenda.locked",
+        proposeItem: "agenda.locked",
+        sendForApproval: "justering.notDraft",
+        approveMinutes: "justering.notForApproval",
+        recordForRoom: "room.minutesFinal",
+      }),
+    ],
     [
       "final minutes: read-only; their approvers add corrections",
       "gotlandRep",
       meeting("noticed", held, finalMinutes),
-      expected([...READ, "rsvp", "correctMinutes"], { proposeItem: "agenda.locked", approveMinutes: "justering.notForApproval" }),
+      expected([...READ, "correctMinutes"], { rsvp: "meeting.isPast", proposeItem: "agenda.locked", approveMinutes: "justering.notForApproval" }),
     ],
-    ["final minutes: an observer", "sodraObserver", meeting("noticed", held, finalMinutes), expected([...READ, "rsvp"], { proposeItem: "agenda.locked" })],
+    ["final minutes: an observer", "sodraObserver", meeting("noticed", held, finalMinutes), expected(READ, { rsvp: "meeting.isPast", proposeItem: "agenda.locked" })],
   ])("%s", (_label, person, state, caps) => {
     expect(meetingCapabilities(facts(person, true), state, NOW)).toEqual(caps);
   });
@@ -126,7 +207,7 @@ describe("a party that has left keeps its say in meetings held before it left", 
     // Asked on 2025-12-10: Gotland holds the chair (2025-10..2026-03); Västerort still takes part.
     ["before leaving, an upcoming meeting", new Date("2025-12-10T09:00:00Z"), beforeLeaving, expected([...MEMBER, "writeMinutes"])],
     // Asked now: the meeting of 2025-12-15 was Västerort's to write; one after 2025-12-31 is not.
-    ["now, the meeting before it left", NOW, beforeLeaving, expected([...MEMBER, "writeMinutes"])],
+    ["now, the meeting before it left", NOW, beforeLeaving, expected(without([...MEMBER, "writeMinutes"], "rsvp"), { rsvp: "meeting.isPast" })],
     ["now, a meeting after it left", NOW, held, expected(READ)],
   ])("%s", (_label, now, startsAt, caps) => {
     expect(meetingCapabilities(facts("vasterortRep", true, now), meeting("noticed", startsAt), now)).toEqual(caps);
