@@ -6,6 +6,7 @@ import * as funding from "./parts/funding";
 import * as decisions from "./parts/decisions";
 import * as followUp from "./parts/follow-up";
 import * as notifications from "./parts/notifications";
+import * as documents from "./parts/documents";
 import type { MessageKey } from "./sv";
 
 export const en: Record<MessageKey, string> = {
@@ -17,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   ...notifications.en,
   ...funding.en,
   ...accounts.en,
+  ...documents.en,
   "app.name": "Samråd",
   "app.tagline": "Meeting portal for idea-based public partnerships",
   "nav.skip": "Skip to content",

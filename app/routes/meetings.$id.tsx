@@ -17,6 +17,7 @@ import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { decisionsOfMeeting } from "~/services/decisions.server";
 import { requireMeetingCapabilities } from "~/services/meeting-access.server";
+import { documentRows, documentsByItem } from "~/services/meeting-documents.server";
 import { meetingDetails } from "~/services/meetings.server";
 import { approvalsGiven, correctionsOf } from "~/services/justering.server";
 
@@ -30,11 +31,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const { meeting, access, parties: partyRows, minutes, can } = await requireMeetingCapabilities(context.db, user, params.id);
   const held = isHeld(meeting, new Date());
-  const [details, approvals, decisionRows] = await Promise.all([
+  const [details, approvals, decisionRows, documentRowsOfMeeting] = await Promise.all([
     meetingDetails(context.db, meeting),
-    approvalsGiven(context.db, meeting.id),
+    // Approvals come only once the minutes leave the draft (they never go back): a draft spares the query.
+    minutes.status === "draft" ? [] : approvalsGiven(context.db, meeting.id),
     // Only a held meeting can have decisions: an upcoming one costs no query for them.
     held ? decisionsOfMeeting(context.db, meeting.id) : [],
+    documentRows(context.db, meeting.id),
   ]);
   // Only final minutes take corrections, so minutes still in draft spare those queries.
   const corrections = minutes.status === "final" ? await correctionsOf(context.db, meeting.id) : [];
@@ -58,6 +61,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     myRsvp: me?.rsvp ?? null,
     agenda: paragraphs(details.agenda),
     proposals: details.agenda.filter((a) => a.proposed),
+    documents: Object.fromEntries(documentsByItem(documentRowsOfMeeting)),
     people: details.people,
     held,
     decisions: decisionRows.map((d) => ({ ...d, stage: stageOf({ kind: "meeting", status: d.status, meetingId: meeting.id }) })),
@@ -121,7 +125,7 @@ export default function Meeting() {
       </p>
       <MeetingActions meeting={m} can={d.can} />
       {d.can.rsvp ? <Rsvp meetingId={m.id} answer={d.myRsvp} /> : null}
-      <Agenda meeting={m} agenda={d.agenda} proposals={d.proposals} can={d.can} minutes={d.minutes} />
+      <Agenda meeting={m} agenda={d.agenda} proposals={d.proposals} documents={d.documents} can={d.can} minutes={d.minutes} />
       {!cancelled ? (
         <section aria-labelledby="minutes-h">
           <h2 id="minutes-h">{t("minutes.title")}</h2>
