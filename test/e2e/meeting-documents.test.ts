@@ -4,14 +4,14 @@ import { expect, it } from "vitest";
 import { stockholmDate } from "../../app/domain/stockholm-date";
 import { expectAccessible } from "../support/browser";
 import { EXE, PDF } from "../support/document-files";
+import { stockholmSteeringChairedBy } from "../support/demo";
 import { e2eEnvironment } from "../support/e2e";
 import { loggedInPage } from "../support/e2e-login";
 
 const env = e2eEnvironment();
 
 /** The attach form under one agenda item, found by the item its summary names. */
-const attachForm = (page: Page, heading: string) =>
-  page.locator("details.document-form", { has: page.locator("summary", { hasText: `Bifoga handling till ${heading}` }) });
+const attachForm = (page: Page, heading: string) => page.locator("details.document-form", { has: page.locator("summary", { hasText: `Bifoga handling till ${heading}` }) });
 
 /** No horizontal scroll at a phone's width (WCAG 1.4.10). */
 async function expectReflowAt320(page: Page) {
@@ -23,14 +23,7 @@ async function expectReflowAt320(page: Page) {
 
 it("the chair attaches a PDF to an agenda item, a program renamed .pdf is refused, and a member downloads the document", async () => {
   // The Stockholm steering group, with Södra Stockholm holding the chair from today.
-  const [{ id: groupId }] = await env.db.sql<{ id: string }[]>`
-    select g.id from groups g join partnerships p on p.id = g.partnership_id where p.reference_number = '2021/630' and g.kind = 'steering'`;
-  const [{ id: sodra }] = await env.db.sql<{ id: string }[]>`
-    select p.id from parties p join organisations o on o.id = p.organisation_id join groups g on g.partnership_id = p.partnership_id
-    where g.id = ${groupId} and o.org_number = '802476-1044'`;
-  await env.db.sql`update groups set rotation_order = array_prepend(${sodra}::uuid, array_remove(rotation_order, ${sodra}::uuid)),
-    rotation_starts_on = ${stockholmDate(new Date())}, rotation_unit = 'months', rotation_length = 1 where id = ${groupId}`;
-
+  const groupId = await stockholmSteeringChairedBy(env.db.sql, stockholmDate(new Date()));
   const chair = await loggedInPage(env.browser, env.server.url, "stockholm.bo-sodra@samrad.test");
   await chair.setViewportSize({ width: 1280, height: 900 });
   await chair.goto(`${env.server.url}/groups/${groupId}/meetings/new`);

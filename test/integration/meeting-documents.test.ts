@@ -7,6 +7,7 @@ import { translator } from "../../app/i18n";
 import type { ActionData } from "../../app/services/result";
 import { EXE, FILES, PDF } from "../support/document-files";
 import { freshDatabase, type TestDatabase } from "../support/db";
+import { stockholmSteeringChairedBy } from "../support/demo";
 import { postMeetingForm } from "../support/resource-forms";
 import { client, startTestServer } from "../support/server";
 
@@ -18,10 +19,9 @@ describe("meeting documents", () => {
   let app: RunningServer;
   let http: ReturnType<typeof client>;
   let groupId: string;
-  let chair: string; // Brottsofferjouren Södra Stockholm's representative
-  let member: string; // Brottsofferjouren Västerort's representative
-  let outsider: string; // Borås
   let meetingId: string;
+  // Session cookies: Södra Stockholm's representative (the chair), Västerort's, and someone from Borås.
+  let [chair, member, outsider] = ["", "", ""];
   let itemId: string; // § 8 Budget 2027
   const form = { title: "Styrgruppen – handlingar", kind: "ordinary", date: "2027-03-11", startTime: "13:00", endTime: "15:00", location: "Stadshuset" };
 
@@ -29,13 +29,7 @@ describe("meeting documents", () => {
     t = await freshDatabase();
     app = await startTestServer(t.url);
     http = client(app.url);
-    [{ id: groupId }] = await t.sql<{ id: string }[]>`
-      select g.id from groups g join partnerships p on p.id = g.partnership_id where p.reference_number = '2021/630' and g.kind = 'steering'`;
-    const [{ id: sodra }] = await t.sql<{ id: string }[]>`
-      select p.id from parties p join organisations o on o.id = p.organisation_id join groups g on g.partnership_id = p.partnership_id
-      where g.id = ${groupId} and o.org_number = '802476-1044'`;
-    await t.sql`update groups set rotation_order = array_prepend(${sodra}::uuid, array_remove(rotation_order, ${sodra}::uuid)),
-      rotation_starts_on = ${stockholmDate(new Date())}, rotation_unit = 'months', rotation_length = 1 where id = ${groupId}`;
+    groupId = await stockholmSteeringChairedBy(t.sql, stockholmDate(new Date()));
     chair = await http.login("stockholm.bo-sodra@samrad.test");
     member = await http.login("stockholm.bo-vasterort@samrad.test");
     outsider = await http.login("boras.jouren@samrad.test");
