@@ -102,7 +102,7 @@ export async function uploadDocument(db: Db, meetingId: string, upload: Document
           agendaItemId: target.agendaItemId,
           ...(target.documentKey ? { documentKey: target.documentKey } : {}),
           version: target.version,
-          title: upload.title || target.title || upload.filename,
+          title: upload.title || target.title || upload.filename || "dokument",
           filename: upload.filename,
           contentType: type.mime,
           size: upload.content.byteLength,

@@ -158,6 +158,23 @@ describe("meeting documents", () => {
     expect(Buffer.compare(Buffer.from(await res.arrayBuffer()), big)).toBe(0);
   });
 
+  it("numbers two replacements sent at once 2 and 3, neither lost", async () => {
+    expect((await attach(chair, { name: "plan.pdf", bytes: PDF }, "Verksamhetsplan")).status).toBe(200);
+    const [{ document_key: key }] = await t.sql`select document_key from meeting_documents where title = 'Verksamhetsplan'`;
+    const replace = () => upload(chair, { intent: "replace", documentKey: key }, { name: "plan.pdf", bytes: PDF });
+    expect((await Promise.all([replace(), replace()])).map((r) => r.status)).toEqual([200, 200]);
+    expect((await t.sql`select version from meeting_documents where document_key = ${key} order by version`).map((r) => r.version)).toEqual([1, 2, 3]);
+  });
+
+  it("takes an item's documents and their large objects with it when the item is removed from the agenda", async () => {
+    expect((await postMeetingForm(http, meetingId, { intent: "add", title: "Stryks", type: "information" }, chair)).status).toBe(200);
+    const [{ id: doomed }] = await t.sql`select id from agenda_items where meeting_id = ${meetingId} and title = 'Stryks'`;
+    expect((await upload(chair, { intent: "upload", agendaItemId: doomed }, { name: "bild.png", bytes: FILES.png })).status).toBe(200);
+    const [{ content_oid: oid }] = await t.sql`select content_oid from meeting_documents where agenda_item_id = ${doomed}`;
+    expect((await postMeetingForm(http, meetingId, { intent: "item", itemId: doomed, op: "remove" }, chair)).status).toBe(200);
+    expect(await t.sql`select 1 from pg_largeobject_metadata where oid = ${oid}::oid`).toHaveLength(0);
+  });
+
   it("lists each item's documents with their download links in the notice, in text and HTML", async () => {
     expect((await postMeetingForm(http, meetingId, { intent: "notice" }, chair)).status).toBe(200);
     const [mail] = await t.sql<{ body: string; subject: string }[]>`select subject, body from outbox where body like ${"%" + meetingId + "%"} order by id limit 1`;
