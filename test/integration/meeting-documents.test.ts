@@ -175,6 +175,24 @@ describe("meeting documents", () => {
     expect(await t.sql`select 1 from pg_largeobject_metadata where oid = ${oid}::oid`).toHaveLength(0);
   });
 
+  it("fixes a meeting's documents, as its agenda, once the minutes leave the draft", async () => {
+    const fixed = await newMeeting({ title: "Justerat möte", date: "2027-05-06" });
+    const [item] = await t.sql`select id from agenda_items where meeting_id = ${fixed} order by position limit 1`;
+    expect((await upload(chair, { intent: "upload", agendaItemId: item.id }, { name: "a.pdf", bytes: PDF }, fixed)).status).toBe(200);
+    const [doc] = await t.sql`select document_key from meeting_documents where meeting_id = ${fixed}`;
+    await t.sql`insert into minutes (meeting_id, status) values (${fixed}, 'for_approval') on conflict (meeting_id) do update set status = 'for_approval'`;
+    const before = await counts();
+    const refused = await upload(chair, { intent: "replace", documentKey: doc.document_key }, { name: "b.pdf", bytes: PDF }, fixed);
+    expect(refused.status).toBe(409);
+    expect((await answerOf(refused)).fieldErrors.refused).toBe("agenda.locked");
+    expect((await http.post(`/meetings/${fixed}/documents`, { intent: "delete", documentKey: doc.document_key }, { cookie: chair })).status).toBe(409);
+    expect(await counts()).toEqual(before);
+    // Still there to download, and the page offers no form to change it.
+    const page = await (await http.get(`/meetings/${fixed}`, chair)).text();
+    expect(page).toContain(`href="/meetings/${fixed}/documents/`);
+    expect(page).not.toContain("Bifoga handling");
+  });
+
   it("lists each item's documents with their download links in the notice, in text and HTML", async () => {
     expect((await postMeetingForm(http, meetingId, { intent: "notice" }, chair)).status).toBe(200);
     const [mail] = await t.sql<{ body: string; subject: string }[]>`select subject, body from outbox where body like ${"%" + meetingId + "%"} order by id limit 1`;
