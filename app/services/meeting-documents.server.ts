@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, max, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { agendaItems, meetingDocuments, meetings, minutes, users, type Locale } from "../../db/schema";
+import { agendaItems, meetingDocuments, meetings, minutes, type Locale } from "../../db/schema";
 import { paragraphHeading } from "../domain/agenda";
 import { formatFileSize, MAX_DOCUMENT_BYTES, sniffDocumentType, typeOfMime } from "../domain/document-type";
 import { translator } from "../i18n";
@@ -39,14 +39,11 @@ const columns = {
   createdAt: meetingDocuments.createdAt,
 };
 
-export type DocumentRow = { [K in keyof typeof columns]: (typeof columns)[K]["_"]["data"] };
-
 /** A meeting's documents, every version, newest version first within each document. */
 export function documentRows(db: Pick<Db, "select">, meetingId: string) {
   return db
-    .select({ ...columns, uploadedBy: users.name })
+    .select(columns)
     .from(meetingDocuments)
-    .innerJoin(users, eq(users.id, meetingDocuments.uploadedBy))
     .where(eq(meetingDocuments.meetingId, meetingId))
     .orderBy(asc(meetingDocuments.agendaItemId), asc(meetingDocuments.documentKey), desc(meetingDocuments.version));
 }
