@@ -81,6 +81,8 @@ export default [
   route("meetings/:id/corrections", "routes/meetings.$id.corrections.ts"),
   route("meetings/:id/decisions", "routes/meetings.$id.decisions.ts"),
   route("meetings/:id/room", "routes/meetings.$id.room.ts"),
+  route("meetings/:id/documents", "routes/meetings.$id.documents.ts"),
+  route("meetings/:id/documents/:docId", "routes/meetings.$id.documents.$docId.ts"),
   route("meetings/:id/calendar.ics", "routes/meeting-calendar.ts"),
   route("meetings/:id/minutes", "routes/meetings.$id.minutes.tsx"),
   route("meetings/:id/minutes.md", "routes/minutes-download.ts", { id: "minutes-markdown" }),

@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from "express";
 import type { IncomingMessage } from "node:http";
 import type { TLSSocket } from "node:tls";
 import type { Config } from "../config.server";
+import { MAX_DOCUMENT_BYTES } from "../domain/document-type";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -25,12 +26,20 @@ export function decodablePath(req: Request, res: Response, next: NextFunction) {
   next();
 }
 
-/** Refuses bodies over 1 MB by their declared length, and streamed bodies once they pass it. */
+const DOCUMENT_UPLOAD = /^\/meetings\/[^/]+\/documents\/?$/;
+/** Room in an upload's body for the multipart framing and its text fields, besides the file. */
+const UPLOAD_FRAMING_BYTES = 64 * 1024;
+
+/** A meeting document's upload: the one body allowed past 1 MB (its route caps the file as it reads it). */
+export const isDocumentUpload = (req: Pick<Request, "method" | "path">) => req.method === "POST" && DOCUMENT_UPLOAD.test(req.path);
+
+/** Refuses bodies over 1 MB (a document's upload: over its limit) by their declared length, and streamed bodies once they pass it. */
 export function bodyLimit(req: Request, res: Response, next: NextFunction) {
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > MAX_BODY_BYTES) {
+  const upload = isDocumentUpload(req);
+  if (declared > (upload ? MAX_DOCUMENT_BYTES + UPLOAD_FRAMING_BYTES : MAX_BODY_BYTES)) {
     res.setHeader("Connection", "close");
-    return refuse(res, 413, "Förfrågan är för stor (högst 1 MB).");
+    return refuse(res, 413, upload ? `Filen är för stor (högst ${MAX_DOCUMENT_BYTES / (1024 * 1024)} MB).` : "Förfrågan är för stor (högst 1 MB).");
   }
   if (req.headers["transfer-encoding"] && !req.headers["content-length"]) {
     return refuse(res, 411, "Förfrågan saknar längduppgift.");

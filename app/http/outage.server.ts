@@ -1,6 +1,6 @@
 import type { ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
-import { refuse } from "./guards.server";
+import { isDocumentUpload, refuse } from "./guards.server";
 
 /**
  * Codes that mean the database is not there (down, restarting, frozen, overloaded), as opposed to
@@ -35,6 +35,7 @@ export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 /** Longest a request may wait for its answer: a frozen database must not hold pages for minutes. */
 const REQUEST_TIMEOUT_MS = 10_000;
+const UPLOAD_TIMEOUT_MS = 10 * 60_000;
 const PROBE_EVERY_MS = 1000;
 const PROBE_TIMEOUT_MS = 2000;
 const RETRY_AFTER_SECONDS = "5";
@@ -89,12 +90,14 @@ export function answerUnavailable(req: Request, res: Response) {
 /** Answers 503 to a request still unanswered after REQUEST_TIMEOUT_MS (its late result is dropped), and has the database checked. */
 export function requestTimeout(watch: DatabaseWatch) {
   return (req: Request, res: Response, next: NextFunction) => {
+    // An upload of up to 25 MB may take minutes on a slow line before the database is even asked.
+    const limit = isDocumentUpload(req) ? UPLOAD_TIMEOUT_MS : REQUEST_TIMEOUT_MS;
     const timer = setTimeout(() => {
       if (res.headersSent) return;
-      console.warn(`[http] ${req.method} ${req.path}: inget svar inom ${REQUEST_TIMEOUT_MS / 1000} s, svarar 503`);
+      console.warn(`[http] ${req.method} ${req.path}: inget svar inom ${limit / 1000} s, svarar 503`);
       watch.failed(Object.assign(new Error("request timed out"), { code: "ETIMEDOUT" }));
       answerUnavailable(req, res);
-    }, REQUEST_TIMEOUT_MS);
+    }, limit);
     res.once("close", () => clearTimeout(timer));
     next();
   };

@@ -85,11 +85,16 @@ export async function capabilityAction<R extends { can: object }>(
   { request, params, context }: ActionFunctionArgs,
   load: (db: Db, user: SessionUser, id: string | undefined) => Promise<R>,
   capability: Asked<NoInfer<R["can"]>>,
+  read: (request: Request) => Promise<FormData> = readForm,
 ) {
   const user = requireUser(context, request);
   const found = await load(context.db, user, params.id);
-  const form = await readForm(request);
+  // One capability for every form is asserted before the body is read: an upload from whoever may
+  // not make it is refused unread.
+  const early = typeof capability === "string" ? refusal((found.can as Record<keyof R["can"], Verdict>)[capability]) : undefined;
+  const form = await read(request);
   const intent = String(form.get("intent"));
+  if (early !== undefined) return { ...found, user, form, intent, refused: early };
   const verdict = verdictAsked<R["can"]>(found.can, capability, form, intent);
   return { ...found, user, form, intent, refused: verdict === null ? null : refusal(verdict) };
 }
@@ -103,8 +108,8 @@ function verdictAsked<C extends object>(can: C, capability: Asked<C>, form: Form
 }
 
 /** `capabilityAction` for a meeting's concerns. */
-export const meetingAction = (args: ActionFunctionArgs, capability: MeetingAction | Record<string, MeetingAction>) =>
-  capabilityAction(args, requireMeetingCapabilities, capability);
+export const meetingAction = (args: ActionFunctionArgs, capability: MeetingAction | Record<string, MeetingAction>, read?: (request: Request) => Promise<FormData>) =>
+  capabilityAction(args, requireMeetingCapabilities, capability, read);
 
 /** `capabilityAction` for a group's concerns. */
 export const groupAction = (args: ActionFunctionArgs, capability: GroupAction) => capabilityAction(args, (db: Db, user: SessionUser, id?: string) => requireGroupCapabilities(db, user, id!), capability);

@@ -7,6 +7,7 @@ import * as decisions from "./parts/decisions";
 import * as followUp from "./parts/follow-up";
 import * as meetingRoom from "./parts/meeting-room";
 import * as notifications from "./parts/notifications";
+import * as documents from "./parts/documents";
 import type { MessageKey } from "./sv";
 
 export const en: Record<MessageKey, string> = {
@@ -19,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   ...funding.en,
   ...accounts.en,
   ...meetingRoom.en,
+  ...documents.en,
   "app.name": "Samråd",
   "app.tagline": "Meeting portal for idea-based public partnerships",
   "nav.skip": "Skip to content",

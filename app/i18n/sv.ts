@@ -7,6 +7,7 @@ import * as decisions from "./parts/decisions";
 import * as followUp from "./parts/follow-up";
 import * as meetingRoom from "./parts/meeting-room";
 import * as notifications from "./parts/notifications";
+import * as documents from "./parts/documents";
 
 /** The Swedish dictionary is the source of truth: every key here must exist in every other language. */
 const core = {
@@ -519,6 +520,6 @@ const core = {
 } as const;
 
 /** Procedures keep their text in ./parts, one module per area. */
-export const sv = { ...core, ...decisions.sv, ...cases.sv, ...agreement.sv, ...dashboard.sv, ...followUp.sv, ...notifications.sv, ...funding.sv, ...accounts.sv, ...meetingRoom.sv } as const;
+export const sv = { ...core, ...decisions.sv, ...cases.sv, ...agreement.sv, ...dashboard.sv, ...followUp.sv, ...notifications.sv, ...funding.sv, ...accounts.sv, ...meetingRoom.sv, ...documents.sv } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -21,6 +21,7 @@ import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { decisionsOfMeeting, tasksOfMeeting } from "~/services/decisions.server";
 import { requireMeetingCapabilities } from "~/services/meeting-access.server";
+import { documentRows, documentsByItem } from "~/services/meeting-documents.server";
 import { meetingDetails } from "~/services/meetings.server";
 import { approvalsGiven, approvalStands, correctionsOf } from "~/services/justering.server";
 
@@ -40,12 +41,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const current = meetingPhase(times, now);
   const phase: MeetingPhase = parsePhase(new URL(request.url).searchParams.get("fas")) ?? current;
   const held = isHeld(meeting, now);
-  const [details, approvals, decisionRows, tasks] = await Promise.all([
+  const [details, approvals, decisionRows, tasks, documentRowsOfMeeting] = await Promise.all([
     meetingDetails(context.db, meeting),
-    approvalsGiven(context.db, meeting.id),
+    // Approvals come only once the minutes leave the draft (they never go back): a draft spares the query.
+    minutes.status === "draft" ? [] : approvalsGiven(context.db, meeting.id),
     // Only a held meeting can have decisions: an upcoming one costs no query for them.
     held && phase !== "fore" ? decisionsOfMeeting(context.db, meeting.id) : [],
     phase === "efter" ? tasksOfMeeting(context.db, meeting.id) : [],
+    // The agenda, and its documents, show before and during the meeting.
+    phase === "efter" ? [] : documentRows(context.db, meeting.id),
   ]);
   // Only final minutes take corrections, so minutes still in draft spare those queries.
   const corrections = minutes.status === "final" && phase === "efter" ? await correctionsOf(context.db, meeting.id) : [];
@@ -75,6 +79,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     myRsvp: me?.rsvp ?? null,
     agenda: paragraphs(details.agenda),
     proposals: details.agenda.filter((a) => a.proposed),
+    documents: Object.fromEntries(documentsByItem(documentRowsOfMeeting)),
+    documents: Object.fromEntries(documentsByItem(documentRowsOfMeeting)),
     people: details.people,
     held,
     decisions: decisionRows.map((d) => ({ ...d, stage: stageOf({ kind: "meeting", status: d.status, meetingId: meeting.id }) })),
@@ -160,7 +166,7 @@ function Before({ d }: { d: Page }) {
       </p>
       <MeetingActions meeting={m} can={d.can} />
       {d.can.rsvp ? <Rsvp meetingId={m.id} answer={d.myRsvp} /> : null}
-      <Agenda meeting={m} agenda={d.agenda} proposals={d.proposals} can={d.can} minutes={d.minutes} />
+      <Agenda meeting={m} agenda={d.agenda} proposals={d.proposals} documents={d.documents} can={d.can} minutes={d.minutes} />
       <Attendance meeting={m} parties={d.parties} people={d.people} can={d.can} />
     </section>
   );
@@ -176,7 +182,7 @@ function During({ d }: { d: Page }) {
       <h2 id="phase-h">{t("phase.underTitle")}</h2>
       {!d.held ? <p className="muted">{t("phase.underNotYet")}</p> : null}
       <div className="meeting-room">
-        <Agenda meeting={m} agenda={d.agenda} proposals={d.proposals} can={d.can} minutes={d.minutes} />
+        <Agenda meeting={m} agenda={d.agenda} proposals={d.proposals} documents={d.documents} can={d.can} minutes={d.minutes} />
         {!cancelled ? (
           <section aria-labelledby="minutes-h" className="meeting-room-minutes">
             <h2 id="minutes-h">{t("minutes.title")}</h2>

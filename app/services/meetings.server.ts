@@ -14,6 +14,7 @@ import { formatDateTime, LOCALES, translator } from "../i18n";
 import type { GroupAccess } from "./access.server";
 import { audit } from "./audit.server";
 import type { Holder } from "./groups.server";
+import { latestDocuments, noticeAgenda } from "./meeting-documents.server";
 import { queueMail } from "./outbox.server";
 import { conflict, ok, type Result } from "./result";
 
@@ -163,6 +164,7 @@ async function mailNotice(tx: Tx, meeting: MeetingRow, why: "notice" | "update" 
     .select({ id: agendaItems.id, position: agendaItems.position, proposed: agendaItems.proposed, title: agendaItems.title })
     .from(agendaItems)
     .where(eq(agendaItems.meetingId, meeting.id));
+  const documents = await latestDocuments(tx, meeting.id);
   const [organizer] = await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, meeting.createdBy));
   const ics = meetingInvitation(calendarMeeting(meeting, agenda, organizer, members, `${baseUrl}/meetings/${meeting.id}`));
   await queueMail(
@@ -180,7 +182,7 @@ async function mailNotice(tx: Tx, meeting: MeetingRow, why: "notice" | "update" 
           title: meeting.title,
           when,
           where: [meeting.location, meeting.videoUrl].filter(Boolean).join(" · ") || "—",
-          agenda: paragraphs(agenda).map(paragraphHeading).join("\n"),
+          agenda: noticeAgenda(paragraphs(agenda), documents, m.locale, (id) => `${baseUrl}/meetings/${meeting.id}/documents/${id}`),
           link: `${baseUrl}/meetings/${meeting.id}`,
         }),
         attachments: [{ filename: "kallelse.ics", contentType: `text/calendar; method=${why === "cancel" ? "CANCEL" : "REQUEST"}; charset=utf-8`, content: ics }],

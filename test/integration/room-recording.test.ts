@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../app/http/server.server";
 import { stockholmDate } from "../../app/domain/stockholm-date";
 import { shownAt } from "../support/answers";
-import { stockholmSteeringChairedBySodra } from "../support/demo";
+import { stockholmSteeringChairedBy } from "../support/demo";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { postDecisionForm, postMeetingForm } from "../support/resource-forms";
 import { client, startTestServer } from "../support/server";
@@ -32,7 +32,7 @@ describe("recording positions for the room", () => {
     t = await freshDatabase();
     app = await startTestServer(t.url);
     http = client(app.url);
-    groupId = await stockholmSteeringChairedBySodra(t.sql, stockholmDate(new Date()));
+    groupId = await stockholmSteeringChairedBy(t.sql, stockholmDate(new Date()));
     [{ id: held }] = await t.sql<{ id: string }[]>`
       select id from meetings where group_id = ${groupId} and ends_at < now() and status <> 'cancelled' order by starts_at desc limit 1`;
     [{ id: upcoming }] = await t.sql<{ id: string }[]>`select id from meetings where group_id = ${groupId} and starts_at > now() and status <> 'cancelled' limit 1`;

@@ -9,15 +9,16 @@ export async function stockholmSteeringMeetings(sql: postgres.Sql): Promise<stri
 }
 
 /**
- * The demo Stockholm steering group, its rotation pinned to one-month terms from today with
- * Södra Stockholm (802476-1044) first, so that it holds the chair now.
+ * The demo Stockholm steering group with the chair's rotation pinned so that the party with
+ * `orgNumber` (default: Brottsofferjouren Södra Stockholm) holds it from today, in one-month terms.
  */
-export async function stockholmSteeringChairedBySodra(sql: postgres.Sql, today: string): Promise<string> {
-  const [{ id }] = await sql<{ id: string }[]>`
+export async function stockholmSteeringChairedBy(sql: postgres.Sql, today: string, orgNumber = "802476-1044"): Promise<string> {
+  const [{ id: groupId }] = await sql<{ id: string }[]>`
     select g.id from groups g join partnerships p on p.id = g.partnership_id where p.reference_number = '2021/630' and g.kind = 'steering'`;
-  await sql`update groups set rotation_order = array_prepend(p.id, array_remove(rotation_order, p.id)),
-    rotation_starts_on = ${today}, rotation_unit = 'months', rotation_length = 1
-    from parties p join organisations o on o.id = p.organisation_id
-    where groups.id = ${id} and p.partnership_id = groups.partnership_id and o.org_number = '802476-1044'`;
-  return id;
+  const [{ id: party }] = await sql<{ id: string }[]>`
+    select p.id from parties p join organisations o on o.id = p.organisation_id join groups g on g.partnership_id = p.partnership_id
+    where g.id = ${groupId} and o.org_number = ${orgNumber}`;
+  await sql`update groups set rotation_order = array_prepend(${party}::uuid, array_remove(rotation_order, ${party}::uuid)),
+    rotation_starts_on = ${today}, rotation_unit = 'months', rotation_length = 1 where id = ${groupId}`;
+  return groupId;
 }

@@ -6,6 +6,7 @@ import { paragraphHeading } from "~/domain/agenda";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import type { ActionData } from "~/services/result";
+import { AgendaDocuments } from "./AgendaDocuments";
 import type { MeetingPage } from "./page-data";
 
 type Op = "up" | "down" | "accept" | "remove";
@@ -13,7 +14,7 @@ type Op = "up" | "down" | "accept" | "remove";
 type AgendaFetcher = ReturnType<typeof useFetcher<ActionData>>;
 
 /** The agenda in its numbered paragraphs, the proposals waiting, and the form to add or propose an item. */
-export function Agenda({ meeting: m, agenda, proposals, can, minutes }: Pick<MeetingPage, "meeting" | "agenda" | "proposals" | "can" | "minutes">) {
+export function Agenda({ meeting: m, agenda, proposals, documents, can, minutes }: Pick<MeetingPage, "meeting" | "agenda" | "proposals" | "documents" | "can" | "minutes">) {
   const t = useT();
   const fetcher = useFetcher<ActionData>();
   const action = `/meetings/${m.id}/agenda`;
@@ -42,6 +43,7 @@ export function Agenda({ meeting: m, agenda, proposals, can, minutes }: Pick<Mee
               </a>
             ))}
             {buttons(item, ["up", "down", "remove"])}
+            <AgendaDocuments meetingId={m.id} item={{ id: item.id, heading: paragraphHeading(item) }} documents={documents[item.id] ?? []} canEdit={can.changeAgenda} />
           </li>
         ))}
       </ol>
