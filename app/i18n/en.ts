@@ -5,6 +5,8 @@ import * as dashboard from "./parts/dashboard";
 import * as funding from "./parts/funding";
 import * as decisions from "./parts/decisions";
 import * as followUp from "./parts/follow-up";
+import * as history from "./parts/history";
+import * as search from "./parts/search";
 import * as notifications from "./parts/notifications";
 import type { MessageKey } from "./sv";
 
@@ -17,6 +19,8 @@ export const en: Record<MessageKey, string> = {
   ...notifications.en,
   ...funding.en,
   ...accounts.en,
+  ...history.en,
+  ...search.en,
   "app.name": "Samråd",
   "app.tagline": "Meeting portal for idea-based public partnerships",
   "nav.skip": "Skip to content",

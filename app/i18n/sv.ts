@@ -5,6 +5,8 @@ import * as dashboard from "./parts/dashboard";
 import * as funding from "./parts/funding";
 import * as decisions from "./parts/decisions";
 import * as followUp from "./parts/follow-up";
+import * as history from "./parts/history";
+import * as search from "./parts/search";
 import * as notifications from "./parts/notifications";
 
 /** The Swedish dictionary is the source of truth: every key here must exist in every other language. */
@@ -519,6 +521,6 @@ const core = {
 } as const;
 
 /** Procedures keep their text in ./parts, one module per area. */
-export const sv = { ...core, ...decisions.sv, ...cases.sv, ...agreement.sv, ...dashboard.sv, ...followUp.sv, ...notifications.sv, ...funding.sv, ...accounts.sv } as const;
+export const sv = { ...core, ...decisions.sv, ...cases.sv, ...agreement.sv, ...dashboard.sv, ...followUp.sv, ...notifications.sv, ...funding.sv, ...accounts.sv, ...history.sv, ...search.sv } as const;
 
 export type MessageKey = keyof typeof sv;
