@@ -27,7 +27,7 @@ describe("agreement procedures", () => {
     http = client(app.url);
     linkoping = await partnershipId("IOP Linköpings kommun%");
     [kommun, jouren, admin, outsider] = await Promise.all(
-      ["linkoping.kommun@samrad.test", "linkoping.jouren@samrad.test", "admin@samrad.test", "boras.jouren@samrad.test"].map((e) => http.login(e)),
+      ["linkoping.kommun@samrad.test", "linkoping.jouren@samrad.test", "admin@samrad.test", "boras.jouren@samrad.test"].map((e) => http.login(e))
     );
   });
   afterAll(async () => {
@@ -117,7 +117,7 @@ describe("agreement procedures", () => {
       ]);
       expect((await http.post(`/amendments/${id}/period-rule`, {}, { cookie: kommun })).status).toBe(409);
       const history = await (await http.get(`/partnerships/${linkoping}/history`, kommun)).text();
-      expect(history).toContain("Införde avtalsperioden från en ändring");
+      expect(history).toContain("införde avtalsperioden från ändringen ”");
     });
   });
 

@@ -54,8 +54,7 @@ describe("decision register", () => {
     expect(res.status).toBe(302);
     return res.headers.get("location")!.split("/").pop()!;
   };
-  const state = (id: string, email: string, position: string, reservation = "") =>
-    postDecisionForm(http, id, { intent: "position", position, reservation }, cookie[email]);
+  const state = (id: string, email: string, position: string, reservation = "") => postDecisionForm(http, id, { intent: "position", position, reservation }, cookie[email]);
   const close = (id: string, email = SODRA, intent = "close") => postDecisionForm(http, id, { intent }, cookie[email]);
   // The page's text, without the markers React puts between adjacent text parts.
   const pageText = async (path: string, email: string) => (await (await http.get(path, cookie[email])).text()).replaceAll("<!-- -->", "");
@@ -169,7 +168,7 @@ describe("decision register", () => {
     // Every step is on the partnership's history.
     const [{ partnership_id }] = await t.sql`select partnership_id from groups where id = ${group.steering}`;
     const history = await pageText(`/partnerships/${partnership_id}/history`, "admin@samrad.test");
-    for (const label of ["Registrerade ett beslut", "Lämnade partens ställningstagande", "Avslutade ett beslut", "Lade till en uppgift för ett beslut", "Markerade en uppgift som klar"])
+    for (const label of ["registrerade beslut SG", "lämnade ställningstagandet för", "avslutade beslut SG", "uppgiften ”", "markerade en uppgift till beslut SG"])
       expect(history).toContain(label);
   });
 
