@@ -27,7 +27,7 @@ describe("agreement procedures", () => {
     http = client(app.url);
     linkoping = await partnershipId("IOP Linköpings kommun%");
     [kommun, jouren, admin, outsider] = await Promise.all(
-      ["linkoping.kommun@samrad.test", "linkoping.jouren@samrad.test", "admin@samrad.test", "boras.jouren@samrad.test"].map((e) => http.login(e))
+      ["linkoping.kommun@samrad.test", "linkoping.jouren@samrad.test", "admin@samrad.test", "boras.jouren@samrad.test"].map((e) => http.login(e)),
     );
   });
   afterAll(async () => {

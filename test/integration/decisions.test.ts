@@ -54,7 +54,8 @@ describe("decision register", () => {
     expect(res.status).toBe(302);
     return res.headers.get("location")!.split("/").pop()!;
   };
-  const state = (id: string, email: string, position: string, reservation = "") => postDecisionForm(http, id, { intent: "position", position, reservation }, cookie[email]);
+  const state = (id: string, email: string, position: string, reservation = "") =>
+    postDecisionForm(http, id, { intent: "position", position, reservation }, cookie[email]);
   const close = (id: string, email = SODRA, intent = "close") => postDecisionForm(http, id, { intent }, cookie[email]);
   // The page's text, without the markers React puts between adjacent text parts.
   const pageText = async (path: string, email: string) => (await (await http.get(path, cookie[email])).text()).replaceAll("<!-- -->", "");
