@@ -23,12 +23,14 @@ export const HIT_END = "\uE001";
 /** What the user typed, trimmed, its whitespace collapsed and control and marker characters removed; "" when nothing is left to search for. */
 export function normaliseQuery(raw: string | null | undefined): string {
   if (!raw) return "";
-  return raw
+  const query = raw
     .replace(/[\u0000-\u001f\u007f\uE000-\uF8FF]/g, " ")
     .replace(/\s+/g, " ")
     .trim()
     .slice(0, MAX_QUERY_LENGTH)
     .trim();
+  // Only words to leave out ("-budget") would match nearly everything, read from every row's text.
+  return /^(-\S+\s*)+$/.test(query) ? "" : query;
 }
 
 /** ts_headline's options: a few short fragments around the hits, marked with HIT_START/HIT_END. */

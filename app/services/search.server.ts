@@ -56,7 +56,9 @@ const CANDIDATES = { decision: 50, minutes: 15, case: 50, agendaItem: 50, docume
  */
 export async function search(db: Db, user: SessionUser, query: string, locale: Locale): Promise<SearchResults> {
   const config = sql.raw(`'${SEARCH_CONFIG[locale]}'`); // a literal, as in the index expression
-  const tsq = sql`websearch_to_tsquery(${config}, ${query})`;
+  // A quoted phrase matches its words anywhere in the text: a phrase (<->) needs positions, which GIN
+  // lacks, so PostgreSQL would recheck every candidate's text — seconds when the words are common.
+  const tsq = sql`regexp_replace(websearch_to_tsquery(${config}, ${query})::text, '<[-0-9]+>', '&', 'g')::tsquery`;
   const vector = (expr: SQL) => sql`to_tsvector(${config}, ${expr})`;
   const groupsSeen = user.isAdmin ? sql`true` : sql`g.id in (select gm.group_id from group_members gm where gm.user_id = ${user.id})`;
   const partnershipsSeen = user.isAdmin

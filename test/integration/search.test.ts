@@ -65,6 +65,11 @@ describe("search", () => {
     expect(html).toContain("<mark>beslut</mark>");
     expect(html).toContain("<mark>kvällsöppettider</mark>");
     expect(html).toContain("SG 2031 § 1");
+    // A quoted phrase finds its words, marked, and "-word" leaves out what holds it.
+    const phrase = await page(linkopingMember, '"chatten kvällsöppettider"');
+    expect(phrase).toContain(`href="/decisions/${ids.linkoping}"`);
+    expect(phrase).toContain("<mark>chatten</mark>");
+    expect(await page(linkopingMember, "kvällsöppettider -chatten")).not.toContain(`href="/decisions/${ids.linkoping}"`);
   });
 
   it("shows a member of Borås nothing of Linköping, and the administrator both", async () => {

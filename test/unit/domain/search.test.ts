@@ -9,6 +9,8 @@ describe("normaliseQuery", () => {
     ["  beslutade   budget ", "beslutade budget"],
     ['"dagordningen godkänns" -extra', '"dagordningen godkänns" -extra'],
     [`a${HIT_START}b${HIT_END}c\u0000d`, "a b c d"],
+    ["-budget -lokal", ""],
+    ["beslut -budget", "beslut -budget"],
   ])("%j → %j", (raw, expected) => expect(normaliseQuery(raw)).toBe(expected));
 
   it("cuts a very long query", () => {
