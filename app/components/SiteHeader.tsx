@@ -46,6 +46,17 @@ export function SiteHeader({ user }: Props) {
           </nav>
         ) : null}
         <div className="header-tools">
+          {user ? (
+            <Form method="get" action="/search" role="search" className="header-search">
+              <label htmlFor="site-search" className="visually-hidden">
+                {t("search.label")}
+              </label>
+              <input id="site-search" type="search" name="q" maxLength={200} placeholder={t("search.headerLabel")} />
+              <button type="submit" className="button-secondary">
+                {t("search.submit")}
+              </button>
+            </Form>
+          ) : null}
           <Form method="post" action="/language">
             <input type="hidden" name="locale" value={locale === "sv" ? "en" : "sv"} />
             <input type="hidden" name="redirectTo" value={location.pathname + location.search} />

@@ -6,6 +6,8 @@ import * as funding from "./parts/funding";
 import * as decisions from "./parts/decisions";
 import * as followUp from "./parts/follow-up";
 import * as meetingRoom from "./parts/meeting-room";
+import * as history from "./parts/history";
+import * as search from "./parts/search";
 import * as notifications from "./parts/notifications";
 import * as documents from "./parts/documents";
 import type { MessageKey } from "./sv";
@@ -21,6 +23,8 @@ export const en: Record<MessageKey, string> = {
   ...accounts.en,
   ...meetingRoom.en,
   ...documents.en,
+  ...history.en,
+  ...search.en,
   "app.name": "Samråd",
   "app.tagline": "Meeting portal for idea-based public partnerships",
   "nav.skip": "Skip to content",

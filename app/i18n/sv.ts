@@ -6,6 +6,8 @@ import * as funding from "./parts/funding";
 import * as decisions from "./parts/decisions";
 import * as followUp from "./parts/follow-up";
 import * as meetingRoom from "./parts/meeting-room";
+import * as history from "./parts/history";
+import * as search from "./parts/search";
 import * as notifications from "./parts/notifications";
 import * as documents from "./parts/documents";
 
@@ -520,6 +522,6 @@ const core = {
 } as const;
 
 /** Procedures keep their text in ./parts, one module per area. */
-export const sv = { ...core, ...decisions.sv, ...cases.sv, ...agreement.sv, ...dashboard.sv, ...followUp.sv, ...notifications.sv, ...funding.sv, ...accounts.sv, ...meetingRoom.sv, ...documents.sv } as const;
+export const sv = { ...core, ...decisions.sv, ...cases.sv, ...agreement.sv, ...dashboard.sv, ...followUp.sv, ...notifications.sv, ...funding.sv, ...accounts.sv, ...meetingRoom.sv, ...documents.sv, ...history.sv, ...search.sv } as const;
 
 export type MessageKey = keyof typeof sv;

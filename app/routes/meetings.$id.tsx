@@ -80,7 +80,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     agenda: paragraphs(details.agenda),
     proposals: details.agenda.filter((a) => a.proposed),
     documents: Object.fromEntries(documentsByItem(documentRowsOfMeeting)),
-    documents: Object.fromEntries(documentsByItem(documentRowsOfMeeting)),
     people: details.people,
     held,
     decisions: decisionRows.map((d) => ({ ...d, stage: stageOf({ kind: "meeting", status: d.status, meetingId: meeting.id }) })),

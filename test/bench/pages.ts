@@ -22,7 +22,6 @@
  * Run: npx tsx test/bench/pages.ts   (after npm run build; BENCH_ONLY=<part of a label> runs
  * only the pages whose label contains it, BENCH_CPU_PROF=<dir> saves the server's CPU profile)
  */
-import { randomUUID } from "node:crypto";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
@@ -30,6 +29,8 @@ import type { PeriodRule } from "../../app/domain/period";
 import { DEMO_ADMIN, DEMO_PASSWORD } from "../../db/seed/agreements";
 import {
   budget,
+  demoPeople,
+  generatedPartnerships,
   fmtMs,
   insertTemplateAgendas,
   loadPage,
@@ -66,26 +67,9 @@ async function generate(databaseUrl: string): Promise<Generated> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
     return await sql.begin(async (tx) => {
-      const [admin] = await tx<{ id: string }[]>`select id from users where lower(email) = ${DEMO_ADMIN.email}`;
-      const [member] = await tx<{ id: string; organisationId: string }[]>`
-        select u.id, p.organisation_id as "organisationId"
-        from users u
-        join group_members gm on gm.user_id = u.id
-        join parties p on p.id = gm.party_id
-        where lower(u.email) = ${MEMBER_EMAIL}
-        limit 1`;
-      if (!admin || !member) throw new Error(`demo data lacks ${DEMO_ADMIN.email} or a membership of ${MEMBER_EMAIL}`);
-
+      const { admin, member } = await demoPeople(tx, DEMO_ADMIN.email, MEMBER_EMAIL);
       const periodRule: PeriodRule = { kind: "fixedWithNotice", start: "2024-01-01", end: "2027-12-31", noticeMonths: 6 };
-      const nr = (i: number) => String(i + 1).padStart(3, "0");
-      const ps = Array.from({ length: PARTNERSHIPS }, (_, i) => ({
-        id: randomUUID(),
-        orgId: randomUUID(),
-        publicPartyId: randomUUID(),
-        ideaPartyId: randomUUID(),
-        groupId: randomUUID(),
-        nr: nr(i),
-      }));
+      const ps = generatedPartnerships(PARTNERSHIPS);
 
       await tx`insert into organisations ${tx(ps.map((p) => ({ id: p.orgId, name: `Bänkköpings kommun ${p.nr}`, org_number: null })))}`;
       await tx`insert into partnerships ${tx(

@@ -117,7 +117,7 @@ describe("agreement procedures", () => {
       ]);
       expect((await http.post(`/amendments/${id}/period-rule`, {}, { cookie: kommun })).status).toBe(409);
       const history = await (await http.get(`/partnerships/${linkoping}/history`, kommun)).text();
-      expect(history).toContain("Införde avtalsperioden från en ändring");
+      expect(history).toContain("införde avtalsperioden från ändringen ”");
     });
   });
 

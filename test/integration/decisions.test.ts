@@ -169,7 +169,7 @@ describe("decision register", () => {
     // Every step is on the partnership's history.
     const [{ partnership_id }] = await t.sql`select partnership_id from groups where id = ${group.steering}`;
     const history = await pageText(`/partnerships/${partnership_id}/history`, "admin@samrad.test");
-    for (const label of ["Registrerade ett beslut", "Lämnade partens ställningstagande", "Avslutade ett beslut", "Lade till en uppgift för ett beslut", "Markerade en uppgift som klar"])
+    for (const label of ["registrerade beslut SG", "lämnade ställningstagandet för", "avslutade beslut SG", "uppgiften ”", "markerade en uppgift till beslut SG"])
       expect(history).toContain(label);
   });
 
