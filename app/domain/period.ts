@@ -156,8 +156,7 @@ function computePeriodStatus(rule: PeriodRule, on: IsoDate): PeriodStatus {
   if (before) return { ...base, ...notRunning, noticeDeadline };
 
   const current = s.period(k);
-  const endIfNoticeToday =
-    rule.kind === "fixedWithNotice" ? minIso(rule.end, addMonthsIso(on, rule.noticeMonths)) : s.period(j).end;
+  const endIfNoticeToday = rule.kind === "fixedWithNotice" ? minIso(rule.end, addMonthsIso(on, rule.noticeMonths)) : s.period(j).end;
   return {
     ...base,
     running: true,
@@ -166,4 +165,12 @@ function computePeriodStatus(rule: PeriodRule, on: IsoDate): PeriodStatus {
     noticeDeadline,
     endIfNoticeToday,
   };
+}
+
+/** The dates "Kommande datum" lists, soonest first: the notice deadline may fall after the current period ends. */
+export function upcomingDates(status: Pick<PeriodStatus, "noticeDeadline" | "currentPeriodEnd">): { kind: "notice" | "periodEnd"; date: IsoDate }[] {
+  const dates: { kind: "notice" | "periodEnd"; date: IsoDate }[] = [];
+  if (status.noticeDeadline) dates.push({ kind: "notice", date: status.noticeDeadline });
+  if (status.currentPeriodEnd) dates.push({ kind: "periodEnd", date: status.currentPeriodEnd });
+  return dates.sort((a, b) => a.date.localeCompare(b.date));
 }
