@@ -32,18 +32,19 @@ describe("compiling a year", () => {
   it("adds up each statistic and amount, a missing figure counting as none", () => {
     const c = compileReports(
       reports.filter((r) => r.year === 2025),
-      ["reachedWomen", "volunteers", "employees"],
+      ["reachedWomen", "volunteers", "employees"]
     );
     expect(c.totals).toEqual({ reachedWomen: 150, volunteers: 30, employees: 0 });
     expect(c.financial).toEqual({ grantReceived: 800000, costs: 480000, remaining: 20000 });
     expect(c.gender).toEqual({ women: 150, men: 40, other: 10, total: 200 });
   });
 
-  it("gives people reached per year for the trend, oldest first", () => {
-    expect(reachedByYear(reports)).toEqual([
+  it("gives people reached per year for the trend, oldest first, in total and by gender", () => {
+    expect(reachedByYear(reports).map(({ year, reached }) => ({ year, reached }))).toEqual([
       { year: 2024, reached: 110 },
       { year: 2025, reached: 200 },
     ]);
+    expect(reachedByYear(reports)[1]).toMatchObject({ women: 150, men: 40, other: 10 });
   });
 });
 
@@ -65,7 +66,7 @@ describe("CSV", () => {
       parties,
       reports.filter((r) => r.year === 2025),
       { statistics: ["reachedWomen", "volunteers"], financial: ["grantReceived", "costs", "remaining"] },
-      labels,
+      labels
     );
     expect(rows).toEqual([
       ["Part", "Kvinnor", "Ideella", "Bidrag", "Kostnader", "Kvar"],
@@ -81,7 +82,7 @@ describe("CSV", () => {
       parties.slice(0, 1),
       reports.filter((r) => r.year === 2025),
       { statistics: ["volunteers"], financial: [] },
-      labels,
+      labels
     );
     expect(rows).toEqual([
       ["Part", "Ideella"],
