@@ -16,54 +16,62 @@ export function SiteHeader({ user }: Props) {
           {t("app.name")}
         </Link>
         {user ? (
-          <nav aria-label={t("nav.main")}>
-            <ul className="nav-list">
-              <li>
-                <NavLink to="/" end>
-                  {t("nav.overview")}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/todo">{user.unread ? t("todo.counter", { n: user.unread }) : t("todo.counterNone")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/meetings">{t("nav.meetings")}</NavLink>
-              </li>
-              {user.isAdmin ? (
-                <>
-                  <li>
-                    <NavLink to="/admin/invitations">{t("nav.invitations")}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/admin/outbox">{t("nav.outbox")}</NavLink>
-                  </li>
-                </>
-              ) : null}
-              <li>
-                <NavLink to="/settings">{t("nav.settings")}</NavLink>
-              </li>
-            </ul>
-          </nav>
+          <NavLink to="/todo" className="header-todo">
+            {user.unread ? t("todo.counter", { n: user.unread }) : t("todo.counterNone")}
+          </NavLink>
         ) : null}
-        <div className="header-tools">
-          <Form method="post" action="/language">
-            <input type="hidden" name="locale" value={locale === "sv" ? "en" : "sv"} />
-            <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-            <button type="submit" className="link-button" lang={locale === "sv" ? "en" : "sv"}>
-              {t("lang.switchTo")}
-            </button>
-          </Form>
-          {user ? (
-            <>
-              <span className="user-name">{t("user.menu", { name: user.name })}</span>
-              <Form method="post" action="/logout">
-                <button type="submit" className="button-secondary">
-                  {t("user.logout")}
+        {/* On a phone the rest folds into a menu so the header keeps to one line; wide screens show it inline (styles.css). */}
+        <details className="site-menu">
+          <summary>{t("nav.menu")}</summary>
+          <div className="site-menu-body">
+            {user ? (
+              <nav aria-label={t("nav.main")}>
+                <ul className="nav-list">
+                  <li>
+                    <NavLink to="/" end>
+                      {t("nav.overview")}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/meetings">{t("nav.meetings")}</NavLink>
+                  </li>
+                  {user.isAdmin ? (
+                    <>
+                      <li>
+                        <NavLink to="/admin/invitations">{t("nav.invitations")}</NavLink>
+                      </li>
+                      <li>
+                        <NavLink to="/admin/outbox">{t("nav.outbox")}</NavLink>
+                      </li>
+                    </>
+                  ) : null}
+                  <li>
+                    <NavLink to="/settings">{t("nav.settings")}</NavLink>
+                  </li>
+                </ul>
+              </nav>
+            ) : null}
+            <div className="header-tools">
+              <Form method="post" action="/language">
+                <input type="hidden" name="locale" value={locale === "sv" ? "en" : "sv"} />
+                <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+                <button type="submit" className="link-button" lang={locale === "sv" ? "en" : "sv"}>
+                  {t("lang.switchTo")}
                 </button>
               </Form>
-            </>
-          ) : null}
-        </div>
+              {user ? (
+                <>
+                  <span className="user-name">{t("user.menu", { name: user.name })}</span>
+                  <Form method="post" action="/logout">
+                    <button type="submit" className="button-secondary">
+                      {t("user.logout")}
+                    </button>
+                  </Form>
+                </>
+              ) : null}
+            </div>
+          </div>
+        </details>
       </div>
     </header>
   );

@@ -21,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   "app.tagline": "Meeting portal for idea-based public partnerships",
   "nav.skip": "Skip to content",
   "nav.main": "Main menu",
+  "nav.menu": "Menu",
   "nav.overview": "Overview",
   "nav.invitations": "Invitations",
   "nav.outbox": "Outbox",

@@ -13,6 +13,7 @@ const core = {
   "app.tagline": "Mötesportal för idéburna offentliga partnerskap",
   "nav.skip": "Hoppa till innehållet",
   "nav.main": "Huvudmeny",
+  "nav.menu": "Meny",
   "nav.overview": "Översikt",
   "nav.invitations": "Inbjudningar",
   "nav.outbox": "Utkorg",
