@@ -450,6 +450,7 @@ export const en: Record<MessageKey, string> = {
   "minutes.toolbar": "Formatting",
   "minutes.present": "Connected now",
   "minutes.readOnly": "You can read but not change the minutes.",
+  "minutes.personnummerTyped": "Marked in the text: {n} that look like personal identity numbers. Minutes must not identify individuals (004 §5.5) – remove them before approval.",
   "minutes.connection.connecting": "Connecting…",
   "minutes.connection.connected": "Connected",
   "minutes.connection.reconnecting": "Reconnecting… – you can keep writing",

@@ -442,6 +442,7 @@ const core = {
   "minutes.toolbar": "Formatering",
   "minutes.present": "Uppkopplade just nu",
   "minutes.readOnly": "Du kan läsa men inte ändra protokollet.",
+  "minutes.personnummerTyped": "Markerat i texten: {n} st. som ser ut som personnummer. Protokollet får inte identifiera enskilda (004 § 5.5) – ta bort dem innan justeringen.",
   "minutes.connection.connecting": "Ansluter…",
   "minutes.connection.connected": "Ansluten",
   "minutes.connection.reconnecting": "Återansluter… – du kan fortsätta skriva",
