@@ -30,7 +30,8 @@ export const caseStepsOpen = (kind: CaseKind, stage: string, actors: readonly Ca
 export const isClosed = (kind: CaseKind, stage: string) => CASE_MACHINES[kind].closed.includes(stage);
 
 /** Steps that are the steering group's decisions: they need a held steering meeting. */
-export const isSteeringStep = (kind: CaseKind, event: string) => CASE_MACHINES[kind].steps.some((s) => s.event === event && s.by.length === 1 && s.by[0] === "steering");
+export const isSteeringStep = (kind: CaseKind, event: string) =>
+  CASE_MACHINES[kind].steps.some((s) => s.event === event && s.by.length === 1 && s.by[0] === "steering");
 
 /** Every closed stage as "kind:stage", for filtering open cases in the database. */
 export const CLOSED_CASE_KEYS = (Object.keys(CASE_MACHINES) as CaseKind[]).flatMap((kind) => CASE_MACHINES[kind].closed.map((stage) => `${kind}:${stage}`));

@@ -156,7 +156,8 @@ function computePeriodStatus(rule: PeriodRule, on: IsoDate): PeriodStatus {
   if (before) return { ...base, ...notRunning, noticeDeadline };
 
   const current = s.period(k);
-  const endIfNoticeToday = rule.kind === "fixedWithNotice" ? minIso(rule.end, addMonthsIso(on, rule.noticeMonths)) : s.period(j).end;
+  const endIfNoticeToday =
+    rule.kind === "fixedWithNotice" ? minIso(rule.end, addMonthsIso(on, rule.noticeMonths)) : s.period(j).end;
   return {
     ...base,
     running: true,

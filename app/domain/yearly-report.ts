@@ -51,7 +51,8 @@ export interface Compiled {
   gender: { women: number; men: number; other: number; total: number };
 }
 
-const sum = (reports: readonly FiledReport[], pick: (r: FiledReport) => number | undefined) => reports.reduce((acc, r) => acc + (pick(r) ?? 0), 0);
+const sum = (reports: readonly FiledReport[], pick: (r: FiledReport) => number | undefined) =>
+  reports.reduce((acc, r) => acc + (pick(r) ?? 0), 0);
 
 /** All parties' reports of one year added up. */
 export function compileReports(reports: readonly FiledReport[], fields: readonly string[]): Compiled {
@@ -68,10 +69,7 @@ export const percent = (part: number, whole: number) => (whole > 0 ? Math.round(
 export function reachedByYear(reports: readonly FiledReport[]): { year: number; reached: number; women: number; men: number; other: number }[] {
   const years = [...new Set(reports.map((r) => r.year))].sort((a, b) => a - b);
   return years.map((year) => {
-    const { women, men, other, total } = compileReports(
-      reports.filter((r) => r.year === year),
-      GENDER_KEYS
-    ).gender;
+    const { women, men, other, total } = compileReports(reports.filter((r) => r.year === year), GENDER_KEYS).gender;
     return { year, reached: total, women, men, other };
   });
 }

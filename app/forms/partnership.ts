@@ -32,7 +32,7 @@ export const periodRule = z
       }),
       z.object({ periodKind: z.literal("renewingTerm"), periodStart: isoDate, periodEnd: isoDate, noticeMonths: months }),
     ],
-    { error: "period.kindRequired" }
+    { error: "period.kindRequired" },
   )
   .transform((v): PeriodRule => {
     switch (v.periodKind) {
@@ -83,14 +83,13 @@ export const partnershipSchema = z
         typed++;
         const parsed = party.safeParse({ name, orgNumber: number });
         if (parsed.success) ideaParties.push(parsed.data);
-        else
-          for (const issue of parsed.error.issues)
-            ctx.addIssue({ code: "custom", path: [issue.path[0] === "name" ? `ideaName${i}` : `ideaOrgNumber${i}`], message: issue.message });
+        else for (const issue of parsed.error.issues)
+          ctx.addIssue({ code: "custom", path: [issue.path[0] === "name" ? `ideaName${i}` : `ideaOrgNumber${i}`], message: issue.message });
       }
       // A typed row with a mistake has its own error at the field; "at least one" is only for a form with none.
       if (typed === 0) ctx.addIssue({ code: "custom", path: ["ideaName1"], message: "partnership.ideaPartyRequired" });
       return { ideaParties };
-    })
+    }),
   )
   .superRefine((v, ctx) => {
     const numbers = [v.publicOrgNumber, ...v.ideaParties.map((p) => p.orgNumber)];

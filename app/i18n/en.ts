@@ -330,6 +330,7 @@ export const en: Record<MessageKey, string> = {
   "meeting.status.draft": "Draft (no notice sent)",
   "meeting.status.noticed": "Notice sent",
   "meeting.status.cancelled": "Cancelled",
+  "meeting.groupOfPartnership": "{group}, {partnership}",
   "meeting.downloadIcs": "Add to calendar (.ics)",
   "meeting.sendNotice": "Send notice",
   "meeting.noticeSent": "The notice has been sent to the group's members.",

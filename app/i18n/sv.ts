@@ -322,6 +322,7 @@ const core = {
   "meeting.status.draft": "Utkast (ingen kallelse skickad)",
   "meeting.status.noticed": "Kallelse skickad",
   "meeting.status.cancelled": "Inställt",
+  "meeting.groupOfPartnership": "{group}, {partnership}",
   "meeting.downloadIcs": "Lägg till i kalendern (.ics)",
   "meeting.sendNotice": "Skicka kallelse",
   "meeting.noticeSent": "Kallelsen är skickad till gruppens ledamöter.",

@@ -28,10 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Only meetings from the day the case was reported count, and only adopted decisions (groundRefusal).
   const since = stockholmInstant(stockholmDate(c.createdAt), "00:00");
   const held = needsMeeting && steering ? await heldMeetingsOf(context.db, steering.id, since) : [];
-  const decisionRows = await decisionsAt(
-    context.db,
-    held.map((m) => m.id)
-  );
+  const decisionRows = await decisionsAt(context.db, held.map((m) => m.id));
   return {
     case: {
       id: c.id,

@@ -33,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** Where a meeting belongs: its group and partnership, since two partnerships' groups often share a name. */
 function Where({ group, partnership }: { group: string; partnership: string }) {
   const t = useT();
-  return <span className="muted">{t("dashboard.where", { group, partnership })}</span>;
+  return <span className="muted">{t("meeting.groupOfPartnership", { group, partnership })}</span>;
 }
 
 function MyAnswer({ rsvp }: { rsvp: "attending" | "declined" | null }) {

@@ -62,13 +62,13 @@ const decisionsAwaitingMyParty = prepared((db) =>
           db
             .select({ one: sql`1` })
             .from(decisionPositions)
-            .where(and(eq(decisionPositions.decisionId, decisions.id), eq(decisionPositions.partyId, groupMembers.partyId)))
-        )
-      )
+            .where(and(eq(decisionPositions.decisionId, decisions.id), eq(decisionPositions.partyId, groupMembers.partyId))),
+        ),
+      ),
     )
     .orderBy(asc(decisions.createdAt))
     .limit(LIMIT)
-    .prepare("dashboard_positions")
+    .prepare("dashboard_positions"),
 );
 
 /** Open follow-up tasks the user owns, soonest first. */
@@ -79,19 +79,13 @@ const myOpenTasks = prepared((db) =>
     .where(and(eq(decisionTasks.ownerId, me), eq(decisionTasks.status, "open")))
     .orderBy(asc(decisionTasks.dueOn))
     .limit(LIMIT)
-    .prepare("dashboard_tasks")
+    .prepare("dashboard_tasks"),
 );
 
 /** Amendments not yet valid that the user, as their party's representative in the steering group, has to sign. */
 const signaturesAwaitingMe = prepared((db) =>
   db
-    .selectDistinct({
-      id: amendments.id,
-      title: amendments.title,
-      partnershipName: partnerships.name,
-      createdAt: amendments.createdAt,
-      participatesUntil: terminations.effectiveOn,
-    })
+    .selectDistinct({ id: amendments.id, title: amendments.title, partnershipName: partnerships.name, createdAt: amendments.createdAt, participatesUntil: terminations.effectiveOn })
     .from(amendments)
     .innerJoin(partnerships, eq(partnerships.id, amendments.partnershipId))
     .innerJoin(groups, and(eq(groups.partnershipId, amendments.partnershipId), eq(groups.kind, "steering")))
@@ -104,13 +98,13 @@ const signaturesAwaitingMe = prepared((db) =>
           db
             .select({ one: sql`1` })
             .from(amendmentSignatures)
-            .where(and(eq(amendmentSignatures.amendmentId, amendments.id), eq(amendmentSignatures.partyId, groupMembers.partyId), isNull(amendmentSignatures.voidedAt)))
-        )
-      )
+            .where(and(eq(amendmentSignatures.amendmentId, amendments.id), eq(amendmentSignatures.partyId, groupMembers.partyId), isNull(amendmentSignatures.voidedAt))),
+        ),
+      ),
     )
     .orderBy(asc(amendments.createdAt))
     .limit(LIMIT)
-    .prepare("dashboard_signatures")
+    .prepare("dashboard_signatures"),
 );
 
 /** The parties the user speaks for in some group (not as observer). */
@@ -133,10 +127,10 @@ const partnershipRules = {
             .select({ one: sql`1` })
             .from(groupMembers)
             .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-            .where(and(eq(groups.partnershipId, partnerships.id), eq(groupMembers.userId, me)))
-        )
+            .where(and(eq(groups.partnershipId, partnerships.id), eq(groupMembers.userId, me))),
+        ),
       )
-      .prepare("dashboard_rules_mine")
+      .prepare("dashboard_rules_mine"),
   ),
 };
 
@@ -175,7 +169,7 @@ const reportRows = {
     ideaPartiesReports(db)
       .where(and(eq(parties.sector, "idea"), exists(myParties(db))))
       .orderBy(asc(organisations.name))
-      .prepare("dashboard_reports_mine")
+      .prepare("dashboard_reports_mine"),
   ),
 };
 
@@ -209,14 +203,14 @@ const plansOwed = {
       .where(and(eq(cases.kind, "shortcoming"), eq(cases.stage, "planRequired")))
       .orderBy(asc(cases.planDueOn))
       .limit(LIMIT)
-      .prepare("dashboard_plans_all")
+      .prepare("dashboard_plans_all"),
   ),
   mine: prepared((db) =>
     plansOwedBy(db)
       .where(and(eq(cases.kind, "shortcoming"), eq(cases.stage, "planRequired"), exists(myParties(db))))
       .orderBy(asc(cases.planDueOn))
       .limit(LIMIT)
-      .prepare("dashboard_plans_mine")
+      .prepare("dashboard_plans_mine"),
   ),
 };
 
@@ -239,13 +233,13 @@ const minutesToApprove = prepared((db) =>
           db
             .select({ one: sql`1` })
             .from(minutesApprovals)
-            .where(and(eq(minutesApprovals.meetingId, minutes.meetingId), eq(minutesApprovals.userId, me)))
-        )
-      )
+            .where(and(eq(minutesApprovals.meetingId, minutes.meetingId), eq(minutesApprovals.userId, me))),
+        ),
+      ),
     )
     .orderBy(asc(meetings.startsAt))
     .limit(LIMIT)
-    .prepare("dashboard_minutes_to_approve")
+    .prepare("dashboard_minutes_to_approve"),
 );
 
 /** Upcoming noticed meetings of the user's groups they have not answered yet. */
@@ -260,7 +254,7 @@ const noticesToAnswer = prepared((db) =>
     .where(and(eq(meetings.status, "noticed"), gt(meetings.startsAt, sql.placeholder("now")), isNull(attendance.rsvp)))
     .orderBy(asc(meetings.startsAt))
     .limit(LIMIT)
-    .prepare("dashboard_notices_to_answer")
+    .prepare("dashboard_notices_to_answer"),
 );
 
 const inMyGroups = (db: Db) =>
@@ -285,14 +279,14 @@ const nextMeetings = {
       .where(and(eq(meetings.status, "noticed"), gte(meetings.endsAt, sql.placeholder("now"))))
       .orderBy(asc(meetings.startsAt))
       .limit(5)
-      .prepare("dashboard_meetings_all")
+      .prepare("dashboard_meetings_all"),
   ),
   mine: prepared((db) =>
     convenedAhead(db)
       .where(and(eq(meetings.status, "noticed"), gte(meetings.endsAt, sql.placeholder("now")), exists(inMyGroups(db))))
       .orderBy(asc(meetings.startsAt))
       .limit(5)
-      .prepare("dashboard_meetings_mine")
+      .prepare("dashboard_meetings_mine"),
   ),
 };
 
@@ -327,13 +321,13 @@ const openCases = {
               .select({ one: sql`1` })
               .from(groupMembers)
               .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-              .where(and(eq(groups.partnershipId, cases.partnershipId), eq(groupMembers.userId, me)))
-          )
-        )
+              .where(and(eq(groups.partnershipId, cases.partnershipId), eq(groupMembers.userId, me))),
+          ),
+        ),
       )
       .orderBy(desc(cases.updatedAt))
       .limit(CASES_READ)
-      .prepare("dashboard_cases_mine")
+      .prepare("dashboard_cases_mine"),
   ),
 };
 
@@ -363,8 +357,8 @@ export async function dashboardFor(db: Db, user: SessionUser, now: Date, today: 
         open.map(({ planDueOn, nextActionDue, ...c }) => {
           const deadline = nextDeadline({ stage: c.stage, planDueOn, nextActionDue });
           return { ...c, deadline, overdue: isOverdue(deadline, today) };
-        })
-      )
+        }),
+      ),
     ),
     approvals,
     answers,

@@ -61,7 +61,8 @@ export function MinutesEditor({ meetingId, me, editable }: { meetingId: string; 
     // Local edits are unsaved until the server says it has stored everything this browser sent.
     doc.on("update", (_u: Uint8Array, origin: unknown) => origin !== provider && setUnsaved(true));
     provider.messageHandlers[MESSAGE_SAVED] = () => setUnsaved(false);
-    const onAwareness = () => setPresent([...provider.awareness.getStates().values()].map((s) => s.user as Participant | undefined).filter((u): u is Participant => Boolean(u)));
+    const onAwareness = () =>
+      setPresent([...provider.awareness.getStates().values()].map((s) => s.user as Participant | undefined).filter((u): u is Participant => Boolean(u)));
     provider.awareness.on("change", onAwareness);
     setSession({ doc, provider });
     return () => {

@@ -23,7 +23,7 @@ export function personnummerIn(doc: Node): { text: string; quote: string }[] {
 const decorate = (doc: Node) =>
   DecorationSet.create(
     doc,
-    personnummerRanges(blocksOf(doc)).map((r) => Decoration.inline(r.from, r.to, { class: "personnummer-hit", "data-personnummer": "" }))
+    personnummerRanges(blocksOf(doc)).map((r) => Decoration.inline(r.from, r.to, { class: "personnummer-hit", "data-personnummer": "" })),
   );
 
 const key = new PluginKey<DecorationSet>("personnummerGuard");

@@ -60,7 +60,7 @@ describe("a case's deadline", () => {
         { dueOn: "2026-11-01", done: true },
         { dueOn: "2027-02-01", done: false },
         { dueOn: "2026-12-20", done: false },
-      ])
+      ]),
     ).toBe("2026-12-20");
     expect(earliestOpenDue([{ dueOn: "2026-11-01", done: true }])).toBeNull();
   });

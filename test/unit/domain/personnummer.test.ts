@@ -81,7 +81,7 @@ describe("personnummerRanges: where the editor marks a hit", () => {
       personnummerRanges([
         { pos: 1, text: "Inget här." },
         { pos: 14, text: "Klient 811218-9876 och 701063-2391." },
-      ])
+      ]),
     ).toEqual([
       { from: 21, to: 32, text: "811218-9876" },
       { from: 37, to: 48, text: "701063-2391" },

@@ -32,7 +32,7 @@ describe("compiling a year", () => {
   it("adds up each statistic and amount, a missing figure counting as none", () => {
     const c = compileReports(
       reports.filter((r) => r.year === 2025),
-      ["reachedWomen", "volunteers", "employees"]
+      ["reachedWomen", "volunteers", "employees"],
     );
     expect(c.totals).toEqual({ reachedWomen: 150, volunteers: 30, employees: 0 });
     expect(c.financial).toEqual({ grantReceived: 800000, costs: 480000, remaining: 20000 });
@@ -66,7 +66,7 @@ describe("CSV", () => {
       parties,
       reports.filter((r) => r.year === 2025),
       { statistics: ["reachedWomen", "volunteers"], financial: ["grantReceived", "costs", "remaining"] },
-      labels
+      labels,
     );
     expect(rows).toEqual([
       ["Part", "Kvinnor", "Ideella", "Bidrag", "Kostnader", "Kvar"],
@@ -82,7 +82,7 @@ describe("CSV", () => {
       parties.slice(0, 1),
       reports.filter((r) => r.year === 2025),
       { statistics: ["volunteers"], financial: [] },
-      labels
+      labels,
     );
     expect(rows).toEqual([
       ["Part", "Ideella"],
