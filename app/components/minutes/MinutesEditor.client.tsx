@@ -9,6 +9,7 @@ import { SECTION_ITEM } from "../../../realtime/content";
 import { MESSAGE_SAVED } from "../../../realtime/protocol";
 import { useT } from "~/i18n/use-t";
 import { PersonnummerGuard, personnummerIn } from "./personnummer-guard";
+import { QuotedHits } from "./QuotedHits";
 
 export interface Participant {
   name: string;
@@ -128,13 +129,7 @@ function CollaborativeText({ session, me, editable }: { session: Session; me: Pa
         {hits.length ? (
           <div className="warning personnummer-warning">
             <p>{t("minutes.personnummerTyped", { n: hits.length })}</p>
-            <ul>
-              {hits.map((h, i) => (
-                <li key={i}>
-                  <q>{h.quote}</q>
-                </li>
-              ))}
-            </ul>
+            <QuotedHits quotes={hits.map((h) => h.quote)} />
           </div>
         ) : null}
       </div>
