@@ -58,26 +58,30 @@ beforeAll(async () => {
   ];
 });
 
-it.each([320, 360])("every main page reflows at %i px: no horizontal scroll, the header on one line", async (width) => {
-  const page = await loggedInPage(env.browser, env.server.url, "admin@samrad.test");
-  await page.setViewportSize({ width, height: 800 });
-  const failures: string[] = [];
-  for (const path of pages) {
-    await page.goto(env.server.url + path);
-    await page.waitForLoadState("networkidle");
-    const o = await overflow(page);
-    if (o.scrollWidth > o.innerWidth) failures.push(`${path} is ${o.scrollWidth} px wide: ${o.wide.join("; ")}`);
-    // Brand, to-do counter and the folded menu: one line of the header, not a third of the screen.
-    const header = await page.locator(".site-header-inner").boundingBox();
-    if (!header || header.height > 64) failures.push(`${path}: header ${header?.height} px tall`);
-  }
-  expect(failures).toEqual([]);
-  // The folded menu opens and leads on.
-  await page.goto(env.server.url + "/");
-  await page.getByText("Meny", { exact: true }).click();
-  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Möten" }).click();
-  await page.getByRole("heading", { level: 1, name: "Möten" }).waitFor();
-}, 120_000);
+it.each([320, 360])(
+  "every main page reflows at %i px: no horizontal scroll, the header on one line",
+  async (width) => {
+    const page = await loggedInPage(env.browser, env.server.url, "admin@samrad.test");
+    await page.setViewportSize({ width, height: 800 });
+    const failures: string[] = [];
+    for (const path of pages) {
+      await page.goto(env.server.url + path);
+      await page.waitForLoadState("networkidle");
+      const o = await overflow(page);
+      if (o.scrollWidth > o.innerWidth) failures.push(`${path} is ${o.scrollWidth} px wide: ${o.wide.join("; ")}`);
+      // Brand, to-do counter and the folded menu: one line of the header, not a third of the screen.
+      const header = await page.locator(".site-header-inner").boundingBox();
+      if (!header || header.height > 64) failures.push(`${path}: header ${header?.height} px tall`);
+    }
+    expect(failures).toEqual([]);
+    // The folded menu opens and leads on.
+    await page.goto(env.server.url + "/");
+    await page.getByText("Meny", { exact: true }).click();
+    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Möten" }).click();
+    await page.getByRole("heading", { level: 1, name: "Möten" }).waitFor();
+  },
+  120_000,
+);
 
 it("every main page is axe-clean at 1280 and 320 px", async () => {
   const page = await loggedInPage(env.browser, env.server.url, "admin@samrad.test");
