@@ -49,12 +49,16 @@ beforeAll(async () => {
     `${p}/history`,
     `${p}/termination`,
     `/groups/${ids.group}`,
+    `/groups/${ids.group}/decisions`,
+    `/groups/${ids.group}/meetings/new`,
     `/meetings/${ids.meeting}`,
     "/meetings",
     `/cases/${c.id}`,
     "/settings",
     "/todo",
     "/partnerships/new",
+    "/admin/invitations",
+    "/admin/outbox",
   ];
 });
 
