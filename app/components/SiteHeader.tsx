@@ -9,6 +9,15 @@ export function SiteHeader({ user }: Props) {
   const t = useT();
   const locale = useLocale();
   const location = useLocation();
+  const language = (
+    <Form method="post" action="/language">
+      <input type="hidden" name="locale" value={locale === "sv" ? "en" : "sv"} />
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <button type="submit" className="link-button" lang={locale === "sv" ? "en" : "sv"}>
+        {t("lang.switchTo")}
+      </button>
+    </Form>
+  );
   return (
     <header className="site-header">
       <div className="site-header-inner">
@@ -20,11 +29,11 @@ export function SiteHeader({ user }: Props) {
             {user.unread ? t("todo.counter", { n: user.unread }) : t("todo.counterNone")}
           </NavLink>
         ) : null}
-        {/* On a phone the rest folds into a menu so the header keeps to one line; wide screens show it inline (styles.css). */}
-        <details className="site-menu">
-          <summary>{t("nav.menu")}</summary>
-          <div className="site-menu-body">
-            {user ? (
+        {user ? (
+          // On a phone the rest folds into a menu so the header keeps to one line; wide screens show it inline (styles.css).
+          <details className="site-menu">
+            <summary>{t("nav.menu")}</summary>
+            <div className="site-menu-body">
               <nav aria-label={t("nav.main")}>
                 <ul className="nav-list">
                   <li>
@@ -50,28 +59,21 @@ export function SiteHeader({ user }: Props) {
                   </li>
                 </ul>
               </nav>
-            ) : null}
-            <div className="header-tools">
-              <Form method="post" action="/language">
-                <input type="hidden" name="locale" value={locale === "sv" ? "en" : "sv"} />
-                <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-                <button type="submit" className="link-button" lang={locale === "sv" ? "en" : "sv"}>
-                  {t("lang.switchTo")}
-                </button>
-              </Form>
-              {user ? (
-                <>
-                  <span className="user-name">{t("user.menu", { name: user.name })}</span>
-                  <Form method="post" action="/logout">
-                    <button type="submit" className="button-secondary">
-                      {t("user.logout")}
-                    </button>
-                  </Form>
-                </>
-              ) : null}
+              <div className="header-tools">
+                {language}
+                <span className="user-name">{t("user.menu", { name: user.name })}</span>
+                <Form method="post" action="/logout">
+                  <button type="submit" className="button-secondary">
+                    {t("user.logout")}
+                  </button>
+                </Form>
+              </div>
             </div>
-          </div>
-        </details>
+          </details>
+        ) : (
+          // Signed out, the language switch is all there is: nothing to fold.
+          <div className="header-tools">{language}</div>
+        )}
       </div>
     </header>
   );
