@@ -4,6 +4,9 @@ import { decisionLabel, type GroupKind, type Stage } from "~/domain/decision";
 import { useT } from "~/i18n/use-t";
 import type { ActionData } from "~/services/result";
 import { FormAlert, SelectField, TextArea } from "./Field";
+import { StatusBadge, type StatusTone } from "./StatusBadge";
+
+const DECISION_TONE: Record<Stage, StatusTone> = { adopted: "good", not_adopted: "bad", open: "waiting", proposed: "info" };
 
 /** Status in words, and for a decision not adopted why: missing parties, objections, abstentions. */
 export function DecisionOutcome({ stage, outcome, abstained = [] }: { stage: Stage; outcome: { missing: string[]; objecting: string[] } | null; abstained?: string[] }) {
@@ -15,7 +18,7 @@ export function DecisionOutcome({ stage, outcome, abstained = [] }: { stage: Sta
   ].filter(Boolean);
   return (
     <span className={`decision-status decision-${stage}`}>
-      {t(`decision.status.${stage}`)}
+      <StatusBadge tone={DECISION_TONE[stage]}>{t(`decision.status.${stage}`)}</StatusBadge>
       {stage === "not_adopted" && reasons.length ? ` – ${reasons.join("; ")}` : null}
     </span>
   );

@@ -66,6 +66,32 @@ export function SelectField({
   );
 }
 
+/**
+ * Above a form that came back with errors: each error with the field's label, linked to the field.
+ * `labels` gives the form's fields in their order; an error on a field not named there is listed last.
+ */
+export function ErrorSummary({ errors, labels }: { errors: Partial<Record<string, MessageKey>>; labels: Record<string, string> }) {
+  const t = useT();
+  const fields = Object.keys(errors).filter((k) => errors[k]);
+  if (!fields.length) return null;
+  const order = Object.keys(labels);
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  return (
+    <div className="alert alert-error" role="alert">
+      <p className="alert-title">{t("form.errorSummary")}</p>
+      <ul>
+        {[...fields]
+          .sort((a, b) => rank(a) - rank(b))
+          .map((k) => (
+            <li key={k}>
+              <a href={`#f-${k}`}>{labels[k] ? `${labels[k]}: ${t(errors[k]!)}` : t(errors[k]!)}</a>
+            </li>
+          ))}
+      </ul>
+    </div>
+  );
+}
+
 /** Shown above a form when it came back with errors; focusable so it can be announced. */
 export function FormAlert({ message }: { message?: string }) {
   if (!message) return null;

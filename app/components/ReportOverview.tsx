@@ -2,23 +2,29 @@ import type { AccountsState, ReportStatus } from "~/domain/reporting-rule";
 import type { OverviewView } from "~/services/reports.server";
 import { statisticLabel } from "~/i18n/report-labels";
 import { useT } from "~/i18n/use-t";
-import { GenderChart, TrendChart } from "./ReportCharts";
+import { StatusBadge, type StatusTone } from "./StatusBadge";
+import { ReachedChart } from "./ReportCharts";
+
+const STATUS_TONE: Record<ReportStatus["status"], StatusTone> = { filed: "good", notYetDue: "neutral", reminder: "waiting", overdue: "bad", notYetFiled: "waiting" };
 
 export function StatusText({ status }: { status: ReportStatus }) {
   const t = useT();
+  const tone = STATUS_TONE[status.status];
   switch (status.status) {
     case "reminder":
-      return <>{t("report.status.reminder", { days: status.daysLeft })}</>;
+      return <StatusBadge tone={tone}>{t("report.status.reminder", { days: status.daysLeft })}</StatusBadge>;
     case "overdue":
-      return <strong className="badge-warning">{t("report.status.overdue", { days: status.daysLate })}</strong>;
+      return <StatusBadge tone={tone}>{t("report.status.overdue", { days: status.daysLate })}</StatusBadge>;
     default:
-      return <>{t(`report.status.${status.status}`)}</>;
+      return <StatusBadge tone={tone}>{t(`report.status.${status.status}`)}</StatusBadge>;
   }
 }
 
+const ACCOUNTS_TONE: Record<AccountsState, StatusTone> = { sentBack: "bad", approved: "good", submitted: "waiting" };
+
 export function AccountsText({ state }: { state: AccountsState }) {
   const t = useT();
-  return state === "sentBack" ? <strong className="badge-warning">{t("report.accounts.sentBack")}</strong> : <>{t(`report.accounts.${state}`)}</>;
+  return <StatusBadge tone={ACCOUNTS_TONE[state]}>{t(`report.accounts.${state}`)}</StatusBadge>;
 }
 
 /** Every idea-based party's figures for the year, the totals, and the charts. */
@@ -30,9 +36,9 @@ export function ReportOverview({ o, headingId }: { o: OverviewView; headingId: s
       <h2 id={headingId}>{t("report.overview", { year: o.year })}</h2>
       {o.parties.every((p) => !p.report) ? <p className="empty">{t("report.noReports")}</p> : null}
       {/* Wide with many statistics: the scrolling box must be reachable by keyboard. */}
-      <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={headingId}>
-        <table className="report-table">
-          <caption className="visually-hidden">{t("report.overview", { year: o.year })}</caption>
+      {/* The scrolling box is named for what it is, so it is not a second landmark with the heading's name. */}
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("report.overviewTable", { year: o.year })}>
+        <table className="report-table" aria-labelledby={headingId}>
           <thead>
             <tr>
               <th scope="col">{t("report.party")}</th>
@@ -82,8 +88,7 @@ export function ReportOverview({ o, headingId }: { o: OverviewView; headingId: s
           </tfoot>
         </table>
       </div>
-      {o.rule.byGender.includes("reached") ? <GenderChart year={o.year} gender={o.gender} /> : null}
-      {o.trend.length ? <TrendChart trend={o.trend} /> : null}
+      {o.trend.length ? <ReachedChart trend={o.trend} byGender={o.rule.byGender.includes("reached")} /> : null}
     </>
   );
 }

@@ -32,3 +32,28 @@ export const isClosed = (kind: CaseKind, stage: string) => CASE_MACHINES[kind].c
 /** Steps that are the steering group's decisions: they need a held steering meeting. */
 export const isSteeringStep = (kind: CaseKind, event: string) =>
   CASE_MACHINES[kind].steps.some((s) => s.event === event && s.by.length === 1 && s.by[0] === "steering");
+
+/** Every closed stage as "kind:stage", for filtering open cases in the database. */
+export const CLOSED_CASE_KEYS = (Object.keys(CASE_MACHINES) as CaseKind[]).flatMap((kind) => CASE_MACHINES[kind].closed.map((stage) => `${kind}:${stage}`));
+
+/** The date the case waits for: the action plan while it is due, then the plan's earliest open action. */
+export function nextDeadline(c: { stage: string; planDueOn: string | null; nextActionDue: string | null }): string | null {
+  if (c.stage === "planRequired") return c.planDueOn;
+  if (c.stage === "followUp") return c.nextActionDue;
+  return null;
+}
+
+/** Open cases in the order they need attention: the soonest deadline first, those waiting for no date last. */
+export function byDeadline<T extends { deadline: string | null; title: string }>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => {
+    if (a.deadline !== b.deadline) return a.deadline === null ? 1 : b.deadline === null ? -1 : a.deadline.localeCompare(b.deadline);
+    return a.title.localeCompare(b.title, "sv");
+  });
+}
+
+/** Whether the date a case waits for has passed (the day itself still counts as on time). */
+export const isOverdue = (deadline: string | null, today: string) => deadline !== null && deadline < today;
+
+/** The earliest due date among a plan's actions not yet done; null when none is open. */
+export const earliestOpenDue = (actions: readonly { dueOn: string; done: boolean }[]): string | null =>
+  actions.filter((a) => !a.done).reduce<string | null>((min, a) => (min === null || a.dueOn < min ? a.dueOn : min), null);

@@ -167,3 +167,11 @@ function computePeriodStatus(rule: PeriodRule, on: IsoDate): PeriodStatus {
     endIfNoticeToday,
   };
 }
+
+/** The dates "Kommande datum" lists, soonest first: the notice deadline may fall after the current period ends. */
+export function upcomingDates(status: Pick<PeriodStatus, "noticeDeadline" | "currentPeriodEnd">): { kind: "notice" | "periodEnd"; date: IsoDate }[] {
+  const dates: { kind: "notice" | "periodEnd"; date: IsoDate }[] = [];
+  if (status.noticeDeadline) dates.push({ kind: "notice", date: status.noticeDeadline });
+  if (status.currentPeriodEnd) dates.push({ kind: "periodEnd", date: status.currentPeriodEnd });
+  return dates.sort((a, b) => a.date.localeCompare(b.date));
+}

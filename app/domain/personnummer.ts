@@ -37,3 +37,24 @@ function validDate(century: string | undefined, yy: string, month: number, day: 
   const years = century ? [Number(century + yy)] : [1900 + Number(yy), 2000 + Number(yy)];
   return years.some((y) => day <= new Date(Date.UTC(y, month, 0)).getUTCDate());
 }
+
+/**
+ * The words around a hit, about `radius` characters each side but never cut mid-word, with "…"
+ * where the text goes on — so a quoted snippet reads as the minutes do.
+ */
+export function quoteAround(text: string, index: number, length: number, radius = 40): string {
+  let start = Math.max(0, index - radius);
+  let end = Math.min(text.length, index + length + radius);
+  // Widen to the whole word at each edge, or narrow to the previous space if the word is very long.
+  while (start > 0 && /\S/.test(text[start - 1]) && index - start < radius + 20) start--;
+  if (start > 0 && /\S/.test(text[start - 1])) start = Math.min(index, text.indexOf(" ", start) + 1 || start);
+  while (end < text.length && /\S/.test(text[end]) && end - index - length < radius + 20) end++;
+  if (end < text.length && /\S/.test(text[end])) end = Math.max(text.lastIndexOf(" ", end), index + length);
+  const quote = text.slice(start, end).trim();
+  return `${start > 0 ? "… " : ""}${quote}${end < text.length ? " …" : ""}`;
+}
+
+/** Hits in text blocks that each start at a document position: where to mark them in an editor. */
+export function personnummerRanges(blocks: readonly { pos: number; text: string }[]): { from: number; to: number; text: string }[] {
+  return blocks.flatMap((b) => findPersonnummer(b.text).map((h) => ({ from: b.pos + h.index, to: b.pos + h.index + h.text.length, text: h.text })));
+}

@@ -65,10 +65,13 @@ export function compileReports(reports: readonly FiledReport[], fields: readonly
 /** Share of the whole in whole per cent; 0 when there is nothing to share. */
 export const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 100) : 0);
 
-/** People reached per year, oldest first, for the trend chart. */
-export function reachedByYear(reports: readonly FiledReport[]): { year: number; reached: number }[] {
+/** People reached per year, oldest first, in total and by gender, for the trend chart. */
+export function reachedByYear(reports: readonly FiledReport[]): { year: number; reached: number; women: number; men: number; other: number }[] {
   const years = [...new Set(reports.map((r) => r.year))].sort((a, b) => a - b);
-  return years.map((year) => ({ year, reached: compileReports(reports.filter((r) => r.year === year), GENDER_KEYS).gender.total }));
+  return years.map((year) => {
+    const { women, men, other, total } = compileReports(reports.filter((r) => r.year === year), GENDER_KEYS).gender;
+    return { year, reached: total, women, men, other };
+  });
 }
 
 export interface CsvLabels {

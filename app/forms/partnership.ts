@@ -75,16 +75,19 @@ export const partnershipSchema = z
     z.record(z.string(), z.unknown()).transform((raw, ctx) => {
       // Idea-based parties come as numbered rows; blank rows are ignored, at least one is needed.
       const ideaParties: { name: string; orgNumber: string }[] = [];
+      let typed = 0;
       for (let i = 1; i <= IDEA_PARTY_ROWS; i++) {
         const name = String(raw[`ideaName${i}`] ?? "").trim();
         const number = String(raw[`ideaOrgNumber${i}`] ?? "").trim();
         if (!name && !number) continue;
+        typed++;
         const parsed = party.safeParse({ name, orgNumber: number });
         if (parsed.success) ideaParties.push(parsed.data);
         else for (const issue of parsed.error.issues)
           ctx.addIssue({ code: "custom", path: [issue.path[0] === "name" ? `ideaName${i}` : `ideaOrgNumber${i}`], message: issue.message });
       }
-      if (ideaParties.length === 0) ctx.addIssue({ code: "custom", path: ["ideaName1"], message: "partnership.ideaPartyRequired" });
+      // A typed row with a mistake has its own error at the field; "at least one" is only for a form with none.
+      if (typed === 0) ctx.addIssue({ code: "custom", path: ["ideaName1"], message: "partnership.ideaPartyRequired" });
       return { ideaParties };
     }),
   )

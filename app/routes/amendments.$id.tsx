@@ -10,6 +10,7 @@ import { formatDateTime } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { requireAmendmentCapabilities } from "~/services/partnership-access.server";
+import { AmendmentStage } from "~/components/amendment/AmendmentStage";
 
 export const meta = titled("amendment.pageTitle");
 
@@ -57,7 +58,7 @@ export default function Amendment() {
       </p>
       <h1>{a.title}</h1>
       <p>
-        <strong>{t(`amendment.stage.${d.stage}`)}.</strong>{" "}
+        <AmendmentStage stage={d.stage} />{" "}
         {a.validAt ? t("amendment.validSince", { date: formatDateTime(a.validAt, locale) }) : t("amendment.signedCount", { signed: signedCount, total: d.parties.length })}
       </p>
       <p>

@@ -5,7 +5,8 @@ import { CasePlan } from "~/components/cases/CasePlan";
 import { CaseSteps } from "~/components/cases/CaseSteps";
 import { Fact } from "~/components/Fact";
 import { PartnershipTabs } from "~/components/PartnershipTabs";
-import { isClosed, isSteeringStep } from "~/domain/cases";
+import { earliestOpenDue, isClosed, isOverdue, isSteeringStep, nextDeadline } from "~/domain/cases";
+import { CaseStage } from "~/components/cases/CaseStage";
 import { decisionLabel } from "~/domain/decision";
 import { stockholmDate, stockholmInstant } from "~/domain/stockholm-date";
 import { formatDateTime, type MessageKey } from "~/i18n";
@@ -45,6 +46,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       // Funds are reclaimed only from an idea-based party (004 §5.4 Återkrav).
       reclaimable: details.concernsSector === "idea",
       closed: isClosed(c.kind, c.stage),
+      overdue: isOverdue(nextDeadline({ stage: c.stage, planDueOn: c.planDueOn, nextActionDue: earliestOpenDue(details.actions) }), stockholmDate(new Date())),
     },
     events: details.events.map((e) => ({
       id: e.id,
@@ -83,7 +85,7 @@ export default function CasePage() {
         <dd>{t(`case.kind.${c.kind}`)}</dd>
         <dt>{t("case.stage")}</dt>
         <dd>
-          <strong>{stageLabel(c.stage)}</strong>
+          <CaseStage kind={c.kind} stage={c.stage} overdue={c.overdue} />
         </dd>
         <dt>{t("case.raisedBy")}</dt>
         <dd>{c.raisedBy ?? t("case.coordinator")}</dd>

@@ -13,12 +13,13 @@ import { skipTurnVerdict } from "~/domain/capabilities";
 import { participatesOn } from "~/domain/participation";
 import { passableTurns, upcomingTurns, type Turn } from "~/domain/rotation";
 import { stockholmDate } from "~/domain/stockholm-date";
-import { formatDateTime, type MessageKey } from "~/i18n";
+import { formatDateTime } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { membersOf } from "~/services/groups.server";
 import { requireGroupCapabilities } from "~/services/meeting-access.server";
 import { meetingsOfGroup } from "~/services/meetings.server";
+import { MeetingStatusBadge } from "~/components/MeetingStatusBadge";
 
 export const meta = titled("group.title");
 
@@ -161,7 +162,7 @@ export default function Group() {
           {d.meetings.map((m) => (
             <li key={m.id}>
               <Link to={`/meetings/${m.id}`}>{m.title}</Link> — {formatDateTime(m.startsAt, locale)}
-              {m.kind === "extra" ? ` · ${t("meeting.kind.extra")}` : ""} · {t(`meeting.status.${m.status}` as MessageKey)}
+              {m.kind === "extra" ? ` · ${t("meeting.kind.extra")}` : ""} <MeetingStatusBadge status={m.status} />
             </li>
           ))}
         </ul>

@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { requireUser } from "~/auth/guards.server";
+import { CaseStage } from "~/components/cases/CaseStage";
+import { StatusBadge } from "~/components/StatusBadge";
 import { decisionLabel } from "~/domain/decision";
 import { stockholmDate } from "~/domain/stockholm-date";
 import { formatDateTime, type MessageKey } from "~/i18n";
@@ -22,11 +24,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     partnerships,
     dashboard: {
       ...dashboard,
-      meetings: dashboard.meetings.map((m) => ({ id: m.id, title: m.title, groupName: m.groupName, startsAt: m.startsAt.toISOString() })),
+      meetings: dashboard.meetings.map((m) => ({ ...m, startsAt: m.startsAt.toISOString() })),
       signatures: dashboard.signatures.map(({ createdAt: _, ...s }) => s),
     },
   };
 }
+
+/** Where a meeting belongs: its group and partnership, since two partnerships' groups often share a name. */
+function Where({ group, partnership }: { group: string; partnership: string }) {
+  const t = useT();
+  return <span className="muted">{t("meeting.groupOfPartnership", { group, partnership })}</span>;
+}
+
+function MyAnswer({ rsvp }: { rsvp: "attending" | "declined" | null }) {
+  const t = useT();
+  if (rsvp === "attending") return <StatusBadge tone="good">{t("dashboard.rsvpAttending")}</StatusBadge>;
+  if (rsvp === "declined") return <StatusBadge tone="neutral">{t("dashboard.rsvpDeclined")}</StatusBadge>;
+  return <StatusBadge tone="waiting">{t("dashboard.rsvpNone")}</StatusBadge>;
+}
+
+const Overdue = () => <StatusBadge tone="bad">{useT()("dashboard.overdue")}</StatusBadge>;
 
 /** One block of the overview: a heading, its rows, or a calm sentence when there is nothing. */
 function Panel({
@@ -70,44 +87,69 @@ export default function Home() {
       <div className="dashboard">
         <Panel id="dash-meetings" title="dashboard.meetings" empty="dashboard.noMeetings" link={{ to: "/meetings", label: "dashboard.allMeetings" }}>
           {d.meetings.map((m) => (
-            <li key={m.id}>
-              <Link to={`/meetings/${m.id}`}>{m.title}</Link> <span className="muted">{formatDateTime(m.startsAt, locale)} · {m.groupName}</span>
+            <li key={m.meetingId}>
+              <Link to={`/meetings/${m.meetingId}`}>{m.title}</Link> <span className="muted">{formatDateTime(m.startsAt, locale)}</span>
+              <br />
+              <Where group={m.groupName} partnership={m.partnershipName} /> {m.member ? <MyAnswer rsvp={m.rsvp} /> : null}
+            </li>
+          ))}
+        </Panel>
+        <Panel id="dash-approvals" title="dashboard.approvals" empty="dashboard.noApprovals">
+          {d.approvals.map((a) => (
+            <li key={a.meetingId}>
+              <Link to={`/meetings/${a.meetingId}`}>{t("dashboard.approveMinutes", { meeting: a.title })}</Link> <span className="muted">{formatDateTime(a.startsAt, locale)}</span>
+              <br />
+              <Where group={a.groupName} partnership={a.partnershipName} />
+            </li>
+          ))}
+        </Panel>
+        <Panel id="dash-cases" title="dashboard.cases" empty="dashboard.noCases" more={d.cases.more}>
+          {d.cases.rows.map((c) => (
+            <li key={c.id}>
+              <Link to={`/cases/${c.id}`}>{c.title}</Link> <span className="muted">{c.partnershipName}</span>
+              <br />
+              <CaseStage kind={c.kind} stage={c.stage} overdue={c.overdue} />{" "}
+              <span className="muted">{c.deadline ? t("dashboard.taskDue", { date: c.deadline }) : t("dashboard.noDeadline")}</span>
             </li>
           ))}
         </Panel>
         <Panel id="dash-positions" title="dashboard.positions" empty="dashboard.noPositions">
           {d.positions.map((p) => (
             <li key={p.id}>
-              <Link to={`/decisions/${p.id}`}>{decisionLabel(p.groupKind, p.year, p.number)}</Link>{" "}
-              {p.text}
+              <Link to={`/decisions/${p.id}`}>{decisionLabel(p.groupKind, p.year, p.number)}</Link> {p.text}
             </li>
           ))}
         </Panel>
         <Panel id="dash-tasks" title="dashboard.tasks" empty="dashboard.noTasks">
           {[
-            ...d.approvals.map((a) => (
-              <li key={`approve-${a.meetingId}`}>
-                <Link to={`/meetings/${a.meetingId}`}>{t("dashboard.approveMinutes", { meeting: a.title })}</Link>{" "}
-                <span className="muted">{formatDateTime(a.startsAt, locale)}</span>
-              </li>
-            )),
             ...d.answers.map((a) => (
               <li key={`answer-${a.meetingId}`}>
-                <Link to={`/meetings/${a.meetingId}`}>{t("dashboard.answerNotice", { meeting: a.title })}</Link>{" "}
-                <span className="muted">{formatDateTime(a.startsAt, locale)}</span>
+                <Link to={`/meetings/${a.meetingId}`}>{t("dashboard.answerNotice", { meeting: a.title })}</Link> <span className="muted">{formatDateTime(a.startsAt, locale)}</span>
+                <br />
+                <Where group={a.groupName} partnership={a.partnershipName} />
               </li>
             )),
             ...d.plans.map((plan) => (
               <li key={plan.id}>
                 <Link to={`/cases/${plan.id}`}>{t("dashboard.planDue", { title: plan.title, party: plan.party })}</Link>{" "}
                 <span className="muted">{t("dashboard.taskDue", { date: plan.planDueOn ?? "—" })}</span>
-                {plan.overdue ? <strong className="badge badge-warning"> {t("dashboard.overdue")}</strong> : null}
+                {plan.overdue ? (
+                  <>
+                    {" "}
+                    <Overdue />
+                  </>
+                ) : null}
               </li>
             )),
             ...d.tasks.map((task) => (
               <li key={task.id}>
                 <Link to={`/decisions/${task.decisionId}`}>{task.title}</Link> <span className="muted">{t("dashboard.taskDue", { date: task.dueOn })}</span>
-                {task.overdue ? <strong className="badge badge-warning"> {t("dashboard.overdue")}</strong> : null}
+                {task.overdue ? (
+                  <>
+                    {" "}
+                    <Overdue />
+                  </>
+                ) : null}
               </li>
             )),
           ]}
@@ -124,7 +166,10 @@ export default function Home() {
             <li key={`${r.partnershipId}-${r.partyName}`}>
               <Link to={`/partnerships/${r.partnershipId}/reports?year=${r.year}`}>{t("dashboard.reportLine", { year: r.year, party: r.partyName, date: r.dueOn })}</Link>
               {r.status === "overdue" ? (
-                <strong className="badge badge-warning"> {t("dashboard.overdue")}</strong>
+                <>
+                  {" "}
+                  <Overdue />
+                </>
               ) : (
                 <span className="muted"> {t("dashboard.daysLeft", { n: r.daysLeft })}</span>
               )}
@@ -135,7 +180,12 @@ export default function Home() {
           {d.followUps.map((f) => (
             <li key={f.id}>
               <Link to={`/partnerships/${f.partnershipId}/follow-ups`}>{t("dashboard.followUpLine", { title: f.title, partnership: f.partnershipName, date: f.dueOn })}</Link>
-              {f.overdue ? <strong className="badge badge-warning"> {t("dashboard.overdue")}</strong> : null}
+              {f.overdue ? (
+                <>
+                  {" "}
+                  <Overdue />
+                </>
+              ) : null}
             </li>
           ))}
         </Panel>
@@ -168,8 +218,7 @@ export default function Home() {
                 <ul>
                   {p.parties.map((party) => (
                     <li key={party.id}>
-                      {party.name} ({t(party.sector === "public" ? "sector.public" : "sector.idea")},{" "}
-                      {party.orgNumber ?? t("home.orgNumberMissing")})
+                      {party.name} ({t(party.sector === "public" ? "sector.public" : "sector.idea")}, {party.orgNumber ?? t("home.orgNumberMissing")})
                     </li>
                   ))}
                 </ul>

@@ -5,12 +5,13 @@ import { monthGrid, shiftMonth } from "~/domain/month-grid";
 import { stockholmDate, stockholmInstant } from "~/domain/stockholm-date";
 import { monthParam } from "~/forms/input";
 import { queryParam } from "~/http/query.server";
-import { formatDateTime, type MessageKey } from "~/i18n";
+import { formatDateTime } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { isUuid } from "~/services/access.server";
 import { meetingsFor } from "~/services/meetings.server";
 import { TableScroll } from "~/components/DataTable";
+import { MeetingStatusBadge } from "~/components/MeetingStatusBadge";
 
 export const meta = titled("meetings.title");
 
@@ -70,7 +71,7 @@ function MeetingLine({ m }: { m: Row }) {
     <>
       <time dateTime={m.startsAt}>{formatDateTime(m.startsAt, locale)}</time> <Link to={`/meetings/${m.id}`}>{m.title}</Link>{" "}
       <span className="muted">
-        · {m.groupName} · {t(`meeting.status.${m.status}` as MessageKey)}
+        · {t("meeting.groupOfPartnership", { group: m.groupName, partnership: m.partnershipName })} <MeetingStatusBadge status={m.status} />
         {m.kind === "extra" ? ` · ${t("meeting.kind.extra")}` : ""}
       </span>
     </>

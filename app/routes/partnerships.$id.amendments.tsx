@@ -14,6 +14,7 @@ import { createAmendment, listAmendments } from "~/services/amendments.server";
 import { currentAppendices } from "~/services/appendices.server";
 import { requirePartnershipCapabilities } from "~/services/partnership-access.server";
 import type { ActionData } from "~/services/result";
+import { AmendmentStage } from "~/components/amendment/AmendmentStage";
 
 export const meta = titled("amendment.title");
 
@@ -69,7 +70,7 @@ export default function Amendments() {
         <ul>
           {d.valid.map((a) => (
             <li key={a.id}>
-              <Link to={`/amendments/${a.id}`}>{a.title}</Link> — {t("amendment.validSince", { date: formatDateTime(a.validAt!, locale) })}
+              <Link to={`/amendments/${a.id}`}>{a.title}</Link> <AmendmentStage stage="valid" /> {t("amendment.validSince", { date: formatDateTime(a.validAt!, locale) })}
             </li>
           ))}
         </ul>
@@ -81,7 +82,7 @@ export default function Amendments() {
         <ul>
           {d.drafts.map((a) => (
             <li key={a.id}>
-              <Link to={`/amendments/${a.id}`}>{a.title}</Link> — {t(`amendment.stage.${a.stage}`)}.{" "}
+              <Link to={`/amendments/${a.id}`}>{a.title}</Link> <AmendmentStage stage={a.stage} />{" "}
               {t("amendment.signedCount", { signed: a.signedBy, total: a.parties })}
             </li>
           ))}

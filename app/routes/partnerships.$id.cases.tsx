@@ -5,7 +5,8 @@ import { MatterForm, ReportShortcoming } from "~/components/cases/OpenCaseForms"
 import { Notice } from "~/components/Field";
 import { DataTable } from "~/components/DataTable";
 import { accusableParties } from "~/domain/case-capabilities";
-import { isClosed } from "~/domain/cases";
+import { isClosed, isOverdue } from "~/domain/cases";
+import { CaseStage } from "~/components/cases/CaseStage";
 import { formatDateTime, type MessageKey } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -26,6 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     title: c.title,
     concerns: c.concerns,
     deadline: nextDeadline(c),
+    overdue: isOverdue(nextDeadline(c), today),
     updatedAt: c.updatedAt.toISOString(),
   }));
   const accusable = accusableParties(facts, today);
@@ -86,7 +88,9 @@ function CaseTable({ rows, empty, label }: { rows: Row[]; empty: MessageKey; lab
             {c.concerns ? <span className="muted"> ({c.concerns})</span> : null}
           </td>
           <td>{t(`case.kind.${c.kind}`)}</td>
-          <td>{t(`case.stage.${c.kind}.${c.stage}` as MessageKey)}</td>
+          <td>
+            <CaseStage kind={c.kind} stage={c.stage} overdue={c.overdue} />
+          </td>
           <td>{c.deadline ?? "—"}</td>
           <td>{formatDateTime(c.updatedAt, locale)}</td>
         </tr>

@@ -6,7 +6,7 @@ import { Field, SelectField } from "~/components/Field";
 import { PeriodSummary } from "~/components/PeriodSummary";
 import { cadenceStatus } from "~/domain/cadence";
 import { periodAfterNotices } from "~/domain/participation";
-import { periodStatus } from "~/domain/period";
+import { periodStatus, upcomingDates } from "~/domain/period";
 import { agreementEndsOn } from "~/domain/termination";
 import { startOfStockholmYear, stockholmDate } from "~/domain/stockholm-date";
 import { parseForm } from "~/forms/parse";
@@ -121,8 +121,9 @@ export default function Partnership() {
           <>
             <h3>{t("partnership.deadlines")}</h3>
             <ul>
-              {period.noticeDeadline ? <li>{t("deadline.notice", { date: period.noticeDeadline })}</li> : null}
-              {period.currentPeriodEnd ? <li>{t("deadline.periodEnd", { date: period.currentPeriodEnd })}</li> : null}
+              {upcomingDates(period).map((d) => (
+                <li key={d.kind}>{t(d.kind === "notice" ? "deadline.notice" : "deadline.periodEnd", { date: d.date })}</li>
+              ))}
             </ul>
           </>
         ) : null}

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { requireAdmin } from "~/auth/guards.server";
-import { Field, FormAlert, TextArea } from "~/components/Field";
+import { ErrorSummary, Field, TextArea } from "~/components/Field";
 import { PeriodRuleFields } from "~/components/PeriodRuleFields";
 import { IDEA_PARTY_ROWS, partnershipSchema } from "~/forms/partnership";
 import { parseForm } from "~/forms/parse";
@@ -34,10 +34,26 @@ export default function NewPartnership() {
   const busy = useNavigation().state === "submitting";
   const v = result?.values ?? {};
   const e = result?.fieldErrors ?? {};
+  const labels: Record<string, string> = {
+    name: t("partnership.name"),
+    referenceNumber: t("partnership.referenceNumber"),
+    purpose: t("partnership.purpose"),
+    targetGroup: t("partnership.targetGroup"),
+    publicName: t("partnership.partyName"),
+    publicOrgNumber: t("partnership.orgNumber"),
+    ...Object.fromEntries(
+      Array.from({ length: IDEA_PARTY_ROWS }, (_, i) => i + 1).flatMap((n) => [
+        [`ideaName${n}`, t("partnership.ideaPartyName", { n })],
+        [`ideaOrgNumber${n}`, t("partnership.ideaOrgNumber", { n })],
+      ])
+    ),
+    publicMandates: t("partnership.publicMandates"),
+    ideaMandates: t("partnership.ideaMandates"),
+  };
   return (
     <div className="page">
       <h1>{t("partnership.newTitle")}</h1>
-      {result ? <FormAlert message={t("form.errorSummary")} /> : null}
+      {result ? <ErrorSummary errors={e} labels={labels} /> : null}
       <Form method="post" noValidate className="stack">
         <fieldset>
           <legend>{t("partnership.basics")}</legend>

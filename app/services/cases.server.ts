@@ -58,12 +58,7 @@ export function casesOf(db: Db, partnershipId: string) {
     .orderBy(desc(cases.updatedAt));
 }
 
-/** The date the case waits for: the action plan while it is due, then the plan's earliest open action. */
-export function nextDeadline(c: { stage: string; planDueOn: string | null; nextActionDue: string | null }): string | null {
-  if (c.stage === "planRequired") return c.planDueOn;
-  if (c.stage === "followUp") return c.nextActionDue;
-  return null;
-}
+export { nextDeadline } from "../domain/cases";
 
 export async function caseDetails(db: Db, id: string) {
   const [row] = await db

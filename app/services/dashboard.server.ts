@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, gt, isNull, ne, notExists, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, gt, gte, isNull, ne, notExists, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { prepared } from "../../db/prepared";
 import {
@@ -17,17 +17,18 @@ import {
   organisations,
   parties,
   partnerships,
+  planActions,
   terminations,
   yearlyReports,
 } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
+import { byDeadline, CLOSED_CASE_KEYS, isOverdue, nextDeadline } from "../domain/cases";
 import { participatesOn } from "../domain/participation";
 import { periodStatus } from "../domain/period";
 import { normaliseRule, reportStatus } from "../domain/reporting-rule";
 import { currentReportYear, reportingParties } from "../domain/yearly-report";
 import type { IsoDate } from "../domain/iso-date";
 import { followUpsDueFor } from "./follow-ups.server";
-import { meetingsFor } from "./meetings.server";
 
 const LIMIT = 10;
 
@@ -213,12 +214,17 @@ const plansOwed = {
   ),
 };
 
+/** A meeting as the overview names it: its title, its group and its partnership (two groups may share a name). */
+const meetingNamed = { meetingId: meetings.id, title: meetings.title, startsAt: meetings.startsAt, groupName: groups.name, partnershipName: partnerships.name };
+
 /** Minutes sent for approval that the user (as adjuster or chair) has not approved yet. */
 const minutesToApprove = prepared((db) =>
   db
-    .select({ meetingId: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
+    .select(meetingNamed)
     .from(minutes)
     .innerJoin(meetings, eq(meetings.id, minutes.meetingId))
+    .innerJoin(groups, eq(groups.id, meetings.groupId))
+    .innerJoin(partnerships, eq(partnerships.id, groups.partnershipId))
     .where(
       and(
         eq(minutes.status, "for_approval"),
@@ -239,9 +245,11 @@ const minutesToApprove = prepared((db) =>
 /** Upcoming noticed meetings of the user's groups they have not answered yet. */
 const noticesToAnswer = prepared((db) =>
   db
-    .select({ meetingId: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
+    .select(meetingNamed)
     .from(meetings)
     .innerJoin(groupMembers, and(eq(groupMembers.groupId, meetings.groupId), eq(groupMembers.userId, me)))
+    .innerJoin(groups, eq(groups.id, meetings.groupId))
+    .innerJoin(partnerships, eq(partnerships.id, groups.partnershipId))
     .leftJoin(attendance, and(eq(attendance.meetingId, meetings.id), eq(attendance.userId, me)))
     .where(and(eq(meetings.status, "noticed"), gt(meetings.startsAt, sql.placeholder("now")), isNull(attendance.rsvp)))
     .orderBy(asc(meetings.startsAt))
@@ -249,10 +257,85 @@ const noticesToAnswer = prepared((db) =>
     .prepare("dashboard_notices_to_answer"),
 );
 
+const inMyGroups = (db: Db) =>
+  db
+    .select({ one: sql`1` })
+    .from(groupMembers)
+    .where(and(eq(groupMembers.groupId, meetings.groupId), eq(groupMembers.userId, me)));
+
+const convenedAhead = (db: Db) =>
+  db
+    .select({ ...meetingNamed, rsvp: attendance.rsvp, member: sql<boolean>`exists(${inMyGroups(db)})` })
+    .from(meetings)
+    .innerJoin(groups, eq(groups.id, meetings.groupId))
+    .innerJoin(partnerships, eq(partnerships.id, groups.partnershipId))
+    .leftJoin(attendance, and(eq(attendance.meetingId, meetings.id), eq(attendance.userId, me)))
+    .$dynamic();
+
+/** The next convened meetings (a draft is not a meeting yet), with the user's answer: all for the coordinator, else the user's groups'. */
+const nextMeetings = {
+  all: prepared((db) =>
+    convenedAhead(db)
+      .where(and(eq(meetings.status, "noticed"), gte(meetings.endsAt, sql.placeholder("now"))))
+      .orderBy(asc(meetings.startsAt))
+      .limit(5)
+      .prepare("dashboard_meetings_all"),
+  ),
+  mine: prepared((db) =>
+    convenedAhead(db)
+      .where(and(eq(meetings.status, "noticed"), gte(meetings.endsAt, sql.placeholder("now")), exists(inMyGroups(db))))
+      .orderBy(asc(meetings.startsAt))
+      .limit(5)
+      .prepare("dashboard_meetings_mine"),
+  ),
+};
+
+const openCasesOf = (db: Db) =>
+  db
+    .select({
+      id: cases.id,
+      kind: cases.kind,
+      stage: cases.stage,
+      title: cases.title,
+      planDueOn: cases.planDueOn,
+      nextActionDue: sql<string | null>`(select min(${planActions.dueOn}) from ${planActions} where ${planActions.caseId} = ${cases.id} and not ${planActions.done})`,
+      partnershipName: partnerships.name,
+    })
+    .from(cases)
+    .innerJoin(partnerships, eq(partnerships.id, cases.partnershipId))
+    .$dynamic();
+
+const caseStillOpen = notInArray(sql`${cases.kind}::text || ':' || ${cases.stage}`, CLOSED_CASE_KEYS);
+const CASES_READ = 50;
+
+/** Open cases: all for the coordinator, else those of the partnerships the user sits in a group of. */
+const openCases = {
+  all: prepared((db) => openCasesOf(db).where(caseStillOpen).orderBy(desc(cases.updatedAt)).limit(CASES_READ).prepare("dashboard_cases_all")),
+  mine: prepared((db) =>
+    openCasesOf(db)
+      .where(
+        and(
+          caseStillOpen,
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(groupMembers)
+              .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+              .where(and(eq(groups.partnershipId, cases.partnershipId), eq(groupMembers.userId, me))),
+          ),
+        ),
+      )
+      .orderBy(desc(cases.updatedAt))
+      .limit(CASES_READ)
+      .prepare("dashboard_cases_mine"),
+  ),
+};
+
 /** Everything "Översikt" shows a user, in one round of parallel queries. */
 export async function dashboardFor(db: Db, user: SessionUser, now: Date, today: IsoDate) {
-  const [upcoming, positions, tasks, signatures, notices, reports, plans, followUps, approvals, answers] = await Promise.all([
-    meetingsFor(db, user, { when: "upcoming", now, limit: 5 }),
+  const scope = user.isAdmin ? "all" : "mine";
+  const [upcoming, positions, tasks, signatures, notices, reports, plans, followUps, approvals, answers, open] = await Promise.all([
+    nextMeetings[scope](db).execute({ userId: user.id, now: now.toISOString() }),
     decisionsAwaitingMyParty(db).execute({ userId: user.id }),
     myOpenTasks(db).execute({ userId: user.id }),
     signaturesAwaitingMe(db).execute({ userId: user.id }),
@@ -263,12 +346,20 @@ export async function dashboardFor(db: Db, user: SessionUser, now: Date, today: 
     minutesToApprove(db).execute({ userId: user.id }),
     // Placeholders skip the column's encoder, so the instant goes as ISO text.
     noticesToAnswer(db).execute({ userId: user.id, now: now.toISOString() }),
+    openCases[scope](db).execute({ userId: user.id }),
   ]);
   // A party that has left states no positions and signs nothing more.
-  const takingPart = <T extends { participatesUntil: IsoDate | null }>(rows: T[]) =>
-    rows.filter((r) => participatesOn(r, today)).map(({ participatesUntil: _, ...r }) => r);
+  const takingPart = <T extends { participatesUntil: IsoDate | null }>(rows: T[]) => rows.filter((r) => participatesOn(r, today)).map(({ participatesUntil: _, ...r }) => r);
   return {
-    meetings: upcoming.filter((m) => m.status !== "cancelled"),
+    meetings: upcoming,
+    cases: firstRows(
+      byDeadline(
+        open.map(({ planDueOn, nextActionDue, ...c }) => {
+          const deadline = nextDeadline({ stage: c.stage, planDueOn, nextActionDue });
+          return { ...c, deadline, overdue: isOverdue(deadline, today) };
+        }),
+      ),
+    ),
     approvals,
     answers,
     positions: takingPart(positions),

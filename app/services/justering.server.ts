@@ -4,7 +4,7 @@ import { prepared } from "../../db/prepared";
 import { groupMembers, minutes, minutesApprovals, minutesCorrectionApprovals, minutesCorrections, minutesVersions, users } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import type { LiveMinutes } from "../live-minutes";
-import { findPersonnummer } from "../domain/personnummer";
+import { findPersonnummer, quoteAround } from "../domain/personnummer";
 import { isUuid } from "./access.server";
 import { audit } from "./audit.server";
 import type { MeetingRow } from "./meetings.server";
@@ -62,7 +62,7 @@ export async function approve(deps: Deps, meeting: MeetingRow, actor: SessionUse
     const hits = findPersonnummer(snap.text);
     if (hits.length && !row.reason) {
       if (!(actor.id === row.chairId && confirmReason)) {
-        const found = hits.map((h) => ({ text: h.text, context: snap.text.slice(Math.max(0, h.index - 40), h.index + h.text.length + 40) }));
+        const found = hits.map((h) => ({ text: h.text, context: quoteAround(snap.text, h.index, h.text.length) }));
         return conflict("justering.personnummer", "approve", { hits: found });
       }
       await deps.db.update(minutes).set({ personnummerReason: confirmReason }).where(eq(minutes.meetingId, meeting.id));

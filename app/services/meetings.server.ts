@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { prepared, preparedShapes } from "../../db/prepared";
-import { agendaItems, attendance, groupMembers, groups, meetings, minutes, organisations, parties, terminations, users, type Locale } from "../../db/schema";
+import { agendaItems, attendance, groupMembers, groups, meetings, minutes, organisations, parties, partnerships, terminations, users, type Locale } from "../../db/schema";
 import type { LiveMinutes } from "../live-minutes";
 import type { SessionUser } from "../auth/session.server";
 import { meetingInvitation, type CalendarMeeting } from "../calendar/ics";
@@ -351,6 +351,8 @@ const meetingList = preparedShapes((db, shape: MeetingListShape) => {
       id: meetings.id,
       groupId: meetings.groupId,
       groupName: groups.name,
+      // Two partnerships' groups often share a name ("Styrgrupp"): lists name the partnership too.
+      partnershipName: partnerships.name,
       kind: meetings.kind,
       title: meetings.title,
       startsAt: meetings.startsAt,
@@ -359,6 +361,7 @@ const meetingList = preparedShapes((db, shape: MeetingListShape) => {
     })
     .from(meetings)
     .innerJoin(groups, eq(groups.id, meetings.groupId))
+    .innerJoin(partnerships, eq(partnerships.id, groups.partnershipId))
     .where(and(mine, byGroup === "group" ? eq(meetings.groupId, sql.placeholder("groupId")) : undefined, within))
     .orderBy(window === "past" ? desc(meetings.startsAt) : asc(meetings.startsAt))
     .limit(sql.placeholder("limit"))

@@ -38,7 +38,7 @@ it("an amendment in Linköping becomes valid once both parties' representatives 
 
   const jouren = await loggedInPage(env.browser, env.server.url, "linkoping.jouren@samrad.test");
   await jouren.goto(url);
-  await jouren.getByText("Delvis underskrivet.").waitFor();
+  await jouren.getByText("Delvis underskrivet", { exact: true }).waitFor();
   await jouren.getByText(/Om du sparar en ändring upphävs alla underskrifter/).waitFor();
   await expectAccessible(jouren);
   await jouren.getByLabel("Ditt lösenord").fill("samrad-demo");

@@ -25,7 +25,10 @@ it("coordinator sets up a partnership and steering group, the chair convenes, a 
   await admin.getByLabel("Startdatum").fill("2026-01-01");
   await admin.getByLabel("Slutdatum").fill("2028-12-31");
   await admin.getByRole("button", { name: "Skapa partnerskapet" }).click();
-  await admin.getByText("kontrollsiffran stämmer inte").waitFor();
+  // The error is under the number, not under the name that was right; the summary links to it.
+  await admin.locator("#f-ideaOrgNumber1-error", { hasText: "kontrollsiffran stämmer inte" }).waitFor();
+  await admin.getByRole("alert").getByRole("link", { name: /^Idéburen part 1: organisationsnummer: .*kontrollsiffran stämmer inte/ }).waitFor();
+  expect(await admin.getByText("Ange minst en idéburen part.").count()).toBe(0);
   await expectAccessible(admin);
   await admin.getByLabel("Idéburen part 1: organisationsnummer").fill("802015-4822");
   await admin.getByRole("button", { name: "Skapa partnerskapet" }).click();

@@ -45,6 +45,15 @@ describe("partnership form", () => {
     if (!r.ok) expect(r.fieldErrors).toMatchObject(errors);
   });
 
+  it("puts a wrong number of the only idea-based party under that number, not 'at least one party' under its filled-in name", () => {
+    const r = parseForm(partnershipSchema, { ...stockholm, ideaOrgNumber1: "8024907721", ideaName3: "", ideaOrgNumber3: "" });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.fieldErrors.ideaOrgNumber1).toBe("org.checksum");
+      expect(r.fieldErrors.ideaName1).toBeUndefined();
+    }
+  });
+
   it("needs at least one idea-based party", () => {
     const r = parseForm(partnershipSchema, { ...stockholm, ideaName1: "", ideaOrgNumber1: "", ideaName3: "", ideaOrgNumber3: "" });
     expect(r).toMatchObject({ ok: false, fieldErrors: { ideaName1: "partnership.ideaPartyRequired" } });

@@ -4,8 +4,11 @@ import { Field, SelectField, TextArea } from "~/components/Field";
 import type { PaymentStatus } from "~/domain/funding";
 import { useT } from "~/i18n/use-t";
 import { kronor } from "./kronor";
+import { StatusBadge, type StatusTone } from "~/components/StatusBadge";
 
 type Option = { value: string; label: string };
+const PAYMENT_TONE: Record<PaymentStatus, StatusTone> = { due: "waiting", paid: "good", stopped: "bad", reclaimed: "bad" };
+
 type Payment = { id: string; partyId: string; party: string; year: number; dueOn: string; amount: number; status: PaymentStatus; reference: string; settledOn: string | null };
 
 /** The payments by due date, each due or paid one recordable as paid, stopped or reclaimed. */
@@ -39,7 +42,7 @@ export function Payments({
               <td>{p.year}</td>
               <td>{kronor(p.amount)}</td>
               <td>
-                {t(`funds.status.${p.status}`)}
+                <StatusBadge tone={PAYMENT_TONE[p.status]}>{t(`funds.status.${p.status}`)}</StatusBadge>
                 {p.settledOn ? ` ${p.settledOn}` : ""}
               </td>
               <td>{p.reference}</td>

@@ -6,6 +6,7 @@ import { formatDateTime, type MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { ActionData } from "~/services/result";
 import type { MeetingPage } from "./page-data";
+import { QuotedHits } from "~/components/minutes/QuotedHits";
 
 /** Sending for approval, approving, and what happens after: the approval block of Swedish minutes. */
 export function Justering({ meeting: d }: { meeting: MeetingPage }) {
@@ -58,13 +59,7 @@ export function Justering({ meeting: d }: { meeting: MeetingPage }) {
       {hits.length ? (
         <div className="alert alert-error" role="alert">
           <p>{t("justering.personnummerFound")}</p>
-          <ul>
-            {hits.map((h, i) => (
-              <li key={i}>
-                <q>{h.context}</q>
-              </li>
-            ))}
-          </ul>
+          <QuotedHits quotes={hits.map((h) => h.context)} />
         </div>
       ) : null}
       {d.can.approveMinutes ? (

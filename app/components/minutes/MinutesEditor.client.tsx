@@ -8,6 +8,8 @@ import * as Y from "yjs";
 import { SECTION_ITEM } from "../../../realtime/content";
 import { MESSAGE_SAVED } from "../../../realtime/protocol";
 import { useT } from "~/i18n/use-t";
+import { PersonnummerGuard, personnummerIn } from "./personnummer-guard";
+import { QuotedHits } from "./QuotedHits";
 
 export interface Participant {
   name: string;
@@ -105,14 +107,32 @@ function CollaborativeText({ session, me, editable }: { session: Session; me: Pa
       AgendaSections,
       Collaboration.configure({ document: session.doc }),
       CollaborationCaret.configure({ provider: session.provider, user: { name: `${me.name} (${me.party})`, color: me.color } }),
+      PersonnummerGuard,
     ],
     editorProps: { attributes: { "aria-label": t("minutes.editorLabel"), "aria-multiline": "true", role: "textbox", class: "minutes-text" } },
   });
   useEffect(() => editor?.setEditable(editable), [editor, editable]);
+  const [hits, setHits] = useState<{ text: string; quote: string }[]>([]);
+  useEffect(() => {
+    if (!editor) return;
+    const check = () => setHits(personnummerIn(editor.state.doc));
+    check();
+    editor.on("update", check);
+    return () => void editor.off("update", check);
+  }, [editor]);
   return (
     <>
       {editable ? <Toolbar editor={editor} /> : <p className="muted">{t("minutes.readOnly")}</p>}
       <EditorContent editor={editor} />
+      {/* Said as it is typed, not only when approving; the live region exists before it has anything to say. */}
+      <div role="status" aria-live="polite">
+        {hits.length ? (
+          <div className="warning personnummer-warning">
+            <p>{t("minutes.personnummerTyped", { n: hits.length })}</p>
+            <QuotedHits quotes={hits.map((h) => h.quote)} />
+          </div>
+        ) : null}
+      </div>
     </>
   );
 }

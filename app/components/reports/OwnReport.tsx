@@ -2,6 +2,7 @@ import { useFetcher } from "@remix-run/react";
 import { ActionMessages } from "~/components/ActionMessages";
 import { Field, FormAlert, TextArea } from "~/components/Field";
 import { AccountsText, StatusText } from "~/components/ReportOverview";
+import { StatusBadge } from "~/components/StatusBadge";
 import { statisticFields, type ReportingRule } from "~/domain/reporting-rule";
 import { FINANCIAL_KEYS } from "~/domain/yearly-report";
 import { formatDateTime } from "~/i18n";
@@ -23,8 +24,8 @@ export function OwnReport({ id, year, party: p, rule }: Pick<ReportsPage, "id" |
       <h2 id={`own-${p.id}`}>{t("report.ownHeading", { party: p.name, year })}</h2>
       <ActionMessages data={filing.data} />
       <p>
-        <StatusText status={p.status} />
-        {p.report ? ` ${t("report.filedAt", { date: formatDateTime(p.report.submittedAt, locale) })}` : null}
+        {/* A filed report says so once, with its date. */}
+        {p.report ? <StatusBadge tone="good">{t("report.filedAt", { date: formatDateTime(p.report.submittedAt, locale) })}</StatusBadge> : <StatusText status={p.status} />}
         {p.accounts ? (
           <>
             {" "}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findPersonnummer } from "../../../app/domain/personnummer";
+import { findPersonnummer, personnummerRanges, quoteAround } from "../../../app/domain/personnummer";
 
 // Skatteverket's published test numbers (not real people) and variations of them.
 describe("personnummer scan", () => {
@@ -44,5 +44,47 @@ describe("personnummer scan", () => {
 
   it("finds several, in order", () => {
     expect(findPersonnummer("A 811218-9876 och B 701063-2391.").map((h) => h.index)).toEqual([2, 20]);
+  });
+});
+
+describe("quoteAround: the words around a hit", () => {
+  const text = "Under punkten om jourverksamheten berättade ordföranden att klienten 811218-9876 hade fått stöd vid tre tillfällen under hösten och att ärendet fortsätter.";
+  const at = text.indexOf("811218-9876");
+
+  it("quotes whole words at both ends, marking where the text goes on", () => {
+    const quote = quoteAround(text, at, 11);
+    expect(quote).toContain("811218-9876");
+    expect(quote.startsWith("… ")).toBe(true);
+    expect(quote.endsWith(" …")).toBe(true);
+    const words = text.split(/\s+/);
+    for (const w of quote.replace(/^… | …$/g, "").split(/\s+/)) expect(words).toContain(w);
+  });
+
+  it.each([
+    ["811218-9876", 0, "811218-9876"],
+    ["pnr 811218-9876", 4, "pnr 811218-9876"],
+  ])("quotes a short text whole: %s", (t, index, expected) => {
+    expect(quoteAround(t, index, 11)).toBe(expected);
+  });
+
+  it("never cuts a word, even a very long one", () => {
+    const long = "x".repeat(200);
+    const t = `${long} 811218-9876 ${long}`;
+    const quote = quoteAround(t, 201, 11);
+    expect(quote).toBe("… 811218-9876 …");
+  });
+});
+
+describe("personnummerRanges: where the editor marks a hit", () => {
+  it("places each hit at its block's position plus its offset", () => {
+    expect(
+      personnummerRanges([
+        { pos: 1, text: "Inget här." },
+        { pos: 14, text: "Klient 811218-9876 och 701063-2391." },
+      ]),
+    ).toEqual([
+      { from: 21, to: 32, text: "811218-9876" },
+      { from: 37, to: 48, text: "701063-2391" },
+    ]);
   });
 });

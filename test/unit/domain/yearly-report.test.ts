@@ -39,11 +39,12 @@ describe("compiling a year", () => {
     expect(c.gender).toEqual({ women: 150, men: 40, other: 10, total: 200 });
   });
 
-  it("gives people reached per year for the trend, oldest first", () => {
-    expect(reachedByYear(reports)).toEqual([
+  it("gives people reached per year for the trend, oldest first, in total and by gender", () => {
+    expect(reachedByYear(reports).map(({ year, reached }) => ({ year, reached }))).toEqual([
       { year: 2024, reached: 110 },
       { year: 2025, reached: 200 },
     ]);
+    expect(reachedByYear(reports)[1]).toMatchObject({ women: 150, men: 40, other: 10 });
   });
 });
 
