@@ -40,6 +40,9 @@ const cases: [action: string, subject: string | null, details: Record<string, un
   ["meeting.update", meeting, {}, "Eva Lindqvist ändrade mötet Styrgruppen – januarimöte"],
   ["meeting.cancel", meeting, { reason: "Snöstorm" }, "Eva Lindqvist ställde in Styrgruppen – januarimöte"],
   ["meeting.notice", meeting, {}, "Eva Lindqvist skickade kallelse till Styrgruppen – januarimöte"],
+  ["document.upload", meeting, { title: "Budgetförslag" }, "Eva Lindqvist bifogade handlingen ”Budgetförslag” till Styrgruppen – januarimöte"],
+  ["document.replace", meeting, { title: "Budgetförslag" }, "Eva Lindqvist laddade upp en ny version av handlingen ”Budgetförslag” i Styrgruppen – januarimöte"],
+  ["document.delete", meeting, { title: "Budgetförslag" }, "Eva Lindqvist tog bort handlingen ”Budgetförslag” från Styrgruppen – januarimöte"],
   ["meeting.rsvp", meeting, { rsvp: "declined" }, "Eva Lindqvist svarade på kallelsen till Styrgruppen – januarimöte att hen inte kommer"],
   ["meeting.presence", meeting, { present: [U, U] }, "Eva Lindqvist registrerade närvaro vid Styrgruppen – januarimöte (2 närvarande)"],
   ["agenda.add", meeting, { title: "Budget" }, "Eva Lindqvist lade till punkten ”Budget” på dagordningen för Styrgruppen – januarimöte"],
@@ -141,7 +144,7 @@ describe("historySentence", () => {
   });
 
   it("falls back to the action's label, or the action itself, for an action without a sentence", () => {
-    expect(historySentence(t, "sv", entry("document.upload", meeting, {}), names)).toBe("Eva Lindqvist: document.upload");
+    expect(historySentence(t, "sv", entry("meeting.unheardOf", meeting, {}), names)).toBe("Eva Lindqvist: meeting.unheardOf");
   });
 
   it("has a sentence in both languages for every action the app audits", () => {
