@@ -15,7 +15,7 @@ it("an amendment in Linköping becomes valid once both parties' representatives 
   await kommun.getByRole("heading", { level: 1, name: "Ändringar och tillägg" }).waitFor();
   await expectAccessible(kommun);
 
-  await kommun.getByLabel("Rubrik").fill("Tillägg om chattstöd");
+  await kommun.getByLabel("Rubrik", { exact: true }).fill("Tillägg om chattstöd");
   // A draft without its text is answered at the field, on the page.
   await kommun.getByRole("button", { name: "Spara utkastet" }).click();
   await kommun.getByText("Fyll i fältet.").first().waitFor();

@@ -24,7 +24,7 @@ it("a follow-up coming due shows on its lead's overview, leads to the follow-ups
 
   // Plan a one-off follow-up; the form then closes with its notice.
   await lead.getByText("Planera en uppföljning eller utvärdering").click();
-  await lead.getByLabel("Rubrik").fill("Avstämning av chattens öppettider");
+  await lead.getByLabel("Rubrik", { exact: true }).fill("Avstämning av chattens öppettider");
   await lead.getByLabel("Hur ofta").selectOption({ label: "En gång" });
   await lead.getByLabel("Klar senast").fill("2030-06-30");
   await lead.getByLabel("Ansvarig (uppföljningsansvarig)").selectOption({ label: "Sara Lind" });

@@ -27,7 +27,7 @@ it("the chair attaches a PDF to an agenda item, a program renamed .pdf is refuse
   const chair = await loggedInPage(env.browser, env.server.url, "stockholm.bo-sodra@samrad.test");
   await chair.setViewportSize({ width: 1280, height: 900 });
   await chair.goto(`${env.server.url}/groups/${groupId}/meetings/new`);
-  await chair.getByLabel("Rubrik").fill("Styrgruppen – mars");
+  await chair.getByLabel("Rubrik", { exact: true }).fill("Styrgruppen – mars");
   await chair.getByLabel("Datum").fill("2027-03-11");
   await chair.getByLabel("Starttid").fill("13:00");
   await chair.getByLabel("Sluttid").fill("15:00");
@@ -45,7 +45,7 @@ it("the chair attaches a PDF to an agenda item, a program renamed .pdf is refuse
 
   // The real PDF is attached with a title and listed under its item.
   await previous.getByLabel("Fil").setInputFiles({ name: "protokoll-februari.pdf", mimeType: "application/pdf", buffer: PDF });
-  await previous.getByLabel("Rubrik (valfri)").fill("Protokoll från februarimötet");
+  await previous.getByLabel("Handlingens rubrik (valfri)").fill("Protokoll från februarimötet");
   await previous.getByRole("button", { name: "Ladda upp" }).click();
   await previous.getByText("Handlingen är uppladdad.").waitFor();
   const list = chair.getByRole("list", { name: "Handlingar till § 4 Föregående mötesprotokoll" });

@@ -68,7 +68,7 @@ it("coordinator sets up a partnership and steering group, the chair convenes, a 
   await chair.getByRole("link", { name: "Nytt möte" }).click();
   await chair.getByRole("heading", { level: 1, name: "Nytt möte" }).waitFor();
   await expectAccessible(chair);
-  await chair.getByLabel("Rubrik").fill("Styrgruppsmöte januari");
+  await chair.getByLabel("Rubrik", { exact: true }).fill("Styrgruppsmöte januari");
   await chair.getByLabel("Datum").fill("2027-01-14");
   await chair.getByLabel("Starttid").fill("13:00");
   await chair.getByLabel("Sluttid").fill("15:00");
@@ -76,10 +76,10 @@ it("coordinator sets up a partnership and steering group, the chair convenes, a 
   await chair.getByRole("button", { name: "Skapa mötet" }).click();
   await chair.getByRole("heading", { level: 1, name: "Styrgruppsmöte januari" }).waitFor();
   await chair.getByText("Lägg till punkt").click();
-  await chair.getByLabel("Rubrik").fill("Verksamhetsplan 2027");
+  await chair.getByLabel("Rubrik", { exact: true }).fill("Verksamhetsplan 2027");
   await chair.getByLabel("Typ", { exact: true }).selectOption("decision");
   await chair.getByRole("button", { name: "Lägg till", exact: true }).click();
-  await chair.getByRole("region", { name: "Dagordning" }).getByText("§ 7 Verksamhetsplan 2027").waitFor();
+  await chair.getByRole("region", { name: "Dagordning" }).getByText("§ 7 Verksamhetsplan 2027").first().waitFor();
   await chair.getByRole("button", { name: "Skicka kallelse" }).click();
   await chair.getByText("Kallelsen är skickad till gruppens ledamöter.").waitFor();
   await expectAccessible(chair);
@@ -94,7 +94,7 @@ it("coordinator sets up a partnership and steering group, the chair convenes, a 
   await member.getByRole("table", { name: "januari 2027" }).waitFor();
   await expectAccessible(member);
   await member.getByRole("link", { name: "13:00 Styrgruppsmöte januari" }).click();
-  await member.getByRole("region", { name: "Dagordning" }).getByText("§ 7 Verksamhetsplan 2027").waitFor();
+  await member.getByRole("region", { name: "Dagordning" }).getByText("§ 7 Verksamhetsplan 2027").first().waitFor();
   await member.getByRole("button", { name: "Jag kommer", exact: true }).click();
   await member.getByText("Ditt svar är sparat: du kommer.").waitFor();
   await expectAccessible(member);

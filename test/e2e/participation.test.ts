@@ -59,7 +59,7 @@ it("after Västerort's notice has taken effect the chair passes on, three partie
 
   // An amendment needs the three remaining parties' signatures.
   await city.goto(`${env.server.url}/partnerships/${partnershipId}/amendments`);
-  await city.getByLabel("Rubrik").fill("Västerorts uppdrag fördelas");
+  await city.getByLabel("Rubrik", { exact: true }).fill("Västerorts uppdrag fördelas");
   await city.getByLabel("Text", { exact: true }).fill("Från 2026 delar Stockholm-Gotland och Södra Stockholm på Västerorts stadsdelar.");
   await city.getByRole("button", { name: "Spara utkastet" }).click();
   await city.getByText("0 av 3 parter har skrivit under.").waitFor();
@@ -90,7 +90,7 @@ it("Linköping's municipality convenes the meetings, as its agreement (002) says
   await kommun.getByRole("link", { name: "Nytt möte" }).click();
   await kommun.getByRole("heading", { level: 1, name: "Nytt möte" }).waitFor();
   await expectAccessible(kommun);
-  await kommun.getByLabel("Rubrik").fill("Samverkansmöte våren 2027");
+  await kommun.getByLabel("Rubrik", { exact: true }).fill("Samverkansmöte våren 2027");
   await kommun.getByLabel("Datum").fill("2027-03-11");
   await kommun.getByLabel("Starttid").fill("09:00");
   await kommun.getByLabel("Sluttid").fill("11:00");

@@ -58,8 +58,11 @@ describe("live minutes over y-websocket", () => {
     const chair = await client(app.url).login("stockholm.bo-vasterort@samrad.test"); // holds the chair in the demo rotation
     const res = await postMeetingForm(client(app.url), meetingId, { intent: "add", title: "Lokalfrågan", type: "decision" }, chair);
     expect(res.status).toBe(200);
-    await eventually(() => a.text().includes("§ 8 Lokalfrågan"), "the new section");
-    expect(a.text().match(/§ 8 /g)).toHaveLength(1);
+    // A new item lands before "Mötets avslutande", which moves down one number.
+    await eventually(() => /§ \d+ Lokalfrågan/.test(a.text()), "the new section");
+    const number = /§ (\d+) Lokalfrågan/.exec(a.text())![1];
+    expect(a.text().match(new RegExp(`§ ${number} `, "g"))).toHaveLength(1);
+    expect(a.text()).toContain(`§ ${Number(number) + 1} Mötets avslutande`);
   });
 
   it("lets two members converge on concurrent edits, and stores them", async () => {
