@@ -1,15 +1,7 @@
 import { HISTORY_KINDS, type HistoryKind } from "../domain/history";
-import type { IsoDate } from "../domain/iso-date";
 import { z } from "zod";
+import type { HistoryFilter } from "./history-query";
 import { isDateInRange } from "./input";
-
-export interface HistoryFilter {
-  kind: HistoryKind | null;
-  personId: string | null;
-  from: IsoDate | null;
-  to: IsoDate | null;
-  page: number;
-}
 
 /**
  * The history's filter from the query string (GET, so it works without JavaScript and links can be
@@ -35,16 +27,4 @@ export function parseHistoryFilter(params: URLSearchParams): { filter: HistoryFi
     },
     errors: { ...(from.bad ? { from: true } : {}), ...(to.bad ? { to: true } : {}) },
   };
-}
-
-/** The same filter as query parameters (without the page), for paging links and the CSV export. */
-export function historyQuery(filter: HistoryFilter, page?: number): string {
-  const q = new URLSearchParams();
-  if (filter.kind) q.set("kind", filter.kind);
-  if (filter.personId) q.set("person", filter.personId);
-  if (filter.from) q.set("from", filter.from);
-  if (filter.to) q.set("to", filter.to);
-  if (page && page > 1) q.set("page", String(page));
-  const s = q.toString();
-  return s ? `?${s}` : "";
 }

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { validateOrgNumber } from "../domain/org-number";
 import { validatePeriodRule, type PeriodRule } from "../domain/period";
+import { IDEA_PARTY_ROWS } from "./fields";
 import { dateField as isoDate } from "./input";
-
-export const IDEA_PARTY_ROWS = 4;
 
 const text = (max: number) => z.string({ error: "form.required" }).trim().min(1, "form.required").max(max, "form.tooLong");
 const optionalText = (max: number) => z.string().trim().max(max, "form.tooLong").optional().default("");

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Position } from "~/domain/decision";
 import { reservationSchema } from "./decision";
 import { parseForm, type ParseResult } from "./parse";
+import { positionField, reservationField } from "./fields";
 
 /** What the chair records for the room in one form: who was present, and each present party's position on one decision. */
 export interface RoomRecord {
@@ -9,9 +10,6 @@ export interface RoomRecord {
   present: string[];
   positions: { partyId: string; position: Position; reservation: string | null }[];
 }
-
-export const positionField = (partyId: string) => `position-${partyId}`;
-export const reservationField = (partyId: string) => `reservation-${partyId}`;
 
 /**
  * The room form for the partnership's parties: a position per party (left empty when the party

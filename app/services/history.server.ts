@@ -5,7 +5,7 @@ import { decisionLabel } from "../domain/decision";
 import { KIND_PREFIXES, referencedIds, type HistoryNames } from "../domain/history";
 import { addDaysIso } from "../domain/iso-date";
 import { stockholmInstant } from "../domain/stockholm-date";
-import type { HistoryFilter } from "../forms/history-filter";
+import type { HistoryFilter } from "../forms/history-query";
 
 export const HISTORY_PAGE_SIZE = 50;
 /** The CSV holds the whole filtered history, up to this many entries. */

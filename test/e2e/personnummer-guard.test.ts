@@ -8,7 +8,7 @@ const env = e2eEnvironment();
 
 it("a personnummer is marked in the minutes as it is typed, for everyone writing, and quoted in whole words", async () => {
   const id = (await stockholmSteeringMeetings(env.db.sql)).at(-1)!;
-  const url = `${env.server.url}/meetings/${id}`;
+  const url = `${env.server.url}/meetings/${id}?fas=under`;
   const open = async (email: string) => {
     const page = await loggedInPage(env.browser, env.server.url, email);
     await page.goto(url);

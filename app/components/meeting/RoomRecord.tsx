@@ -1,7 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { ActionMessages } from "~/components/ActionMessages";
 import { SelectField, TextArea } from "~/components/Field";
-import { positionField, reservationField } from "~/forms/room";
+import { positionField, reservationField } from "~/forms/fields";
 import { useT } from "~/i18n/use-t";
 import type { ActionData } from "~/services/result";
 import type { MeetingPage } from "./page-data";

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { historySentence, kindOf, referencedIds, type HistoryEntry, type HistoryNames } from "../../../app/domain/history";
-import { parseHistoryFilter, historyQuery } from "../../../app/forms/history-filter";
+import { parseHistoryFilter } from "../../../app/forms/history-filter";
+import { historyQuery } from "../../../app/forms/history-query";
 import { translator } from "../../../app/i18n";
 import { sv } from "../../../app/i18n/sv";
 
