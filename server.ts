@@ -1,5 +1,7 @@
+import cluster from "node:cluster";
 import { ConfigError, readConfig, type Config } from "./app/config.server";
 import { ensureFreshBuild } from "./app/http/build.server";
+import { reportToPrimary, startCluster } from "./app/http/cluster.server";
 import { startSamrad } from "./app/http/server.server";
 import { DEMO_PASSWORD } from "./db/seed/agreements";
 import { demoLogins } from "./db/seed/demo";
@@ -15,26 +17,35 @@ try {
   console.error(`Samråd startar inte: ${error.message}`);
   process.exit(1);
 }
-// Tests build once for the whole run (npm test); production builds here when the sources changed.
-if (config.isProduction) ensureFreshBuild();
-const started = Date.now();
-const samrad = await startSamrad(config);
 
-console.log(`Samråd är igång på ${samrad.url} (${Date.now() - started} ms)`);
-if (samrad.seeded) console.log("Demodata från de fyra överenskommelserna har lagts in.");
-if (config.seedDemo) {
-  console.log(`Demokonton (lösenord ${DEMO_PASSWORD}): ${demoLogins().join(", ")}`);
+if (cluster.isWorker) {
+  // One of the primary's processes: it has prepared the database and prints the banner.
+  const samrad = await startSamrad(config, { databaseReady: process.env.SAMRAD_DATABASE_READY === "1" });
+  const stop = () => samrad.close().then(() => process.exit(0), exitWithError);
+  reportToPrimary(samrad.url, stop);
+  stopOnSignals(stop);
+} else {
+  // Tests build once for the whole run (npm test); production builds here when the sources changed.
+  if (config.isProduction) ensureFreshBuild();
+  const started = Date.now();
+  const samrad = config.workers > 1 ? await startCluster(config) : await startSamrad(config);
+  const processes = config.workers > 1 ? ` med ${config.workers} processer` : "";
+  console.log(`Samråd är igång på ${samrad.url}${processes} (${Date.now() - started} ms)`);
+  if (samrad.seeded) console.log("Demodata från de fyra överenskommelserna har lagts in.");
+  if (config.seedDemo) {
+    console.log(`Demokonton (lösenord ${DEMO_PASSWORD}): ${demoLogins().join(", ")}`);
+  }
+  stopOnSignals((signal) => {
+    console.log(`${signal}: stänger ner…`);
+    samrad.close().then(() => process.exit(0), exitWithError);
+  });
 }
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    console.log(`${signal}: stänger ner…`);
-    samrad.close().then(
-      () => process.exit(0),
-      (error) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  });
+function stopOnSignals(stop: (signal: NodeJS.Signals) => void) {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, () => stop(signal));
+}
+
+function exitWithError(error: unknown) {
+  console.error(error);
+  process.exit(1);
 }

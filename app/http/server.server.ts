@@ -4,7 +4,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { sql as raw } from "drizzle-orm";
-import { createDb, POOL_SIZE } from "../../db/client";
+import { createDb, POOL_SIZE, type Db } from "../../db/client";
 import { locateDatabase } from "../../db/database";
 import { runMigrations } from "../../db/migrate";
 import { seedDemoIfEmpty } from "../../db/seed/demo";
@@ -32,12 +32,23 @@ export interface RunningServer {
 
 const BUILD_DIR = path.resolve("build");
 
-/** Database, migrations, demo data, then one HTTP server for pages, health and realtime. */
-export async function startSamrad(config: Config, hooks: { onQuery?: (query: string) => void } = {}): Promise<RunningServer> {
-  const database = await locateDatabase(config);
-  const { db, sql } = createDb(database.url, { onQuery: hooks.onQuery });
+/** Migrations, then demo data into an empty database when the configuration asks; true when seeded. */
+export async function prepareDatabase(db: Db, config: Config): Promise<boolean> {
   await runMigrations(db);
-  const seeded = config.seedDemo ? await seedDemoIfEmpty(db) : false;
+  return config.seedDemo ? await seedDemoIfEmpty(db) : false;
+}
+
+export interface StartOptions {
+  onQuery?: (query: string) => void;
+  /** A worker of a cluster: the primary has already migrated and seeded the database. */
+  databaseReady?: boolean;
+}
+
+/** Database, migrations, demo data, then one HTTP server for pages, health and realtime. */
+export async function startSamrad(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const database = await locateDatabase(config);
+  const { db, sql } = createDb(database.url, { onQuery: options.onQuery });
+  const seeded = options.databaseReady ? false : await prepareDatabase(db, config);
 
   const app = express();
   app.disable("x-powered-by");

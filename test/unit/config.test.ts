@@ -1,5 +1,5 @@
 import { mkdir, mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ConfigError, readConfig } from "../../app/config.server";
@@ -119,5 +119,22 @@ describe("whether build/ must be rebuilt", () => {
     const { root } = await project();
     await rm(path.join(root, "app/routes/home.tsx"));
     expect(buildOutdated(root)).toBe("app är nyare än build/");
+  });
+});
+
+describe("worker processes", () => {
+  it("runs one per CPU in production and one in development and tests, unless WEB_CONCURRENCY says", () => {
+    expect(readConfig({}).workers).toBe(availableParallelism());
+    expect(readConfig({ NODE_ENV: "development" }).workers).toBe(1);
+    expect(readConfig({ NODE_ENV: "test" }).workers).toBe(1);
+    expect(readConfig({ WEB_CONCURRENCY: "3" }).workers).toBe(3);
+    expect(readConfig({ NODE_ENV: "test", WEB_CONCURRENCY: "2" }).workers).toBe(2);
+    expect(readConfig({ WEB_CONCURRENCY: "" }).workers).toBe(availableParallelism());
+  });
+
+  it("refuses a WEB_CONCURRENCY that is not a whole number from 1 to 64, saying what to write", () => {
+    for (const WEB_CONCURRENCY of ["0", "-1", "1.5", "2e1", "två", "65", " 2"]) {
+      expect(() => readConfig({ WEB_CONCURRENCY }), WEB_CONCURRENCY).toThrow(/WEB_CONCURRENCY=.*heltal från 1 till 64/);
+    }
   });
 });
