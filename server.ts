@@ -41,8 +41,16 @@ if (cluster.isWorker) {
   });
 }
 
+/** Past this a stop that hangs (a socket, the database) ends the process anyway. */
+const STOP_DEADLINE_MS = 30_000;
+
 function stopOnSignals(stop: (signal: NodeJS.Signals) => void) {
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, () => stop(signal));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.once(signal, () => {
+      setTimeout(() => exitWithError(new Error(`${signal}: still stopping after ${STOP_DEADLINE_MS / 1000} s; exiting`)), STOP_DEADLINE_MS).unref();
+      stop(signal);
+    });
+  }
 }
 
 function exitWithError(error: unknown) {

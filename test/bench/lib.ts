@@ -91,7 +91,7 @@ const running = new Set<ChildProcess>();
  * spawn, so readyMs covers Node + tsx start-up, a build if one is due, embedded PostgreSQL,
  * migrations and seeding.
  */
-export async function startServer(dataDir: string, { timeoutMs = 60_000, cwd = REPO_ROOT } = {}): Promise<BenchServer> {
+export async function startServer(dataDir: string, { timeoutMs = 60_000, cwd = REPO_ROOT, workers = 1 } = {}): Promise<BenchServer> {
   const port = await freePort();
   const pgPort = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -103,6 +103,7 @@ export async function startServer(dataDir: string, { timeoutMs = 60_000, cwd = R
     DATA_DIR: dataDir,
     EMBEDDED_PG_PORT: String(pgPort),
     DATABASE_URL: "", // always the embedded server, never one the caller's shell points at
+    WEB_CONCURRENCY: String(workers), // one process unless a benchmark compares instances
   };
   const started = performance.now();
   // BENCH_CPU_PROF=dir writes the server's V8 CPU profile there when it stops (open in Chrome DevTools).

@@ -19,6 +19,9 @@
  *             gets every key from a document loaded from PostgreSQL (a probe row written
  *             straight to the database proves it was not a copy still held in memory). A lost
  *             key fails the run.
+ *   two instances: the same workload on a second server with WEB_CONCURRENCY=2, the editors
+ *             split between its two workers, which relay each other's stored updates; budget:
+ *             p95 at most twice one instance's.
  *   baseline: the same workload against realtime-bare-relay.ts (ws + y-protocols: an in-memory
  *             Y.Doc and Awareness per room, no auth, no persistence) in its own process, with the
  *             Samråd server stopped; prints the same figures and Samråd p95 / bare p95.
@@ -35,7 +38,10 @@ import {
   budget,
   fmtMs,
   formatSummary,
+  makeDataDir,
+  removeDataDir,
   runBench,
+  startServer,
   sleep,
   stopServer,
   summarize,
@@ -66,6 +72,7 @@ const EDITS_PER_EDITOR = WARMUP_EDITS + EDITS_PER_SECOND * MEASURED_SECONDS;
 const DRAIN_MS = 15_000;
 const P95_BUDGET_MS = 30;
 const P99_BUDGET_MS = 100;
+const TWO_INSTANCES_MAX_RATIO = 2;
 const MAP = "bench";
 const LOOP_RESOLUTION_MS = 10;
 
@@ -239,8 +246,8 @@ async function checkDurability(server: BenchServer, sql: postgres.Sql, meetingId
   throw new Error("the server still held the document in memory 30 s after every client had left");
 }
 
-// Start-up (≤ 60 s) + 50 logins + 2 × (connect + 11 s idle + 12 s + drain) + 11 s statistics + durability: ~75 s unless hung.
-await runBench(3 * 60_000, async (server, defer) => {
+// 2 start-ups (≤ 60 s each) + 100 logins + 3 × (connect + 11 s idle + 12 s + drain) + statistics + durability: ~2 min unless hung.
+await runBench(5 * 60_000, async (server, defer) => {
   let failed = false;
   console.log(`Realtime fan-out benchmark against ${server.url} (NODE_ENV=production, ready in ${fmtMs(server.readyMs)}); load1 ${loadavg()[0].toFixed(2)}`);
   // Registered up front so that, run in reverse, clients go first, then the database, then the relay.
@@ -281,6 +288,29 @@ await runBench(3 * 60_000, async (server, defer) => {
   sql = undefined;
   await stopServer(server);
 
+  // Two instances: the same workload on WEB_CONCURRENCY=2, the primary handing the 50 sockets to
+  // the two workers in turn, so each edit reaches half the editors through the relay (LISTEN/NOTIFY,
+  // or Redis when REDIS_URL is set in this shell) after the other instance stored it.
+  const twoDir = await makeDataDir();
+  defer(() => removeDataDir(twoDir));
+  const pair = await startServer(twoDir, { workers: 2 });
+  defer(() => stopServer(pair));
+  sql = postgres(pair.databaseUrl, { max: 2, onnotice: () => {} });
+  const pairGroup = await stockholmSteeringGroup(sql);
+  const [pairMeeting] = await insertMeetings(sql, pairGroup, 1, "Fan-out-bänk, två instanser");
+  const pairCookies = await loginSessions(pair, pairGroup.writers.map((w) => w.email), EDITORS);
+  const two = await runFanout(pair.url, pairMeeting, pairCookies, pair.child.pid!, sql);
+  clients = two.clients;
+  const relayedBy = process.env.REDIS_URL ? "Redis" : "PostgreSQL LISTEN/NOTIFY";
+  report(`Samråd, two instances (WEB_CONCURRENCY=2, relayed by ${relayedBy}; same workload)`, two, "primary");
+  console.log("  (the CPU of both workers is counted under \"its PostgreSQL\": they are the primary's children too)");
+  if (two.missing > 0 || two.deliveredTotal < two.expectedDeliveries) failed = true;
+  await destroyAll(clients);
+  clients = [];
+  await sql.end();
+  sql = undefined;
+  await stopServer(pair);
+
   relay = await startBareRelay();
   const bare = await runFanout(relay.url, "00000000-0000-4000-8000-000000000000", Array.from({ length: EDITORS }), relay.child.pid!);
   clients = bare.clients;
@@ -295,7 +325,10 @@ await runBench(3 * 60_000, async (server, defer) => {
   console.log(
     `  ratio Samråd / bare: p50 ×${(samrad.deliveries.p50 / bare.deliveries.p50).toFixed(2)}  p95 ×${(samrad.deliveries.p95 / bare.deliveries.p95).toFixed(2)}  p99 ×${(samrad.deliveries.p99 / bare.deliveries.p99).toFixed(2)}`,
   );
+  console.log(`  two instances: p50 ${fmtMs(two.deliveries.p50)}  p95 ${fmtMs(two.deliveries.p95)}  p99 ${fmtMs(two.deliveries.p99)}  max ${fmtMs(two.deliveries.max)}`);
+  console.log(`  ratio two instances / one: p50 ×${(two.deliveries.p50 / samrad.deliveries.p50).toFixed(2)}  p95 ×${(two.deliveries.p95 / samrad.deliveries.p95).toFixed(2)}`);
   budget(`fan-out p95 at ${EDITORS} editors`, samrad.deliveries.p95, P95_BUDGET_MS);
+  budget(`two instances' p95 over one instance's (×)`, two.deliveries.p95 / samrad.deliveries.p95, TWO_INSTANCES_MAX_RATIO, (n) => `×${n.toFixed(2)}`);
   budget(`fan-out p99 at ${EDITORS} editors`, samrad.deliveries.p99, P99_BUDGET_MS);
   if (failed) console.log("FAILED: updates were lost (see above)");
   return failed;
