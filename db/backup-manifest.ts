@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import type postgres from "postgres";
 
 /**
- * What a backup holds, counted in the very snapshot pg_dump dumped (decision 026): a restore is
+ * What a backup holds, counted in the very snapshot pg_dump dumped (decision 027): a restore is
  * checked against it, table by table, so a dump that lost rows or documents on the way is noticed.
  */
 export interface BackupManifest {

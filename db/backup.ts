@@ -1,5 +1,5 @@
 // npm run db:backup [-- katalog]: a pg_dump (custom format, large objects included) of Samråd's
-// database with a manifest of what it holds, keeping the newest BACKUP_KEEP (decision 026).
+// database with a manifest of what it holds, keeping the newest BACKUP_KEEP (decision 027).
 import { chmod, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import postgres from "postgres";

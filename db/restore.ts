@@ -1,5 +1,5 @@
 // npm run db:restore -- <säkerhetskopia.dump> <databas-url> [--force]: restores a backup made by
-// db/backup.ts into a database and checks the result against the backup's manifest (decision 026).
+// db/backup.ts into a database and checks the result against the backup's manifest (decision 027).
 import { readFile, stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
