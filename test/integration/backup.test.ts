@@ -7,12 +7,15 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { uploadDocument } from "../../app/services/meeting-documents.server";
 import { countContents, manifestPathOf } from "../../db/backup-manifest";
+import { createDatabaseIfMissing } from "../../db/database";
+import { startEmbeddedPostgres } from "../../db/embedded";
 import { assertClientNotOlder, pgClient, serverVersion } from "../../db/pg-tools";
 import { DEMO_ADMIN } from "../../db/seed/agreements";
 import { seedDemoIfEmpty } from "../../db/seed/demo";
 import { PDF } from "../support/document-files";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { stockholmSteeringMeetings } from "../support/demo";
+import { freePort } from "../support/ports";
 
 /** Why this machine cannot make backups of the test server, if it cannot: then, and only then, the tests are skipped. */
 async function unusablePgDump(): Promise<string | undefined> {
@@ -27,6 +30,7 @@ async function unusablePgDump(): Promise<string | undefined> {
 }
 const skipped = await unusablePgDump();
 if (skipped) console.warn(`backup.test.ts hoppas över: ${skipped}`);
+const pgDump = await pgClient("pg_dump").catch(() => undefined);
 
 /** Runs db/backup.ts or db/restore.ts as an operator would, in its own process. */
 function tool(script: "backup" | "restore", args: string[], env: Record<string, string> = {}) {
@@ -180,5 +184,34 @@ describe.skipIf(skipped)("backups", () => {
     expect(bad.code).toBe(1);
     expect(bad.output).toContain("BACKUP_KEEP=0: ange hur många säkerhetskopior som ska sparas");
     expect(await backups()).toEqual(left);
+  });
+});
+
+describe.skipIf(!pgDump)("backups of the embedded database", () => {
+  it("use the server a running Samråd started, as it is, and say plainly when pg_dump is older than it", { timeout: 120_000 }, async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), "samrad-embedded-backup-"));
+    const server = await startEmbeddedPostgres(path.join(dataDir, "pg"), await freePort());
+    try {
+      await createDatabaseIfMissing(server.url("postgres"), "samrad");
+      const postmaster = async () => (await readFile(path.join(dataDir, "pg", "postmaster.pid"), "utf8")).split("\n")[0];
+      const before = await postmaster();
+      // Another EMBEDDED_PG_PORT than the server's: the running server's own port is what counts.
+      const made = await tool("backup", [], { DATABASE_URL: "", DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) });
+      if (made.code === 0) {
+        expect(await readdir(path.join(dataDir, "backups"))).toHaveLength(2);
+      } else {
+        expect(made.code).toBe(1);
+        const [, major] =
+          /PostgreSQL-servern är version (\d+)\S* men pg_dump \(.+\) är version \S+: pg_dump kan inte arbeta mot en nyare server/.exec(
+            made.output
+          ) ?? [];
+        expect(Number(major), made.output).toBeGreaterThan(pgDump!.major);
+        expect(made.output).toContain(`Installera klientprogrammen för PostgreSQL ${major} (t.ex. postgresql-client-${major})`);
+      }
+      expect(await postmaster()).toBe(before);
+    } finally {
+      await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
