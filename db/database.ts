@@ -1,5 +1,5 @@
 import postgres from "postgres";
-import { startEmbeddedPostgres } from "./embedded";
+import { runningEmbeddedUrl, startEmbeddedPostgres } from "./embedded";
 
 export interface DatabaseLocation {
   url: string;
@@ -17,6 +17,15 @@ export async function locateDatabase(env: {
   const server = await startEmbeddedPostgres(`${env.dataDir}/pg`, env.embeddedPgPort);
   await createDatabaseIfMissing(server.url("postgres"), "samrad");
   return { url: server.url("samrad"), stop: server.stop };
+}
+
+/**
+ * The same database for a tool run beside Samråd (backups): the embedded server Samråd is running
+ * is used as it is, never restarted; only when none runs is it started for the while, as Samråd would.
+ */
+export async function attachDatabase(env: { databaseUrl?: string; dataDir: string; embeddedPgPort: number }): Promise<DatabaseLocation> {
+  const running = env.databaseUrl ? undefined : await runningEmbeddedUrl(`${env.dataDir}/pg`, "samrad");
+  return running ? { url: running, stop: async () => {} } : locateDatabase(env);
 }
 
 export async function createDatabaseIfMissing(adminUrl: string, name: string, template?: string) {

