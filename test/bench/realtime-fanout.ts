@@ -53,6 +53,7 @@ import {
   STATS_SETTLE_MS,
   connectSynced,
   cpuMeter,
+  durableCommitFloor,
   destroyAll,
   hasProbe,
   insertMeetings,
@@ -265,6 +266,8 @@ await runBench(5 * 60_000, async (server, defer) => {
     `meeting ${meetingId}; ${EDITORS} sessions for ${group.writers.length} members (${group.writers.map((w) => w.email).join(", ")}) in ${fmtMs(performance.now() - loginStarted)}`,
   );
 
+  const floor = await durableCommitFloor(sql);
+  console.log(`floor of storing before relaying, one durable commit of a small row on this PostgreSQL: ${formatSummary(floor)}`);
   const samrad = await runFanout(server.url, meetingId, cookies, server.child.pid!, sql);
   clients = samrad.clients;
   report(`Samråd (${EDITORS} editors × ${EDITS_PER_SECOND} edits/s, ${MEASURED_SECONDS} s measured after ${WARMUP_EDITS} warm-up edits each)`, samrad, "server");
@@ -325,6 +328,7 @@ await runBench(5 * 60_000, async (server, defer) => {
   console.log(
     `  ratio Samråd / bare: p50 ×${(samrad.deliveries.p50 / bare.deliveries.p50).toFixed(2)}  p95 ×${(samrad.deliveries.p95 / bare.deliveries.p95).toFixed(2)}  p99 ×${(samrad.deliveries.p99 / bare.deliveries.p99).toFixed(2)}`,
   );
+  console.log(`  durable commit floor: p50 ${fmtMs(floor.p50)}  p95 ${fmtMs(floor.p95)}  p99 ${fmtMs(floor.p99)}`);
   console.log(`  two instances: p50 ${fmtMs(two.deliveries.p50)}  p95 ${fmtMs(two.deliveries.p95)}  p99 ${fmtMs(two.deliveries.p99)}  max ${fmtMs(two.deliveries.max)}`);
   console.log(`  ratio two instances / one: p50 ×${(two.deliveries.p50 / samrad.deliveries.p50).toFixed(2)}  p95 ×${(two.deliveries.p95 / samrad.deliveries.p95).toFixed(2)}`);
   budget(`fan-out p95 at ${EDITORS} editors`, samrad.deliveries.p95, P95_BUDGET_MS);

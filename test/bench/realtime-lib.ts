@@ -13,7 +13,7 @@ import postgres from "postgres";
 import * as Y from "yjs";
 import { DEMO_ADMIN, DEMO_PASSWORD } from "../../db/seed/agreements";
 import { minutesClient, type MinutesClient } from "../support/yclient";
-import { insertTemplateAgendas, login, REPO_ROOT, sessionFrom, sleep, type BenchServer } from "./lib";
+import { insertTemplateAgendas, login, REPO_ROOT, sessionFrom, sleep, summarize, type BenchServer, type Summary } from "./lib";
 
 export const STOCKHOLM_REFERENCE = "2021/630";
 
@@ -311,4 +311,25 @@ export async function waitFor(check: () => boolean | Promise<boolean>, ms: numbe
     if (performance.now() > deadline) return false;
     await sleep(everyMs);
   }
+}
+
+/**
+ * The floor of storing before relaying: one durable commit of a small row, one at a time, on the
+ * server's own PostgreSQL (a scratch table, dropped after). Nothing that stores an edit before
+ * relaying it can deliver it sooner than this.
+ */
+export async function durableCommitFloor(sql: postgres.Sql, commits = 300): Promise<Summary> {
+  await sql`create table if not exists bench_commit_floor (id bigserial primary key, update bytea not null)`;
+  const times: number[] = [];
+  try {
+    const row = Buffer.alloc(40);
+    for (let i = 0; i < commits; i++) {
+      const started = performance.now();
+      await sql`insert into bench_commit_floor (update) values (${row}) returning id`;
+      times.push(performance.now() - started);
+    }
+  } finally {
+    await sql`drop table bench_commit_floor`;
+  }
+  return summarize(times);
 }

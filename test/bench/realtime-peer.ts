@@ -12,8 +12,8 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
-import { runBench } from "./lib";
-import { insertMeetings, loginSessions, stockholmSteeringGroup } from "./realtime-lib";
+import { formatSummary, runBench } from "./lib";
+import { durableCommitFloor, insertMeetings, loginSessions, stockholmSteeringGroup } from "./realtime-lib";
 
 const peerDir = process.env.PEER_DIR;
 if (!peerDir || !existsSync(path.join(peerDir, "realtime-peer.mjs"))) {
@@ -41,5 +41,9 @@ await runBench(30 * 60_000, async (server, defer) => {
     },
   });
   const code = await new Promise<number>((resolve) => harness.on("exit", (c) => resolve(c ?? 1)));
+  // Samråd stores each edit before relaying it; Hocuspocus and the bare relay do not. One durable
+  // commit on the same PostgreSQL, measured after the harness, is the least that costs.
+  const floor = await durableCommitFloor(sql);
+  console.log(`\nfloor of storing before relaying (one durable commit of a small row, Samråd's PostgreSQL): ${formatSummary(floor)}`);
   return code !== 0;
 });
