@@ -1,11 +1,12 @@
-import type { MessageKey } from "~/i18n";
+import type { MeetingStage } from "~/domain/meeting-phase";
 import { useT } from "~/i18n/use-t";
 import { StatusBadge, type StatusTone } from "./StatusBadge";
 
-const TONE: Partial<Record<string, StatusTone>> = { draft: "neutral", noticed: "info", cancelled: "bad" };
+// Done is good, waiting on the adjusters is waiting, a cancelled meeting is bad (decision 022: derived, never stored).
+const TONE: Record<MeetingStage, StatusTone> = { draft: "neutral", convened: "info", held: "good", for_approval: "waiting", final: "good", cancelled: "bad" };
 
-/** A meeting's status in a list, as a badge; a status without its own colour reads as neutral. */
-export function MeetingStatusBadge({ status }: { status: string }) {
+/** Where a meeting stands, on its page and wherever it is listed, in words and colour. */
+export function MeetingStatusBadge({ stage }: { stage: MeetingStage }) {
   const t = useT();
-  return <StatusBadge tone={TONE[status] ?? "neutral"}>{t(`meeting.status.${status}` as MessageKey)}</StatusBadge>;
+  return <StatusBadge tone={TONE[stage]}>{t(`meeting.stage.${stage}`)}</StatusBadge>;
 }

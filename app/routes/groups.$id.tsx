@@ -8,6 +8,7 @@ import { NameHolder } from "~/components/groups/NameHolder";
 import { SetRotation } from "~/components/groups/SetRotation";
 import { SkipTurn } from "~/components/groups/SkipTurn";
 import { cadenceStatus } from "~/domain/cadence";
+import { meetingStage } from "~/domain/meeting-phase";
 import { escalatesFrom } from "~/domain/case-capabilities";
 import { skipTurnVerdict } from "~/domain/capabilities";
 import { participatesOn } from "~/domain/participation";
@@ -71,7 +72,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     departed: partyRows.filter((p) => group.rotationOrder?.includes(p.id) && !participatesOn(p, today)).map((p) => ({ name: p.name, until: p.participatesUntil })),
     passable,
     cadence,
-    meetings: meetingRows.map((m) => ({ id: m.id, title: m.title, kind: m.kind, status: m.status, startsAt: m.startsAt.toISOString(), past: m.endsAt < now })),
+    meetings: meetingRows.map((m) => ({ id: m.id, title: m.title, kind: m.kind, stage: meetingStage(m, now), startsAt: m.startsAt.toISOString(), past: m.endsAt < now })),
   };
 }
 
@@ -162,7 +163,7 @@ export default function Group() {
           {d.meetings.map((m) => (
             <li key={m.id}>
               <Link to={`/meetings/${m.id}`}>{m.title}</Link> — {formatDateTime(m.startsAt, locale)}
-              {m.kind === "extra" ? ` · ${t("meeting.kind.extra")}` : ""} <MeetingStatusBadge status={m.status} />
+              {m.kind === "extra" ? ` · ${t("meeting.kind.extra")}` : ""} <MeetingStatusBadge stage={m.stage} />
             </li>
           ))}
         </ul>

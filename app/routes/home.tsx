@@ -3,8 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { requireUser } from "~/auth/guards.server";
 import { CaseStage } from "~/components/cases/CaseStage";
+import { MeetingStatusBadge } from "~/components/MeetingStatusBadge";
 import { StatusBadge } from "~/components/StatusBadge";
 import { decisionLabel } from "~/domain/decision";
+import { meetingStage } from "~/domain/meeting-phase";
 import { stockholmDate } from "~/domain/stockholm-date";
 import { formatDateTime, type MessageKey } from "~/i18n";
 import { titled } from "~/i18n/meta";
@@ -24,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     partnerships,
     dashboard: {
       ...dashboard,
-      meetings: dashboard.meetings.map((m) => ({ ...m, startsAt: m.startsAt.toISOString() })),
+      meetings: dashboard.meetings.map((m) => ({ ...m, stage: meetingStage(m, now), startsAt: m.startsAt.toISOString(), endsAt: m.endsAt.toISOString() })),
       signatures: dashboard.signatures.map(({ createdAt: _, ...s }) => s),
     },
   };
@@ -90,7 +92,7 @@ export default function Home() {
             <li key={m.meetingId}>
               <Link to={`/meetings/${m.meetingId}`}>{m.title}</Link> <span className="muted">{formatDateTime(m.startsAt, locale)}</span>
               <br />
-              <Where group={m.groupName} partnership={m.partnershipName} /> {m.member ? <MyAnswer rsvp={m.rsvp} /> : null}
+              <Where group={m.groupName} partnership={m.partnershipName} /> <MeetingStatusBadge stage={m.stage} /> {m.member ? <MyAnswer rsvp={m.rsvp} /> : null}
             </li>
           ))}
         </Panel>

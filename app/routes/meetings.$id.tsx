@@ -7,7 +7,7 @@ import { Agenda } from "~/components/meeting/Agenda";
 import { Attendance } from "~/components/meeting/Attendance";
 import { Justering } from "~/components/meeting/Justering";
 import { MeetingActions } from "~/components/meeting/MeetingActions";
-import { StageBadge } from "~/components/meeting/MeetingStatus";
+import { MeetingStatusBadge } from "~/components/MeetingStatusBadge";
 import { PhaseNav } from "~/components/meeting/PhaseNav";
 import { RoomRecord } from "~/components/meeting/RoomRecord";
 import { Rsvp } from "~/components/meeting/Rsvp";
@@ -124,7 +124,7 @@ export default function Meeting() {
       </p>
       <h1>{m.title}</h1>
       <p>
-        {t("meeting.statusLabel")}: <StageBadge stage={d.stage} />
+        {t("meeting.statusLabel")}: <MeetingStatusBadge stage={d.stage} />
       </p>
       <PhaseNav meetingId={m.id} shown={d.phase} current={d.current} />
       {d.phase === "fore" ? <Before d={d} /> : d.phase === "under" ? <During d={d} /> : <After d={d} />}
@@ -155,7 +155,7 @@ function Before({ d }: { d: Page }) {
         <Fact label={t("meeting.extraReason")}>{m.extraReason}</Fact>
         <dt>{t("meeting.statusLabel")}</dt>
         <dd>
-          <StageBadge stage={d.stage} />
+          <MeetingStatusBadge stage={d.stage} />
         </dd>
       </dl>
       <p>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
+import { meetingStage } from "~/domain/meeting-phase";
 import { monthGrid, shiftMonth } from "~/domain/month-grid";
 import { stockholmDate, stockholmInstant } from "~/domain/stockholm-date";
 import { monthParam } from "~/forms/input";
@@ -24,7 +25,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const view: View = param === "past" || param === "month" ? param : "upcoming";
   const groupParam = url.searchParams.get("group") ?? undefined;
   const groupId = isUuid(groupParam) ? groupParam : undefined;
-  const month = queryParam(request, "month", monthParam) ?? stockholmDate(new Date()).slice(0, 7);
+  const now = new Date();
+  const month = queryParam(request, "month", monthParam) ?? stockholmDate(now).slice(0, 7);
   const rows =
     view === "month"
       ? await meetingsFor(context.db, user, { from: stockholmInstant(`${month}-01`, "00:00"), to: stockholmInstant(`${shiftMonth(month, 1)}-01`, "00:00"), groupId })
@@ -33,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     view,
     month,
     groupId: groupId ?? null,
-    meetings: rows.map((m) => ({ ...m, day: stockholmDate(m.startsAt), startsAt: m.startsAt.toISOString(), endsAt: m.endsAt.toISOString() })),
+    meetings: rows.map((m) => ({ ...m, stage: meetingStage(m, now), day: stockholmDate(m.startsAt), startsAt: m.startsAt.toISOString(), endsAt: m.endsAt.toISOString() })),
   };
 }
 
@@ -71,7 +73,7 @@ function MeetingLine({ m }: { m: Row }) {
     <>
       <time dateTime={m.startsAt}>{formatDateTime(m.startsAt, locale)}</time> <Link to={`/meetings/${m.id}`}>{m.title}</Link>{" "}
       <span className="muted">
-        · {t("meeting.groupOfPartnership", { group: m.groupName, partnership: m.partnershipName })} <MeetingStatusBadge status={m.status} />
+        · {t("meeting.groupOfPartnership", { group: m.groupName, partnership: m.partnershipName })} <MeetingStatusBadge stage={m.stage} />
         {m.kind === "extra" ? ` · ${t("meeting.kind.extra")}` : ""}
       </span>
     </>
@@ -147,6 +149,8 @@ function MonthView({ month, meetings, link }: { month: string; meetings: Row[]; 
                             .map((m) => (
                               <li key={m.id} className={m.status === "cancelled" ? "cancelled" : undefined}>
                                 <Link to={`/meetings/${m.id}`}>{`${formatDateTime(m.startsAt, locale).split(" ").pop()} ${m.title}`}</Link>
+                                <br />
+                                <MeetingStatusBadge stage={m.stage} />
                               </li>
                             ))}
                         </ul>

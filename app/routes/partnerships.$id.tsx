@@ -5,6 +5,7 @@ import { notFound, requireAdmin, requireUser } from "~/auth/guards.server";
 import { Field, SelectField } from "~/components/Field";
 import { PeriodSummary } from "~/components/PeriodSummary";
 import { cadenceStatus } from "~/domain/cadence";
+import { meetingStage } from "~/domain/meeting-phase";
 import { periodAfterNotices } from "~/domain/participation";
 import { periodStatus, upcomingDates } from "~/domain/period";
 import { agreementEndsOn } from "~/domain/termination";
@@ -19,6 +20,7 @@ import { createGroup, holdersFor } from "~/services/groups.server";
 import { partnershipExists, partnershipOverview } from "~/services/partnerships.server";
 import { terminationsOf } from "~/services/terminations.server";
 import { TableScroll } from "~/components/DataTable";
+import { MeetingStatusBadge } from "~/components/MeetingStatusBadge";
 
 export const meta = titled("partnership.title");
 
@@ -58,7 +60,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         kind: g.kind,
         name: g.name,
         holder: holder ? { party: partyName.get(holder.partyId) ?? "", person: holder.person?.name ?? null } : null,
-        nextMeeting: next ? { id: next.id, title: next.title, startsAt: next.startsAt.toISOString() } : null,
+        nextMeeting: next ? { id: next.id, title: next.title, startsAt: next.startsAt.toISOString(), stage: meetingStage(next, now) } : null,
         cadenceAtRisk: cadence?.atRisk ?? false,
       };
     }),
@@ -173,7 +175,10 @@ export default function Partnership() {
               <p>
                 {t("group.nextMeeting")}:{" "}
                 {g.nextMeeting ? (
-                  <Link to={`/meetings/${g.nextMeeting.id}`}>{`${g.nextMeeting.title}, ${formatDateTime(g.nextMeeting.startsAt, locale)}`}</Link>
+                  <>
+                    <Link to={`/meetings/${g.nextMeeting.id}`}>{`${g.nextMeeting.title}, ${formatDateTime(g.nextMeeting.startsAt, locale)}`}</Link>{" "}
+                    <MeetingStatusBadge stage={g.nextMeeting.stage} />
+                  </>
                 ) : (
                   t("group.noMeetings")
                 )}

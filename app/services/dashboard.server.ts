@@ -29,6 +29,7 @@ import { normaliseRule, reportStatus } from "../domain/reporting-rule";
 import { currentReportYear, reportingParties } from "../domain/yearly-report";
 import type { IsoDate } from "../domain/iso-date";
 import { followUpsDueFor } from "./follow-ups.server";
+import { listedMinutesStatus } from "./minutes.server";
 
 const LIMIT = 10;
 
@@ -265,10 +266,18 @@ const inMyGroups = (db: Db) =>
 
 const convenedAhead = (db: Db) =>
   db
-    .select({ ...meetingNamed, rsvp: attendance.rsvp, member: sql<boolean>`exists(${inMyGroups(db)})` })
+    .select({
+      ...meetingNamed,
+      endsAt: meetings.endsAt,
+      status: meetings.status,
+      minutesStatus: listedMinutesStatus,
+      rsvp: attendance.rsvp,
+      member: sql<boolean>`exists(${inMyGroups(db)})`,
+    })
     .from(meetings)
     .innerJoin(groups, eq(groups.id, meetings.groupId))
     .innerJoin(partnerships, eq(partnerships.id, groups.partnershipId))
+    .leftJoin(minutes, eq(minutes.meetingId, meetings.id))
     .leftJoin(attendance, and(eq(attendance.meetingId, meetings.id), eq(attendance.userId, me)))
     .$dynamic();
 

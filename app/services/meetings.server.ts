@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { prepared, preparedShapes } from "../../db/prepared";
 import { agendaItems, attendance, groupMembers, groups, meetings, minutes, organisations, parties, partnerships, terminations, users, type Locale } from "../../db/schema";
@@ -15,6 +15,7 @@ import type { GroupAccess } from "./access.server";
 import { audit } from "./audit.server";
 import type { Holder } from "./groups.server";
 import { latestDocuments, noticeAgenda } from "./meeting-documents.server";
+import { listedMinutesStatus } from "./minutes.server";
 import { queueMail } from "./outbox.server";
 import { conflict, ok, type Result } from "./result";
 
@@ -358,10 +359,12 @@ const meetingList = preparedShapes((db, shape: MeetingListShape) => {
       startsAt: meetings.startsAt,
       endsAt: meetings.endsAt,
       status: meetings.status,
+      minutesStatus: listedMinutesStatus,
     })
     .from(meetings)
     .innerJoin(groups, eq(groups.id, meetings.groupId))
     .innerJoin(partnerships, eq(partnerships.id, groups.partnershipId))
+    .leftJoin(minutes, eq(minutes.meetingId, meetings.id))
     .where(and(mine, byGroup === "group" ? eq(meetings.groupId, sql.placeholder("groupId")) : undefined, within))
     .orderBy(window === "past" ? desc(meetings.startsAt) : asc(meetings.startsAt))
     .limit(sql.placeholder("limit"))
@@ -388,8 +391,9 @@ export function meetingsFor(
 
 const groupMeetings = preparedShapes((db, shape: "all" | "notCancelled") =>
   db
-    .select()
+    .select({ ...getTableColumns(meetings), minutesStatus: listedMinutesStatus })
     .from(meetings)
+    .leftJoin(minutes, eq(minutes.meetingId, meetings.id))
     .where(and(eq(meetings.groupId, sql.placeholder("groupId")), shape === "all" ? undefined : ne(meetings.status, "cancelled")))
     .orderBy(asc(meetings.startsAt))
     .prepare(`group_meetings_${shape}`),

@@ -12,6 +12,9 @@ const stateOf = prepared((db) =>
     .prepare("minutes_state"),
 );
 
+/** For a list that left-joins `minutes`: its status beside each meeting, so the list can show where the meeting stands. */
+export const listedMinutesStatus = sql<MinutesStatus>`coalesce(${minutes.status}, 'draft')`;
+
 export async function minutesState(db: Db, meetingId: string): Promise<{ status: MinutesStatus; adjusters: string[]; chairId: string | null }> {
   const [row] = await stateOf(db).execute({ meetingId });
   return row ?? { status: "draft", adjusters: [], chairId: null };

@@ -1,11 +1,12 @@
 import { and, asc, eq, exists, gte, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { prepared } from "../../db/prepared";
-import { groupMembers, groups, meetings, organisations, parties, partnerships, terminations } from "../../db/schema";
+import { groupMembers, groups, meetings, minutes, organisations, parties, partnerships, terminations } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import type { Participant } from "../domain/participation";
 import type { PartnershipInput } from "../forms/partnership";
 import { audit } from "./audit.server";
+import { listedMinutesStatus } from "./minutes.server";
 
 export interface PartyRow {
   id: string;
@@ -73,8 +74,17 @@ const groupsOfPartnership = prepared((db) =>
 
 const partnershipMeetingsSince = prepared((db) =>
   db
-    .select({ id: meetings.id, groupId: meetings.groupId, title: meetings.title, startsAt: meetings.startsAt, endsAt: meetings.endsAt })
+    .select({
+      id: meetings.id,
+      groupId: meetings.groupId,
+      title: meetings.title,
+      startsAt: meetings.startsAt,
+      endsAt: meetings.endsAt,
+      status: meetings.status,
+      minutesStatus: listedMinutesStatus,
+    })
     .from(meetings)
+    .leftJoin(minutes, eq(minutes.meetingId, meetings.id))
     .where(
       and(
         inArray(meetings.groupId, db.select({ id: groups.id }).from(groups).where(eq(groups.partnershipId, sql.placeholder("id")))),

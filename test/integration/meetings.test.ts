@@ -154,6 +154,32 @@ describe("meetings from notice to attendance", () => {
     expect((await fetch(app.url + "/calendar/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.ics")).status).toBe(404);
   });
 
+  it("shows where each listed meeting stands: held once it has ended, then its minutes' stage", async () => {
+    const [{ created_by }] = await t.sql`select created_by from meetings where group_id = ${groupId} limit 1`;
+    const add = async (title: string, from: string, to: string) =>
+      (
+        await t.sql<{ id: string }[]>`insert into meetings (group_id, title, starts_at, ends_at, status, noticed_at, created_by)
+          values (${groupId}, ${title}, now() + ${from}::interval, now() + ${to}::interval, 'noticed', now(), ${created_by}) returning id`
+      )[0].id;
+    await add("Styrgruppen – avslutat", "-50 hours", "-48 hours");
+    const sent = await add("Styrgruppen – skickat", "-74 hours", "-72 hours");
+    await t.sql`insert into minutes (meeting_id, status) values (${sent}, 'for_approval')`;
+    await add("Styrgruppen – i morgon", "24 hours", "26 hours");
+    // The text of the list item (or paragraph) that names the meeting.
+    const entry = (html: string, title: string) =>
+      html.match(new RegExp(`<(li|p)\\b(?:(?!</\\1>).)*${title}(?:(?!</\\1>).)*</\\1>`, "s"))?.[0].replace(/<[^>]+>/g, "") ?? "";
+
+    for (const page of [await (await http.get("/meetings?view=past", member)).text(), await (await http.get(`/groups/${groupId}`, member)).text()]) {
+      expect(entry(page, "Styrgruppen – avslutat")).toContain("Genomfört");
+      expect(entry(page, "Styrgruppen – skickat")).toContain("Protokoll för justering");
+      expect(page).not.toContain("Kallelse skickad");
+    }
+    const [{ partnership_id }] = await t.sql`select partnership_id from groups where id = ${groupId}`;
+    for (const path of ["/meetings", `/groups/${groupId}`, "/", `/partnerships/${partnership_id}`]) {
+      expect(entry(await (await http.get(path, member)).text(), "Styrgruppen – i morgon"), path).toContain("Kallat");
+    }
+  });
+
   it("answers the meetings API for members only", async () => {
     const body = await (await http.get(`/api/meetings?groupId=${groupId}`, member)).json();
     expect(body.find((m: { title: string }) => m.title === "Styrgruppen – december")).toMatchObject({ kind: "ordinary", status: "cancelled" });
