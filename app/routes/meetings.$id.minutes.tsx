@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guards.server";
 import { DecisionOutcome } from "~/components/Decisions";
+import { RecordedForRoom } from "~/components/decision/RecordedForRoom";
 import { Fact } from "~/components/Fact";
 import { formatDateTime } from "~/i18n";
 import { titled } from "~/i18n/meta";
@@ -89,6 +90,23 @@ export default function PrintableMinutes() {
                 {item.decisions.map((r) => (
                   <li key={r.id} id={`decision-${r.id}`}>
                     <Link to={`/decisions/${r.id}`}>{r.label}</Link>: {r.text} (<DecisionOutcome stage={r.stage} outcome={null} />)
+                    {r.positions.length ? (
+                      <ul aria-label={t("decision.positions")}>
+                        {r.positions.map((p) => (
+                          <li key={p.party}>
+                            {p.party}: {t(`decision.position.${p.position}`)}
+                            {p.reservation ? `. ${t("decision.reservation")}: ${p.reservation}` : ""}
+                            {/* These minutes are approved: what the chair recorded in the room stands confirmed. */}
+                            {p.recordedForRoom ? (
+                              <>
+                                {" "}
+                                <RecordedForRoom minutesFinal />
+                              </>
+                            ) : null}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
                   </li>
                 ))}
               </ul>

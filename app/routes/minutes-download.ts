@@ -17,14 +17,26 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const site = baseUrl(context);
   const decisions = (await minutesDecisions(context.db, meeting, access.group.kind)).map((item) => ({
     heading: item.heading ?? t("decision.kind.per_capsulum"),
-    lines: item.decisions.map((d) => ({ url: `${site}/decisions/${d.id}`, label: d.label, text: d.text, status: t(`decision.status.${d.stage}`) })),
+    lines: item.decisions.map((d) => ({
+      url: `${site}/decisions/${d.id}`,
+      label: d.label,
+      text: d.text,
+      status: t(`decision.status.${d.stage}`),
+      // The minutes are approved: a position the chair recorded in the room stands confirmed, as on the decision's page.
+      positions: d.positions.map(
+        (p) =>
+          `${p.party}: ${t(`decision.position.${p.position}`)}` +
+          (p.reservation ? `. ${t("decision.reservation")}: ${p.reservation}` : "") +
+          (p.recordedForRoom ? ` (${t("room.recordedByChair")}, ${t("room.confirmed")})` : ""),
+      ),
+    })),
   }));
   const decisionsMd = decisions.length
-    ? `\n\n## ${t("decision.title")}\n` + decisions.map((i) => `\n### ${i.heading}\n\n` + i.lines.map((l) => `- [${l.label}](${l.url}): ${l.text} (${l.status})`).join("\n")).join("\n")
+    ? `\n\n## ${t("decision.title")}\n` + decisions.map((i) => `\n### ${i.heading}\n\n` + i.lines.map((l) => `- [${l.label}](${l.url}): ${l.text} (${l.status})` + l.positions.map((p) => `\n  - ${p}`).join("")).join("\n")).join("\n")
     : "";
   const decisionsHtml = decisions.length
     ? `<h2>${t("decision.title")}</h2>` +
-      decisions.map((i) => `<h3>${escape(i.heading)}</h3><ul>${i.lines.map((l) => `<li><a href="${escape(l.url)}">${escape(l.label)}</a>: ${escape(l.text)} (${escape(l.status)})</li>`).join("")}</ul>`).join("")
+      decisions.map((i) => `<h3>${escape(i.heading)}</h3><ul>${i.lines.map((l) => `<li><a href="${escape(l.url)}">${escape(l.label)}</a>: ${escape(l.text)} (${escape(l.status)})${positionsHtml(l.positions)}</li>`).join("")}</ul>`).join("")
     : "";
   const markdown = new URL(request.url).pathname.endsWith(".md");
   const body = markdown
@@ -39,4 +51,5 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
 }
 
+const positionsHtml = (lines: string[]) => (lines.length ? `<ul>${lines.map((p) => `<li>${escape(p)}</li>`).join("")}</ul>` : "");
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, lte, max, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { prepared } from "../../db/prepared";
-import { agendaItems, attendance, decisionPositions, decisions, decisionTasks, groupMembers, groups, meetings, users } from "../../db/schema";
+import { agendaItems, attendance, decisionPositions, decisions, decisionTasks, groupMembers, groups, meetings, organisations, parties, users } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import { notFound } from "../auth/guards.server";
 import { paragraphHeading, paragraphs } from "../domain/agenda";
@@ -284,17 +284,46 @@ export function decisionsOfMeeting(db: Db, meetingId: string) {
  * the minutes), those recorded per capsulum last with a null heading.
  */
 export async function minutesDecisions(db: Db, meeting: MeetingRow, groupKind: GroupKind) {
-  const [{ agenda }, rows] = await Promise.all([meetingDetails(db, meeting), decisionsOfMeeting(db, meeting.id)]);
+  const [{ agenda }, rows, positions] = await Promise.all([
+    meetingDetails(db, meeting),
+    decisionsOfMeeting(db, meeting.id),
+    positionsAtMeeting(db).execute({ meetingId: meeting.id }),
+  ]);
   const items = paragraphs(agenda).map((item) => ({ id: item.id as string | null, heading: paragraphHeading(item) as string | null }));
   return [...items, { id: null, heading: null }]
     .map((item) => ({
       ...item,
       decisions: rows
         .filter((r) => r.agendaItemId === item.id)
-        .map((r) => ({ id: r.id, label: decisionLabel(groupKind, r.year, r.number), text: r.text, stage: stageOf({ ...r, kind: "meeting", meetingId: meeting.id }) })),
+        .map((r) => ({
+          id: r.id,
+          label: decisionLabel(groupKind, r.year, r.number),
+          text: r.text,
+          stage: stageOf({ ...r, kind: "meeting", meetingId: meeting.id }),
+          positions: positions.filter((p) => p.decisionId === r.id).map(({ decisionId: _, ...p }) => p),
+        })),
     }))
     .filter((item) => item.decisions.length);
 }
+
+/** The parties' positions on all of a meeting's decisions, in one query, for the minutes. */
+const positionsAtMeeting = prepared((db) =>
+  db
+    .select({
+      decisionId: decisionPositions.decisionId,
+      party: organisations.name,
+      position: decisionPositions.position,
+      reservation: decisionPositions.reservation,
+      recordedForRoom: decisionPositions.recordedForRoom,
+    })
+    .from(decisionPositions)
+    .innerJoin(decisions, eq(decisions.id, decisionPositions.decisionId))
+    .innerJoin(parties, eq(parties.id, decisionPositions.partyId))
+    .innerJoin(organisations, eq(organisations.id, parties.organisationId))
+    .where(eq(decisions.meetingId, sql.placeholder("meetingId")))
+    .orderBy(asc(organisations.name))
+    .prepare("positions_at_meeting"),
+);
 
 /** Everything the decision page shows: parties with their positions, tasks, meeting and item. */
 export async function decisionDetail(db: Db, decision: DecisionRow, partnershipId: string) {

@@ -157,6 +157,14 @@ describe("recording positions for the room", () => {
     const page = await pageText(`/decisions/${decision}`, VAST);
     expect(page.match(/antecknat av ordföranden/g)).toHaveLength(2);
     expect(page.match(/bekräftat genom justeringen/g)).toHaveLength(2);
+    // The approved minutes, printed or downloaded, carry each position with the same marks; Gotland spoke for itself.
+    const printed = await pageText(`/meetings/${held}/minutes`, VAST);
+    expect(printed.match(/antecknat av ordföranden/g)).toHaveLength(2);
+    expect(printed.match(/bekräftat genom justeringen/g)).toHaveLength(2);
+    expect(printed).toContain("Brottsofferjouren Stockholm-Gotland: Instämmer</li>");
+    const file = await (await http.get(`/meetings/${held}/minutes.md`, cookie[VAST])).text();
+    expect(file.match(/: Instämmer \(antecknat av ordföranden, bekräftat genom justeringen\)/g)).toHaveLength(2);
+    expect(file).toContain("  - Brottsofferjouren Stockholm-Gotland: Instämmer\n");
     const before = await everything();
     const late = await postMeetingForm(http, held, form([SODRA], { [SODRA]: "object" }), cookie[SODRA]);
     expect(late.status).toBe(409);

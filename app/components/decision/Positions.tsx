@@ -6,6 +6,7 @@ import { formatDateTime } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { ActionData } from "~/services/result";
 import type { DecisionPage } from "./page-data";
+import { RecordedForRoom } from "./RecordedForRoom";
 
 /** Each party's position, the form for the party the user speaks for, and closing or recording the decision. */
 export function Positions({ decision, parties, myParty, can, minutesFinal }: Pick<DecisionPage, "decision" | "parties" | "myParty" | "can"> & { minutesFinal: boolean }) {
@@ -26,17 +27,10 @@ export function Positions({ decision, parties, myParty, can, minutesFinal }: Pic
             <td className="prewrap">{p.reservation || "—"}</td>
             <td>
               {p.statedBy && p.statedAt ? `${p.statedBy}, ${formatDateTime(p.statedAt, locale)}` : "—"}
-              {/* Recorded in the room by the chair; the approved minutes confirm it (decision 022). */}
               {p.recordedForRoom ? (
                 <>
                   {" "}
-                  <span className="badge recorded">{t("room.recordedByChair")}</span>
-                  {minutesFinal ? (
-                    <>
-                      {" "}
-                      <span className="badge confirmed">{t("room.confirmed")}</span>
-                    </>
-                  ) : null}
+                  <RecordedForRoom minutesFinal={minutesFinal} />
                 </>
               ) : null}
             </td>
