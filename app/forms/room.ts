@@ -13,7 +13,8 @@ export interface RoomRecord {
 
 /**
  * The room form for the partnership's parties: a position per party (left empty when the party
- * stated none), a reservation beside it, and the ticked members. Fields of other parties are ignored.
+ * stated none), a reservation beside it, and the ticked members. A position for a party that is not
+ * one of the partnership's is refused: the form never offers it, and recording the rest would mislead.
  */
 export function parseRoomForm(form: FormData, partyIds: readonly string[]): ParseResult<RoomRecord> {
   const schema = z.object({
@@ -27,8 +28,17 @@ export function parseRoomForm(form: FormData, partyIds: readonly string[]): Pars
   });
   const parsed = parseForm(schema, form);
   const present = z.array(z.uuid()).safeParse(form.getAll("present"));
-  if (!parsed.ok || !present.success)
-    return { ok: false, fieldErrors: { ...(parsed.ok ? {} : parsed.fieldErrors), ...(present.success ? {} : { present: "form.badRequest" as const }) } };
+  const known = new Set(partyIds.map(positionField));
+  const stranger = [...form.keys()].find((key) => key.startsWith(positionField("")) && !known.has(key));
+  if (!parsed.ok || !present.success || stranger)
+    return {
+      ok: false,
+      fieldErrors: {
+        ...(parsed.ok ? {} : parsed.fieldErrors),
+        ...(present.success ? {} : { present: "form.badRequest" as const }),
+        ...(stranger ? { refused: "form.badRequest" as const } : {}),
+      },
+    };
   const data = parsed.data as Record<string, string | null | undefined>;
   return {
     ok: true,

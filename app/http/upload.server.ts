@@ -1,5 +1,5 @@
-import { data, MaxPartSizeExceededError, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
-import { readForm } from "./form.server";
+import { MaxPartSizeExceededError, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import { readForm, unreadableForm } from "./form.server";
 
 /** A form's text fields are short; only a file may be large. */
 const TEXT_FIELD_BYTES = 16 * 1024;
@@ -27,6 +27,6 @@ export async function readUploadForm(request: Request, maxFileBytes: number): Pr
     return { form: await unstable_parseMultipartFormData(request, handler), tooLarge: null };
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return { form: new FormData(), tooLarge: error.field };
-    throw data({ formError: "form.badRequest" as const }, { status: 400 });
+    throw unreadableForm();
   }
 }
