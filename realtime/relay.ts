@@ -120,7 +120,8 @@ export function redisRelay(url: string): Relay {
     name: "redis",
     async start(h) {
       handlers = h;
-      sub.on("message", (_channel: string, payload: string) => receiver(self, () => handlers)(payload));
+      const receive = receiver(self, () => handlers);
+      sub.on("message", (_channel: string, payload: string) => receive(payload));
       // ioredis subscribes again after a reconnect; what was published meanwhile is lost.
       sub.on("ready", () => handlers?.resync());
       // Not awaited: an instance starts while Redis is away and subscribes once it answers.
