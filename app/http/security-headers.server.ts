@@ -10,7 +10,7 @@ import { siteOrigin } from "./guards.server";
  * (Tiptap) and React's style props set style attributes. The live minutes' socket is same-origin;
  * it is named explicitly for browsers whose 'self' does not cover ws(s).
  */
-export function securityHeaders(config: Config) {
+export function securityHeaders(config: Pick<Config, "publicUrl" | "trustProxy">) {
   const hsts = config.publicUrl?.startsWith("https:");
   return (req: Request, res: Response, next: NextFunction) => {
     const nonce = randomBytes(16).toString("base64");

@@ -1,0 +1,2 @@
+// Samråd's document render: the whole page in one buffer, with the CSP nonce.
+export { default } from "../../../../app/entry.server";
