@@ -18,7 +18,7 @@ import { formatDateTime } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { membersOf } from "~/services/groups.server";
-import { requireGroupCapabilities } from "~/services/meeting-access.server";
+import { requireGroupCapabilitiesWith } from "~/services/meeting-access.server";
 import { meetingsOfGroup } from "~/services/meetings.server";
 import { MeetingStatusBadge } from "~/components/MeetingStatusBadge";
 
@@ -28,9 +28,15 @@ export const meta = titled("group.title");
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const now = new Date();
-  const { access, facts, parties: partyRows, rotation: where, today, can } = await requireGroupCapabilities(context.db, user, params.id!, now);
-  const { group } = access;
-  const [members, meetingRows] = await Promise.all([membersOf(context.db, group.id), meetingsOfGroup(context.db, group.id)]);
+  const {
+    access: { group },
+    facts,
+    parties: partyRows,
+    rotation: where,
+    today,
+    can,
+    extra: [members, meetingRows],
+  } = await requireGroupCapabilitiesWith(context.db, user, params.id!, now, ({ group }) => Promise.all([membersOf(context.db, group.id), meetingsOfGroup(context.db, group.id)]));
   const partyName = new Map(partyRows.map((p) => [p.id, p.name]));
   const holder = where?.holder ?? null;
   const describe = (turn: Turn) => {

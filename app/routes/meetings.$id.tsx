@@ -20,7 +20,7 @@ import { formatDateTime, type MessageKey } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { decisionsOfMeeting, tasksOfMeeting } from "~/services/decisions.server";
-import { requireMeetingCapabilities } from "~/services/meeting-access.server";
+import { requireMeetingCapabilitiesWith } from "~/services/meeting-access.server";
 import { documentRows, documentsByItem } from "~/services/meeting-documents.server";
 import { meetingDetails } from "~/services/meetings.server";
 import { approvalsGiven, approvalStands, correctionsOf } from "~/services/justering.server";
@@ -36,13 +36,20 @@ export const meta = titled("meeting.title");
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const now = new Date();
-  const { meeting, access, parties: partyRows, minutes, can } = await requireMeetingCapabilities(context.db, user, params.id, now);
+  // The agenda and the people show in every phase.
+  const {
+    meeting,
+    access,
+    parties: partyRows,
+    minutes,
+    can,
+    extra: details,
+  } = await requireMeetingCapabilitiesWith(context.db, user, params.id, now, (meeting) => meetingDetails(context.db, meeting));
   const times = { ...meeting, minutesStatus: minutes.status };
   const current = meetingPhase(times, now);
   const phase: MeetingPhase = parsePhase(new URL(request.url).searchParams.get("fas")) ?? current;
   const held = isHeld(meeting, now);
-  const [details, approvals, decisionRows, tasks, documentRowsOfMeeting] = await Promise.all([
-    meetingDetails(context.db, meeting),
+  const [approvals, decisionRows, tasks, documentRowsOfMeeting] = await Promise.all([
     // Approvals come only once the minutes leave the draft (they never go back): a draft spares the query.
     minutes.status === "draft" ? [] : approvalsGiven(context.db, meeting.id),
     // Only a held meeting can have decisions: an upcoming one costs no query for them.

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, Outlet, useLoaderData, useLocation } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guards.server";
 import { PartnershipTabs, tabOf } from "~/components/PartnershipTabs";
-import { requirePartnershipAccess } from "~/services/access.server";
+import { isUuid, requirePartnershipAccess } from "~/services/access.server";
 import { partnershipName } from "~/services/partnerships.server";
 
 /**
@@ -11,10 +11,11 @@ import { partnershipName } from "~/services/partnerships.server";
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  await requirePartnershipAccess(context.db, user, params.id!);
-  const name = await partnershipName(context.db, params.id!);
+  if (!isUuid(params.id)) throw notFound();
+  // The name is asked for beside the check, and returned only if the check passes.
+  const [, name] = await Promise.all([requirePartnershipAccess(context.db, user, params.id), partnershipName(context.db, params.id)]);
   if (name === null) throw notFound();
-  return { id: params.id!, name };
+  return { id: params.id, name };
 }
 
 export default function PartnershipLayout() {

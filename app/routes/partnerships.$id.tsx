@@ -15,7 +15,7 @@ import { readForm } from "~/http/form.server";
 import { formatDateTime } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
-import { requirePartnershipAccess } from "~/services/access.server";
+import { isUuid, requirePartnershipAccess } from "~/services/access.server";
 import { createGroup, holdersFor } from "~/services/groups.server";
 import { partnershipExists, partnershipOverview } from "~/services/partnerships.server";
 import { terminationsOf } from "~/services/terminations.server";
@@ -26,10 +26,15 @@ export const meta = titled("partnership.title");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  await requirePartnershipAccess(context.db, user, params.id!);
+  if (!isUuid(params.id)) throw notFound();
   const now = new Date();
   const today = stockholmDate(now);
-  const [overview, terminations] = await Promise.all([partnershipOverview(context.db, params.id!, startOfStockholmYear(today)), terminationsOf(context.db, params.id!)]);
+  // The page's data is asked for beside the check, and returned only if the check passes.
+  const [, overview, terminations] = await Promise.all([
+    requirePartnershipAccess(context.db, user, params.id),
+    partnershipOverview(context.db, params.id, startOfStockholmYear(today)),
+    terminationsOf(context.db, params.id),
+  ]);
   if (!overview) throw notFound();
   const holders = await holdersFor(context.db, overview.groups, today);
   const partyName = new Map(overview.parties.map((p) => [p.id, p.name]));

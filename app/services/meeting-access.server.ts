@@ -5,7 +5,7 @@ import { groupCapabilities, meetingCapabilities, type MeetingFacts } from "../do
 import { stockholmDate } from "../domain/stockholm-date";
 import { isUuid, requireGroupAccess, type GroupAccess } from "./access.server";
 import { rotationsFor } from "./groups.server";
-import { convenerPartyOf, getMeeting } from "./meetings.server";
+import { convenerPartyOf, getMeeting, type MeetingRow } from "./meetings.server";
 import { minutesState } from "./minutes.server";
 import { partiesOf } from "./partnerships.server";
 
@@ -22,10 +22,21 @@ export async function requireMeetingAccess(db: Db, user: SessionUser, meetingId:
  * once: the party that convenes, the parties with their participation, the minutes' state. The
  * page shows what `can` allows and every action asserts it.
  */
-export async function requireMeetingCapabilities(db: Db, user: SessionUser, meetingId: string | undefined, now = new Date()) {
+export function requireMeetingCapabilities(db: Db, user: SessionUser, meetingId: string | undefined, now = new Date()) {
+  return requireMeetingCapabilitiesWith(db, user, meetingId, now, async () => undefined);
+}
+
+/** The same, with `alongside`: what the page loads about the meeting anyway, fetched beside the facts once access is granted. */
+export async function requireMeetingCapabilitiesWith<T>(
+  db: Db,
+  user: SessionUser,
+  meetingId: string | undefined,
+  now: Date,
+  alongside: (meeting: MeetingRow) => Promise<T>,
+) {
   const { meeting, access } = await requireMeetingAccess(db, user, meetingId);
-  const [{ facts, parties }, minutes] = await Promise.all([groupFacts(db, user, access, now), minutesState(db, meeting.id)]);
-  return { meeting, access, parties, minutes, facts, can: meetingCapabilities(facts, { ...meeting, minutes }, now) };
+  const [{ facts, parties }, minutes, extra] = await Promise.all([groupFacts(db, user, access, now), minutesState(db, meeting.id), alongside(meeting)]);
+  return { meeting, access, parties, minutes, facts, can: meetingCapabilities(facts, { ...meeting, minutes }, now), extra };
 }
 
 /** Who the user is in a group at `now` (the facts every capability record starts from), with the partnership's parties and the group's rotation. */
@@ -46,9 +57,14 @@ export async function groupFacts(db: Db, user: SessionUser, access: GroupAccess,
  * party that convenes, the parties with their participation, the rotation where it stands. 404 for
  * who may not see it.
  */
-export async function requireGroupCapabilities(db: Db, user: SessionUser, groupId: string, now = new Date()) {
+export function requireGroupCapabilities(db: Db, user: SessionUser, groupId: string, now = new Date()) {
+  return requireGroupCapabilitiesWith(db, user, groupId, now, async () => undefined);
+}
+
+/** The same, with `alongside`: what the page loads about the group anyway, fetched beside the facts once access is granted. */
+export async function requireGroupCapabilitiesWith<T>(db: Db, user: SessionUser, groupId: string, now: Date, alongside: (access: GroupAccess) => Promise<T>) {
   const access = await requireGroupAccess(db, user, groupId);
-  const { facts, parties, rotation } = await groupFacts(db, user, access, now);
+  const [{ facts, parties, rotation }, extra] = await Promise.all([groupFacts(db, user, access, now), alongside(access)]);
   const today = stockholmDate(now);
-  return { user, access, facts, parties, rotation, today, can: groupCapabilities(facts, rotation, today) };
+  return { user, access, facts, parties, rotation, today, can: groupCapabilities(facts, rotation, today), extra };
 }

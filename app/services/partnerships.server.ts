@@ -175,8 +175,17 @@ export async function partnershipExists(db: Db, id: string) {
 }
 
 /** The partnership's name, for the header of its pages; null when there is none by that id. */
+// Every page of a partnership shows its name above the tabs.
+const nameById = prepared((db) =>
+  db
+    .select({ name: partnerships.name })
+    .from(partnerships)
+    .where(eq(partnerships.id, sql.placeholder("id")))
+    .prepare("partnership_name"),
+);
+
 export async function partnershipName(db: Db, id: string): Promise<string | null> {
-  const [row] = await db.select({ name: partnerships.name }).from(partnerships).where(eq(partnerships.id, id));
+  const [row] = await nameById(db).execute({ id });
   return row?.name ?? null;
 }
 
