@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, max, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
+import { prepared } from "../../db/prepared";
 import { agendaItems, meetingDocuments, meetings, minutes, type Locale } from "../../db/schema";
 import { paragraphHeading } from "../domain/agenda";
 import { formatFileSize, MAX_DOCUMENT_BYTES, sniffDocumentType, typeOfMime } from "../domain/document-type";
@@ -40,13 +41,19 @@ const columns = {
 };
 
 /** A meeting's documents, every version, newest version first within each document. */
-export function documentRows(db: Pick<Db, "select">, meetingId: string) {
-  return db
+export function documentRows(db: Db, meetingId: string) {
+  return meetingDocumentRows(db).execute({ meetingId });
+}
+
+// The meeting page asks this before and during every meeting: built and planned once (decision 011).
+const meetingDocumentRows = prepared((db) =>
+  db
     .select(columns)
     .from(meetingDocuments)
-    .where(eq(meetingDocuments.meetingId, meetingId))
-    .orderBy(asc(meetingDocuments.agendaItemId), asc(meetingDocuments.documentKey), desc(meetingDocuments.version));
-}
+    .where(eq(meetingDocuments.meetingId, sql.placeholder("meetingId")))
+    .orderBy(asc(meetingDocuments.agendaItemId), asc(meetingDocuments.documentKey), desc(meetingDocuments.version))
+    .prepare("meeting_documents"),
+);
 
 export interface AgendaDocument<R> {
   key: string;
