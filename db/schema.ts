@@ -28,11 +28,20 @@ const stamp = (name: string) =>
     .$defaultFn(() => new Date());
 const createdAt = () => stamp("created_at");
 
-/** GIN indexes for search in Swedish and English; queries must repeat the same expression to use them. */
-const fullText = (table: string, expr: SQL) => [
-  index(`${table}_fts_sv_idx`).using("gin", sql`to_tsvector('swedish', ${expr})`),
-  index(`${table}_fts_en_idx`).using("gin", sql`to_tsvector('english', ${expr})`),
-];
+/**
+ * GIN indexes for search in Swedish and English; queries must repeat the same expression (and
+ * the predicate `where`, if any) to use them.
+ */
+const fullText = (table: string, expr: SQL, where?: SQL) =>
+  (
+    [
+      ["sv", "swedish"],
+      ["en", "english"],
+    ] as const
+  ).map(([suffix, config]) => {
+    const built = index(`${table}_fts_${suffix}_idx`).using("gin", sql`to_tsvector(${sql.raw(`'${config}'`)}, ${expr})`);
+    return where ? built.where(where) : built;
+  });
 
 export const localeEnum = pgEnum("locale", ["sv", "en"]);
 
@@ -481,11 +490,13 @@ export const minutesVersions = pgTable(
     contentSha256: text("text_sha256").notNull(),
     approvals: jsonb("approvals").$type<{ userId: string; name: string; role: "chair" | "adjuster"; approvedAt: string }[]>().notNull().default([]),
     createdAt: createdAt(),
+    /** The version search shows for its meeting: the final one, else the newest draft. Kept by a trigger (decision 028). */
+    searchable: boolean("searchable").notNull().default(false),
   },
   (t) => [
     index("minutes_versions_meeting_idx").on(t.meetingId, t.id),
     uniqueIndex("minutes_versions_one_final_idx").on(t.meetingId).where(sql`kind = 'final'`),
-    ...fullText("minutes_versions", sql`${t.text}`),
+    ...fullText("minutes_versions", sql`${t.text}`, sql`searchable`),
   ],
 );
 

@@ -101,7 +101,7 @@ export function searchStatement(user: SessionUser, query: string, locale: Locale
   return sql`
     with q as materialized (select ${tsq} as q),
     decision_ids as materialized (select d.id from decisions d where ${vector(sql`d.text`)} @@ ${tsq}),
-    minutes_ids as materialized (select v.id from minutes_versions v where ${vector(sql`v.text`)} @@ ${tsq}),
+    minutes_ids as materialized (select v.id from minutes_versions v where v.searchable and ${vector(sql`v.text`)} @@ ${tsq}),
     case_ids as materialized (select c.id from cases c where ${vector(sql`c.title || ' ' || c.description`)} @@ ${tsq}),
     item_ids as materialized (select a.id from agenda_items a where ${vector(sql`a.title`)} @@ ${tsq}),
     document_ids as materialized (select md.id from meeting_documents md where ${vector(sql`md.title || ' ' || md.filename`)} @@ ${tsq}),
@@ -119,8 +119,6 @@ export function searchStatement(user: SessionUser, query: string, locale: Locale
                  from minutes_ids i join minutes_versions v on v.id = i.id join meetings m on m.id = v.meeting_id
                  join groups g on g.id = m.group_id join partnerships p on p.id = g.partnership_id
                 where ${groupsSeen}
-                  and not exists (select 1 from minutes_versions n where n.meeting_id = v.meeting_id and n.kind = v.kind and n.id > v.id)
-                  and (v.kind = 'final' or not exists (select 1 from minutes_versions f where f.meeting_id = v.meeting_id and f.kind = 'final'))
                 order by m.starts_at desc limit ${CANDIDATES.minutes}) x
          join minutes_versions v on v.id = x.id, q
         order by rank desc, x.starts_at desc limit ${limit})

@@ -93,6 +93,23 @@ describe("search", () => {
     expect(await page(linkopingMember, "verksamhetsberättelse")).toContain(`href="/meetings/${ids.meeting}"`);
   });
 
+  it("searches a meeting's final minutes once there are any, not its drafts, even a later one", async () => {
+    const [m] = await t.sql<{ id: string }[]>`
+      select m.id from meetings m join groups g on g.id = m.group_id join partnerships p on p.id = g.partnership_id
+      where p.name like '%Linköping%' order by m.starts_at offset 1 limit 1`;
+    await t.sql`insert into minutes (meeting_id) values (${m.id}) on conflict do nothing`;
+    const version = (kind: string, text: string) =>
+      t.sql`insert into minutes_versions (meeting_id, kind, html, text, markdown, state, text_sha256) values (${m.id}, ${kind}, '', ${text}, '', '\\x00', ${text})`;
+    await version("draft", "Utkastet nämner takläckaget.");
+    expect(await page(linkopingMember, "takläckaget")).toContain(`href="/meetings/${m.id}/minutes"`);
+    await version("final", "Justerat: beslut om vinterdäcken.");
+    await version("draft", "Ett sent utkast om cykelställen.");
+    expect(await page(linkopingMember, "vinterdäcken")).toContain(`href="/meetings/${m.id}/minutes"`);
+    for (const word of ["takläckaget", "cykelställen"]) expect(await page(linkopingMember, word), word).toContain("Inga träffar");
+    const [{ marked }] = await t.sql<{ marked: number }[]>`select count(*)::int as marked from minutes_versions where meeting_id = ${m.id} and searchable`;
+    expect(marked).toBe(1);
+  });
+
   it("renders the text found as text, never as markup", async () => {
     const html = await page(linkopingMember, "fet");
     expect(html).toContain("<mark>fet</mark>");
