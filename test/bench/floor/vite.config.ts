@@ -1,6 +1,7 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { remixFuture } from "../../../app/remix-future";
 
 /**
  * The floor app of the page benchmark (test/bench/floor.ts): built from this folder into
@@ -12,14 +13,7 @@ export default defineConfig({
   logLevel: "warn",
   plugins: [
     remix({
-      future: {
-        v3_fetcherPersist: true,
-        v3_relativeSplatPath: true,
-        v3_throwAbortReason: true,
-        v3_singleFetch: true,
-        v3_lazyRouteDiscovery: true,
-        v3_routeConfig: true,
-      },
+      future: remixFuture,
     }),
   ],
 });
