@@ -9,6 +9,9 @@ import { demoLogins } from "./db/seed/demo";
 // A stray rejection is a bug to log, not a reason to take every meeting's minutes down with it.
 process.on("unhandledRejection", (reason) => console.error("[samråd] unhandled rejection", reason));
 
+/** Past this a stop that hangs (a socket, the database) ends the process anyway. */
+const STOP_DEADLINE_MS = 30_000;
+
 let config: Config;
 try {
   config = readConfig();
@@ -20,7 +23,7 @@ try {
 
 if (cluster.isWorker) {
   // One of the primary's processes: it has prepared the database and prints the banner.
-  const samrad = await startSamrad(config, { databaseReady: process.env.SAMRAD_DATABASE_READY === "1" });
+  const samrad = await startSamrad(config, { databaseReady: true });
   const stop = () => samrad.close().then(() => process.exit(0), exitWithError);
   reportToPrimary(samrad.url, stop);
   stopOnSignals(stop);
@@ -40,9 +43,6 @@ if (cluster.isWorker) {
     samrad.close().then(() => process.exit(0), exitWithError);
   });
 }
-
-/** Past this a stop that hangs (a socket, the database) ends the process anyway. */
-const STOP_DEADLINE_MS = 30_000;
 
 function stopOnSignals(stop: (signal: NodeJS.Signals) => void) {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {

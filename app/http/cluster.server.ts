@@ -41,7 +41,6 @@ export async function startCluster(config: Config): Promise<RunningCluster> {
   const fork = (index: number): Promise<string> => {
     const worker = cluster.fork({
       DATABASE_URL: database.url,
-      SAMRAD_DATABASE_READY: "1",
       JOBS: index === 0 && config.jobs ? "on" : "off",
     });
     workers.set(index, worker);
