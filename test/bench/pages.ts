@@ -13,6 +13,8 @@
  *
  *   floor               a bare Remix page with Samråd's document and a loader of 20 items
  *                       (test/bench/floor/), built and served by its own process
+ *   floor + n queries   the same page after n trivial queries to Samråd's PostgreSQL (one, then
+ *                       n − 1 at once), n being what the targeted page makes: its ceiling
  *   /login              signed out, reads no data
  *   /                   the overview of a member of one demo partnership
  *   /partnerships/:id   the member, rotating over the 200 generated partnerships
@@ -158,6 +160,11 @@ interface Page {
   path: (i: number) => string;
   /** Held to MIN_RATIO of the floor's throughput. */
   targeted: boolean;
+  /**
+   * The queries one request makes, session lookup included (as query-count.test.ts counts them):
+   * the page is also compared with the floor making as many trips to PostgreSQL.
+   */
+  queries?: number;
 }
 
 async function sessionOf(url: string, email: string): Promise<string> {
@@ -171,7 +178,7 @@ async function sessionOf(url: string, email: string): Promise<string> {
 await runBench(8 * 60_000, async (server, defer) => {
   let failed = false;
   console.log(`Page benchmark against ${server.url} (NODE_ENV=production, ready in ${fmtMs(server.readyMs)})`);
-  const floor = await startFloor();
+  const floor = await startFloor(server.databaseUrl);
   defer(() => stopServer(floor));
   console.log(`floor app at ${floor.url}`);
 
@@ -191,10 +198,10 @@ await runBench(8 * 60_000, async (server, defer) => {
   const samrad = { url: server.url, targeted: false };
   const pages: Page[] = [
     { ...samrad, label: "GET /login (signed out)", path: () => "/login" },
-    { ...samrad, label: "GET / (member, demo data)", cookie: demoMember, path: () => "/", targeted: true },
-    { ...samrad, label: "GET /partnerships/:id", cookie: member, path: rotate(data.partnershipIds, "/partnerships/"), targeted: true },
-    { ...samrad, label: "GET /meetings/:id", cookie: member, path: rotate(data.meetingIds, "/meetings/"), targeted: true },
-    { ...samrad, label: "GET /groups/:id", cookie: member, path: rotate(data.groupIds, "/groups/"), targeted: true },
+    { ...samrad, label: "GET / (member, demo data)", cookie: demoMember, path: () => "/", targeted: true, queries: 13 },
+    { ...samrad, label: "GET /partnerships/:id", cookie: member, path: rotate(data.partnershipIds, "/partnerships/"), targeted: true, queries: 11 },
+    { ...samrad, label: "GET /meetings/:id", cookie: member, path: rotate(data.meetingIds, "/meetings/"), targeted: true, queries: 12 },
+    { ...samrad, label: "GET /groups/:id", cookie: member, path: rotate(data.groupIds, "/groups/"), targeted: true, queries: 8 },
     { ...samrad, label: `GET / (member, ${seen.partnerships} partnerships)`, cookie: member, path: () => "/" },
     { ...samrad, label: "GET /meetings (upcoming)", cookie: member, path: () => "/meetings" },
     { ...samrad, label: `GET / (coordinator, ${seen.all} partnerships)`, cookie: coordinator, path: () => "/" },
@@ -209,13 +216,17 @@ await runBench(8 * 60_000, async (server, defer) => {
   // and a page's ratio is to the floor runs either side of it.
   const floorPage = { label: "floor (bare Remix, 20 items)", url: floor.url, path: () => "/" };
   const floors = [await measure(floorPage)];
-  const results: (Page & { load: PageLoad; load1: number; floorRate: number })[] = [];
+  const results: (Page & { load: PageLoad; load1: number; floorRate: number; roundsRate?: number })[] = [];
   const only = process.env.BENCH_ONLY; // e.g. BENCH_ONLY=/meetings/ to profile one page
   for (const page of pages.filter((p) => !only || p.label.includes(only))) {
     const measured = await measure(page);
+    // What any page making as many queries could reach: the floor, after as many trips to PostgreSQL.
+    const rounds = page.queries
+      ? await measure({ label: `floor + ${page.queries} queries`, url: floor.url, path: () => `/rounds/${page.queries}` })
+      : undefined;
     floors.push(await measure(floorPage));
     const [before, after] = floors.slice(-2).map((f) => rate(f.load));
-    results.push({ ...page, ...measured, floorRate: (before + after) / 2 });
+    results.push({ ...page, ...measured, floorRate: (before + after) / 2, roundsRate: rounds && rate(rounds.load) });
   }
 
   const floorRates = floors.map((f) => rate(f.load)).sort((a, b) => a - b);
@@ -225,23 +236,25 @@ await runBench(8 * 60_000, async (server, defer) => {
   console.log(`floor runs: ${floorRates.map((r) => r.toFixed(0)).join(", ")} req/s`);
   const pad = (s: string | number, n: number) => String(s).padStart(n);
   console.log(
-    `${"page".padEnd(36)}${pad("req/s", 7)}${pad("ratio", 7)}${pad("1c p50", 8)}${pad("p50", 8)}${pad("p95", 8)}${pad("p99", 8)}${pad("non-200", 9)}${pad("KiB", 6)}${pad("load1", 7)}`,
+    `${"page".padEnd(36)}${pad("req/s", 7)}${pad("ratio", 7)}${pad("ceil", 6)}${pad("1c p50", 8)}${pad("p50", 8)}${pad("p95", 8)}${pad("p99", 8)}${pad("non-200", 9)}${pad("KiB", 6)}${pad("load1", 7)}`,
   );
-  const floorRow = { ...floorPage, ...floors[Math.floor(floors.length / 2)], floorRate: NaN, targeted: false };
-  for (const { label, load, load1, floorRate } of [floorRow, ...results]) {
+  const floorRow = { ...floorPage, ...floors[Math.floor(floors.length / 2)], floorRate: NaN, targeted: false, roundsRate: undefined };
+  for (const { label, load, load1, floorRate, roundsRate } of [floorRow, ...results]) {
     const { concurrent: c, solo: s } = load;
     const ms = (n: number) => pad(n.toFixed(1), 8);
     const ratio = Number.isNaN(floorRate) ? "1.00" : (rate(load) / floorRate).toFixed(2);
+    const ceiling = roundsRate ? (roundsRate / floorRate).toFixed(2) : "";
     console.log(
-      `${label.padEnd(36)}${pad(rate(load).toFixed(0), 7)}${pad(ratio, 7)}${ms(s.p50)}${ms(c.p50)}${ms(c.p95)}${ms(c.p99)}${pad(load.failures.count, 9)}${pad((load.meanBytes / 1024).toFixed(0), 6)}${pad(load1.toFixed(2), 7)}`,
+      `${label.padEnd(36)}${pad(rate(load).toFixed(0), 7)}${pad(ratio, 7)}${pad(ceiling, 6)}${ms(s.p50)}${ms(c.p50)}${ms(c.p95)}${ms(c.p99)}${pad(load.failures.count, 9)}${pad((load.meanBytes / 1024).toFixed(0), 6)}${pad(load1.toFixed(2), 7)}`,
     );
   }
   console.log(
-    `(ms; 1c p50 = one client alone, p50–p99 at ${CLIENTS} clients; non-200 counts warm-up and 1-client requests too; KiB = mean HTML size; load1 = 1-minute load average after the page's run; the floor's row is its median run)\n`,
+    `(ms; ceil = the floor's ratio after as many queries as the page makes, the best such a page could reach; 1c p50 = one client alone, p50–p99 at ${CLIENTS} clients; non-200 counts warm-up and 1-client requests too; KiB = mean HTML size; load1 = 1-minute load average after the page's run; the floor's row is its median run)\n`,
   );
   budget(`floor 1-client p50`, floorRow.load.solo.p50, SOLO_P50_BUDGET_MS);
-  for (const { label, load, targeted, floorRate } of results) {
+  for (const { label, load, targeted, floorRate, roundsRate } of results) {
     if (targeted) budgetAtLeast(`${label} ratio to the floor`, rate(load) / floorRate, MIN_RATIO);
+    if (roundsRate) console.log(`  ${label}: ${(rate(load) / roundsRate).toFixed(2)} of the floor making as many queries`);
     budget(`${label} 1-client p50`, load.solo.p50, SOLO_P50_BUDGET_MS);
   }
   if (failed) console.log("FAILED: some responses were not 200 (see above)");

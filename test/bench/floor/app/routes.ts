@@ -1,3 +1,3 @@
-import { index, type RouteConfig } from "@remix-run/route-config";
+import { index, route, type RouteConfig } from "@remix-run/route-config";
 
-export default [index("routes/items.tsx")] satisfies RouteConfig;
+export default [index("routes/items.tsx"), route("rounds/:n", "routes/rounds.tsx")] satisfies RouteConfig;
