@@ -31,6 +31,8 @@ export type FundingRule =
 export interface FundsCondition {
   /** 004 §5.1: the period holds only if funds are decided. */
   conditional: boolean;
+  /** The agreement's clause that makes it so ("004 §5.1"), when recorded. */
+  clause?: string;
   decidedOn?: IsoDate;
   reference?: string;
 }

@@ -32,7 +32,8 @@ export type PartnershipRefusal =
   | "amendment.noPeriodRule"
   | "amendment.alreadyApplied"
   | "funds.alreadyDecided"
-  | "funds.notConditional";
+  | "funds.notConditional"
+  | "funds.alreadyConditional";
 export type PartnershipVerdict = true | PartnershipRefusal;
 
 export interface PartnershipCapabilities {
@@ -61,6 +62,8 @@ export interface PartnershipCapabilities {
   recordFunds: PartnershipVerdict;
   /** Record the decision on funds that a period conditional on funds awaits (004 §5.1). */
   recordFundsDecision: PartnershipVerdict;
+  /** Mark the agreement's period as conditional on funds, as its agreement says (004 §5.1). */
+  markFundsConditional: PartnershipVerdict;
   /** Per idea-based party: may the user add a payment (an invoice) to its grants. */
   recordInvoice: Readonly<Record<string, PartnershipVerdict>>;
 }
@@ -148,15 +151,15 @@ export function partnershipCapabilities(facts: PartnershipFacts, today: IsoDate,
 /**
  * Every member sees the funds. The coordinator and the public party's representatives, who grant and
  * pay, record grants, index figures and payments, and the stops a steering decision makes (004 §5.4;
- * the service asks for the adopted decision). Only the coordinator records the funds decision a period
- * conditional on funds awaits (004 §5.1), once. Where the idea-based party invoices its grant (003),
- * its representatives and deputies add their own invoices as payments due; whether they are paid is
- * still the public party's to record.
+ * the service asks for the adopted decision). Only the coordinator marks the period as conditional on
+ * funds where the agreement makes it so (004 §5.1), once, and records the funds decision it then
+ * awaits, once. Where the idea-based party invoices its grant (003), its representatives and deputies
+ * add their own invoices as payments due; whether they are paid is still the public party's to record.
  */
 function fundsCapabilities(
   facts: PartnershipFacts,
   funds: FundsState,
-): Pick<PartnershipCapabilities, "viewFunds" | "recordFunds" | "recordFundsDecision" | "recordInvoice"> {
+): Pick<PartnershipCapabilities, "viewFunds" | "recordFunds" | "recordFundsDecision" | "markFundsConditional" | "recordInvoice"> {
   const publicParties = new Set(facts.parties.filter((p) => p.sector === "public").map((p) => p.id));
   const grants = facts.isAdmin || facts.seats.some((s) => publicParties.has(s.partyId) && s.role === "representative");
   return {
@@ -169,6 +172,7 @@ function fundsCapabilities(
         : funds.condition.decided
           ? "funds.alreadyDecided"
           : true,
+    markFundsConditional: !facts.isAdmin ? "forbidden" : funds.condition?.conditional ? "funds.alreadyConditional" : true,
     recordInvoice: Object.fromEntries(
       facts.parties
         .filter((p) => p.sector === "idea")

@@ -8,9 +8,10 @@ export interface PersonnummerHit {
 }
 
 // YYMMDD-NNNN, YYMMDD+NNNN, YYMMDDNNNN, YYYYMMDD-NNNN, YYYYMMDDNNNN, with the separator also written
-// as a space, a dash (– —), a dot or a slash, spaces around it too ("811218 - 9876"); not inside
-// longer digit runs.
-const SEPARATOR = String.raw`(?:\s?[-+\u2010-\u2015.\/]\s?|\s)?`;
+// as one or two spaces, a dash (– —), a dot or a slash, spaces around it too ("811218 - 9876",
+// "121212  1212"), or a single line break; not inside longer digit runs.
+const SPACES = String.raw`[^\S\r\n]{1,2}`;
+const SEPARATOR = String.raw`(?:(?:${SPACES}|\s)?[-+\u2010-\u2015.\/](?:${SPACES}|\s)?|${SPACES}|\s)?`;
 const CANDIDATE = new RegExp(String.raw`(?<![\d-])(\d{2})?(\d{2})(\d{2})(\d{2})(${SEPARATOR})(\d{4})(?!\d)`, "g");
 
 /**

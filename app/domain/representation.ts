@@ -33,11 +33,18 @@ export function checkRepresentation(
   return mandates < limits.ideaMandates ? null : "representation.ideaLimit";
 }
 
-/** Parties represented with mandate at a meeting. A deputy carries the party's mandate only when
- *  standing in for one of its representatives who is absent; on their own, deputies and observers carry none. */
-export function partiesWithMandate(members: { partyId: string; role: MemberRole; present: boolean }[]): Set<string> {
-  const absentRepresentative = new Set(members.filter((m) => m.role === "representative" && !m.present).map((m) => m.partyId));
-  return new Set(
-    members.filter((m) => m.present && (m.role === "representative" || (m.role === "deputy" && absentRepresentative.has(m.partyId)))).map((m) => m.partyId),
-  );
+/** A member at a meeting: their party, role and whether they were recorded present. */
+export type Attending = { partyId: string; role: MemberRole; present: boolean };
+
+/** Whether `member`, present at a meeting, speaks for their party with its mandate: a representative
+ *  does; a deputy only when standing in for one of the party's representatives who is absent. */
+export function speaksWithMandate(member: Pick<Attending, "partyId" | "role">, members: readonly Attending[]): boolean {
+  if (member.role === "representative") return true;
+  return member.role === "deputy" && members.some((m) => m.partyId === member.partyId && m.role === "representative" && !m.present);
+}
+
+/** Parties represented with mandate at a meeting: those with a member present who speaks for them
+ *  (`speaksWithMandate`); on their own, deputies and observers carry none. */
+export function partiesWithMandate(members: Attending[]): Set<string> {
+  return new Set(members.filter((m) => m.present && speaksWithMandate(m, members)).map((m) => m.partyId));
 }

@@ -41,6 +41,9 @@ export const liftSchema = z.object({ stopId: id, decisionId: z.uuid({ error: "fu
 
 export const fundsDecisionSchema = z.object({ decidedOn: dateField, reference: required(200) });
 
+/** The agreement's clause that makes its period conditional on funds (004 §5.1). */
+export const fundsConditionSchema = z.object({ clause: required(200) });
+
 export type GrantInput = z.infer<typeof grantSchema>;
 export type IndexInput = z.infer<typeof indexSchema>;
 export type PaymentInput = z.infer<typeof addPaymentSchema>;
@@ -48,3 +51,4 @@ export type SettleInput = z.infer<typeof settleSchema>;
 export type StopInput = z.infer<typeof stopSchema>;
 export type LiftInput = z.infer<typeof liftSchema>;
 export type FundsDecisionInput = z.infer<typeof fundsDecisionSchema>;
+export type FundsConditionInput = z.infer<typeof fundsConditionSchema>;

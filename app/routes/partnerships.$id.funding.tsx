@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { Field } from "~/components/Field";
-import { FundsDecisionAnswer, FundsDecisionForm } from "~/components/funding/FundsDecision";
+import { conditionClause, FundsConditionForm, FundsDecisionAnswer, FundsDecisionForm } from "~/components/funding/FundsDecision";
 import { FundsTotals } from "~/components/funding/FundsTotals";
 import { GrantForm, IndexForm, PaymentForm } from "~/components/funding/GrantForms";
 import { kronor } from "~/components/funding/kronor";
@@ -34,6 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     condition: partnership.fundsCondition,
     canRecord,
     canDecide: can.recordFundsDecision === true,
+    canCondition: can.markFundsConditional === true,
     ideaParties: parties.filter((p) => p.sector === "idea").map((p) => ({ value: p.id, label: p.name })),
     invoicesFor: parties.filter((p) => forParty(can.recordInvoice, p.id) === true).map((p) => ({ value: p.id, label: p.name })),
     decisions: canRecord ? await steeringDecisionChoices(context.db, params.id!) : [],
@@ -52,10 +53,13 @@ export default function Funding() {
       <h1>{t("funds.title")}</h1>
       {d.condition?.conditional ? (
         <p className={d.condition.decidedOn ? undefined : "warning"}>
-          {d.condition.decidedOn ? t("funds.conditionDecided", { date: d.condition.decidedOn, reference: d.condition.reference ?? "" }) : t("funds.conditional")}
+          {d.condition.decidedOn
+            ? t("funds.conditionDecided", { date: d.condition.decidedOn, reference: d.condition.reference ?? "" })
+            : t("funds.conditional", { clause: conditionClause(d.condition) })}
         </p>
       ) : null}
       <FundsDecisionAnswer />
+      {d.canCondition ? <FundsConditionForm id={d.id} /> : null}
       {d.canDecide ? <FundsDecisionForm id={d.id} /> : null}
 
       <section aria-labelledby="next-h">

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { notFound, requireAdmin, requireUser } from "~/auth/guards.server";
 import { Field, SelectField } from "~/components/Field";
 import { PeriodSummary } from "~/components/PeriodSummary";
+import { conditionClause } from "~/components/funding/FundsDecision";
 import { cadenceStatus } from "~/domain/cadence";
 import { meetingStage } from "~/domain/meeting-phase";
 import { periodAfterNotices } from "~/domain/participation";
@@ -113,7 +114,8 @@ export default function Partnership() {
         <PeriodSummary status={period} on={today} />
         {partnership.fundsCondition?.conditional && !partnership.fundsCondition.decidedOn ? (
           <p className="warning">
-            {t("funds.conditional")} <Link to={`/partnerships/${partnership.id}/funding`}>{t("funds.title")}</Link>
+            {t("funds.conditional", { clause: conditionClause(partnership.fundsCondition) })}{" "}
+            <Link to={`/partnerships/${partnership.id}/funding`}>{t("funds.title")}</Link>
           </p>
         ) : null}
         {endsOn ? <p className="warning">{t("termination.ends", { date: endsOn })}</p> : null}

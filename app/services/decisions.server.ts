@@ -9,7 +9,7 @@ import { decisionCapabilities } from "../domain/capabilities";
 import { decisionLabel, outcomeOf, refusedStep, stageOf, type DecisionKind, type GroupKind, type Position } from "../domain/decision";
 import type { IsoDate } from "../domain/iso-date";
 import { participatesOn, participatingParties } from "../domain/participation";
-import { partiesWithMandate } from "../domain/representation";
+import { partiesWithMandate, speaksWithMandate, type Attending } from "../domain/representation";
 import { stockholmDate } from "../domain/stockholm-date";
 import type { RoomRecord } from "../forms/room";
 import { positionField } from "../forms/fields";
@@ -23,6 +23,16 @@ import { conflict, invalid, ok, type Result } from "./result";
 
 export type DecisionRow = typeof decisions.$inferSelect;
 
+/** The party's representatives in the group, each with whether they were recorded present at the meeting. */
+async function representativesAt(db: Db, groupId: string, partyId: string, meetingId: string): Promise<Attending[]> {
+  const rows = await db
+    .select({ present: attendance.present })
+    .from(groupMembers)
+    .leftJoin(attendance, and(eq(attendance.meetingId, meetingId), eq(attendance.userId, groupMembers.userId)))
+    .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.partyId, partyId), eq(groupMembers.role, "representative")));
+  return rows.map((r) => ({ partyId, role: "representative", present: r.present === true }));
+}
+
 /**
  * The decision with what the user may do with it now (`decisionCapabilities`), its facts loaded
  * once: the party convening the group today, the parties with their participation, the party the
@@ -34,18 +44,26 @@ export async function requireDecisionCapabilities(db: Db, user: SessionUser, id:
   const [decision] = await db.select().from(decisions).where(eq(decisions.id, id));
   if (!decision) throw notFound();
   const access = await requireGroupAccess(db, user, decision.groupId);
-  const [{ facts, parties }, [meeting], [present], [{ positions }]] = await Promise.all([
+  const deputy = access.membership?.role === "deputy" ? access.membership : null;
+  const [{ facts, parties }, [meeting], [present], [{ positions }], representatives] = await Promise.all([
     groupFacts(db, user, access, now),
     decision.meetingId ? db.select({ startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.id, decision.meetingId)) : [],
     decision.kind === "meeting" && decision.meetingId
       ? db.select({ partyId: attendance.partyId }).from(attendance).where(and(eq(attendance.meetingId, decision.meetingId), eq(attendance.userId, user.id), eq(attendance.present, true)))
       : [],
     db.select({ positions: count() }).from(decisionPositions).where(eq(decisionPositions.decisionId, decision.id)),
+    // A deputy stands in only for a representative of their party who was not present.
+    deputy && decision.kind === "meeting" && decision.meetingId
+      ? representativesAt(db, decision.groupId, deputy.partyId, decision.meetingId)
+      : [],
   ]);
   const party = (partyId: string) => ({ partyId, participatesUntil: parties.find((p) => p.id === partyId)?.participatesUntil ?? null });
-  // Observers and coordinators speak for no party; at a meeting only whoever was present for it does.
+  // Observers and coordinators speak for no party. At a meeting whoever was present for it with its
+  // mandate does, a deputy only standing in for an absent representative; per capsulum its representatives do.
   const mandated = facts.membership?.role === "observer" ? null : facts.membership;
-  const speaksFor = !mandated ? null : decision.kind === "meeting" ? (present ? party(present.partyId ?? mandated.partyId) : null) : party(mandated.partyId);
+  const atMeeting = present && mandated && speaksWithMandate(mandated, representatives) ? party(present.partyId ?? mandated.partyId) : null;
+  const perCapsulum = mandated?.role === "representative" ? party(mandated.partyId) : null;
+  const speaksFor = decision.kind === "meeting" ? atMeeting : perCapsulum;
   const can = decisionCapabilities({ ...facts, speaksFor }, { kind: decision.kind, stage: stageOf(decision), day: decisionDay(meeting, now), positions });
   return { decision, access, speaksFor, can };
 }

@@ -6,7 +6,16 @@ import type { SessionUser } from "../auth/session.server";
 import { decisionLabel } from "../domain/decision";
 import { fundsTotals, proposedAmount, scheduledDueOn, unusedToRepay, type FundingRule, type FundsCondition, type PaymentStatus } from "../domain/funding";
 import type { IsoDate } from "../domain/iso-date";
-import type { FundsDecisionInput, GrantInput, IndexInput, LiftInput, PaymentInput, SettleInput, StopInput } from "../forms/funding";
+import type {
+  FundsConditionInput,
+  FundsDecisionInput,
+  GrantInput,
+  IndexInput,
+  LiftInput,
+  PaymentInput,
+  SettleInput,
+  StopInput,
+} from "../forms/funding";
 import { audit } from "./audit.server";
 import { requireFundsCapabilities } from "./partnership-access.server";
 import type { PartyTakingPart } from "./partnerships.server";
@@ -287,6 +296,24 @@ export async function liftStop(db: Db, partnershipId: string, input: LiftInput, 
     if (!(await isSteeringDecision(tx, partnershipId, input.decisionId))) return invalid("funds.decisionInvalid", "decisionId");
     await tx.update(paymentStops).set({ liftedOn: today, liftedDecisionId: input.decisionId }).where(eq(paymentStops.id, stop.id));
     await audit(tx, { actorId: actor.id, action: "funds.lift", subject: subject(partnershipId), details: { ...input, partyId: stop.partyId } });
+    return ok();
+  });
+}
+
+/** Marks the agreement's period as conditional on funds, citing the clause that makes it so (004 §5.1); once. */
+export async function markFundsConditional(db: Db, partnershipId: string, input: FundsConditionInput, actor: SessionUser): Promise<Result> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ condition: partnerships.fundsCondition })
+      .from(partnerships)
+      .where(eq(partnerships.id, partnershipId))
+      .for("update");
+    if (row?.condition?.conditional) return conflict("funds.alreadyConditional");
+    await tx
+      .update(partnerships)
+      .set({ fundsCondition: { conditional: true, clause: input.clause } })
+      .where(eq(partnerships.id, partnershipId));
+    await audit(tx, { actorId: actor.id, action: "funds.condition", subject: subject(partnershipId), details: { ...input } });
     return ok();
   });
 }

@@ -289,6 +289,6 @@ export const seedPartnerships: SeedPartnership[] = [
     // 004 §5.2: each party's grant is in its appendix; §5.4 Återkrav after a breach.
     fundingRule: { kind: "perAppendix", schedule: null, repayment: ["breach"] },
     // 004 §5.1: "Perioden för partnerskapet villkoras förutsatt att det finns medel".
-    fundsCondition: { conditional: true },
+    fundsCondition: { conditional: true, clause: "004 §5.1" },
   },
 ];

@@ -86,3 +86,24 @@ it("Stockholm's period is conditional on funds until the coordinator records the
   await rep.getByRole("heading", { level: 1 }).waitFor();
   expect(await rep.getByText(/Avtalsperioden gäller under förutsättning/).count()).toBe(0);
 });
+
+it("the coordinator marks a period as conditional on funds, citing the clause; the partnership page says so until the decision", async () => {
+  const id = await partnershipId("IOP Borås%");
+  const admin = await loggedInPage(env.browser, env.server.url, "admin@samrad.test");
+  await admin.goto(`${env.server.url}/partnerships/${id}/funding`);
+  await admin.getByText("Villkora avtalsperioden av medel").click();
+  await expectAccessible(admin);
+  await admin.getByLabel("Avtalets bestämmelse om medel").fill("Ekonomi");
+  await admin.getByRole("button", { name: "Villkora avtalsperioden" }).click();
+  await admin.getByText("Avtalsperioden är villkorad av medel tills beslutet om medel registreras.").waitFor();
+  await admin
+    .getByText("Avtalsperioden gäller under förutsättning att det finns medel (Ekonomi). Beslut om medel är inte registrerat än.")
+    .waitFor();
+  expect(await admin.getByText("Villkora avtalsperioden av medel").count()).toBe(0);
+  await admin.getByText("Registrera beslut om medel").waitFor();
+  await expectAccessible(admin);
+
+  await admin.goto(`${env.server.url}/partnerships/${id}`);
+  await admin.getByText(/^Avtalsperioden gäller under förutsättning att det finns medel \(Ekonomi\)\./).waitFor();
+  await expectAccessible(admin);
+});

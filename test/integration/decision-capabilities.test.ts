@@ -108,3 +108,86 @@ describe("decision capabilities: every intent refused where its form is hidden",
     expect(await shownAt(done, "refused")).toBe("Uppgiften är redan klar.");
   });
 });
+
+/**
+ * A deputy carries the party's mandate only when standing in for an absent representative: Södra
+ * Stockholm's member sits in the steering group as Gotland's deputy beside Gotland's representative.
+ */
+describe("a deputy states the party's position only standing in for its absent representative", () => {
+  let s: Stockholm;
+  let meeting: string;
+  let atMeeting: string;
+  let gotland: string;
+
+  beforeAll(async () => {
+    s = await stockholmAfterVasterortLeft();
+    [{ id: gotland }] = await s.t.sql<{ id: string }[]>`select party_id as id from group_members where group_id = ${
+      s.groupId
+    } and user_id = ${await s.userId(GOTLAND)}`;
+    await s.t.sql`update group_members set party_id = ${gotland}, role = 'deputy' where group_id = ${
+      s.groupId
+    } and user_id = ${await s.userId(SODRA)}`;
+    const form = {
+      title: "Styrgruppen",
+      kind: "ordinary",
+      date: "2027-01-21",
+      startTime: "13:00",
+      endTime: "15:00",
+      location: "Ragnar Östbergs plan 1",
+    };
+    meeting = (await s.http.post(`/groups/${s.groupId}/meetings/new`, form, { cookie: s.cookie[CITY] })).headers
+      .get("location")!
+      .split("/")
+      .pop()!;
+    await s.t.sql`update meetings set starts_at = '2026-11-20T12:00:00Z', ends_at = '2026-11-20T14:00:00Z' where id = ${meeting}`;
+    const [item] = await s.t.sql<{ id: string }[]>`select id from agenda_items where meeting_id = ${meeting} order by position limit 1`;
+    const recorded = await postMeetingForm(
+      s.http,
+      meeting,
+      { intent: "decision", agendaItemId: item.id, text: "Styrgruppen antar planen." },
+      s.cookie[CITY],
+    );
+    atMeeting = recorded.headers.get("location")!.split("/").pop()!;
+  });
+  afterAll(() => s?.close());
+
+  const everything = async () =>
+    JSON.stringify(
+      await Promise.all([
+        s.t.sql`select * from decision_positions order by decision_id, party_id`,
+        s.t.sql`select count(*)::int from audit_log`,
+      ]),
+    );
+  const presence = async (emails: string[]) =>
+    expect(
+      (await postMeetingForm(s.http, meeting, { intent: "presence", present: await Promise.all(emails.map(s.userId)) }, s.cookie[CITY]))
+        .status,
+    ).toBe(200);
+
+  it("at a meeting where Gotland's representative is present too, the deputy has no say", async () => {
+    await presence([CITY, GOTLAND, SODRA]);
+    await expectRefused(s, formOf("decisions", atMeeting, "position"), { position: "agree" }, SODRA, everything);
+  });
+
+  it("at a meeting where Gotland's representative is absent, the deputy states Gotland's position", async () => {
+    await presence([CITY, SODRA]);
+    expect(await (await s.http.get(`/decisions/${atMeeting}`, s.cookie[SODRA])).text()).toContain(
+      formMarker(formOf("decisions", atMeeting, "position")),
+    );
+    expect((await postDecisionForm(s.http, atMeeting, { intent: "position", position: "agree" }, s.cookie[SODRA])).status).toBe(200);
+    expect(await s.t.sql`select party_id, position from decision_positions where decision_id = ${atMeeting}`).toEqual([
+      { party_id: gotland, position: "agree" },
+    ]);
+  });
+
+  it("per capsulum, with no meeting to stand in at, Gotland's representative answers and its deputy does not", async () => {
+    const proposed = await s.http.post(
+      `/groups/${s.groupId}/decisions`,
+      { text: "Styrgruppen fastställer mötesplanen." },
+      { cookie: s.cookie[CITY] },
+    );
+    const proposal = proposed.headers.get("location")!.split("/").pop()!;
+    await expectRefused(s, formOf("decisions", proposal, "position"), { position: "agree" }, SODRA, everything);
+    expect((await postDecisionForm(s.http, proposal, { intent: "position", position: "agree" }, s.cookie[GOTLAND])).status).toBe(200);
+  });
+});

@@ -196,6 +196,38 @@ describe("funds", () => {
     expect((await record({ intent: "delete" }, kommun)).status).toBe(404);
   });
 
+  it("the coordinator marks a period conditional on funds, citing the clause, until the funds decision is recorded (004 §5.1)", async () => {
+    const condition = (body: Record<string, string>, cookie: string) =>
+      http.post(`/partnerships/${linkoping}/funding/decision`, body, { cookie });
+    const stored = async () => (await t.sql<{ c: unknown }[]>`select funds_condition as c from partnerships where id = ${linkoping}`)[0].c;
+    expect(await stored()).toBeNull();
+    expect(await (await http.get(`/partnerships/${linkoping}/funding`, admin)).text()).toContain("Villkora avtalsperioden av medel");
+    // Only the coordinator; the public party's representative neither sees the form nor may post it.
+    expect(await (await http.get(`/partnerships/${linkoping}/funding`, kommun)).text()).not.toContain("Villkora avtalsperioden av medel");
+    expect((await condition({ intent: "condition", clause: "§ 4" }, kommun)).status).toBe(403);
+    expect((await condition({ intent: "condition", clause: "§ 4" }, outsider)).status).toBe(404);
+    expect(await shownAt(await condition({ intent: "condition", clause: " " }, admin), "clause")).toBe("Fyll i fältet.");
+    expect(await stored()).toBeNull();
+
+    expect(await doneShown(await condition({ intent: "condition", clause: "Ekonomi och finansiering" }, admin))).toBe(
+      "Avtalsperioden är villkorad av medel tills beslutet om medel registreras.",
+    );
+    expect(await stored()).toEqual({ conditional: true, clause: "Ekonomi och finansiering" });
+    expect(await audited("funds.condition")).toEqual([{ clause: "Ekonomi och finansiering" }]);
+    const warning =
+      "Avtalsperioden gäller under förutsättning att det finns medel (Ekonomi och finansiering). Beslut om medel är inte registrerat än.";
+    expect(await (await http.get(`/partnerships/${linkoping}`, jouren)).text()).toContain(warning);
+    const again = await condition({ intent: "condition", clause: "§ 4" }, admin);
+    expect(again.status).toBe(409);
+    expect(await shownAt(again, "refused")).toBe("Avtalsperioden är redan villkorad av medel.");
+
+    expect(await doneShown(await condition({ intent: "decide", decidedOn: "2026-02-12", reference: "SOMN 2026-41" }, admin))).toBe(
+      "Beslutet om medel har registrerats.",
+    );
+    expect(await (await http.get(`/partnerships/${linkoping}`, jouren)).text()).not.toContain("Avtalsperioden gäller under förutsättning");
+    await t.sql`update partnerships set funds_condition = null where id = ${linkoping}`;
+  });
+
   it("is not there for a non-member: 404 on the page, its CSV, its actions and the API", async () => {
     expect((await http.get(`/partnerships/${linkoping}/funding`, outsider)).status).toBe(404);
     expect((await http.get(`/partnerships/${linkoping}/funding.csv`, outsider)).status).toBe(404);

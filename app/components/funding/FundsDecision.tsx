@@ -24,7 +24,35 @@ export function FundsDecisionForm({ id }: { id: string }) {
   );
 }
 
+const CONDITION_KEY = "funds-condition";
+
+/** The coordinator marks the agreement's period as conditional on funds, citing its clause (004 §5.1); the form goes once it is. */
+export function FundsConditionForm({ id }: { id: string }) {
+  const t = useT();
+  return (
+    <DisclosedForm summary={t("funds.markConditional")} action={`/partnerships/${id}/funding/decision`} fetcherKey={CONDITION_KEY}>
+      {(errors) => (
+        <>
+          <input type="hidden" name="intent" value="condition" />
+          <Field name="clause" id="funds-clause" label={t("funds.clause")} hint={t("funds.clauseHint")} required error={errors.clause} />
+          <button type="submit">{t("funds.saveCondition")}</button>
+        </>
+      )}
+    </DisclosedForm>
+  );
+}
+
+/** The clause a condition cites, as the warning's words take it: " (004 §5.1)", or nothing when none is recorded. */
+export const conditionClause = (condition: { clause?: string }) => (condition.clause ? ` (${condition.clause})` : "");
+
 /** What the funds decision's form answered, shown by the page since the form goes away once it is done. */
 export function FundsDecisionAnswer() {
-  return <ActionMessages data={useFetcher<ActionData>({ key: KEY }).data} />;
+  const condition = useFetcher<ActionData>({ key: CONDITION_KEY }).data;
+  const decision = useFetcher<ActionData>({ key: KEY }).data;
+  return (
+    <>
+      <ActionMessages data={condition} />
+      <ActionMessages data={decision} />
+    </>
+  );
 }

@@ -2,7 +2,13 @@
 export const sv = {
   "partnership.tabFunding": "Ekonomi",
   "funds.title": "Ekonomi",
-  "funds.conditional": "Avtalsperioden gäller under förutsättning att det finns medel (004 §5.1). Beslut om medel är inte registrerat än.",
+  "funds.conditional": "Avtalsperioden gäller under förutsättning att det finns medel{clause}. Beslut om medel är inte registrerat än.",
+  "funds.markConditional": "Villkora avtalsperioden av medel",
+  "funds.clause": "Avtalets bestämmelse om medel",
+  "funds.clauseHint": "Till exempel 004 §5.1. Perioden visas som villkorad tills beslutet om medel registreras.",
+  "funds.saveCondition": "Villkora avtalsperioden",
+  "funds.conditionMarked": "Avtalsperioden är villkorad av medel tills beslutet om medel registreras.",
+  "funds.alreadyConditional": "Avtalsperioden är redan villkorad av medel.",
   "funds.conditionDecided": "Beslut om medel fattat {date} ({reference}); avtalsperioden gäller.",
   "funds.recordDecision": "Registrera beslut om medel",
   "funds.decidedOn": "Beslutsdatum",
@@ -116,12 +122,19 @@ export const sv = {
   "audit.funds.stop": "Stoppade en parts utbetalningar",
   "audit.funds.lift": "Hävde ett stopp av utbetalningar",
   "audit.funds.decision": "Registrerade beslut om medel",
+  "audit.funds.condition": "Villkorade avtalsperioden av medel",
 } as const;
 
 export const en: Record<keyof typeof sv, string> = {
   "partnership.tabFunding": "Funds",
   "funds.title": "Funds",
-  "funds.conditional": "The agreement period holds provided there are funds (004 §5.1). No decision on funds has been recorded yet.",
+  "funds.conditional": "The agreement period holds provided there are funds{clause}. No decision on funds has been recorded yet.",
+  "funds.markConditional": "Make the agreement period conditional on funds",
+  "funds.clause": "The agreement's clause on funds",
+  "funds.clauseHint": "For example 004 §5.1. The period shows as conditional until the decision on funds is recorded.",
+  "funds.saveCondition": "Make the period conditional",
+  "funds.conditionMarked": "The agreement period is conditional on funds until the decision on funds is recorded.",
+  "funds.alreadyConditional": "The agreement period is already conditional on funds.",
   "funds.conditionDecided": "Funds decided on {date} ({reference}); the agreement period holds.",
   "funds.recordDecision": "Record the decision on funds",
   "funds.decidedOn": "Date of decision",
@@ -235,4 +248,5 @@ export const en: Record<keyof typeof sv, string> = {
   "audit.funds.stop": "Stopped a party's payments",
   "audit.funds.lift": "Lifted a stop of payments",
   "audit.funds.decision": "Recorded the decision on funds",
+  "audit.funds.condition": "Made the agreement period conditional on funds",
 };

@@ -107,6 +107,7 @@ const cases: [action: string, subject: string | null, details: Record<string, un
   ["funds.stop", partnership, { partyId: P }, "Eva Lindqvist stoppade utbetalningarna till Brottsofferjouren Västerort"],
   ["funds.lift", partnership, { partyId: P }, "Eva Lindqvist hävde stoppet av utbetalningar till Brottsofferjouren Västerort"],
   ["funds.decision", partnership, {}, "Eva Lindqvist registrerade beslutet om medel"],
+  ["funds.condition", partnership, { clause: "§ 6" }, "Eva Lindqvist villkorade avtalsperioden av medel"],
   ["invitation.create", null, { email: "ny@kommun.se" }, "Eva Lindqvist bjöd in ny@kommun.se"],
   ["invitation.accept", null, {}, "Eva Lindqvist tackade ja till sin inbjudan"],
   ["auth.login", null, {}, "Eva Lindqvist loggade in"],

@@ -166,6 +166,18 @@ describe("funds", () => {
   ])("funds decision: %s with %o", (person, condition, verdict) => {
     expect(partnershipCapabilities(facts(person, null), TODAY, { condition }).recordFundsDecision).toBe(verdict);
   });
+
+  // person, the funds condition, marking the period as conditional on funds (004 §5.1)
+  it.each<[Person, { conditional: boolean; decided: boolean } | null, PartnershipVerdict]>([
+    ["coordinator", null, true],
+    ["coordinator", { conditional: false, decided: false }, true],
+    ["coordinator", { conditional: true, decided: false }, "funds.alreadyConditional"],
+    ["coordinator", { conditional: true, decided: true }, "funds.alreadyConditional"],
+    ["cityRep", null, "forbidden"],
+    ["gotlandRep", null, "forbidden"],
+  ])("marking the period conditional: %s with %o", (person, condition, verdict) => {
+    expect(partnershipCapabilities(facts(person, null), TODAY, { condition }).markFundsConditional).toBe(verdict);
+  });
 });
 
 describe("invoices", () => {

@@ -19,6 +19,8 @@ describe("personnummer scan", () => {
     ["snedstreck 811218/9876", ["811218/9876"], "personnummer"],
     ["luft runt strecket 811218 - 9876", ["811218 - 9876"], "personnummer"],
     ["med sekel 19811218 9876", ["19811218 9876"], "personnummer"],
+    ["två mellanslag 121212  1212", ["121212  1212"], "personnummer"],
+    ["två mellanslag runt strecket 811218  -  9876", ["811218  -  9876"], "personnummer"],
   ])("finds %j", (text, found, kind) => {
     const hits = findPersonnummer(text);
     expect(hits.map((h) => h.text)).toEqual(found);
@@ -38,6 +40,8 @@ describe("personnummer scan", () => {
     ["part of a longer number", "12811218-98765"],
     ["two separators", "811218 -- 9876"],
     ["a line break between", "811218\n\n9876"],
+    ["three spaces between", "811218   9876"],
+    ["a space and a line break between", "811218 \n9876"],
   ])("ignores %s: %s", (_label, text) => {
     expect(findPersonnummer(text)).toEqual([]);
   });

@@ -3,6 +3,7 @@ import {
   checkRepresentation,
   DEFAULT_LIMITS,
   partiesWithMandate,
+  speaksWithMandate,
   type GroupMember,
   type MemberRole,
 } from "../../../app/domain/representation";
@@ -68,5 +69,19 @@ describe("partiesWithMandate", () => {
     ["nobody present", [rep("sf", false), deputy("sf", false)], []],
   ])("%s", (_, members, parties) => {
     expect(partiesWithMandate(members)).toEqual(new Set(parties));
+  });
+});
+
+describe("speaksWithMandate: who, present, may state the party's position", () => {
+  const rep = (partyId: string, present: boolean) => ({ partyId, role: "representative" as MemberRole, present });
+  it.each<[string, MemberRole, { partyId: string; role: MemberRole; present: boolean }[], boolean]>([
+    ["a representative", "representative", [rep("bo-got", true)], true],
+    ["a deputy beside the party's representative, who is present", "deputy", [rep("bo-got", true)], false],
+    ["a deputy standing in for the absent representative", "deputy", [rep("bo-got", false)], true],
+    ["a deputy with no representative to stand in for", "deputy", [], false],
+    ["a deputy, another party's representative absent", "deputy", [rep("sf", false), rep("bo-got", true)], false],
+    ["an observer, the representative absent", "observer", [rep("bo-got", false)], false],
+  ])("%s", (_, role, members, speaks) => {
+    expect(speaksWithMandate({ partyId: "bo-got", role }, members)).toBe(speaks);
   });
 });
