@@ -9,7 +9,8 @@
  *   PEER_DIR=/tmp/peer npx tsx test/bench/realtime-peer.ts [harness options, e.g. --editors 50 --seconds 20]
  */
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { formatSummary, runBench } from "./lib";
@@ -28,7 +29,9 @@ await runBench(30 * 60_000, async (server, defer) => {
   const [meetingId] = await insertMeetings(sql, group, 1, "Jämförelse med andra servrar");
   const [cookie] = await loginSessions(server, [group.writers[0].email], 1);
   const args = process.argv.slice(2);
-  const harness = spawn(process.execPath, ["realtime-peer.mjs", "--servers", "bare,hocuspocus,target", ...args], {
+  const json = path.join(tmpdir(), `samrad-peer-${process.pid}.json`);
+  defer(() => rmSync(json, { force: true }));
+  const harness = spawn(process.execPath, ["realtime-peer.mjs", "--servers", "bare,hocuspocus,target", ...args, "--json", json], {
     cwd: peerDir,
     stdio: "inherit",
     env: {
@@ -45,5 +48,33 @@ await runBench(30 * 60_000, async (server, defer) => {
   // commit on the same PostgreSQL, measured after the harness, is the least that costs.
   const floor = await durableCommitFloor(sql);
   console.log(`\nfloor of storing before relaying (one durable commit of a small row, Samråd's PostgreSQL): ${formatSummary(floor)}`);
+  if (existsSync(json)) verdicts(JSON.parse(readFileSync(json, "utf8")).results, floor.p50);
   return code !== 0;
 });
+
+interface PeerResult {
+  kind: "bare" | "hocuspocus" | "target";
+  editors: number;
+  latency?: { p50: number; p99: number };
+}
+
+/**
+ * The targets per number of editors: p50 ≤ Hocuspocus's and p99 ≤ 2 × the bare relay's. A server
+ * that stores each edit durably before relaying it cannot beat the bare relay plus one commit, so
+ * that sum is printed beside Hocuspocus's p50: when it is higher, the p50 target is out of reach.
+ */
+function verdicts(results: PeerResult[], commitP50: number) {
+  for (const editors of [...new Set(results.map((r) => r.editors))]) {
+    const of = (kind: PeerResult["kind"]) => results.find((r) => r.kind === kind && r.editors === editors)?.latency;
+    const [bare, hocuspocus, samrad] = [of("bare"), of("hocuspocus"), of("target")];
+    if (!bare || !hocuspocus || !samrad) continue;
+    const least = bare.p50 + commitP50;
+    const ms = (n: number) => `${n.toFixed(2)} ms`;
+    console.log(
+      `N=${editors}: p50 ${ms(samrad.p50)} ≤ Hocuspocus ${ms(hocuspocus.p50)}: ${samrad.p50 <= hocuspocus.p50 ? "MET" : "NOT MET"}; ` +
+        `least possible storing first = bare ${ms(bare.p50)} + commit ${ms(commitP50)} = ${ms(least)}` +
+        (least > hocuspocus.p50 ? ", above Hocuspocus's p50: out of reach" : ""),
+    );
+    console.log(`N=${editors}: p99 ${ms(samrad.p99)} ≤ 2 × bare ${ms(2 * bare.p99)}: ${samrad.p99 <= 2 * bare.p99 ? "MET" : "NOT MET"}`);
+  }
+}
