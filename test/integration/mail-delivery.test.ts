@@ -73,9 +73,20 @@ describe("delivery over SMTP", () => {
   });
 
   it("mail to an address without an account has no List-Unsubscribe", async () => {
-    await queue("Invitation");
+    await queueMail(t.db, { to: "ny.medlem@jouren.se", subject: "Invitation", body: "Välkommen!\n\n/invite/abc" });
+    await t.db.update(outbox).set({ nextAttemptAt: t0 });
     await deliver(at(0));
     expect(smtp.received[0].raw).not.toContain("List-Unsubscribe");
+    expect(smtp.received[0].raw).toContain('<html lang="sv">');
+  });
+
+  it("account mail, to an account's address but for no notification, has its HTML in the account's language and no List-Unsubscribe", async () => {
+    await queue("Choose a new password");
+    await deliver(at(0));
+    const [mail] = smtp.received;
+    expect(mail.raw).toContain('<html lang="en">');
+    expect(mail.raw).not.toContain("List-Unsubscribe");
+    expect(mail.raw).not.toContain("Choose which e-mail you want");
   });
 
   it.each([421, 451])("a server refusing once with %i gets the mail again after the back-off, and only once", async (code) => {
