@@ -88,6 +88,9 @@ describe("agreement procedures", () => {
       const all = await t.sql`select voided_at from amendment_signatures where amendment_id = ${id}`;
       expect(all).toHaveLength(1);
       expect(all[0].voided_at).not.toBeNull();
+      // Whose signature was voided is told the new text awaits it.
+      const again = await t.sql`select u.email from notifications n join users u on u.id = n.user_id where n.event_key = ${`amendment-sign:${id}:${await hash()}`}`;
+      expect(again.map((r) => r.email)).toEqual(["linkoping.kommun@samrad.test"]);
       const stale = await sign(jouren, "samrad-demo", old);
       expect(stale.status).toBe(409);
       expect(await shownAt(stale, "password")).toContain("Texten har ändrats sedan du öppnade sidan.");
