@@ -127,7 +127,13 @@ export async function createAmendment(db: Db, partnershipId: string, input: Amen
  * Changes the draft; every signature made so far is voided (kept, marked), since it was for the old
  * text, and who gave it is told the new text awaits their signature. Answers how many were voided.
  */
-export async function editAmendment(db: Db, id: string, input: AmendmentInput, actor: SessionUser, siteUrl: string): Promise<Result<{ voided: number }>> {
+export async function editAmendment(
+  db: Db,
+  id: string,
+  input: AmendmentInput,
+  actor: SessionUser,
+  siteUrl: string,
+): Promise<Result<{ voided: number }>> {
   return db.transaction(async (tx) => {
     const [a] = await tx.select().from(amendments).where(eq(amendments.id, id)).for("update");
     const { state, live } = await lockedState(tx, a);
@@ -137,7 +143,10 @@ export async function editAmendment(db: Db, id: string, input: AmendmentInput, a
     const textSha256 = contentHash(input);
     await tx.update(amendments).set({ ...input, textSha256, updatedAt: now }).where(eq(amendments.id, id));
     if (live.length) {
-      await tx.update(amendmentSignatures).set({ voidedAt: now }).where(and(eq(amendmentSignatures.amendmentId, id), isNull(amendmentSignatures.voidedAt)));
+      await tx
+        .update(amendmentSignatures)
+        .set({ voidedAt: now })
+        .where(and(eq(amendmentSignatures.amendmentId, id), isNull(amendmentSignatures.voidedAt)));
       const signers = live.map((s) => s.userId).filter((userId) => userId !== actor.id);
       const event = { params: { title: input.title }, link: `/amendments/${id}`, eventKey: `amendment-sign:${id}:${textSha256}` };
       await notify(tx, { kind: "amendment.awaitingSignature", userIds: signers, ...event }, siteUrl);

@@ -139,7 +139,8 @@ export async function openCase(deps: AgendaDeps, partnershipId: string, input: N
     await tx.insert(caseEvents).values({ caseId: c.id, event: "open", toStage: stage, actorId: actor.id });
     await audit(tx, { actorId: actor.id, action: `case.open.${input.kind}`, subject: `partnership:${partnershipId}`, details: { caseId: c.id, title: input.title } });
     // The accused party hears of a reported shortcoming at once, as of every later step.
-    const opened = { id: c.id, partnershipId, title: input.title, raisedByParty: input.raisedByParty, concernsParty: input.concernsParty ?? null };
+    const { title, raisedByParty } = input;
+    const opened = { id: c.id, partnershipId, title, raisedByParty, concernsParty: input.concernsParty ?? null };
     await notifyCaseStep(tx, deps.baseUrl, opened, actor, { event: "open", eventKey: `case-step:${c.id}:open` });
     return c.id;
   });
@@ -151,8 +152,13 @@ export async function openCase(deps: AgendaDeps, partnershipId: string, input: N
 
 type CaseParties = Pick<CaseRow, "id" | "partnershipId" | "title" | "raisedByParty" | "concernsParty">;
 
-/** The reporting and the accused party hear of every step, the report itself included (their representatives and deputies; not whoever took it). */
-async function notifyCaseStep(tx: Tx, baseUrl: string, c: CaseParties, actor: SessionUser, step: { event: string; eventKey: string; dueOn?: IsoDate | null }) {
+type StepEvent = { event: string; eventKey: string; dueOn?: IsoDate | null };
+
+/**
+ * The reporting and the accused party hear of every step, the report itself included (their
+ * representatives and deputies; not whoever took it).
+ */
+async function notifyCaseStep(tx: Tx, baseUrl: string, c: CaseParties, actor: SessionUser, step: StepEvent) {
   await notify(
     tx,
     {
