@@ -17,6 +17,28 @@ const BATCH = 100;
 
 export const JOBS = { deliverMail: "deliver-mail", reminders: "reminders", digest: "digest" } as const;
 
+// Namespace of the advisory lock held while pg-boss is started and its queues and schedules set up
+// (apart from login's 3003 and the reset link's 3013 and 3014).
+const SETUP_LOCK = 3020;
+
+/**
+ * Runs `setup` while no other app process runs its own: pg-boss creates a queue without a lock of
+ * its own, and two processes starting on a new database deadlocked there, stopping one's start.
+ */
+async function oneProcessAtATime(sql: postgres.Sql, setup: () => Promise<void>) {
+  const connection = await sql.reserve();
+  try {
+    await connection`select pg_advisory_lock(${SETUP_LOCK}::int, 0)`;
+    try {
+      await setup();
+    } finally {
+      await connection`select pg_advisory_unlock(${SETUP_LOCK}::int, 0)`;
+    }
+  } finally {
+    connection.release();
+  }
+}
+
 /**
  * pg-boss keeps jobs and schedules in the app's own database (schema pgboss): a schedule fires once
  * per period however many app processes run, and what was due while all were down runs after.
@@ -32,20 +54,29 @@ export async function startJobs(deps: { db: Db; sql: postgres.Sql; databaseUrl: 
     ...(fast ? { cronMonitorIntervalSeconds: 1, cronWorkerIntervalSeconds: 1 } : {}),
   });
   boss.on("error", (error) => console.error("[jobs]", error));
-  await boss.start();
+  await oneProcessAtATime(deps.sql, async () => {
+    await boss.start();
+    for (const [name, cron] of [
+      [JOBS.reminders, config.remindersCron],
+      [JOBS.digest, "0 7 * * *"],
+    ]) {
+      await boss.createQueue(name, { name, retryLimit: 2, retryDelay: 60, expireInMinutes: 15 });
+      await boss.schedule(name, cron, undefined, { tz: TIME_ZONE });
+    }
+    if (config.smtpUrl) {
+      await boss.createQueue(JOBS.deliverMail, { name: JOBS.deliverMail, retryLimit: 0, expireInMinutes: 15 });
+      await boss.schedule(JOBS.deliverMail, "* * * * *", undefined, { tz: TIME_ZONE });
+    } else {
+      // Without SMTP_URL mail stays in the outbox; a schedule left from an earlier start would pile up jobs.
+      await boss.unschedule(JOBS.deliverMail).catch(() => {});
+    }
+  });
 
-  const scheduled = async (name: string, cron: string, run: () => Promise<unknown>, tz = TIME_ZONE) => {
-    await boss.createQueue(name, { name, retryLimit: 2, retryDelay: 60, expireInMinutes: 15 });
-    await boss.schedule(name, cron, undefined, { tz });
-    await boss.work(name, { pollingIntervalSeconds: fast ? 0.5 : 2 }, async () => {
-      await run();
-    });
-  };
-
-  await scheduled(JOBS.reminders, config.remindersCron, async () => {
+  const polling = { pollingIntervalSeconds: fast ? 0.5 : 2 };
+  await boss.work(JOBS.reminders, polling, async () => {
     console.log(`[jobs] reminders: ${await runReminders(db, deps.publicUrl, new Date())}`);
   });
-  await scheduled(JOBS.digest, "0 7 * * *", async () => {
+  await boss.work(JOBS.digest, polling, async () => {
     console.log(`[jobs] digest: ${await sendDigests(db, deps.publicUrl, new Date())}`);
   });
 
@@ -71,14 +102,9 @@ export async function startJobs(deps: { db: Db; sql: postgres.Sql; databaseUrl: 
       })().finally(() => (running = null));
       return running;
     };
-    await boss.createQueue(JOBS.deliverMail, { name: JOBS.deliverMail, retryLimit: 0, expireInMinutes: 15 });
-    await boss.schedule(JOBS.deliverMail, "* * * * *", undefined, { tz: TIME_ZONE });
-    await boss.work(JOBS.deliverMail, { pollingIntervalSeconds: fast ? 0.5 : 2 }, deliver);
+    await boss.work(JOBS.deliverMail, polling, deliver);
     listening = await deps.sql.listen(OUTBOX_CHANNEL, () => void deliver().catch((error) => console.error("[jobs] deliver-mail", error)));
     void deliver().catch((error) => console.error("[jobs] deliver-mail", error));
-  } else {
-    // Without SMTP_URL mail stays in the outbox; a schedule left from an earlier start would pile up jobs.
-    await boss.unschedule(JOBS.deliverMail).catch(() => {});
   }
 
   return {

@@ -10,7 +10,8 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = parseAmendment(m.form);
   if (!parsed.ok) return badForm(parsed.fieldErrors);
   // The appendix is chosen when the draft is written; an edit keeps it.
-  const result = await editAmendment(args.context.db, m.amendment.id, { ...parsed.data, appendixId: m.amendment.appendixId }, m.user);
+  const input = { ...parsed.data, appendixId: m.amendment.appendixId };
+  const result = await editAmendment(args.context.db, m.amendment.id, input, m.user, args.context.siteUrl);
   if (!result.ok) return failed(result);
   const { voided } = result.value;
   return voided ? done("amendment.editedVoided", undefined, { count: voided }) : done("amendment.edited");

@@ -35,7 +35,7 @@ const signingParties = (partyRows: { id: string; participatesUntil: IsoDate | nu
   participatingParties(partyRows, today).map((p) => p.id);
 
 /** The signature state of an amendment whose row the transaction has locked. */
-async function lockedState(tx: Tx, a: AmendmentRow, today = stockholmDate(new Date())): Promise<{ state: AmendmentState; live: { partyId: string }[] }> {
+async function lockedState(tx: Tx, a: AmendmentRow, today = stockholmDate(new Date())): Promise<{ state: AmendmentState; live: { partyId: string; userId: string }[] }> {
   const [live, partyRows] = await Promise.all([
     tx.select().from(amendmentSignatures).where(and(eq(amendmentSignatures.amendmentId, a.id), isNull(amendmentSignatures.voidedAt))),
     tx
@@ -125,17 +125,32 @@ export async function createAmendment(db: Db, partnershipId: string, input: Amen
 
 /**
  * Changes the draft; every signature made so far is voided (kept, marked), since it was for the old
- * text. Answers how many were voided.
+ * text, and who gave it is told the new text awaits their signature. Answers how many were voided.
  */
-export async function editAmendment(db: Db, id: string, input: AmendmentInput, actor: SessionUser): Promise<Result<{ voided: number }>> {
+export async function editAmendment(
+  db: Db,
+  id: string,
+  input: AmendmentInput,
+  actor: SessionUser,
+  siteUrl: string,
+): Promise<Result<{ voided: number }>> {
   return db.transaction(async (tx) => {
     const [a] = await tx.select().from(amendments).where(eq(amendments.id, id)).for("update");
     const { state, live } = await lockedState(tx, a);
     const allowed = edit(state);
     if (!allowed.ok || a.validAt) return conflict("amendment.validLocked", "text");
     const now = new Date();
-    await tx.update(amendments).set({ ...input, textSha256: contentHash(input), updatedAt: now }).where(eq(amendments.id, id));
-    if (live.length) await tx.update(amendmentSignatures).set({ voidedAt: now }).where(and(eq(amendmentSignatures.amendmentId, id), isNull(amendmentSignatures.voidedAt)));
+    const textSha256 = contentHash(input);
+    await tx.update(amendments).set({ ...input, textSha256, updatedAt: now }).where(eq(amendments.id, id));
+    if (live.length) {
+      await tx
+        .update(amendmentSignatures)
+        .set({ voidedAt: now })
+        .where(and(eq(amendmentSignatures.amendmentId, id), isNull(amendmentSignatures.voidedAt)));
+      const signers = live.map((s) => s.userId).filter((userId) => userId !== actor.id);
+      const event = { params: { title: input.title }, link: `/amendments/${id}`, eventKey: `amendment-sign:${id}:${textSha256}` };
+      await notify(tx, { kind: "amendment.awaitingSignature", userIds: signers, ...event }, siteUrl);
+    }
     await audit(tx, {
       actorId: actor.id,
       action: "amendment.edit",

@@ -138,12 +138,39 @@ export async function openCase(deps: AgendaDeps, partnershipId: string, input: N
       .returning({ id: cases.id });
     await tx.insert(caseEvents).values({ caseId: c.id, event: "open", toStage: stage, actorId: actor.id });
     await audit(tx, { actorId: actor.id, action: `case.open.${input.kind}`, subject: `partnership:${partnershipId}`, details: { caseId: c.id, title: input.title } });
+    // The accused party hears of a reported shortcoming at once, as of every later step.
+    const { title, raisedByParty } = input;
+    const opened = { id: c.id, partnershipId, title, raisedByParty, concernsParty: input.concernsParty ?? null };
+    await notifyCaseStep(tx, deps.baseUrl, opened, actor, { event: "open", eventKey: `case-step:${c.id}:open` });
     return c.id;
   });
   const t = translator(locale);
   const agenda = steering ? await putOnNextSteeringAgenda(deps, steering, t(`case.agendaTitle.${input.kind}`, { title: input.title }), Boolean(input.fromGroupId), actor) : null;
   if (input.kind === "information" && steering) await tellSteeringChair(db, steering, input.title, `${deps.baseUrl}/cases/${id}`);
   return ok({ id, agenda });
+}
+
+type CaseParties = Pick<CaseRow, "id" | "partnershipId" | "title" | "raisedByParty" | "concernsParty">;
+
+type StepEvent = { event: string; eventKey: string; dueOn?: IsoDate | null };
+
+/**
+ * The reporting and the accused party hear of every step, the report itself included (their
+ * representatives and deputies; not whoever took it).
+ */
+async function notifyCaseStep(tx: Tx, baseUrl: string, c: CaseParties, actor: SessionUser, step: StepEvent) {
+  await notify(
+    tx,
+    {
+      kind: "case.step",
+      userIds: (await speakersFor(tx, c.partnershipId, [c.raisedByParty, c.concernsParty])).filter((id) => id !== actor.id),
+      params: { title: c.title, stepKey: `case.event.${step.event}` },
+      link: `/cases/${c.id}`,
+      eventKey: step.eventKey,
+      dueOn: step.dueOn ?? null,
+    },
+    baseUrl,
+  );
 }
 
 /** §5.7: the steering group's chair hears of changed circumstances at once, in their own language. */
@@ -233,19 +260,11 @@ export async function takeCaseStep(
         details: { caseId: c.id, event: input.event, from: c.stage, to: to, meetingId: input.meetingId, decisionId: input.decisionId },
       });
       await alongside?.(tx);
-      // The reporting and the accused party hear of every step (their representatives and deputies).
-      await notify(
-        tx,
-        {
-          kind: "case.step",
-          userIds: (await speakersFor(tx, c.partnershipId, [c.raisedByParty, c.concernsParty])).filter((id) => id !== actor.id),
-          params: { title: c.title, stepKey: `case.event.${input.event}` },
-          link: `/cases/${c.id}`,
-          eventKey: `case-step:${c.id}:${c.stage}:${input.event}:${Date.now()}`,
-          dueOn: input.event === "requirePlan" ? input.planDueOn : null,
-        },
-        deps.baseUrl,
-      );
+      await notifyCaseStep(tx, deps.baseUrl, c, actor, {
+        event: input.event,
+        eventKey: `case-step:${c.id}:${c.stage}:${input.event}:${Date.now()}`,
+        dueOn: input.event === "requirePlan" ? input.planDueOn : null,
+      });
       // Terminating a party's participation is notice to it, given on the meeting's day: it leaves on the day the period rule gives.
       if (input.event === "terminate" && c.concernsParty) {
         const given = await giveNotice(tx, c.partnershipId, { partyId: c.concernsParty, givenOn: on, reason: input.note ?? c.title, caseId: c.id }, actor);

@@ -78,10 +78,18 @@ async function claimNext(db: Db, now: Date) {
 
 type OutboxRow = typeof outbox.$inferSelect;
 
-/** The message as sent: text and HTML parts, links absolute, and for a user a List-Unsubscribe to their settings. */
+/**
+ * The message as sent: text and HTML parts, links absolute, and for a user a List-Unsubscribe to their
+ * settings. Account mail (a reset link, a changed password) names no user but goes to an account's
+ * address: its HTML part is in that account's language too, as its text is.
+ */
 export async function composeMail(db: Db, row: OutboxRow, options: Pick<DeliveryOptions, "publicUrl" | "from">): Promise<SendMailOptions> {
-  const [recipient] = row.userId ? await db.select({ locale: users.locale }).from(users).where(eq(users.id, row.userId)) : [];
-  const locale = isLocale(recipient?.locale) ? recipient.locale : "sv";
+  const [account] = await db
+    .select({ locale: users.locale })
+    .from(users)
+    .where(row.userId ? eq(users.id, row.userId) : sql`lower(${users.email}) = lower(${row.to})`);
+  const recipient = row.userId ? account : undefined;
+  const locale = isLocale(account?.locale) ? account.locale : "sv";
   const t = translator(locale);
   const settings = `${options.publicUrl}/settings#notifications`;
   const body = absoluteLinks(row.body, options.publicUrl);

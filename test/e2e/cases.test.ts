@@ -1,4 +1,4 @@
-import { it } from "vitest";
+import { expect, it } from "vitest";
 import { addDaysIso } from "../../app/domain/iso-date";
 import { expectAccessible } from "../support/browser";
 import { e2eEnvironment } from "../support/e2e";
@@ -87,6 +87,18 @@ it("a shortcoming goes from report through adopted steering decisions and an act
   await todo.getByRole("listitem").filter({ hasText: /Åtgärdsplan: Bilaga 1: jourtelefon alla vardagar/ }).getByText(`senast ${meetingDay}`).waitFor();
   await jouren.getByRole("link", { name: /^Att göra \(\d+ olästa\)$/ }).waitFor();
   await expectAccessible(jouren);
+  // The header's counter opens the list: the report and the required plan, with its deadline; one is marked read.
+  await jouren.getByRole("link", { name: /^Att göra \(\d+ olästa\)$/ }).click();
+  await jouren.getByRole("heading", { level: 1, name: "Att göra" }).waitFor();
+  await jouren.getByRole("listitem").filter({ hasText: "Ärendet Bilaga 1: jourtelefon alla vardagar: Ärendet registrerades." }).waitFor();
+  const required = jouren.getByRole("listitem").filter({ hasText: "Ärendet Bilaga 1: jourtelefon alla vardagar: Begär åtgärdsplan." });
+  await required.getByText(`senast ${meetingDay}`).waitFor();
+  await expectAccessible(jouren);
+  await required.getByRole("button", { name: /^Markera som läst: / }).click();
+  await jouren.getByRole("status").getByText("Markerat som läst.").waitFor();
+  await expect.poll(() => required.getByText("Oläst").count()).toBe(0);
+  await expectAccessible(jouren);
+  await jouren.goto(env.server.url);
   await todo.getByRole("link", { name: /Åtgärdsplan: Bilaga 1: jourtelefon alla vardagar/ }).click();
   await jouren.getByLabel("Åtgärd", { exact: true }).fill("Bemanningsschema med reserver");
   await jouren.getByLabel("Ansvarig", { exact: true }).fill("Verksamhetschefen");

@@ -3,6 +3,7 @@ import type { RunningServer } from "../../app/http/server.server";
 import type { ActionData } from "../../app/services/result";
 import { doneShown, shownAt } from "../support/answers";
 import { freshDatabase, type TestDatabase } from "../support/db";
+import { speakersIn, toldOf } from "../support/notifications";
 import { client, startTestServer } from "../support/server";
 
 /** Amendments and notice of termination over HTTP on the demo partnerships (yearly reports: reports.test.ts). */
@@ -57,6 +58,8 @@ describe("agreement procedures", () => {
       const page = await (await http.get(`/partnerships/${linkoping}/amendments`, jouren)).text();
       expect(page).toContain("Förlängning till 2032");
       expect(page).toContain("0 av 2 parter har skrivit under.");
+      // Each party's representative in the steering group is told it awaits their signature.
+      expect(await toldOf(t.sql, "amendment.awaitingSignature", `/amendments/${id}`)).toEqual(["linkoping.jouren@samrad.test", "linkoping.kommun@samrad.test"]);
     });
 
     it("a wrong password signs nothing and says so in Swedish", async () => {
@@ -85,6 +88,9 @@ describe("agreement procedures", () => {
       const all = await t.sql`select voided_at from amendment_signatures where amendment_id = ${id}`;
       expect(all).toHaveLength(1);
       expect(all[0].voided_at).not.toBeNull();
+      // Whose signature was voided is told the new text awaits it.
+      const again = await t.sql`select u.email from notifications n join users u on u.id = n.user_id where n.event_key = ${`amendment-sign:${id}:${await hash()}`}`;
+      expect(again.map((r) => r.email)).toEqual(["linkoping.kommun@samrad.test"]);
       const stale = await sign(jouren, "samrad-demo", old);
       expect(stale.status).toBe(409);
       expect(await shownAt(stale, "password")).toContain("Texten har ändrats sedan du öppnade sidan.");
@@ -97,6 +103,10 @@ describe("agreement procedures", () => {
       expect(await doneShown(last)).toContain("Alla parter har skrivit under. Ändringen gäller.");
       const [a] = await t.sql`select valid_at from amendments where id = ${id}`;
       expect(a.valid_at).not.toBeNull();
+      // Once valid, every party's people in the partnership are told.
+      const told = await toldOf(t.sql, "amendment.valid", `/amendments/${id}`);
+      expect(told).toEqual(await speakersIn(t.sql, linkoping));
+      expect(told).toEqual(expect.arrayContaining(["linkoping.jouren@samrad.test", "linkoping.kommun@samrad.test"]));
       expect(await (await http.get(`/partnerships/${linkoping}/amendments`, kommun)).text()).toMatch(/Gällande ändringar[\s\S]*Förlängning till 2032[\s\S]*Utkast/);
 
       const locked = await http.post(`/amendments/${id}/text`, { ...draft, text: "Ändrad" }, { cookie: jouren });

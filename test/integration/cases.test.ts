@@ -42,6 +42,13 @@ describe("cases", () => {
   });
 
   const stage = async (id: string) => (await t.sql`select stage from cases where id = ${id}`)[0].stage;
+  /** Who was told of the case's steps, and of which step (with the plan's deadline where one was set), in the order told. */
+  const toldOfSteps = async (id: string) =>
+    (
+      await t.sql<{ email: string; step: string; due_on: string | null }[]>`
+        select u.email, n.params->>'stepKey' as step, n.due_on::text from notifications n join users u on u.id = n.user_id
+        where n.kind = 'case.step' and n.link = ${`/cases/${id}`} order by n.id`
+    ).map((r) => `${r.email} ${r.step.replace("case.event.", "")}${r.due_on ? ` ${r.due_on}` : ""}`);
   const step = (id: string, cookie: string, form: Record<string, string>) => http.post(`/cases/${id}/steps`, form, { cookie });
   const plan = (id: string, cookie: string, form: Record<string, string>) => http.post(`/cases/${id}/plan`, form, { cookie });
   /** A steering meeting held at `startsAt` (an extra meeting besides the demo data's). */
@@ -74,6 +81,10 @@ describe("cases", () => {
       caseId = c.id;
       const items = await t.sql`select title, proposed from agenda_items where meeting_id = ${linkoping.upcoming} and title like 'Brist:%'`;
       expect(items).toEqual([{ title: "Brist: Bilaga 1: jourtelefon alla vardagar", proposed: false }]);
+      // The accused party is told at once (the reporter, who did it, is not), under Att göra and by e-mail.
+      expect(await toldOfSteps(caseId)).toEqual(["linkoping.jouren@samrad.test open"]);
+      const [mail] = await t.sql`select subject from outbox where "to" = 'linkoping.jouren@samrad.test' and body like ${`%/cases/${caseId}%`}`;
+      expect(mail.subject).toBe("Ärendet Bilaga 1: jourtelefon alla vardagar: Ärendet registrerades.");
     });
 
     it("refuses a party reporting itself, with a clear message and nothing stored", async () => {
@@ -110,6 +121,8 @@ describe("cases", () => {
       expect(await stage(caseId)).toBe("planRequired");
       const [event] = await t.sql`select event, from_stage, to_stage, meeting_id, decision_id from case_events where case_id = ${caseId} order by id desc limit 1`;
       expect(event).toEqual({ event: "requirePlan", from_stage: "reported", to_stage: "planRequired", meeting_id: meeting, decision_id: adopted });
+      // The coordinator took the step: both the reporting and the accused party hear of it, with the plan's deadline.
+      expect((await toldOfSteps(caseId)).slice(1).sort()).toEqual(["linkoping.jouren@samrad.test requirePlan 2026-12-15", "linkoping.kommun@samrad.test requirePlan 2026-12-15"]);
     });
 
     it("neither finds the shortcoming not remedied nor terminates before the plan's due date", async () => {

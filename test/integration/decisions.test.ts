@@ -4,6 +4,7 @@ import { stockholmDate } from "../../app/domain/stockholm-date";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { client, startTestServer } from "../support/server";
 import { shownAt } from "../support/answers";
+import { speakersIn, toldOf } from "../support/notifications";
 import { postDecisionForm, postMeetingForm } from "../support/resource-forms";
 
 /** Stockholm's groups, with the rotation pinned so that Södra Stockholm holds the chair (and the documentation duty) today. */
@@ -60,6 +61,7 @@ describe("decision register", () => {
   // The page's text, without the markers React puts between adjacent text parts.
   const pageText = async (path: string, email: string) => (await (await http.get(path, cookie[email])).text()).replaceAll("<!-- -->", "");
   const stored = async (id: string) => (await t.sql`select status, outcome, number, meeting_id from decisions where id = ${id}`)[0];
+  const partnershipId = async () => (await t.sql`select partnership_id from groups where id = ${group.steering}`)[0].partnership_id as string;
 
   it("is not adopted in the steering group when a party is missing, and says which", async () => {
     await presence("steering", [SODRA, SF, GOT]);
@@ -93,6 +95,9 @@ describe("decision register", () => {
     expect((await state(id, GOT, "object", "Bidraget räcker inte till jourtelefonen.")).status).toBe(200);
     expect((await close(id)).status).toBe(200);
     expect(await stored(id)).toMatchObject({ status: "not_adopted", outcome: { missing: [], objecting: ["Brottsofferjouren Stockholm-Gotland"] } });
+    // A decision not adopted is told to every party too.
+    const [told] = await t.sql`select count(*)::int as n, min(params->>'statusKey') as status from notifications where kind = 'decision.closed' and link = ${`/decisions/${id}`}`;
+    expect(told).toEqual({ n: (await speakersIn(t.sql, await partnershipId())).length, status: "notify.status.not_adopted" });
     const page = await pageText(`/decisions/${id}`, SF);
     expect(page).toContain("invändning från Brottsofferjouren Stockholm-Gotland");
     expect(page).toContain("Bidraget räcker inte till jourtelefonen.");
@@ -100,8 +105,17 @@ describe("decision register", () => {
 
   it("is adopted when every party is there and agrees, numbered in order", async () => {
     const id = await record("steering", "Styrgruppen fastställer mötesplanen.");
+    // Every party states its position in the steering group: its members there (but the chair who recorded it) are told one awaits them.
+    const steering = await speakersIn(t.sql, await partnershipId(), group.steering);
+    expect(steering).toEqual(expect.arrayContaining([SODRA, SF, GOT, VAST]));
+    expect(await toldOf(t.sql, "decision.awaitingPosition", `/decisions/${id}`)).toEqual(steering.filter((e) => e !== SODRA));
+    expect(await toldOf(t.sql, "decision.closed", `/decisions/${id}`)).toEqual([]);
     for (const email of [SODRA, SF, GOT, VAST]) expect((await state(id, email, "agree")).status).toBe(200);
     expect((await close(id)).status).toBe(200);
+    // 004 §3.1: every party is informed of the outcome, through its people in every group of the partnership.
+    expect(await toldOf(t.sql, "decision.closed", `/decisions/${id}`)).toEqual(await speakersIn(t.sql, await partnershipId()));
+    const [told] = await t.sql`select params from notifications where kind = 'decision.closed' and link = ${`/decisions/${id}`} limit 1`;
+    expect(told.params).toMatchObject({ statusKey: "notify.status.adopted", text: "Styrgruppen fastställer mötesplanen." });
     expect(await stored(id)).toMatchObject({ status: "adopted", number: 3 });
     const register = await pageText(`/groups/${group.steering}/decisions`, VAST);
     expect(register).toContain(`SG ${year} § 3`);

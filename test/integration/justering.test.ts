@@ -5,6 +5,7 @@ import { FRAGMENT } from "../../realtime/content";
 import { contentHash } from "../../realtime/versions";
 import { stockholmSteeringMeetings } from "../support/demo";
 import { freshDatabase, type TestDatabase } from "../support/db";
+import { toldOf } from "../support/notifications";
 import { client, startTestServer } from "../support/server";
 import { eventually, minutesClient, typeInto, type MinutesClient } from "../support/yclient";
 import { postMeetingForm } from "../support/resource-forms";
@@ -58,6 +59,10 @@ describe("justering: approval locks the minutes", () => {
     expect((await post("chair", { intent: "forApproval" })).status).toBe(400);
     expect((await post("chair", { intent: "forApproval", adjuster: ids.outsider })).status).toBe(400);
     expect((await post("chair", { intent: "forApproval", adjuster: ids.adjuster })).status).toBe(200);
+    // The adjuster is told the minutes await their approval (the chair sent them); a duty, so mailed at once.
+    expect(await toldOf(t.sql, "minutes.forApproval", `/meetings/${meetingId}`)).toEqual(["stockholm.bo-gotland@samrad.test"]);
+    const [mail] = await t.sql`select subject from outbox where "to" = 'stockholm.bo-gotland@samrad.test' and body like ${`%/meetings/${meetingId}\n%`}`;
+    expect(mail.subject).toMatch(/väntar på din justering\.$/);
 
     const before = await updateCount();
     typeInto(member, "Sent tillägg från Ingrid.");
@@ -115,6 +120,11 @@ describe("justering: approval locks the minutes", () => {
     expect(final.text_sha256).toBe(contentHash(approved));
     expect(final.text).toContain("Sista rättelse.");
     expect(final.approvals.map((a: { role: string }) => a.role).sort()).toEqual(["adjuster", "chair"]);
+    // Every member of the group is told the minutes are final, with the link to the printable minutes.
+    const members = await t.sql<{ email: string }[]>`
+      select u.email from group_members gm join users u on u.id = gm.user_id where gm.group_id = (select group_id from meetings where id = ${meetingId}) order by u.email`;
+    expect(members.map((m) => m.email)).toEqual(expect.arrayContaining(["stockholm.bo-gotland@samrad.test", "stockholm.bo-sodra@samrad.test", "stockholm.bo-vasterort@samrad.test"]));
+    expect(await toldOf(t.sql, "minutes.final", `/meetings/${meetingId}/minutes`)).toEqual(members.map((m) => m.email));
 
     const before = await updateCount();
     const deniedBefore = clients.map((c) => c.denied());

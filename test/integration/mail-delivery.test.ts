@@ -2,8 +2,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { hashPassword } from "../../app/auth/password.server";
 import { deliverDueMail, smtpTransport } from "../../app/services/mail-delivery.server";
+import { notify, sendDigests } from "../../app/services/notify.server";
 import { queueMail } from "../../app/services/outbox.server";
-import { auditLog, outbox, users } from "../../db/schema";
+import { auditLog, notificationPreferences, outbox, users } from "../../db/schema";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import type { RunningServer } from "../../app/http/server.server";
 import { client, startTestServer } from "../support/server";
@@ -73,9 +74,20 @@ describe("delivery over SMTP", () => {
   });
 
   it("mail to an address without an account has no List-Unsubscribe", async () => {
-    await queue("Invitation");
+    await queueMail(t.db, { to: "ny.medlem@jouren.se", subject: "Invitation", body: "Välkommen!\n\n/invite/abc" });
+    await t.db.update(outbox).set({ nextAttemptAt: t0 });
     await deliver(at(0));
     expect(smtp.received[0].raw).not.toContain("List-Unsubscribe");
+    expect(smtp.received[0].raw).toContain('<html lang="sv">');
+  });
+
+  it("account mail, to an account's address but for no notification, has its HTML in the account's language and no List-Unsubscribe", async () => {
+    await queue("Choose a new password");
+    await deliver(at(0));
+    const [mail] = smtp.received;
+    expect(mail.raw).toContain('<html lang="en">');
+    expect(mail.raw).not.toContain("List-Unsubscribe");
+    expect(mail.raw).not.toContain("Choose which e-mail you want");
   });
 
   it.each([421, 451])("a server refusing once with %i gets the mail again after the back-off, and only once", async (code) => {
@@ -90,6 +102,31 @@ describe("delivery over SMTP", () => {
     expect(await deliver(at(60))).toMatchObject({ sent: 1 });
     expect(smtp.received).toHaveLength(1);
     expect(await rowOf(id)).toMatchObject({ status: "sent", attempts: 2, lastError: null });
+  });
+
+  it("the digest arrives as one mail with each owed notification and its link; a duty came at once on its own", async () => {
+    await t.db.insert(notificationPreferences).values({ userId: member.id, kind: "minutes.final", mode: "digest" });
+    const told = (kind: "minutes.final" | "minutes.forApproval", meeting: string) =>
+      notify(t.db, { kind, userIds: [member.id], params: { meeting }, link: `/meetings/${meeting}`, eventKey: `${kind}:${meeting}` }, PUBLIC_URL);
+    await told("minutes.final", "m-1");
+    await told("minutes.forApproval", "m-2");
+    await told("minutes.final", "m-3");
+    expect(await sendDigests(t.db, PUBLIC_URL)).toBe(1);
+    await t.db.update(outbox).set({ nextAttemptAt: t0 });
+    expect(await deliver(at(0))).toMatchObject({ sent: 2, failed: 0 });
+
+    const [duty, digest] = smtp.received.map((m) => ({ ...m, raw: m.raw.replace(/\r\n/g, "\n") }));
+    expect(duty.raw).toContain("Subject: The minutes of m-2 await your approval.");
+    expect(duty.raw).not.toContain("m-1");
+    expect(digest.raw).toContain("Subject: =?UTF-8?Q?Samr"); // "Samråd: 2 new messages", encoded
+    for (const meeting of ["m-1", "m-3"]) {
+      expect(digest.raw).toContain(`• The minutes of ${meeting} are approved and final.\n  ${PUBLIC_URL}/meetings/${meeting}`);
+      expect(digest.raw).toContain(`<a href="${PUBLIC_URL}/meetings/${meeting}">`);
+    }
+    expect(digest.raw).not.toContain("m-2");
+    expect(digest.raw).toContain(`List-Unsubscribe: <${PUBLIC_URL}/settings#notifications>`);
+    // Sent once: a second run owes nothing.
+    expect(await sendDigests(t.db, PUBLIC_URL)).toBe(0);
   });
 
   it("a server that cannot be reached is tried again later", async () => {

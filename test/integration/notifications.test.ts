@@ -122,6 +122,31 @@ describe("notifications: one per event and person, mailed per preference, remind
     ]);
   });
 
+  it("reminds of a report 30 days before it is due and of a follow-up once late; the notice deadline 14 days ahead, to the public party too", async () => {
+    const SF = "stockholm.socialforvaltningen@samrad.test";
+    const SODRA = "stockholm.bo-sodra@samrad.test";
+    await runReminders(t.db, BASE, new Date("2027-01-05T08:00:00Z"));
+    // Österåker's 2026 report is due 2027-01-31; its follow-up was due 2026-12-31.
+    expect((await mailTo(MARIA)).filter((s) => s.startsWith("Årsrapporten 2026"))).toEqual([
+      "Årsrapporten 2026 för Kvinnojouren i Österåker ska lämnas senast 2027-01-31 – om högst 30 dagar.",
+    ]);
+    expect((await mailTo(KARIN)).filter((s) => s.startsWith("Verksamhetsuppföljning"))).toEqual([
+      "Verksamhetsuppföljning (IOP Österåkers kommun – Kvinnojouren i Österåker) ska vara klar senast 2026-12-31 – om högst 30 dagar.",
+      "Verksamhetsuppföljning (IOP Österåkers kommun – Kvinnojouren i Österåker) ska vara klar senast 2026-12-31 – försenad.",
+    ]);
+    // 004 §5.1: the coordinator and the public party's representatives hear of the notice deadline 60 and 14 days ahead; an idea-based party does not.
+    await runReminders(t.db, BASE, new Date("2026-09-16T08:00:00Z"));
+    await runReminders(t.db, BASE, new Date("2026-09-20T08:00:00Z"));
+    const noticeMails = async (email: string) => (await mailTo(email)).filter((s) => s.startsWith("Sista dag att säga upp IOP Socialförvaltningen"));
+    for (const email of [ADMIN, SF]) {
+      expect(await noticeMails(email)).toEqual([
+        "Sista dag att säga upp IOP Socialförvaltningen Stockholm – Brottsofferjourerna är 2026-09-30 – om högst 60 dagar.",
+        "Sista dag att säga upp IOP Socialförvaltningen Stockholm – Brottsofferjourerna är 2026-09-30 – om högst 14 dagar.",
+      ]);
+    }
+    expect(await noticeMails(SODRA)).toEqual([]);
+  });
+
   it("reminds members who have not answered a notice two days before the meeting", async () => {
     const [m] = await t.sql<{ id: string; starts_at: string; group_id: string }[]>`
       select m.id, m.starts_at, m.group_id from meetings m join groups g on g.id = m.group_id join partnerships p on p.id = g.partnership_id

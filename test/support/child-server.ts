@@ -8,10 +8,14 @@ export interface ChildServer {
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-/** Runs `server.ts` exactly as `npm start` would, but in test mode, against `databaseUrl`. */
+/**
+ * Runs `server.ts` exactly as `npm start` would, but in test mode, against `databaseUrl`; with
+ * PINNED_NOW in `env`, its clock starts at that instant (see pinned-clock.ts).
+ */
 export async function spawnServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ChildServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const clock = env.PINNED_NOW ? ["--import", "./test/support/pinned-clock.ts"] : [];
+  const child = spawn(process.execPath, ["--import", "tsx", ...clock, "server.ts"], {
     env: { ...process.env, NODE_ENV: "test", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
