@@ -55,7 +55,7 @@ const CANDIDATES = { decision: 50, minutes: 15, case: 50, agendaItem: 50, docume
  * sequential scans: with a word in most rows it would otherwise compute every row's tsvector.
  */
 export async function search(db: Db, user: SessionUser, query: string, locale: Locale): Promise<SearchResults> {
-  // Prepared, so it is parsed once per connection, but planned for each query (decision 026): a plan cached
+  // Prepared, so it is parsed once per connection, but planned for each query (decision 028): a plan cached
   // for any words and any user (PostgreSQL's generic plan after five runs) took a third longer than one
   // made for these words, planning included. Bypasses drizzle's unprepared execute.
   const { sql: text, params } = dialect.sqlToQuery(searchStatement(user, query, locale));
