@@ -22,14 +22,10 @@ describe("decision capabilities: every intent refused where its form is hidden",
   beforeAll(async () => {
     s = await stockholmAfterVasterortLeft();
     ({ t, http, cookie } = s);
-    const form = { title: "Styrgruppen", kind: "ordinary", date: "2027-01-21", startTime: "13:00", endTime: "15:00", location: "Ragnar Östbergs plan 1" };
-    const meeting = (await http.post(`/groups/${s.groupId}/meetings/new`, form, { cookie: cookie[CITY] })).headers.get("location")!.split("/").pop()!;
-    await t.sql`update meetings set starts_at = '2026-11-20T12:00:00Z', ends_at = '2026-11-20T14:00:00Z' where id = ${meeting}`;
+    const meeting = await heldSteeringMeeting(s);
     const present = [await s.userId(CITY), await s.userId(VASTERORT)];
     expect((await postMeetingForm(http, meeting, { intent: "presence", present }, cookie[CITY])).status).toBe(200);
-    const [item] = await t.sql<{ id: string }[]>`select id from agenda_items where meeting_id = ${meeting} order by position limit 1`;
-    const recorded = await postMeetingForm(http, meeting, { intent: "decision", agendaItemId: item.id, text: "Styrgruppen antar planen." }, cookie[CITY]);
-    atMeeting = recorded.headers.get("location")!.split("/").pop()!;
+    atMeeting = await decisionRecordedAt(s, meeting);
     const proposed = await http.post(`/groups/${s.groupId}/decisions`, { text: "Styrgruppen fastställer mötesplanen." }, { cookie: cookie[CITY] });
     expect(proposed.status).toBe(302);
     proposal = proposed.headers.get("location")!.split("/").pop()!;
@@ -127,27 +123,8 @@ describe("a deputy states the party's position only standing in for its absent r
     await s.t.sql`update group_members set party_id = ${gotland}, role = 'deputy' where group_id = ${
       s.groupId
     } and user_id = ${await s.userId(SODRA)}`;
-    const form = {
-      title: "Styrgruppen",
-      kind: "ordinary",
-      date: "2027-01-21",
-      startTime: "13:00",
-      endTime: "15:00",
-      location: "Ragnar Östbergs plan 1",
-    };
-    meeting = (await s.http.post(`/groups/${s.groupId}/meetings/new`, form, { cookie: s.cookie[CITY] })).headers
-      .get("location")!
-      .split("/")
-      .pop()!;
-    await s.t.sql`update meetings set starts_at = '2026-11-20T12:00:00Z', ends_at = '2026-11-20T14:00:00Z' where id = ${meeting}`;
-    const [item] = await s.t.sql<{ id: string }[]>`select id from agenda_items where meeting_id = ${meeting} order by position limit 1`;
-    const recorded = await postMeetingForm(
-      s.http,
-      meeting,
-      { intent: "decision", agendaItemId: item.id, text: "Styrgruppen antar planen." },
-      s.cookie[CITY],
-    );
-    atMeeting = recorded.headers.get("location")!.split("/").pop()!;
+    meeting = await heldSteeringMeeting(s);
+    atMeeting = await decisionRecordedAt(s, meeting);
   });
   afterAll(() => s?.close());
 
@@ -191,3 +168,18 @@ describe("a deputy states the party's position only standing in for its absent r
     expect((await postDecisionForm(s.http, proposal, { intent: "position", position: "agree" }, s.cookie[GOTLAND])).status).toBe(200);
   });
 });
+
+/** A steering meeting convened by the city and moved to 2026-11-20, so it has been held. */
+async function heldSteeringMeeting(s: Stockholm): Promise<string> {
+  const form = { title: "Styrgruppen", kind: "ordinary", date: "2027-01-21", startTime: "13:00", endTime: "15:00", location: "Ragnar Östbergs plan 1" };
+  const meeting = (await s.http.post(`/groups/${s.groupId}/meetings/new`, form, { cookie: s.cookie[CITY] })).headers.get("location")!.split("/").pop()!;
+  await s.t.sql`update meetings set starts_at = '2026-11-20T12:00:00Z', ends_at = '2026-11-20T14:00:00Z' where id = ${meeting}`;
+  return meeting;
+}
+
+/** The chair records a decision at the meeting's first agenda item; its id. */
+async function decisionRecordedAt(s: Stockholm, meeting: string): Promise<string> {
+  const [item] = await s.t.sql<{ id: string }[]>`select id from agenda_items where meeting_id = ${meeting} order by position limit 1`;
+  const recorded = await postMeetingForm(s.http, meeting, { intent: "decision", agendaItemId: item.id, text: "Styrgruppen antar planen." }, s.cookie[CITY]);
+  return recorded.headers.get("location")!.split("/").pop()!;
+}
