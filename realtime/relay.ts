@@ -34,8 +34,7 @@ const CHANNEL = "samrad_minutes";
 const NOTIFY_LIMIT = 7500;
 
 const base64 = z.string().transform((s) => new Uint8Array(Buffer.from(s, "base64")));
-const Envelope = z.object({
-  from: z.string(),
+const Entry = z.object({
   meetingId: z.string().uuid(),
   message: z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("update"), ids: z.array(z.number().int().positive()), updates: z.array(base64).nullable() }),
@@ -43,21 +42,48 @@ const Envelope = z.object({
     z.object({ kind: z.literal("state") }),
   ]),
 });
+const Envelope = z.object({ from: z.string(), entries: z.array(Entry) });
+type Entry = { meetingId: string; message: RelayMessage };
 
 const encodeBytes = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("base64");
 
-export function encodeEnvelope(from: string, meetingId: string, message: RelayMessage): string {
+function encodeEntry({ meetingId, message }: Entry): string {
   const wire =
     message.kind === "update"
       ? { ...message, updates: message.updates?.map(encodeBytes) ?? null }
       : message.kind === "awareness"
         ? { ...message, update: encodeBytes(message.update) }
         : message;
-  return JSON.stringify({ from, meetingId, message: wire });
+  return JSON.stringify({ meetingId, message: wire });
+}
+
+/**
+ * The entries as few payloads of at most `limit` characters. An update too large travels by its
+ * row ids alone; presence too large is dropped (the next change or the awareness renewal carries it).
+ */
+export function envelopes(from: string, entries: Entry[], limit: number): string[] {
+  const head = `{"from":${JSON.stringify(from)},"entries":[`;
+  const payloads: string[] = [];
+  let parts: string[] = [];
+  let length = head.length + 2;
+  const close = () => parts.length && payloads.push(head + parts.join(",") + "]}");
+  for (const entry of entries) {
+    let part = encodeEntry(entry);
+    if (head.length + 2 + part.length > limit && entry.message.kind === "update") part = encodeEntry({ ...entry, message: { ...entry.message, updates: null } });
+    if (head.length + 2 + part.length > limit) continue;
+    if (length + part.length + 1 > limit) {
+      close();
+      [parts, length] = [[], head.length + 2];
+    }
+    parts.push(part);
+    length += part.length + 1;
+  }
+  close();
+  return payloads;
 }
 
 /** Null for anything malformed: a relay is another process's word, and checked like a socket's. */
-export function decodeEnvelope(payload: string): { from: string; meetingId: string; message: RelayMessage } | null {
+function decodeEnvelope(payload: string): { from: string; entries: Entry[] } | null {
   try {
     const parsed = Envelope.safeParse(JSON.parse(payload));
     return parsed.success ? parsed.data : null;
@@ -68,10 +94,31 @@ export function decodeEnvelope(payload: string): { from: string; meetingId: stri
 
 /** Hands each well-formed message from another instance to the handlers. */
 function receiver(self: string, handlers: () => RelayHandlers | undefined) {
+  // Every instance hears its own messages back: recognised by their first bytes, not parsed.
+  const own = `{"from":${JSON.stringify(self)},`;
   return (payload: string) => {
+    if (payload.startsWith(own)) return;
     const envelope = decodeEnvelope(payload);
     if (!envelope) return console.warn("[realtime] ignored a malformed relay message");
-    if (envelope.from !== self) handlers()?.message(envelope.meetingId, envelope.message);
+    for (const { meetingId, message } of envelope.entries) handlers()?.message(meetingId, message);
+  };
+}
+
+/**
+ * What is published in one turn of the event loop leaves together, in order: an edit and the
+ * cursor moves that came with it cost one NOTIFY or PUBLISH, not one each.
+ */
+function outbox(self: string, limit: number, send: (payload: string) => Promise<void>) {
+  let queued: Entry[] = [];
+  let sending: Promise<void> | undefined;
+  const flush = () => {
+    const entries = queued;
+    [queued, sending] = [[], undefined];
+    return Promise.all(envelopes(self, entries, limit).map(send)).then(() => {});
+  };
+  return (meetingId: string, message: RelayMessage): Promise<void> => {
+    queued.push({ meetingId, message });
+    return (sending ??= new Promise<void>((resolve) => setImmediate(resolve)).then(flush));
   };
 }
 
@@ -79,6 +126,12 @@ export function postgresRelay(sql: postgres.Sql): Relay {
   const self = randomUUID();
   let handlers: RelayHandlers | undefined;
   let listening: { unlisten: () => Promise<void> } | undefined;
+  const publish = outbox(self, NOTIFY_LIMIT, (payload) =>
+    sql.notify(CHANNEL, payload).then(
+      () => {},
+      (error) => console.error("[realtime] relaying through PostgreSQL failed", error),
+    ),
+  );
   return {
     name: "postgres",
     async start(h) {
@@ -87,13 +140,7 @@ export function postgresRelay(sql: postgres.Sql): Relay {
       // documents opened before it may have missed messages (none are open at the first).
       listening = await sql.listen(CHANNEL, receiver(self, () => handlers), () => handlers?.resync());
     },
-    async publish(meetingId, message) {
-      let payload = encodeEnvelope(self, meetingId, message);
-      if (payload.length > NOTIFY_LIMIT && message.kind === "update") payload = encodeEnvelope(self, meetingId, { ...message, updates: null });
-      // Presence too large for a NOTIFY is dropped: the next change or the awareness renewal carries it.
-      if (payload.length > NOTIFY_LIMIT) return;
-      await sql.notify(CHANNEL, payload).catch((error) => console.error("[realtime] relaying through PostgreSQL failed", error));
-    },
+    publish,
     async close() {
       handlers = undefined;
       await listening?.unlisten().catch(() => {});
@@ -109,6 +156,12 @@ export function redisRelay(url: string): Relay {
   const sub = new Redis(url, { lazyConnect: true });
   const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
   let reported = false;
+  const publish = outbox(self, Infinity, (payload) =>
+    pub.publish(CHANNEL, payload).then(
+      () => {},
+      (error) => console.error("[realtime] relaying through Redis failed", error),
+    ),
+  );
   for (const client of [sub, pub]) {
     client.on("error", (error) => {
       if (!reported) console.error("[realtime] Redis relay:", error.message);
@@ -129,12 +182,7 @@ export function redisRelay(url: string): Relay {
       pub.connect().catch(() => {});
       sub.subscribe(CHANNEL).catch((error) => console.error("[realtime] subscribing to the Redis relay failed", error));
     },
-    async publish(meetingId, message) {
-      await pub.publish(CHANNEL, encodeEnvelope(self, meetingId, message)).then(
-        () => {},
-        (error) => console.error("[realtime] relaying through Redis failed", error),
-      );
-    },
+    publish,
     async close() {
       handlers = undefined;
       sub.disconnect();
