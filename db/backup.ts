@@ -2,7 +2,7 @@
 // database with a manifest of what it holds, keeping the newest BACKUP_KEEP (decision 027).
 import { chmod, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import postgres from "postgres";
+import { connect } from "./client";
 import { readConfig } from "../app/config.server";
 import {
   BACKUP_EXTENSION,
@@ -25,7 +25,7 @@ await runTool(async () => {
   const pgDump = await pgClient("pg_dump");
   // The embedded server Samråd is running is used as it is; when Samråd is stopped it is started for the dump.
   const database = await attachDatabase(config);
-  const sql = postgres(database.url, { max: 1, onnotice: () => {} });
+  const sql = connect(database.url, { max: 1, onnotice: () => {} });
   try {
     const server = await serverVersion(sql);
     assertClientNotOlder(pgDump, server);

@@ -15,8 +15,20 @@ export interface DbOptions {
   onQuery?: (query: string) => void;
 }
 
+/**
+ * postgres.js for a URL that may name a Unix socket directory as libpq does (`?host=/dir`, which
+ * pg_dump and node-postgres read as well): postgres.js itself takes the directory only as an option.
+ */
+export function connect(url: string, options: postgres.Options<Record<string, postgres.PostgresType>> = {}) {
+  const parsed = new URL(url);
+  const socketDir = parsed.searchParams.get("host");
+  if (!socketDir?.startsWith("/")) return postgres(url, options);
+  parsed.searchParams.delete("host");
+  return postgres(parsed.toString(), { ...options, host: socketDir });
+}
+
 export function createDb(url: string, options: DbOptions = {}) {
-  const sql = postgres(url, {
+  const sql = connect(url, {
     max: options.max ?? POOL_SIZE,
     onnotice: () => {},
     // A database that is down or frozen fails fast instead of holding requests (and /healthz) for 30 s.

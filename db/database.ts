@@ -1,4 +1,4 @@
-import postgres from "postgres";
+import { connect } from "./client";
 import { runningEmbeddedUrl, startEmbeddedPostgres } from "./embedded";
 
 export interface DatabaseLocation {
@@ -16,7 +16,7 @@ export async function locateDatabase(env: {
   if (env.databaseUrl) return { url: env.databaseUrl, stop: async () => {} };
   const server = await startEmbeddedPostgres(`${env.dataDir}/pg`, env.embeddedPgPort);
   await createDatabaseIfMissing(server.url("postgres"), "samrad");
-  return { url: server.url("samrad"), stop: server.stop };
+  return { url: server.socketUrl("samrad"), stop: server.stop };
 }
 
 /**
@@ -29,7 +29,7 @@ export async function attachDatabase(env: { databaseUrl?: string; dataDir: strin
 }
 
 export async function createDatabaseIfMissing(adminUrl: string, name: string, template?: string) {
-  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  const sql = connect(adminUrl, { max: 1, onnotice: () => {} });
   try {
     const [row] = await sql`select 1 as found from pg_database where datname = ${name}`;
     if (!row) {

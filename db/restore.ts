@@ -2,7 +2,8 @@
 // db/backup.ts into a database and checks the result against the backup's manifest (decision 027).
 import { readFile, stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import postgres from "postgres";
+import type postgres from "postgres";
+import { connect } from "./client";
 import { countContents, readManifest, sha256OfFile, type BackupManifest } from "./backup-manifest";
 import { connectionFor, pgClient, run, runTool, ToolError } from "./pg-tools";
 
@@ -36,7 +37,7 @@ await runTool(async () => {
   await run(pgRestore.path, ["--list", file]);
 
   const name = decodeURIComponent(new URL(target).pathname.slice(1));
-  const sql = postgres(target, { max: 1, onnotice: () => {} });
+  const sql = connect(target, { max: 1, onnotice: () => {} });
   try {
     const found = await occupancy(sql);
     if (found.relations || found.largeObjects) {

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import postgres from "postgres";
 import { afterAll, expect, it } from "vitest";
 import { spawnServer } from "../support/child-server";
 import { freePort } from "../support/ports";
@@ -33,6 +34,13 @@ it("starts on an embedded PostgreSQL, survives kill -9 and keeps its data", { ti
     expect(page.status).toBe(200); // the session written before the crash is still there
     expect(await page.text()).toContain("Välkommen, Samordnare Admin.");
     expect(second.output()).not.toContain("Demodata"); // not seeded twice
+    // Samråd talks to its own server over the Unix socket in the data directory (no client address), not TCP.
+    const sql = postgres(`postgres://samrad:samrad@127.0.0.1:${env.EMBEDDED_PG_PORT}/samrad`, { max: 1 });
+    const backends = await sql<{ socket: boolean }[]>`select client_addr is null as socket from pg_stat_activity
+      where datname = 'samrad' and backend_type = 'client backend' and pid <> pg_backend_pid()`;
+    await sql.end();
+    expect(backends.length).toBeGreaterThan(0);
+    expect(backends.every((b) => b.socket)).toBe(true);
   } finally {
     await second.stop();
   }
