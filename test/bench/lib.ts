@@ -71,6 +71,8 @@ export interface BenchServer {
   url: string;
   /** The embedded PostgreSQL's database the server uses (EMBEDDED_PG_PORT), for benches that add data. */
   databaseUrl: string;
+  /** The same over the embedded server's Unix socket, as Samråd connects to it (libpq's `?host=`). */
+  socketUrl: string;
   /** Milliseconds from spawn until GET /healthz first answered 200. */
   readyMs: number;
   /**
@@ -103,7 +105,8 @@ export async function startServer(dataDir: string, { timeoutMs = 60_000, cwd = R
   };
   const server = await spawnServer("server.ts", { env, cwd, timeoutMs });
   const databaseUrl = `postgres://samrad:samrad@${HOST}:${pgPort}/samrad`;
-  return { ...server, databaseUrl, selfReportedMs: await selfReported(server.output) };
+  const socketUrl = `${databaseUrl}?host=${encodeURIComponent(path.resolve(dataDir, "pg"))}`;
+  return { ...server, databaseUrl, socketUrl, selfReportedMs: await selfReported(server.output) };
 }
 
 /**
@@ -113,7 +116,7 @@ export async function startServer(dataDir: string, { timeoutMs = 60_000, cwd = R
 export async function spawnServer(
   script: string,
   { env = {}, cwd = REPO_ROOT, timeoutMs = 60_000 }: { env?: Record<string, string>; cwd?: string; timeoutMs?: number } = {},
-): Promise<Omit<BenchServer, "databaseUrl">> {
+): Promise<Omit<BenchServer, "databaseUrl" | "socketUrl">> {
   const port = await freePort();
   const started = performance.now();
   // BENCH_CPU_PROF=dir writes the server's V8 CPU profile there when it stops (open in Chrome DevTools).

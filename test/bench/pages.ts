@@ -178,7 +178,7 @@ async function sessionOf(url: string, email: string): Promise<string> {
 await runBench(8 * 60_000, async (server, defer) => {
   let failed = false;
   console.log(`Page benchmark against ${server.url} (NODE_ENV=production, ready in ${fmtMs(server.readyMs)})`);
-  const floor = await startFloor(server.databaseUrl);
+  const floor = await startFloor(server.socketUrl);
   defer(() => stopServer(floor));
   console.log(`floor app at ${floor.url}`);
 

@@ -7,12 +7,12 @@ import { loader as items } from "./items";
  * pages look up the session and then run their loaders' queries in parallel. Each query is a
  * prepared `select`, as cheap as a query can be, so this is what any page making n queries could
  * reach at best on this machine, PostgreSQL sharing its cores. DATABASE_URL is Samråd's database
- * (the bench sets it); the pool has Samråd's size (db/client.ts).
+ * (the bench sets it), over the Unix socket as Samråd connects; the pool has Samråd's size (db/client.ts).
  */
-const sql = postgres(process.env.DATABASE_URL ?? "", {
-  max: 10,
-  onnotice: () => {},
-});
+const url = new URL(process.env.DATABASE_URL ?? "");
+const socketDir = url.searchParams.get("host") ?? undefined;
+url.searchParams.delete("host");
+const sql = postgres(url.toString(), { host: socketDir, max: 10, onnotice: () => {} });
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const n = Math.min(Math.max(Number(params.n) || 1, 1), 20);
