@@ -18,7 +18,7 @@ import {
 import type { SessionUser } from "../auth/session.server";
 import { checkRepresentation } from "../domain/representation";
 import type { Participant } from "../domain/participation";
-import { turnAt, turnProblem, type Rotation, type RotationMoment, type Turn } from "../domain/rotation";
+import { turnAt, turnProblem, type Rotation, type RotationMoment, type RotationOverride, type Turn } from "../domain/rotation";
 import { stockholmDate } from "../domain/stockholm-date";
 import { audit } from "./audit.server";
 import { conflict, invalid, ok, type Result } from "./result";
@@ -64,33 +64,42 @@ export interface RotationNow {
   named: { turnIndex: number; userId: string; name: string }[];
 }
 
-/**
- * The rotation of each group where it stands now (`rotationOf`, `momentOf`), in four queries however
- * many groups: overrides, named persons, meetings held since the rotation started, parties leaving.
- */
+// Each group's overrides, named persons, meetings held since its rotation began and its partnership's
+// leaving parties, as correlated subqueries: one statement however many groups.
+const rotationFacts = prepared((db) =>
+  db
+    .select({
+      id: groups.id,
+      overrides: sql<RotationOverride[]>`coalesce((select json_agg(json_build_object('turnIndex', o.turn_index, 'reason', o.reason) order by o.turn_index)
+        from rotation_overrides o where o.group_id = groups.id), '[]')`,
+      named: sql<RotationNow["named"]>`coalesce((select json_agg(json_build_object('turnIndex', h.turn_index, 'userId', u.id, 'name', u.name) order by h.turn_index)
+        from turn_holders h inner join users u on u.id = h.user_id where h.group_id = groups.id), '[]')`,
+      held: sql<number>`(select count(*)::int from meetings m where m.group_id = groups.id and m.status <> 'cancelled'
+        and m.starts_at < ${sql.placeholder("now")}::timestamptz and m.starts_at >= groups.rotation_starts_on::date)`,
+      // effective_on is a date: json renders it as the same YYYY-MM-DD string drizzle gives.
+      leaving: sql<Participant[]>`coalesce((select json_agg(json_build_object('id', t.party_id, 'participatesUntil', t.effective_on))
+        from terminations t where t.partnership_id = groups.partnership_id), '[]')`,
+    })
+    .from(groups)
+    .where(sql`${groups.id} = any(${sql.placeholder("ids")}::uuid[])`)
+    .prepare("group_rotations"),
+);
+
+/** The rotation of each group where it stands now (`rotationOf`, `momentOf`), in one query however many groups. */
 export async function rotationsFor(db: Db, groupRows: GroupRow[], today: string, now = new Date()): Promise<Map<string, RotationNow>> {
   const ids = groupRows.filter((g) => g.rotationOrder?.length).map((g) => g.id);
   const result = new Map<string, RotationNow>();
   if (!ids.length) return result;
-  const [overrides, named, held, leaving] = await Promise.all([
-    db.select().from(rotationOverrides).where(inArray(rotationOverrides.groupId, ids)),
-    db
-      .select({ groupId: turnHolders.groupId, turnIndex: turnHolders.turnIndex, userId: users.id, name: users.name })
-      .from(turnHolders)
-      .innerJoin(users, eq(users.id, turnHolders.userId))
-      .where(inArray(turnHolders.groupId, ids)),
-    heldMeetingCounts(db, groupRows, now),
-    leavingParties(db, [...new Set(groupRows.map((g) => g.partnershipId))]),
-  ]);
+  const facts = new Map((await rotationFacts(db).execute({ ids, now: now.toISOString() })).map((f) => [f.id, f]));
   for (const group of groupRows) {
-    const rotation = rotationOf(group, overrides.filter((o) => o.groupId === group.id), leaving);
-    if (!rotation) continue;
-    const at = momentOf(rotation, today, held.get(group.id) ?? 0);
+    const f = facts.get(group.id);
+    const rotation = f && rotationOf(group, f.overrides, f.leaving);
+    if (!f || !rotation) continue;
+    const at = momentOf(rotation, today, f.held);
     const turn = turnAt(rotation, at);
-    const ofGroup = named.filter((n) => n.groupId === group.id);
-    const person = turn && ofGroup.find((n) => n.turnIndex === turn.index);
+    const person = turn && f.named.find((n) => n.turnIndex === turn.index);
     const holder = turn && { turn, partyId: turn.partyId, person: person ? { id: person.userId, name: person.name } : null };
-    result.set(group.id, { rotation, at, holder, named: ofGroup });
+    result.set(group.id, { rotation, at, holder, named: f.named });
   }
   return result;
 }
