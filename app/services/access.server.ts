@@ -40,6 +40,11 @@ const anyMembership = prepared((db) =>
 export async function requireGroupAccess(db: Db, user: SessionUser, groupId: string): Promise<GroupAccess> {
   if (!isUuid(groupId)) throw notFound();
   const [row] = await groupWithMembership(db).execute({ groupId, userId: user.id });
+  return groupAccessOf(row, user);
+}
+
+/** What a group row beside the user's membership (null when none) gives them: 404 unless they are a member or a coordinator. */
+export function groupAccessOf(row: { group: GroupAccess["group"]; partyId: string | null; role: MemberRole | null } | undefined, user: SessionUser): GroupAccess {
   if (!row || (!row.partyId && !user.isAdmin)) throw notFound();
   return {
     group: row.group,
