@@ -1,25 +1,21 @@
-import { and, asc, desc, eq, exists, gt, gte, isNull, ne, notExists, notInArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, gte, ne, notInArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { prepared } from "../../db/prepared";
 import {
-  amendmentSignatures,
-  amendments,
   attendance,
   cases,
-  decisionPositions,
-  decisionTasks,
-  decisions,
   groupMembers,
   groups,
   meetings,
   minutes,
-  minutesApprovals,
   organisations,
   parties,
   partnerships,
   planActions,
   terminations,
+  users,
   yearlyReports,
+  type GroupKind,
 } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import { byDeadline, CLOSED_CASE_KEYS, isOverdue, nextDeadline } from "../domain/cases";
@@ -39,74 +35,6 @@ function firstRows<T>(rows: T[]) {
 }
 
 const me = sql.placeholder("userId");
-
-/** Decisions still open in the user's groups on which the party they sit for has not yet stated a position. */
-const decisionsAwaitingMyParty = prepared((db) =>
-  db
-    .select({
-      id: decisions.id,
-      text: decisions.text,
-      year: decisions.year,
-      number: decisions.number,
-      groupKind: groups.kind,
-      groupName: groups.name,
-      participatesUntil: terminations.effectiveOn,
-    })
-    .from(decisions)
-    .innerJoin(groups, eq(groups.id, decisions.groupId))
-    .innerJoin(groupMembers, and(eq(groupMembers.groupId, decisions.groupId), eq(groupMembers.userId, me), ne(groupMembers.role, "observer")))
-    .leftJoin(terminations, eq(terminations.partyId, groupMembers.partyId))
-    .where(
-      and(
-        eq(decisions.status, "open"),
-        notExists(
-          db
-            .select({ one: sql`1` })
-            .from(decisionPositions)
-            .where(and(eq(decisionPositions.decisionId, decisions.id), eq(decisionPositions.partyId, groupMembers.partyId))),
-        ),
-      ),
-    )
-    .orderBy(asc(decisions.createdAt))
-    .limit(LIMIT)
-    .prepare("dashboard_positions"),
-);
-
-/** Open follow-up tasks the user owns, soonest first. */
-const myOpenTasks = prepared((db) =>
-  db
-    .select({ id: decisionTasks.id, title: decisionTasks.title, dueOn: decisionTasks.dueOn, decisionId: decisionTasks.decisionId })
-    .from(decisionTasks)
-    .where(and(eq(decisionTasks.ownerId, me), eq(decisionTasks.status, "open")))
-    .orderBy(asc(decisionTasks.dueOn))
-    .limit(LIMIT)
-    .prepare("dashboard_tasks"),
-);
-
-/** Amendments not yet valid that the user, as their party's representative in the steering group, has to sign. */
-const signaturesAwaitingMe = prepared((db) =>
-  db
-    .selectDistinct({ id: amendments.id, title: amendments.title, partnershipName: partnerships.name, createdAt: amendments.createdAt, participatesUntil: terminations.effectiveOn })
-    .from(amendments)
-    .innerJoin(partnerships, eq(partnerships.id, amendments.partnershipId))
-    .innerJoin(groups, and(eq(groups.partnershipId, amendments.partnershipId), eq(groups.kind, "steering")))
-    .innerJoin(groupMembers, and(eq(groupMembers.groupId, groups.id), eq(groupMembers.userId, me), eq(groupMembers.role, "representative")))
-    .leftJoin(terminations, eq(terminations.partyId, groupMembers.partyId))
-    .where(
-      and(
-        isNull(amendments.validAt),
-        notExists(
-          db
-            .select({ one: sql`1` })
-            .from(amendmentSignatures)
-            .where(and(eq(amendmentSignatures.amendmentId, amendments.id), eq(amendmentSignatures.partyId, groupMembers.partyId), isNull(amendmentSignatures.voidedAt))),
-        ),
-      ),
-    )
-    .orderBy(asc(amendments.createdAt))
-    .limit(LIMIT)
-    .prepare("dashboard_signatures"),
-);
 
 /** The parties the user speaks for in some group (not as observer). */
 const myParties = (db: Db) =>
@@ -218,45 +146,85 @@ const plansOwed = {
 /** A meeting as the overview names it: its title, its group and its partnership (two groups may share a name). */
 const meetingNamed = { meetingId: meetings.id, title: meetings.title, startsAt: meetings.startsAt, groupName: groups.name, partnershipName: partnerships.name };
 
-/** Minutes sent for approval that the user (as adjuster or chair) has not approved yet. */
-const minutesToApprove = prepared((db) =>
+interface NamedMeeting {
+  meetingId: string;
+  title: string;
+  startsAt: Date;
+  groupName: string;
+  partnershipName: string;
+}
+
+/** A list as a JSON array, in the order of its own (ordered, limited) query: one statement carries several. */
+const listOf = <T>(query: SQL) => sql<T[]>`coalesce((select json_agg(r) from (${query}) r), '[]')`;
+
+/**
+ * What waits for the user themself, one list each, in one statement: open decisions on which the
+ * party they sit for (not as observer) has stated no position; their open follow-up tasks; the
+ * amendments not yet valid they have to sign as their party's representative in the steering
+ * group; minutes sent for approval they (as adjuster or chair) have not approved; upcoming noticed
+ * meetings of their groups they have not answered. JSON carries instants as text (`startsAt`,
+ * `createdAt`: Dates again in `dashboardFor`) and dates as the same YYYY-MM-DD text drizzle gives.
+ */
+const waitingForMe = prepared((db) =>
   db
-    .select(meetingNamed)
-    .from(minutes)
-    .innerJoin(meetings, eq(meetings.id, minutes.meetingId))
-    .innerJoin(groups, eq(groups.id, meetings.groupId))
-    .innerJoin(partnerships, eq(partnerships.id, groups.partnershipId))
-    .where(
-      and(
-        eq(minutes.status, "for_approval"),
-        sql`(${me} = any(${minutes.adjusters}) or ${minutes.chairId} = ${me})`,
-        notExists(
-          db
-            .select({ one: sql`1` })
-            .from(minutesApprovals)
-            .where(and(eq(minutesApprovals.meetingId, minutes.meetingId), eq(minutesApprovals.userId, me))),
-        ),
-      ),
-    )
-    .orderBy(asc(meetings.startsAt))
-    .limit(LIMIT)
-    .prepare("dashboard_minutes_to_approve"),
+    .select({
+      positions: listOf<{ id: string; text: string; year: number; number: number; groupKind: GroupKind; groupName: string; participatesUntil: IsoDate | null }>(sql`
+        select d.id, d.text, d.year, d.number, g.kind as "groupKind", g.name as "groupName", t.effective_on as "participatesUntil"
+        from decisions d
+        inner join groups g on g.id = d.group_id
+        inner join group_members gm on gm.group_id = d.group_id and gm.user_id = ${me} and gm.role <> 'observer'
+        left join terminations t on t.party_id = gm.party_id
+        where d.status = 'open' and not exists (select 1 from decision_positions dp where dp.decision_id = d.id and dp.party_id = gm.party_id)
+        order by d.created_at limit ${LIMIT}`),
+      tasks: listOf<{ id: string; title: string; dueOn: IsoDate; decisionId: string }>(sql`
+        select id, title, due_on as "dueOn", decision_id as "decisionId" from decision_tasks
+        where owner_id = ${me} and status = 'open' order by due_on limit ${LIMIT}`),
+      signatures: listOf<{ id: string; title: string; partnershipName: string; createdAt: string; participatesUntil: IsoDate | null }>(sql`
+        select distinct a.id, a.title, p.name as "partnershipName", a.created_at as "createdAt", t.effective_on as "participatesUntil"
+        from amendments a
+        inner join partnerships p on p.id = a.partnership_id
+        inner join groups g on g.partnership_id = a.partnership_id and g.kind = 'steering'
+        inner join group_members gm on gm.group_id = g.id and gm.user_id = ${me} and gm.role = 'representative'
+        left join terminations t on t.party_id = gm.party_id
+        where a.valid_at is null
+          and not exists (select 1 from amendment_signatures s where s.amendment_id = a.id and s.party_id = gm.party_id and s.voided_at is null)
+        order by a.created_at limit ${LIMIT}`),
+      approvals: listOf<NamedMeeting & { startsAt: string }>(sql`
+        select m.id as "meetingId", m.title, m.starts_at as "startsAt", g.name as "groupName", p.name as "partnershipName"
+        from minutes mi
+        inner join meetings m on m.id = mi.meeting_id
+        inner join groups g on g.id = m.group_id
+        inner join partnerships p on p.id = g.partnership_id
+        where mi.status = 'for_approval' and (${me} = any(mi.adjusters) or mi.chair_id = ${me})
+          and not exists (select 1 from minutes_approvals ma where ma.meeting_id = mi.meeting_id and ma.user_id = ${me})
+        order by m.starts_at limit ${LIMIT}`),
+      answers: listOf<NamedMeeting & { startsAt: string }>(sql`
+        select m.id as "meetingId", m.title, m.starts_at as "startsAt", g.name as "groupName", p.name as "partnershipName"
+        from meetings m
+        inner join group_members gm on gm.group_id = m.group_id and gm.user_id = ${me}
+        inner join groups g on g.id = m.group_id
+        inner join partnerships p on p.id = g.partnership_id
+        left join attendance at on at.meeting_id = m.id and at.user_id = ${me}
+        where m.status = 'noticed' and m.starts_at > ${sql.placeholder("now")}::timestamptz and at.rsvp is null
+        order by m.starts_at limit ${LIMIT}`),
+    })
+    .from(users)
+    .where(eq(users.id, me))
+    .prepare("dashboard_waiting_for_me"),
 );
 
-/** Upcoming noticed meetings of the user's groups they have not answered yet. */
-const noticesToAnswer = prepared((db) =>
-  db
-    .select(meetingNamed)
-    .from(meetings)
-    .innerJoin(groupMembers, and(eq(groupMembers.groupId, meetings.groupId), eq(groupMembers.userId, me)))
-    .innerJoin(groups, eq(groups.id, meetings.groupId))
-    .innerJoin(partnerships, eq(partnerships.id, groups.partnershipId))
-    .leftJoin(attendance, and(eq(attendance.meetingId, meetings.id), eq(attendance.userId, me)))
-    .where(and(eq(meetings.status, "noticed"), gt(meetings.startsAt, sql.placeholder("now")), isNull(attendance.rsvp)))
-    .orderBy(asc(meetings.startsAt))
-    .limit(LIMIT)
-    .prepare("dashboard_notices_to_answer"),
-);
+/** `waitingForMe`'s lists with their instants as Dates again. */
+async function listsWaitingFor(db: Db, user: SessionUser, now: Date) {
+  const [row] = await waitingForMe(db).execute({ userId: user.id, now: now.toISOString() });
+  const asMeeting = (m: NamedMeeting & { startsAt: string }): NamedMeeting => ({ ...m, startsAt: new Date(m.startsAt) });
+  return {
+    positions: row.positions,
+    tasks: row.tasks,
+    signatures: row.signatures.map((a) => ({ ...a, createdAt: new Date(a.createdAt) })),
+    approvals: row.approvals.map(asMeeting),
+    answers: row.answers.map(asMeeting),
+  };
+}
 
 const inMyGroups = (db: Db) =>
   db
@@ -343,18 +311,14 @@ const openCases = {
 /** Everything "Översikt" shows a user, in one round of parallel queries. */
 export async function dashboardFor(db: Db, user: SessionUser, now: Date, today: IsoDate) {
   const scope = user.isAdmin ? "all" : "mine";
-  const [upcoming, positions, tasks, signatures, notices, reports, plans, followUps, approvals, answers, open] = await Promise.all([
+  const [upcoming, { positions, tasks, signatures, approvals, answers }, notices, reports, plans, followUps, open] = await Promise.all([
+    // Placeholders skip the column's encoder, so the instant goes as ISO text.
     nextMeetings[scope](db).execute({ userId: user.id, now: now.toISOString() }),
-    decisionsAwaitingMyParty(db).execute({ userId: user.id }),
-    myOpenTasks(db).execute({ userId: user.id }),
-    signaturesAwaitingMe(db).execute({ userId: user.id }),
+    listsWaitingFor(db, user, now),
     noticeDeadlines(db, user, today),
     reportsDue(db, user, today),
     (user.isAdmin ? plansOwed.all : plansOwed.mine)(db).execute({ userId: user.id }),
     followUpsDueFor(db, user, today),
-    minutesToApprove(db).execute({ userId: user.id }),
-    // Placeholders skip the column's encoder, so the instant goes as ISO text.
-    noticesToAnswer(db).execute({ userId: user.id, now: now.toISOString() }),
     openCases[scope](db).execute({ userId: user.id }),
   ]);
   // A party that has left states no positions and signs nothing more.
