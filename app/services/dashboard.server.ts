@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, exists, gte, ne, notInArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { prepared } from "../../db/prepared";
+import { prepared, preparedShapes } from "../../db/prepared";
 import {
   attendance,
   cases,
@@ -20,11 +20,11 @@ import {
 import type { SessionUser } from "../auth/session.server";
 import { byDeadline, CLOSED_CASE_KEYS, isOverdue, nextDeadline } from "../domain/cases";
 import { participatesOn } from "../domain/participation";
-import { periodStatus } from "../domain/period";
+import { periodStatus, type PeriodRule } from "../domain/period";
 import { normaliseRule, reportStatus } from "../domain/reporting-rule";
 import { currentReportYear, reportingParties } from "../domain/yearly-report";
-import type { IsoDate } from "../domain/iso-date";
-import { followUpsDueFor } from "./follow-ups.server";
+import { FOLLOW_UP_HORIZON_DAYS, followUpState, isDueForOverview } from "../domain/follow-up";
+import { addDaysIso, type IsoDate } from "../domain/iso-date";
 import { listedMinutesStatus } from "./minutes.server";
 
 const LIMIT = 10;
@@ -43,29 +43,8 @@ const myParties = (db: Db) =>
     .from(groupMembers)
     .where(and(eq(groupMembers.partyId, parties.id), eq(groupMembers.userId, me), ne(groupMembers.role, "observer")));
 
-/** Partnerships with their period rules: all for the coordinator, else those the user sits in a group of. */
-const partnershipRules = {
-  all: prepared((db) => db.select({ id: partnerships.id, name: partnerships.name, rule: partnerships.periodRule }).from(partnerships).prepare("dashboard_rules_all")),
-  mine: prepared((db) =>
-    db
-      .select({ id: partnerships.id, name: partnerships.name, rule: partnerships.periodRule })
-      .from(partnerships)
-      .where(
-        exists(
-          db
-            .select({ one: sql`1` })
-            .from(groupMembers)
-            .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-            .where(and(eq(groups.partnershipId, partnerships.id), eq(groupMembers.userId, me))),
-        ),
-      )
-      .prepare("dashboard_rules_mine"),
-  ),
-};
-
 /** The next last day to give notice in each partnership the user sees, soonest first. */
-async function noticeDeadlines(db: Db, user: SessionUser, today: IsoDate) {
-  const rows = await (user.isAdmin ? partnershipRules.all : partnershipRules.mine)(db).execute({ userId: user.id });
+function noticeDeadlines(rows: { id: string; name: string; rule: PeriodRule | null }[], today: IsoDate) {
   return rows
     .flatMap((p) => {
       const status = p.rule ? periodStatus(p.rule, today) : null;
@@ -117,32 +96,6 @@ async function reportsDue(db: Db, user: SessionUser, today: IsoDate) {
   });
 }
 
-const plansOwedBy = (db: Db) =>
-  db
-    .select({ id: cases.id, title: cases.title, planDueOn: cases.planDueOn, party: organisations.name })
-    .from(cases)
-    .innerJoin(parties, eq(parties.id, cases.concernsParty))
-    .innerJoin(organisations, eq(organisations.id, parties.organisationId))
-    .$dynamic();
-
-/** Action plans still owed (§5.4), soonest first: by the parties the user speaks for, or all for the coordinator. */
-const plansOwed = {
-  all: prepared((db) =>
-    plansOwedBy(db)
-      .where(and(eq(cases.kind, "shortcoming"), eq(cases.stage, "planRequired")))
-      .orderBy(asc(cases.planDueOn))
-      .limit(LIMIT)
-      .prepare("dashboard_plans_all"),
-  ),
-  mine: prepared((db) =>
-    plansOwedBy(db)
-      .where(and(eq(cases.kind, "shortcoming"), eq(cases.stage, "planRequired"), exists(myParties(db))))
-      .orderBy(asc(cases.planDueOn))
-      .limit(LIMIT)
-      .prepare("dashboard_plans_mine"),
-  ),
-};
-
 /** A meeting as the overview names it: its title, its group and its partnership (two groups may share a name). */
 const meetingNamed = { meetingId: meetings.id, title: meetings.title, startsAt: meetings.startsAt, groupName: groups.name, partnershipName: partnerships.name };
 
@@ -158,14 +111,18 @@ interface NamedMeeting {
 const listOf = <T>(query: SQL) => sql<T[]>`coalesce((select json_agg(r) from (${query}) r), '[]')`;
 
 /**
- * What waits for the user themself, one list each, in one statement: open decisions on which the
- * party they sit for (not as observer) has stated no position; their open follow-up tasks; the
- * amendments not yet valid they have to sign as their party's representative in the steering
- * group; minutes sent for approval they (as adjuster or chair) have not approved; upcoming noticed
- * meetings of their groups they have not answered. JSON carries instants as text (`startsAt`,
- * `createdAt`: Dates again in `dashboardFor`) and dates as the same YYYY-MM-DD text drizzle gives.
+ * The overview's short lists, one statement for them all. What waits for the user themself: open
+ * decisions on which the party they sit for (not as observer) has stated no position; their open
+ * follow-up tasks; the amendments not yet valid they have to sign as their party's representative
+ * in the steering group; minutes sent for approval they (as adjuster or chair) have not approved;
+ * upcoming noticed meetings of their groups they have not answered. And in the user's scope (all
+ * for the coordinator): the partnerships' period rules (those the user sits in a group of), the
+ * action plans still owed (§5.4; by the parties the user speaks for, not as observer) and the
+ * follow-ups planned up to `horizon` (those the user leads). JSON carries instants as text
+ * (`startsAt`, `createdAt`: Dates again in `overviewListsFor`) and dates as the same YYYY-MM-DD
+ * text drizzle gives.
  */
-const waitingForMe = prepared((db) =>
+const overviewLists = preparedShapes((db, scope: "all" | "mine") =>
   db
     .select({
       positions: listOf<{ id: string; text: string; year: number; number: number; groupKind: GroupKind; groupName: string; participatesUntil: IsoDate | null }>(sql`
@@ -207,15 +164,36 @@ const waitingForMe = prepared((db) =>
         left join attendance at on at.meeting_id = m.id and at.user_id = ${me}
         where m.status = 'noticed' and m.starts_at > ${sql.placeholder("now")}::timestamptz and at.rsvp is null
         order by m.starts_at limit ${LIMIT}`),
+      rules: listOf<{ id: string; name: string; rule: PeriodRule | null }>(sql`
+        select p.id, p.name, p.period_rule as rule from partnerships p
+        ${mine(scope, sql`where exists (select 1 from group_members gm inner join groups g on g.id = gm.group_id where g.partnership_id = p.id and gm.user_id = ${me})`)}`),
+      plans: listOf<{ id: string; title: string; planDueOn: IsoDate | null; party: string }>(sql`
+        select c.id, c.title, c.plan_due_on as "planDueOn", o.name as party
+        from cases c
+        inner join parties pa on pa.id = c.concerns_party
+        inner join organisations o on o.id = pa.organisation_id
+        where c.kind = 'shortcoming' and c.stage = 'planRequired'
+          ${mine(scope, sql`and exists (select 1 from group_members gm where gm.party_id = pa.id and gm.user_id = ${me} and gm.role <> 'observer')`)}
+        order by c.plan_due_on limit ${LIMIT}`),
+      followUps: listOf<{ id: string; partnershipId: string; partnershipName: string; title: string; dueOn: IsoDate }>(sql`
+        select f.id, f.partnership_id as "partnershipId", p.name as "partnershipName", f.title, f.due_on as "dueOn"
+        from follow_ups f
+        inner join partnerships p on p.id = f.partnership_id
+        where f.status = 'planned' and f.due_on <= ${sql.placeholder("horizon")}::date ${mine(scope, sql`and f.lead_user_id = ${me}`)}
+        order by f.due_on limit 20`),
     })
     .from(users)
     .where(eq(users.id, me))
-    .prepare("dashboard_waiting_for_me"),
+    .prepare(`dashboard_lists_${scope}`),
 );
 
-/** `waitingForMe`'s lists with their instants as Dates again. */
-async function listsWaitingFor(db: Db, user: SessionUser, now: Date) {
-  const [row] = await waitingForMe(db).execute({ userId: user.id, now: now.toISOString() });
+/** A condition that narrows a list to the user's own, left out for the coordinator's scope. */
+const mine = (scope: "all" | "mine", condition: SQL) => (scope === "mine" ? condition : sql``);
+
+/** `overviewLists` with their instants as Dates again. */
+async function overviewListsFor(db: Db, user: SessionUser, now: Date, today: IsoDate) {
+  const horizon = addDaysIso(today, FOLLOW_UP_HORIZON_DAYS);
+  const [row] = await overviewLists(db, user.isAdmin ? "all" : "mine").execute({ userId: user.id, now: now.toISOString(), horizon });
   const asMeeting = (m: NamedMeeting & { startsAt: string }): NamedMeeting => ({ ...m, startsAt: new Date(m.startsAt) });
   return {
     positions: row.positions,
@@ -223,6 +201,9 @@ async function listsWaitingFor(db: Db, user: SessionUser, now: Date) {
     signatures: row.signatures.map((a) => ({ ...a, createdAt: new Date(a.createdAt) })),
     approvals: row.approvals.map(asMeeting),
     answers: row.answers.map(asMeeting),
+    rules: row.rules,
+    plans: row.plans,
+    followUps: row.followUps,
   };
 }
 
@@ -311,14 +292,11 @@ const openCases = {
 /** Everything "Översikt" shows a user, in one round of parallel queries. */
 export async function dashboardFor(db: Db, user: SessionUser, now: Date, today: IsoDate) {
   const scope = user.isAdmin ? "all" : "mine";
-  const [upcoming, { positions, tasks, signatures, approvals, answers }, notices, reports, plans, followUps, open] = await Promise.all([
+  const [upcoming, { positions, tasks, signatures, approvals, answers, rules, plans, followUps }, reports, open] = await Promise.all([
     // Placeholders skip the column's encoder, so the instant goes as ISO text.
     nextMeetings[scope](db).execute({ userId: user.id, now: now.toISOString() }),
-    listsWaitingFor(db, user, now),
-    noticeDeadlines(db, user, today),
+    overviewListsFor(db, user, now, today),
     reportsDue(db, user, today),
-    (user.isAdmin ? plansOwed.all : plansOwed.mine)(db).execute({ userId: user.id }),
-    followUpsDueFor(db, user, today),
     openCases[scope](db).execute({ userId: user.id }),
   ]);
   // A party that has left states no positions and signs nothing more.
@@ -339,8 +317,11 @@ export async function dashboardFor(db: Db, user: SessionUser, now: Date, today: 
     tasks: tasks.map((task) => ({ ...task, overdue: task.dueOn < today })),
     plans: plans.map((plan) => ({ ...plan, overdue: Boolean(plan.planDueOn && plan.planDueOn < today) })),
     signatures: takingPart(signatures),
-    notices: firstRows(notices),
+    notices: firstRows(noticeDeadlines(rules, today)),
     reports: firstRows(reports.map(({ filedAt: _, ...r }) => r)),
-    followUps,
+    // The query narrows to the horizon; the domain rule decides what shows and what is late.
+    followUps: followUps
+      .filter((r) => isDueForOverview({ dueOn: r.dueOn, status: "planned" }, today))
+      .map((r) => ({ ...r, overdue: followUpState({ dueOn: r.dueOn, status: "planned" }, today).state === "overdue" })),
   };
 }
