@@ -118,8 +118,8 @@ export async function rotationsFor(db: Db, groupRows: GroupRow[], today: string,
 function rotationsOf(rows: (RotationFacts & { group: GroupRow })[], today: string): Map<string, RotationNow> {
   return new Map(
     rows.flatMap(({ group, ...facts }) => {
-      const now = rotationNow(group, facts, today);
-      return now ? [[group.id, now] as const] : [];
+      const where = rotationNow(group, facts, today);
+      return where ? [[group.id, where] as const] : [];
     }),
   );
 }
