@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, Outlet, useLoaderData, useLocation } from "@remix-run/react";
-import { notFound, requireUser } from "~/auth/guards.server";
+import { requireUser } from "~/auth/guards.server";
 import { PartnershipTabs, tabOf } from "~/components/PartnershipTabs";
-import { isUuid, requirePartnershipAccess } from "~/services/access.server";
-import { partnershipName } from "~/services/partnerships.server";
+import { requirePartnership } from "~/services/access.server";
 
 /**
  * The frame of a partnership's pages: its name and tabs above the page. Remix runs this loader
@@ -11,11 +10,8 @@ import { partnershipName } from "~/services/partnerships.server";
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  if (!isUuid(params.id)) throw notFound();
-  // The name is asked for beside the check, and returned only if the check passes.
-  const [, name] = await Promise.all([requirePartnershipAccess(context.db, user, params.id), partnershipName(context.db, params.id)]);
-  if (name === null) throw notFound();
-  return { id: params.id, name };
+  const { id, name } = await requirePartnership(context, user, params.id);
+  return { id, name };
 }
 
 export default function PartnershipLayout() {

@@ -10,15 +10,15 @@ import { meetingStage } from "~/domain/meeting-phase";
 import { periodAfterNotices } from "~/domain/participation";
 import { periodStatus, upcomingDates } from "~/domain/period";
 import { agreementEndsOn } from "~/domain/termination";
-import { startOfStockholmYear, stockholmDate } from "~/domain/stockholm-date";
+import { stockholmDate } from "~/domain/stockholm-date";
 import { parseForm } from "~/forms/parse";
 import { readForm } from "~/http/form.server";
 import { formatDateTime } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
-import { isUuid, requirePartnershipAccess } from "~/services/access.server";
-import { createGroup, holdersFor } from "~/services/groups.server";
-import { partnershipExists, partnershipOverview } from "~/services/partnerships.server";
+import { isUuid, requirePartnership } from "~/services/access.server";
+import { createGroup } from "~/services/groups.server";
+import { partnershipContents, partnershipExists } from "~/services/partnerships.server";
 import { terminationsOf } from "~/services/terminations.server";
 import { TableScroll } from "~/components/DataTable";
 import { MeetingStatusBadge } from "~/components/MeetingStatusBadge";
@@ -31,27 +31,25 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const now = new Date();
   const today = stockholmDate(now);
   // The page's data is asked for beside the check, and returned only if the check passes.
-  const [, overview, terminations] = await Promise.all([
-    requirePartnershipAccess(context.db, user, params.id),
-    partnershipOverview(context.db, params.id, startOfStockholmYear(today)),
+  const [partnership, { parties, groups, holders, meetings }, terminations] = await Promise.all([
+    requirePartnership(context, user, params.id),
+    partnershipContents(context.db, params.id, today),
     terminationsOf(context.db, params.id),
   ]);
-  if (!overview) throw notFound();
-  const holders = await holdersFor(context.db, overview.groups, today);
-  const partyName = new Map(overview.parties.map((p) => [p.id, p.name]));
-  const endsOn = agreementEndsOn(overview.parties, terminations);
+  const partyName = new Map(parties.map((p) => [p.id, p.name]));
+  const endsOn = agreementEndsOn(parties, terminations);
   return {
     today,
     endsOn,
     leaving: terminations.map((n) => ({ party: n.partyName, effectiveOn: n.effectiveOn })),
     isAdmin: user.isAdmin,
-    partnership: overview.partnership,
+    partnership,
     // As the API says it: notices that end the agreement end its period and deadlines too.
-    period: overview.partnership.periodRule ? periodAfterNotices(periodStatus(overview.partnership.periodRule, today), endsOn, today) : null,
-    parties: overview.parties,
-    groups: overview.groups.map((g) => {
+    period: partnership.periodRule ? periodAfterNotices(periodStatus(partnership.periodRule, today), endsOn, today) : null,
+    parties,
+    groups: groups.map((g) => {
       const holder = holders.get(g.id);
-      const own = overview.meetings.filter((m) => m.groupId === g.id);
+      const own = meetings.filter((m) => m.groupId === g.id);
       const next = own.find((m) => m.endsAt >= now);
       const cadence =
         g.cadencePer && g.cadenceAtLeast

@@ -1,9 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { prepared } from "../../db/prepared";
-import { groupMembers, groups, type MemberRole } from "../../db/schema";
+import { groupMembers, groups, partnerships, type MemberRole } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import { notFound } from "../auth/guards.server";
+import type { RequestContext } from "../context";
 
 export interface GroupAccess {
   group: typeof groups.$inferSelect;
@@ -39,12 +40,54 @@ const anyMembership = prepared((db) =>
 export async function requireGroupAccess(db: Db, user: SessionUser, groupId: string): Promise<GroupAccess> {
   if (!isUuid(groupId)) throw notFound();
   const [row] = await groupWithMembership(db).execute({ groupId, userId: user.id });
+  return groupAccessOf(row, user);
+}
+
+/** What a group row beside the user's membership (null when none) gives them: 404 unless they are a member or a coordinator. */
+export function groupAccessOf(row: { group: GroupAccess["group"]; partyId: string | null; role: MemberRole | null } | undefined, user: SessionUser): GroupAccess {
   if (!row || (!row.partyId && !user.isAdmin)) throw notFound();
   return {
     group: row.group,
     membership: row.partyId && row.role ? { partyId: row.partyId, role: row.role } : null,
     isAdmin: user.isAdmin,
   };
+}
+
+// The partnership's row with whether the user sits in any of its groups, for its pages' frame and page alike.
+const partnershipWithMembership = prepared((db) =>
+  db
+    .select({
+      partnership: partnerships,
+      member: sql<boolean>`exists (select 1 from groups g inner join group_members gm on gm.group_id = g.id
+        where g.partnership_id = partnerships.id and gm.user_id = ${sql.placeholder("userId")})`,
+    })
+    .from(partnerships)
+    .where(eq(partnerships.id, sql.placeholder("partnershipId")))
+    .prepare("partnership_with_membership"),
+);
+
+type Partnership = typeof partnerships.$inferSelect;
+const partnershipsOfRequest = new WeakMap<RequestContext, Map<string, Promise<Partnership | null>>>();
+
+/**
+ * The partnership, when the user may see it (`requirePartnershipAccess`); 404 otherwise. A page of a
+ * partnership and the frame around it both need it: the request's context remembers it, so the
+ * loaders of one request ask once between them.
+ */
+export async function requirePartnership(context: RequestContext, user: SessionUser, partnershipId: string | undefined): Promise<Partnership> {
+  if (!isUuid(partnershipId)) throw notFound();
+  let ofRequest = partnershipsOfRequest.get(context);
+  if (!ofRequest) partnershipsOfRequest.set(context, (ofRequest = new Map()));
+  let visible = ofRequest.get(partnershipId);
+  if (!visible) {
+    visible = partnershipWithMembership(context.db)
+      .execute({ partnershipId, userId: user.id })
+      .then(([row]) => (row && (row.member || user.isAdmin) ? row.partnership : null));
+    ofRequest.set(partnershipId, visible);
+  }
+  const partnership = await visible;
+  if (!partnership) throw notFound();
+  return partnership;
 }
 
 /** A partnership is visible to coordinators and to members of any of its groups. */

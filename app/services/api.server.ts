@@ -6,9 +6,7 @@ import type { SessionUser } from "../auth/session.server";
 import { periodAfterNotices } from "../domain/participation";
 import { periodStatus } from "../domain/period";
 import { agreementEndsOn } from "../domain/termination";
-import { startOfStockholmYear } from "../domain/stockholm-date";
 import { isDatabaseUnavailable } from "../http/outage.server";
-import { holdersFor } from "./groups.server";
 import { listPartnershipsFor, partnershipOverview, type PartyRow } from "./partnerships.server";
 
 const party = (p: PartyRow) => ({ name: p.name, orgNumber: p.orgNumber, sector: p.sector });
@@ -20,12 +18,11 @@ export async function apiPartnerships(db: Db, user: SessionUser) {
 
 /** The partnership as the API documents it; `on` is "today" (YYYY-MM-DD, Stockholm). */
 export async function apiPartnership(db: Db, id: string, on: string) {
-  const overview = await partnershipOverview(db, id, startOfStockholmYear(on));
+  const overview = await partnershipOverview(db, id, on);
   if (!overview) return null;
-  const { partnership, parties, groups } = overview;
+  const { partnership, parties, groups, holders } = overview;
   const notices = parties.flatMap((p) => (p.participatesUntil ? [{ partyId: p.id, effectiveOn: p.participatesUntil }] : []));
   const status = partnership.periodRule && periodAfterNotices(periodStatus(partnership.periodRule, on), agreementEndsOn(parties, notices), on);
-  const holders = await holdersFor(db, groups, on);
   const partyName = new Map(parties.map((p) => [p.id, p.name]));
   return {
     id: partnership.id,

@@ -1,34 +1,30 @@
-import { and, asc, desc, eq, exists, gt, gte, isNull, ne, notExists, notInArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, gte, ne, notInArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { prepared } from "../../db/prepared";
+import { prepared, preparedShapes } from "../../db/prepared";
 import {
-  amendmentSignatures,
-  amendments,
   attendance,
   cases,
-  decisionPositions,
-  decisionTasks,
-  decisions,
   groupMembers,
   groups,
   meetings,
   minutes,
-  minutesApprovals,
   organisations,
   parties,
   partnerships,
   planActions,
   terminations,
+  users,
   yearlyReports,
+  type GroupKind,
 } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import { byDeadline, CLOSED_CASE_KEYS, isOverdue, nextDeadline } from "../domain/cases";
 import { participatesOn } from "../domain/participation";
-import { periodStatus } from "../domain/period";
+import { periodStatus, type PeriodRule } from "../domain/period";
 import { normaliseRule, reportStatus } from "../domain/reporting-rule";
 import { currentReportYear, reportingParties } from "../domain/yearly-report";
-import type { IsoDate } from "../domain/iso-date";
-import { followUpsDueFor } from "./follow-ups.server";
+import { FOLLOW_UP_HORIZON_DAYS, followUpState, isDueForOverview } from "../domain/follow-up";
+import { addDaysIso, type IsoDate } from "../domain/iso-date";
 import { listedMinutesStatus } from "./minutes.server";
 
 const LIMIT = 10;
@@ -40,74 +36,6 @@ function firstRows<T>(rows: T[]) {
 
 const me = sql.placeholder("userId");
 
-/** Decisions still open in the user's groups on which the party they sit for has not yet stated a position. */
-const decisionsAwaitingMyParty = prepared((db) =>
-  db
-    .select({
-      id: decisions.id,
-      text: decisions.text,
-      year: decisions.year,
-      number: decisions.number,
-      groupKind: groups.kind,
-      groupName: groups.name,
-      participatesUntil: terminations.effectiveOn,
-    })
-    .from(decisions)
-    .innerJoin(groups, eq(groups.id, decisions.groupId))
-    .innerJoin(groupMembers, and(eq(groupMembers.groupId, decisions.groupId), eq(groupMembers.userId, me), ne(groupMembers.role, "observer")))
-    .leftJoin(terminations, eq(terminations.partyId, groupMembers.partyId))
-    .where(
-      and(
-        eq(decisions.status, "open"),
-        notExists(
-          db
-            .select({ one: sql`1` })
-            .from(decisionPositions)
-            .where(and(eq(decisionPositions.decisionId, decisions.id), eq(decisionPositions.partyId, groupMembers.partyId))),
-        ),
-      ),
-    )
-    .orderBy(asc(decisions.createdAt))
-    .limit(LIMIT)
-    .prepare("dashboard_positions"),
-);
-
-/** Open follow-up tasks the user owns, soonest first. */
-const myOpenTasks = prepared((db) =>
-  db
-    .select({ id: decisionTasks.id, title: decisionTasks.title, dueOn: decisionTasks.dueOn, decisionId: decisionTasks.decisionId })
-    .from(decisionTasks)
-    .where(and(eq(decisionTasks.ownerId, me), eq(decisionTasks.status, "open")))
-    .orderBy(asc(decisionTasks.dueOn))
-    .limit(LIMIT)
-    .prepare("dashboard_tasks"),
-);
-
-/** Amendments not yet valid that the user, as their party's representative in the steering group, has to sign. */
-const signaturesAwaitingMe = prepared((db) =>
-  db
-    .selectDistinct({ id: amendments.id, title: amendments.title, partnershipName: partnerships.name, createdAt: amendments.createdAt, participatesUntil: terminations.effectiveOn })
-    .from(amendments)
-    .innerJoin(partnerships, eq(partnerships.id, amendments.partnershipId))
-    .innerJoin(groups, and(eq(groups.partnershipId, amendments.partnershipId), eq(groups.kind, "steering")))
-    .innerJoin(groupMembers, and(eq(groupMembers.groupId, groups.id), eq(groupMembers.userId, me), eq(groupMembers.role, "representative")))
-    .leftJoin(terminations, eq(terminations.partyId, groupMembers.partyId))
-    .where(
-      and(
-        isNull(amendments.validAt),
-        notExists(
-          db
-            .select({ one: sql`1` })
-            .from(amendmentSignatures)
-            .where(and(eq(amendmentSignatures.amendmentId, amendments.id), eq(amendmentSignatures.partyId, groupMembers.partyId), isNull(amendmentSignatures.voidedAt))),
-        ),
-      ),
-    )
-    .orderBy(asc(amendments.createdAt))
-    .limit(LIMIT)
-    .prepare("dashboard_signatures"),
-);
-
 /** The parties the user speaks for in some group (not as observer). */
 const myParties = (db: Db) =>
   db
@@ -115,29 +43,8 @@ const myParties = (db: Db) =>
     .from(groupMembers)
     .where(and(eq(groupMembers.partyId, parties.id), eq(groupMembers.userId, me), ne(groupMembers.role, "observer")));
 
-/** Partnerships with their period rules: all for the coordinator, else those the user sits in a group of. */
-const partnershipRules = {
-  all: prepared((db) => db.select({ id: partnerships.id, name: partnerships.name, rule: partnerships.periodRule }).from(partnerships).prepare("dashboard_rules_all")),
-  mine: prepared((db) =>
-    db
-      .select({ id: partnerships.id, name: partnerships.name, rule: partnerships.periodRule })
-      .from(partnerships)
-      .where(
-        exists(
-          db
-            .select({ one: sql`1` })
-            .from(groupMembers)
-            .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-            .where(and(eq(groups.partnershipId, partnerships.id), eq(groupMembers.userId, me))),
-        ),
-      )
-      .prepare("dashboard_rules_mine"),
-  ),
-};
-
 /** The next last day to give notice in each partnership the user sees, soonest first. */
-async function noticeDeadlines(db: Db, user: SessionUser, today: IsoDate) {
-  const rows = await (user.isAdmin ? partnershipRules.all : partnershipRules.mine)(db).execute({ userId: user.id });
+function noticeDeadlines(rows: { id: string; name: string; rule: PeriodRule | null }[], today: IsoDate) {
   return rows
     .flatMap((p) => {
       const status = p.rule ? periodStatus(p.rule, today) : null;
@@ -189,74 +96,116 @@ async function reportsDue(db: Db, user: SessionUser, today: IsoDate) {
   });
 }
 
-const plansOwedBy = (db: Db) =>
-  db
-    .select({ id: cases.id, title: cases.title, planDueOn: cases.planDueOn, party: organisations.name })
-    .from(cases)
-    .innerJoin(parties, eq(parties.id, cases.concernsParty))
-    .innerJoin(organisations, eq(organisations.id, parties.organisationId))
-    .$dynamic();
-
-/** Action plans still owed (§5.4), soonest first: by the parties the user speaks for, or all for the coordinator. */
-const plansOwed = {
-  all: prepared((db) =>
-    plansOwedBy(db)
-      .where(and(eq(cases.kind, "shortcoming"), eq(cases.stage, "planRequired")))
-      .orderBy(asc(cases.planDueOn))
-      .limit(LIMIT)
-      .prepare("dashboard_plans_all"),
-  ),
-  mine: prepared((db) =>
-    plansOwedBy(db)
-      .where(and(eq(cases.kind, "shortcoming"), eq(cases.stage, "planRequired"), exists(myParties(db))))
-      .orderBy(asc(cases.planDueOn))
-      .limit(LIMIT)
-      .prepare("dashboard_plans_mine"),
-  ),
-};
-
 /** A meeting as the overview names it: its title, its group and its partnership (two groups may share a name). */
 const meetingNamed = { meetingId: meetings.id, title: meetings.title, startsAt: meetings.startsAt, groupName: groups.name, partnershipName: partnerships.name };
 
-/** Minutes sent for approval that the user (as adjuster or chair) has not approved yet. */
-const minutesToApprove = prepared((db) =>
+interface NamedMeeting {
+  meetingId: string;
+  title: string;
+  startsAt: Date;
+  groupName: string;
+  partnershipName: string;
+}
+
+/** A list as a JSON array, in the order of its own (ordered, limited) query: one statement carries several. */
+const listOf = <T>(query: SQL) => sql<T[]>`coalesce((select json_agg(r) from (${query}) r), '[]')`;
+
+/**
+ * The overview's short lists, one statement for them all. What waits for the user themself: open
+ * decisions on which the party they sit for (not as observer) has stated no position; their open
+ * follow-up tasks; the amendments not yet valid they have to sign as their party's representative
+ * in the steering group; minutes sent for approval they (as adjuster or chair) have not approved;
+ * upcoming noticed meetings of their groups they have not answered. And in the user's scope (all
+ * for the coordinator): the partnerships' period rules (those the user sits in a group of), the
+ * action plans still owed (§5.4; by the parties the user speaks for, not as observer) and the
+ * follow-ups planned up to `horizon` (those the user leads). JSON carries instants as text
+ * (`startsAt`, `createdAt`: Dates again in `overviewListsFor`) and dates as the same YYYY-MM-DD
+ * text drizzle gives.
+ */
+const overviewLists = preparedShapes((db, scope: "all" | "mine") =>
   db
-    .select(meetingNamed)
-    .from(minutes)
-    .innerJoin(meetings, eq(meetings.id, minutes.meetingId))
-    .innerJoin(groups, eq(groups.id, meetings.groupId))
-    .innerJoin(partnerships, eq(partnerships.id, groups.partnershipId))
-    .where(
-      and(
-        eq(minutes.status, "for_approval"),
-        sql`(${me} = any(${minutes.adjusters}) or ${minutes.chairId} = ${me})`,
-        notExists(
-          db
-            .select({ one: sql`1` })
-            .from(minutesApprovals)
-            .where(and(eq(minutesApprovals.meetingId, minutes.meetingId), eq(minutesApprovals.userId, me))),
-        ),
-      ),
-    )
-    .orderBy(asc(meetings.startsAt))
-    .limit(LIMIT)
-    .prepare("dashboard_minutes_to_approve"),
+    .select({
+      positions: listOf<{ id: string; text: string; year: number; number: number; groupKind: GroupKind; groupName: string; participatesUntil: IsoDate | null }>(sql`
+        select d.id, d.text, d.year, d.number, g.kind as "groupKind", g.name as "groupName", t.effective_on as "participatesUntil"
+        from decisions d
+        inner join groups g on g.id = d.group_id
+        inner join group_members gm on gm.group_id = d.group_id and gm.user_id = ${me} and gm.role <> 'observer'
+        left join terminations t on t.party_id = gm.party_id
+        where d.status = 'open' and not exists (select 1 from decision_positions dp where dp.decision_id = d.id and dp.party_id = gm.party_id)
+        order by d.created_at limit ${LIMIT}`),
+      tasks: listOf<{ id: string; title: string; dueOn: IsoDate; decisionId: string }>(sql`
+        select id, title, due_on as "dueOn", decision_id as "decisionId" from decision_tasks
+        where owner_id = ${me} and status = 'open' order by due_on limit ${LIMIT}`),
+      signatures: listOf<{ id: string; title: string; partnershipName: string; createdAt: string; participatesUntil: IsoDate | null }>(sql`
+        select distinct a.id, a.title, p.name as "partnershipName", a.created_at as "createdAt", t.effective_on as "participatesUntil"
+        from amendments a
+        inner join partnerships p on p.id = a.partnership_id
+        inner join groups g on g.partnership_id = a.partnership_id and g.kind = 'steering'
+        inner join group_members gm on gm.group_id = g.id and gm.user_id = ${me} and gm.role = 'representative'
+        left join terminations t on t.party_id = gm.party_id
+        where a.valid_at is null
+          and not exists (select 1 from amendment_signatures s where s.amendment_id = a.id and s.party_id = gm.party_id and s.voided_at is null)
+        order by a.created_at limit ${LIMIT}`),
+      approvals: listOf<NamedMeeting & { startsAt: string }>(sql`
+        select m.id as "meetingId", m.title, m.starts_at as "startsAt", g.name as "groupName", p.name as "partnershipName"
+        from minutes mi
+        inner join meetings m on m.id = mi.meeting_id
+        inner join groups g on g.id = m.group_id
+        inner join partnerships p on p.id = g.partnership_id
+        where mi.status = 'for_approval' and (${me} = any(mi.adjusters) or mi.chair_id = ${me})
+          and not exists (select 1 from minutes_approvals ma where ma.meeting_id = mi.meeting_id and ma.user_id = ${me})
+        order by m.starts_at limit ${LIMIT}`),
+      answers: listOf<NamedMeeting & { startsAt: string }>(sql`
+        select m.id as "meetingId", m.title, m.starts_at as "startsAt", g.name as "groupName", p.name as "partnershipName"
+        from meetings m
+        inner join group_members gm on gm.group_id = m.group_id and gm.user_id = ${me}
+        inner join groups g on g.id = m.group_id
+        inner join partnerships p on p.id = g.partnership_id
+        left join attendance at on at.meeting_id = m.id and at.user_id = ${me}
+        where m.status = 'noticed' and m.starts_at > ${sql.placeholder("now")}::timestamptz and at.rsvp is null
+        order by m.starts_at limit ${LIMIT}`),
+      rules: listOf<{ id: string; name: string; rule: PeriodRule | null }>(sql`
+        select p.id, p.name, p.period_rule as rule from partnerships p
+        ${mine(scope, sql`where exists (select 1 from group_members gm inner join groups g on g.id = gm.group_id where g.partnership_id = p.id and gm.user_id = ${me})`)}`),
+      plans: listOf<{ id: string; title: string; planDueOn: IsoDate | null; party: string }>(sql`
+        select c.id, c.title, c.plan_due_on as "planDueOn", o.name as party
+        from cases c
+        inner join parties pa on pa.id = c.concerns_party
+        inner join organisations o on o.id = pa.organisation_id
+        where c.kind = 'shortcoming' and c.stage = 'planRequired'
+          ${mine(scope, sql`and exists (select 1 from group_members gm where gm.party_id = pa.id and gm.user_id = ${me} and gm.role <> 'observer')`)}
+        order by c.plan_due_on limit ${LIMIT}`),
+      followUps: listOf<{ id: string; partnershipId: string; partnershipName: string; title: string; dueOn: IsoDate }>(sql`
+        select f.id, f.partnership_id as "partnershipId", p.name as "partnershipName", f.title, f.due_on as "dueOn"
+        from follow_ups f
+        inner join partnerships p on p.id = f.partnership_id
+        where f.status = 'planned' and f.due_on <= ${sql.placeholder("horizon")}::date ${mine(scope, sql`and f.lead_user_id = ${me}`)}
+        order by f.due_on limit 20`),
+    })
+    .from(users)
+    .where(eq(users.id, me))
+    .prepare(`dashboard_lists_${scope}`),
 );
 
-/** Upcoming noticed meetings of the user's groups they have not answered yet. */
-const noticesToAnswer = prepared((db) =>
-  db
-    .select(meetingNamed)
-    .from(meetings)
-    .innerJoin(groupMembers, and(eq(groupMembers.groupId, meetings.groupId), eq(groupMembers.userId, me)))
-    .innerJoin(groups, eq(groups.id, meetings.groupId))
-    .innerJoin(partnerships, eq(partnerships.id, groups.partnershipId))
-    .leftJoin(attendance, and(eq(attendance.meetingId, meetings.id), eq(attendance.userId, me)))
-    .where(and(eq(meetings.status, "noticed"), gt(meetings.startsAt, sql.placeholder("now")), isNull(attendance.rsvp)))
-    .orderBy(asc(meetings.startsAt))
-    .limit(LIMIT)
-    .prepare("dashboard_notices_to_answer"),
-);
+/** A condition that narrows a list to the user's own, left out for the coordinator's scope. */
+const mine = (scope: "all" | "mine", condition: SQL) => (scope === "mine" ? condition : sql``);
+
+/** `overviewLists` with their instants as Dates again. */
+async function overviewListsFor(db: Db, user: SessionUser, now: Date, today: IsoDate) {
+  const horizon = addDaysIso(today, FOLLOW_UP_HORIZON_DAYS);
+  const [row] = await overviewLists(db, user.isAdmin ? "all" : "mine").execute({ userId: user.id, now: now.toISOString(), horizon });
+  const asMeeting = (m: NamedMeeting & { startsAt: string }): NamedMeeting => ({ ...m, startsAt: new Date(m.startsAt) });
+  return {
+    positions: row.positions,
+    tasks: row.tasks,
+    signatures: row.signatures.map((a) => ({ ...a, createdAt: new Date(a.createdAt) })),
+    approvals: row.approvals.map(asMeeting),
+    answers: row.answers.map(asMeeting),
+    rules: row.rules,
+    plans: row.plans,
+    followUps: row.followUps,
+  };
+}
 
 const inMyGroups = (db: Db) =>
   db
@@ -343,18 +292,11 @@ const openCases = {
 /** Everything "Översikt" shows a user, in one round of parallel queries. */
 export async function dashboardFor(db: Db, user: SessionUser, now: Date, today: IsoDate) {
   const scope = user.isAdmin ? "all" : "mine";
-  const [upcoming, positions, tasks, signatures, notices, reports, plans, followUps, approvals, answers, open] = await Promise.all([
-    nextMeetings[scope](db).execute({ userId: user.id, now: now.toISOString() }),
-    decisionsAwaitingMyParty(db).execute({ userId: user.id }),
-    myOpenTasks(db).execute({ userId: user.id }),
-    signaturesAwaitingMe(db).execute({ userId: user.id }),
-    noticeDeadlines(db, user, today),
-    reportsDue(db, user, today),
-    (user.isAdmin ? plansOwed.all : plansOwed.mine)(db).execute({ userId: user.id }),
-    followUpsDueFor(db, user, today),
-    minutesToApprove(db).execute({ userId: user.id }),
+  const [upcoming, { positions, tasks, signatures, approvals, answers, rules, plans, followUps }, reports, open] = await Promise.all([
     // Placeholders skip the column's encoder, so the instant goes as ISO text.
-    noticesToAnswer(db).execute({ userId: user.id, now: now.toISOString() }),
+    nextMeetings[scope](db).execute({ userId: user.id, now: now.toISOString() }),
+    overviewListsFor(db, user, now, today),
+    reportsDue(db, user, today),
     openCases[scope](db).execute({ userId: user.id }),
   ]);
   // A party that has left states no positions and signs nothing more.
@@ -375,8 +317,11 @@ export async function dashboardFor(db: Db, user: SessionUser, now: Date, today: 
     tasks: tasks.map((task) => ({ ...task, overdue: task.dueOn < today })),
     plans: plans.map((plan) => ({ ...plan, overdue: Boolean(plan.planDueOn && plan.planDueOn < today) })),
     signatures: takingPart(signatures),
-    notices: firstRows(notices),
+    notices: firstRows(noticeDeadlines(rules, today)),
     reports: firstRows(reports.map(({ filedAt: _, ...r }) => r)),
-    followUps,
+    // The query narrows to the horizon; the domain rule decides what shows and what is late.
+    followUps: followUps
+      .filter((r) => isDueForOverview({ dueOn: r.dueOn, status: "planned" }, today))
+      .map((r) => ({ ...r, overdue: followUpState({ dueOn: r.dueOn, status: "planned" }, today).state === "overdue" })),
   };
 }

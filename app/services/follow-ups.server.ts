@@ -1,10 +1,9 @@
-import { and, asc, desc, eq, isNotNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { prepared } from "../../db/prepared";
-import { decisions, followUps, groupMembers, groups, organisations, parties, partnerships, users, yearlyReports } from "../../db/schema";
+import { decisions, followUps, groupMembers, groups, organisations, parties, users, yearlyReports } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
-import { FOLLOW_UP_HORIZON_DAYS, followUpState, isDueForOverview, nextDueOn } from "../domain/follow-up";
-import { addDaysIso, type IsoDate } from "../domain/iso-date";
+import { followUpState, nextDueOn } from "../domain/follow-up";
+import type { IsoDate } from "../domain/iso-date";
 import type { FollowUpOutcome, FollowUpPlan } from "../forms/follow-up";
 import { audit } from "./audit.server";
 import { conflict, invalid, ok, type Result } from "./result";
@@ -122,35 +121,4 @@ export async function recordOutcome(db: Db, partnershipId: string, input: Follow
     await audit(tx, { actorId: actor.id, action: "followUp.done", subject: `partnership:${partnershipId}`, details: { followUpId: f.id, doneOn: input.doneOn, next } });
     return ok({ next });
   });
-}
-
-/**
- * Follow-ups coming due within the horizon or late, for the overview: every partnership's for a
- * coordinator, those they lead for anyone else.
- */
-const dueBy = (db: Db) =>
-  db
-    .select({ id: followUps.id, partnershipId: followUps.partnershipId, partnershipName: partnerships.name, title: followUps.title, dueOn: followUps.dueOn })
-    .from(followUps)
-    .innerJoin(partnerships, eq(partnerships.id, followUps.partnershipId));
-const planned = and(eq(followUps.status, "planned"), lte(followUps.dueOn, sql.placeholder("horizon")));
-// Every overview asks this: built and planned once (decision 011).
-const dueForOverview = {
-  all: prepared((db) => dueBy(db).where(planned).orderBy(asc(followUps.dueOn)).limit(20).prepare("follow_ups_due_all")),
-  mine: prepared((db) =>
-    dueBy(db)
-      .where(and(planned, eq(followUps.leadUserId, sql.placeholder("userId"))))
-      .orderBy(asc(followUps.dueOn))
-      .limit(20)
-      .prepare("follow_ups_due_mine"),
-  ),
-};
-
-export async function followUpsDueFor(db: Db, user: SessionUser, today: IsoDate) {
-  const horizon = addDaysIso(today, FOLLOW_UP_HORIZON_DAYS);
-  const rows = await (user.isAdmin ? dueForOverview.all : dueForOverview.mine)(db).execute({ horizon, userId: user.id });
-  // The query narrows to the horizon; the domain rule decides what shows and what is late.
-  return rows
-    .filter((r) => isDueForOverview({ dueOn: r.dueOn, status: "planned" }, today))
-    .map((r) => ({ ...r, overdue: followUpState({ dueOn: r.dueOn, status: "planned" }, today).state === "overdue" }));
 }

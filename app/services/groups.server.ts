@@ -18,7 +18,7 @@ import {
 import type { SessionUser } from "../auth/session.server";
 import { checkRepresentation } from "../domain/representation";
 import type { Participant } from "../domain/participation";
-import { turnAt, turnProblem, type Rotation, type RotationMoment, type Turn } from "../domain/rotation";
+import { turnAt, turnProblem, type Rotation, type RotationMoment, type RotationOverride, type Turn } from "../domain/rotation";
 import { stockholmDate } from "../domain/stockholm-date";
 import { audit } from "./audit.server";
 import { conflict, invalid, ok, type Result } from "./result";
@@ -65,39 +65,87 @@ export interface RotationNow {
 }
 
 /**
- * The rotation of each group where it stands now (`rotationOf`, `momentOf`), in four queries however
- * many groups: overrides, named persons, meetings held since the rotation started, parties leaving.
+ * What a group's rotation stands on beside its row: overrides, named persons, meetings held before
+ * `now` since the rotation began, its partnership's leaving parties. Correlated subqueries, so the
+ * query that reads the groups reads these too, in one statement however many groups.
  */
+export const rotationColumns = {
+  overrides: sql<RotationOverride[]>`coalesce((select json_agg(json_build_object('turnIndex', o.turn_index, 'reason', o.reason) order by o.turn_index)
+    from rotation_overrides o where o.group_id = groups.id), '[]')`,
+  named: sql<RotationNow["named"]>`coalesce((select json_agg(json_build_object('turnIndex', h.turn_index, 'userId', u.id, 'name', u.name) order by h.turn_index)
+    from turn_holders h inner join users u on u.id = h.user_id where h.group_id = groups.id), '[]')`,
+  held: sql<number>`(select count(*)::int from meetings m where m.group_id = groups.id and m.status <> 'cancelled'
+    and m.starts_at < ${sql.placeholder("now")}::timestamptz and m.starts_at >= groups.rotation_starts_on::date)`,
+  // effective_on is a date: json renders it as the same YYYY-MM-DD string drizzle gives.
+  leaving: sql<Participant[]>`coalesce((select json_agg(json_build_object('id', t.party_id, 'participatesUntil', t.effective_on))
+    from terminations t where t.partnership_id = groups.partnership_id), '[]')`,
+};
+export type RotationFacts = { [K in keyof typeof rotationColumns]: (typeof rotationColumns)[K]["_"]["type"] };
+
+const rotationFacts = prepared((db) =>
+  db
+    .select({ id: groups.id, ...rotationColumns })
+    .from(groups)
+    .where(sql`${groups.id} = any(${sql.placeholder("ids")}::uuid[])`)
+    .prepare("group_rotations"),
+);
+
+/** The group's rotation where it stands `today` (`rotationOf`, `momentOf`) from its `rotationColumns`; null without one. */
+export function rotationNow(group: GroupRow, facts: RotationFacts, today: string): RotationNow | null {
+  const rotation = rotationOf(group, facts.overrides, facts.leaving);
+  if (!rotation) return null;
+  const at = momentOf(rotation, today, facts.held);
+  const turn = turnAt(rotation, at);
+  const person = turn && facts.named.find((n) => n.turnIndex === turn.index);
+  const holder = turn && { turn, partyId: turn.partyId, person: person ? { id: person.userId, name: person.name } : null };
+  return { rotation, at, holder, named: facts.named };
+}
+
+/** The rotation of each group where it stands now, in one query however many groups. */
 export async function rotationsFor(db: Db, groupRows: GroupRow[], today: string, now = new Date()): Promise<Map<string, RotationNow>> {
   const ids = groupRows.filter((g) => g.rotationOrder?.length).map((g) => g.id);
-  const result = new Map<string, RotationNow>();
-  if (!ids.length) return result;
-  const [overrides, named, held, leaving] = await Promise.all([
-    db.select().from(rotationOverrides).where(inArray(rotationOverrides.groupId, ids)),
-    db
-      .select({ groupId: turnHolders.groupId, turnIndex: turnHolders.turnIndex, userId: users.id, name: users.name })
-      .from(turnHolders)
-      .innerJoin(users, eq(users.id, turnHolders.userId))
-      .where(inArray(turnHolders.groupId, ids)),
-    heldMeetingCounts(db, groupRows, now),
-    leavingParties(db, [...new Set(groupRows.map((g) => g.partnershipId))]),
-  ]);
-  for (const group of groupRows) {
-    const rotation = rotationOf(group, overrides.filter((o) => o.groupId === group.id), leaving);
-    if (!rotation) continue;
-    const at = momentOf(rotation, today, held.get(group.id) ?? 0);
-    const turn = turnAt(rotation, at);
-    const ofGroup = named.filter((n) => n.groupId === group.id);
-    const person = turn && ofGroup.find((n) => n.turnIndex === turn.index);
-    const holder = turn && { turn, partyId: turn.partyId, person: person ? { id: person.userId, name: person.name } : null };
-    result.set(group.id, { rotation, at, holder, named: ofGroup });
-  }
-  return result;
+  if (!ids.length) return new Map();
+  const facts = new Map((await rotationFacts(db).execute({ ids, now: now.toISOString() })).map((f) => [f.id, f]));
+  return rotationsOf(
+    groupRows.flatMap((group) => {
+      const f = facts.get(group.id);
+      return f ? [{ group, ...f }] : [];
+    }),
+    today,
+  );
+}
+
+function rotationsOf(rows: (RotationFacts & { group: GroupRow })[], today: string): Map<string, RotationNow> {
+  return new Map(
+    rows.flatMap(({ group, ...facts }) => {
+      const where = rotationNow(group, facts, today);
+      return where ? [[group.id, where] as const] : [];
+    }),
+  );
+}
+
+const groupsOfPartnership = prepared((db) =>
+  db
+    .select({ group: groups, ...rotationColumns })
+    .from(groups)
+    .where(eq(groups.partnershipId, sql.placeholder("partnershipId")))
+    .orderBy(asc(groups.kind), asc(groups.name))
+    .prepare("groups_of_partnership"),
+);
+
+/** The partnership's groups (by kind and name) with each one's rotation where it stands now, in one query. */
+export async function groupsWithRotations(db: Db, partnershipId: string, today: string, now = new Date()) {
+  const rows = await groupsOfPartnership(db).execute({ partnershipId, now: now.toISOString() });
+  return { groups: rows.map((r) => r.group), rotations: rotationsOf(rows, today) };
 }
 
 /** The current chair (or documentation holder) of each group (`rotationsFor`). */
 export async function holdersFor(db: Db, groupRows: GroupRow[], today: string, now = new Date()): Promise<Map<string, Holder>> {
-  const rotations = await rotationsFor(db, groupRows, today, now);
+  return holdersIn(await rotationsFor(db, groupRows, today, now));
+}
+
+/** The holder of each rotation that has one. */
+export function holdersIn(rotations: Map<string, RotationNow>): Map<string, Holder> {
   return new Map([...rotations].flatMap(([id, r]) => (r.holder ? [[id, r.holder] as const] : [])));
 }
 

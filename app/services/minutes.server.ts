@@ -3,10 +3,15 @@ import type { Db } from "../../db/client";
 import { prepared } from "../../db/prepared";
 import { minutes, minutesVersions, type MinutesStatus } from "../../db/schema";
 
-/** The minutes' status and adjusters; minutes not yet opened are an empty draft. */
+export type MinutesState = { status: MinutesStatus; adjusters: string[]; chairId: string | null };
+
+/** The minutes' status and adjusters, for a query that reads `minutes`; minutes not yet opened are `unopenedMinutes`. */
+export const minutesStateColumns = { status: minutes.status, adjusters: minutes.adjusters, chairId: minutes.chairId };
+export const unopenedMinutes: MinutesState = { status: "draft", adjusters: [], chairId: null };
+
 const stateOf = prepared((db) =>
   db
-    .select({ status: minutes.status, adjusters: minutes.adjusters, chairId: minutes.chairId })
+    .select(minutesStateColumns)
     .from(minutes)
     .where(eq(minutes.meetingId, sql.placeholder("meetingId")))
     .prepare("minutes_state"),
@@ -15,9 +20,9 @@ const stateOf = prepared((db) =>
 /** For a list that left-joins `minutes`: its status beside each meeting, so the list can show where the meeting stands. */
 export const listedMinutesStatus = sql<MinutesStatus>`coalesce(${minutes.status}, 'draft')`;
 
-export async function minutesState(db: Db, meetingId: string): Promise<{ status: MinutesStatus; adjusters: string[]; chairId: string | null }> {
+export async function minutesState(db: Db, meetingId: string): Promise<MinutesState> {
   const [row] = await stateOf(db).execute({ meetingId });
-  return row ?? { status: "draft", adjusters: [], chairId: null };
+  return row ?? unopenedMinutes;
 }
 
 /** The approved minutes, or null while they are not final. */

@@ -5,7 +5,10 @@ import { groupMembers, groups, meetings, minutes, organisations, parties, partne
 import type { SessionUser } from "../auth/session.server";
 import type { Participant } from "../domain/participation";
 import type { PartnershipInput } from "../forms/partnership";
+import { startOfStockholmYear } from "../domain/stockholm-date";
+import type { IsoDate } from "../domain/iso-date";
 import { audit } from "./audit.server";
+import { groupsWithRotations, holdersIn } from "./groups.server";
 import { listedMinutesStatus } from "./minutes.server";
 
 export interface PartyRow {
@@ -68,10 +71,6 @@ const partnershipById = prepared((db) =>
   db.select().from(partnerships).where(eq(partnerships.id, sql.placeholder("id"))).prepare("partnership_by_id"),
 );
 
-const groupsOfPartnership = prepared((db) =>
-  db.select().from(groups).where(eq(groups.partnershipId, sql.placeholder("id"))).orderBy(asc(groups.kind), asc(groups.name)).prepare("groups_of_partnership"),
-);
-
 const partnershipMeetingsSince = prepared((db) =>
   db
     .select({
@@ -98,18 +97,23 @@ const partnershipMeetingsSince = prepared((db) =>
 );
 
 /**
- * Everything the partnership page shows, in one round of four parallel queries whatever the
- * number of groups or meetings. Meetings from `yearStart` on are included so cadence can be judged.
+ * What the partnership page shows besides the partnership's own row, in one round of three parallel
+ * queries whatever the number of groups or meetings: the parties, the groups with their holders
+ * `on` that day, and the meetings from the start of its year on, so cadence can be judged.
  */
-export async function partnershipOverview(db: Db, id: string, yearStart: Date) {
-  const [[partnership], partyRows, groupRows, meetingRows] = await Promise.all([
-    partnershipById(db).execute({ id }),
+export async function partnershipContents(db: Db, id: string, on: IsoDate) {
+  const [partyRows, { groups, rotations }, meetingRows] = await Promise.all([
     partiesOf(db, id),
-    groupsOfPartnership(db).execute({ id }),
-    partnershipMeetingsSince(db).execute({ id, since: yearStart.toISOString() }), // placeholders skip encoders: ISO text
+    groupsWithRotations(db, id, on),
+    partnershipMeetingsSince(db).execute({ id, since: startOfStockholmYear(on).toISOString() }), // placeholders skip encoders: ISO text
   ]);
-  if (!partnership) return null;
-  return { partnership, parties: partyRows, groups: groupRows, meetings: meetingRows };
+  return { parties: partyRows, groups, holders: holdersIn(rotations), meetings: meetingRows };
+}
+
+/** The partnership with `partnershipContents`; null when there is none by that id. */
+export async function partnershipOverview(db: Db, id: string, on: IsoDate) {
+  const [[partnership], contents] = await Promise.all([partnershipById(db).execute({ id }), partnershipContents(db, id, on)]);
+  return partnership ? { partnership, ...contents } : null;
 }
 
 /** A party with the last day it takes part (its notice's effective day), null while it stays. */
