@@ -14,6 +14,8 @@ import { snapshotOf } from "./versions";
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 /** The origin of changes relayed from another instance: relayed to every socket here, published nowhere. */
 const REMOTE = Symbol("remote");
+/** The origin of an update stored here: relayed as it came before it is applied (see flush), so not again. */
+const RELAYED = Symbol("relayed");
 /** Compact once this many updates have piled up since the snapshot. */
 const COMPACT_AFTER_UPDATES = 500;
 
@@ -82,7 +84,7 @@ export class LiveDocument implements MinutesInPipeline {
     this.sinceCompaction = Math.max(0, stored.updateCount - 1);
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null); // the server is not a participant
-    this.doc.on("update", (update: Uint8Array, origin: unknown) => this.relay(protocol.updateMessage(update), origin));
+    this.doc.on("update", (update: Uint8Array, origin: unknown) => origin !== RELAYED && this.relay(protocol.updateMessage(update), origin));
     this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
       const conn = origin as Connection | undefined;
@@ -316,8 +318,11 @@ export class LiveDocument implements MinutesInPipeline {
     }
     this.unapplied.splice(0, batch.length);
     for (const p of batch) {
+      // The bytes as they came reach the others first: they need not wait for Yjs to integrate the
+      // edit into `doc` and encode it again. (It applied cleanly to the scratch copy.)
+      if (!isEmptyUpdate(p.update)) this.relay(protocol.updateMessage(p.update), p.from);
       try {
-        Y.applyUpdate(this.doc, p.update, p.from);
+        Y.applyUpdate(this.doc, p.update, RELAYED);
         p.stored.resolve();
       } catch (error) {
         // Tried on the scratch copy first, so this should not happen; if it does, the next load quarantines it.
