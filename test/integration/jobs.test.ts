@@ -147,10 +147,11 @@ describe("scheduled jobs", () => {
       const mails = await own.sql<{ to: string }[]>`select "to" from outbox where subject like 'Åtgärdsplanen i ärendet Jourtelefonen%' order by "to"`;
       expect(mails.map((m) => m.to)).toEqual(shelter.map((s) => s.email));
       expect(await own.sql`select 1 from outbox where subject like 'Åtgärdsplanen i ärendet Kvällsbemanningen%'`).toHaveLength(0);
-      // Every reminder the runs created was created once: the later run found nothing new.
+      // Every reminder the runs created was created once: one run created them, the others found
+      // nothing new. (Either process may have run first; their logs are read one after the other.)
       const [{ n }] = await own.sql<{ n: number }[]>`select count(*)::int as n from notifications`;
       expect(runs().reduce((x, y) => x + y, 0)).toBe(n);
-      expect(runs().slice(1).every((created) => created === 0)).toBe(true);
+      expect(runs().filter((created) => created > 0)).toHaveLength(1);
     } finally {
       await Promise.all(children.splice(0).map((c) => c.stop()));
       await own.drop();
