@@ -1,6 +1,5 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { prepared } from "../../db/prepared";
 import { minutes, minutesVersions, type MinutesStatus } from "../../db/schema";
 
 export type MinutesState = { status: MinutesStatus; adjusters: string[]; chairId: string | null };
@@ -9,21 +8,8 @@ export type MinutesState = { status: MinutesStatus; adjusters: string[]; chairId
 export const minutesStateColumns = { status: minutes.status, adjusters: minutes.adjusters, chairId: minutes.chairId };
 export const unopenedMinutes: MinutesState = { status: "draft", adjusters: [], chairId: null };
 
-const stateOf = prepared((db) =>
-  db
-    .select(minutesStateColumns)
-    .from(minutes)
-    .where(eq(minutes.meetingId, sql.placeholder("meetingId")))
-    .prepare("minutes_state"),
-);
-
 /** For a list that left-joins `minutes`: its status beside each meeting, so the list can show where the meeting stands. */
 export const listedMinutesStatus = sql<MinutesStatus>`coalesce(${minutes.status}, 'draft')`;
-
-export async function minutesState(db: Db, meetingId: string): Promise<MinutesState> {
-  const [row] = await stateOf(db).execute({ meetingId });
-  return row ?? unopenedMinutes;
-}
 
 /** The approved minutes, or null while they are not final. */
 export async function finalMinutes(db: Db, meetingId: string) {
