@@ -63,17 +63,19 @@ function encodeEntry({ meetingId, message }: Entry): string {
  */
 export function envelopes(from: string, entries: Entry[], limit: number): string[] {
   const head = `{"from":${JSON.stringify(from)},"entries":[`;
+  const empty = head.length + "]}".length;
   const payloads: string[] = [];
   let parts: string[] = [];
-  let length = head.length + 2;
+  let length = empty;
   const close = () => parts.length && payloads.push(head + parts.join(",") + "]}");
   for (const entry of entries) {
     let part = encodeEntry(entry);
-    if (head.length + 2 + part.length > limit && entry.message.kind === "update") part = encodeEntry({ ...entry, message: { ...entry.message, updates: null } });
-    if (head.length + 2 + part.length > limit) continue;
+    if (empty + part.length > limit && entry.message.kind === "update")
+      part = encodeEntry({ ...entry, message: { ...entry.message, updates: null } });
+    if (empty + part.length > limit) continue;
     if (length + part.length + 1 > limit) {
       close();
-      [parts, length] = [[], head.length + 2];
+      [parts, length] = [[], empty];
     }
     parts.push(part);
     length += part.length + 1;
@@ -108,13 +110,19 @@ function receiver(self: string, handlers: () => RelayHandlers | undefined) {
  * What is published in one turn of the event loop leaves together, in order: an edit and the
  * cursor moves that came with it cost one NOTIFY or PUBLISH, not one each.
  */
-function outbox(self: string, limit: number, send: (payload: string) => Promise<void>) {
+function outbox(self: string, limit: number, via: string, send: (payload: string) => Promise<unknown>) {
   let queued: Entry[] = [];
   let sending: Promise<void> | undefined;
+  // Never rejects: a lost message is caught up from the log.
+  const deliver = (payload: string) =>
+    send(payload).then(
+      () => {},
+      (error) => console.error(`[realtime] relaying through ${via} failed`, error),
+    );
   const flush = () => {
     const entries = queued;
     [queued, sending] = [[], undefined];
-    return Promise.all(envelopes(self, entries, limit).map(send)).then(() => {});
+    return Promise.all(envelopes(self, entries, limit).map(deliver)).then(() => {});
   };
   return (meetingId: string, message: RelayMessage): Promise<void> => {
     queued.push({ meetingId, message });
@@ -126,12 +134,7 @@ export function postgresRelay(sql: postgres.Sql): Relay {
   const self = randomUUID();
   let handlers: RelayHandlers | undefined;
   let listening: { unlisten: () => Promise<void> } | undefined;
-  const publish = outbox(self, NOTIFY_LIMIT, (payload) =>
-    sql.notify(CHANNEL, payload).then(
-      () => {},
-      (error) => console.error("[realtime] relaying through PostgreSQL failed", error),
-    ),
-  );
+  const publish = outbox(self, NOTIFY_LIMIT, "PostgreSQL", (payload) => sql.notify(CHANNEL, payload));
   return {
     name: "postgres",
     async start(h) {
@@ -156,12 +159,7 @@ export function redisRelay(url: string): Relay {
   const sub = new Redis(url, { lazyConnect: true });
   const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
   let reported = false;
-  const publish = outbox(self, Infinity, (payload) =>
-    pub.publish(CHANNEL, payload).then(
-      () => {},
-      (error) => console.error("[realtime] relaying through Redis failed", error),
-    ),
-  );
+  const publish = outbox(self, Infinity, "Redis", (payload) => pub.publish(CHANNEL, payload));
   for (const client of [sub, pub]) {
     client.on("error", (error) => {
       if (!reported) console.error("[realtime] Redis relay:", error.message);
