@@ -77,7 +77,7 @@ function embeddedUrl(port: number, database: string) {
 /**
  * The data directory holds the server's socket, unless its path is too long for one (108 bytes on
  * Linux, with room for the ".lock" beside it) or has a comma (the setting is a list): then TCP only.
- * Over the socket a query costs both processes about half the CPU it costs over loopback TCP.
+ * Over the socket, neither Samråd nor the server runs a query through the loopback TCP stack.
  */
 function socketDirectory(databaseDir: string, port: number): string | undefined {
   const lock = path.join(databaseDir, `.s.PGSQL.${port}.lock`);

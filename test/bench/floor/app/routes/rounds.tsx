@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import postgres from "postgres";
+import { connect } from "../../../../../db/client";
 import { loader as items } from "./items";
 
 /**
@@ -9,10 +9,7 @@ import { loader as items } from "./items";
  * reach at best on this machine, PostgreSQL sharing its cores. DATABASE_URL is Samråd's database
  * (the bench sets it), over the Unix socket as Samråd connects; the pool has Samråd's size (db/client.ts).
  */
-const url = new URL(process.env.DATABASE_URL ?? "");
-const socketDir = url.searchParams.get("host") ?? undefined;
-url.searchParams.delete("host");
-const sql = postgres(url.toString(), { host: socketDir, max: 10, onnotice: () => {} });
+const sql = connect(process.env.DATABASE_URL ?? "", { max: 10, onnotice: () => {} });
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const n = Math.min(Math.max(Number(params.n) || 1, 1), 20);
