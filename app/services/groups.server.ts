@@ -1,15 +1,13 @@
-import { and, asc, count, eq, inArray, lt, ne, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { prepared } from "../../db/prepared";
 import {
   groupMembers,
   groups,
-  meetings,
   organisations,
   parties,
   partnerships,
   rotationOverrides,
-  terminations,
   turnHolders,
   users,
   type GroupKind,
@@ -35,14 +33,6 @@ export function rotationOf(group: GroupRow, overrides: { turnIndex: number; reas
     overrides,
     participants,
   };
-}
-
-/** The parties of these partnerships that have given notice, each with its last day of participation. */
-function leavingParties(db: Db | Tx, partnershipIds: string[]) {
-  return db
-    .select({ id: terminations.partyId, participatesUntil: terminations.effectiveOn })
-    .from(terminations)
-    .where(inArray(terminations.partnershipId, partnershipIds));
 }
 
 /** Where the rotation stands now: today, or the number of the next meeting today for meeting-counted terms. */
@@ -154,26 +144,6 @@ function partyIdsOf(tx: Tx, partnershipId: string) {
   return tx.select({ id: parties.id }).from(parties).where(eq(parties.partnershipId, partnershipId));
 }
 
-/** Meetings held (started, not cancelled) since each group's rotation began. */
-async function heldMeetingCounts(db: Db | Tx, groupRows: GroupRow[], now: Date): Promise<Map<string, number>> {
-  const byMeetings = groupRows.filter((g) => g.rotationUnit === "meetings" && g.rotationStartsOn);
-  if (!byMeetings.length) return new Map();
-  const rows = await db
-    .select({ groupId: meetings.groupId, n: count() })
-    .from(meetings)
-    .innerJoin(groups, eq(groups.id, meetings.groupId))
-    .where(
-      and(
-        inArray(meetings.groupId, byMeetings.map((g) => g.id)),
-        ne(meetings.status, "cancelled"),
-        lt(meetings.startsAt, now),
-        sql`${meetings.startsAt} >= ${groups.rotationStartsOn}::date`,
-      ),
-    )
-    .groupBy(meetings.groupId);
-  return new Map(rows.map((r) => [r.groupId, r.n]));
-}
-
 const groupMembersOf = prepared((db) =>
   db
     .select({
@@ -282,15 +252,17 @@ export async function setRotation(
  */
 export async function addOverride(db: Db, groupId: string, input: { turnIndex: number; reason: string }, actor: SessionUser, now = new Date()): Promise<Result> {
   return db.transaction(async (tx) => {
-    const [group] = await tx.select().from(groups).where(eq(groups.id, groupId)).for("update");
-    const [overrides, leaving] = await Promise.all([
-      tx.select().from(rotationOverrides).where(eq(rotationOverrides.groupId, groupId)),
-      leavingParties(tx, [group.partnershipId]),
-    ]);
-    const rotation = rotationOf(group, overrides, leaving);
-    if (!rotation) return conflict("group.noRotation", "turnIndex");
-    const held = (await heldMeetingCounts(tx, [group], now)).get(groupId) ?? 0;
-    const problem = turnProblem(rotation, input.turnIndex, momentOf(rotation, stockholmDate(now), held));
+    // The row is locked and its rotation read with it, as the pages read it (rotationColumns).
+    const [row] = await tx
+      .select({ group: groups, ...rotationColumns })
+      .from(groups)
+      .where(eq(groups.id, groupId))
+      .for("update")
+      .prepare("group_rotation_for_update")
+      .execute({ now: now.toISOString() });
+    const where = row && rotationNow(row.group, row, stockholmDate(now));
+    if (!where) return conflict("group.noRotation", "turnIndex");
+    const problem = turnProblem(where.rotation, input.turnIndex, where.at);
     if (problem) return conflict(problem, "turnIndex");
     await tx.insert(rotationOverrides).values({ groupId, ...input, createdBy: actor.id });
     // A person named for the turn sat for the party that gave it up.
