@@ -28,6 +28,33 @@ describe("stockholmDate / stockholmParts read Swedish wall-clock time", () => {
   });
 });
 
+describe("stockholmParts keeps Stockholm's offset per UTC hour", () => {
+  // The reference reads every instant through Intl on its own, as the rule did before it kept offsets.
+  const reference = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "short", timeStyle: "short" });
+  const fromIntl = (instant: Date) => {
+    const [date, time] = reference.format(instant).split(" ");
+    return { date, time };
+  };
+
+  it("agrees with Intl at every quarter hour of 2026 and 2027, both DST changes included", () => {
+    const wrong: string[] = [];
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2028, 0, 1); t += 15 * 60_000) {
+      const instant = new Date(t);
+      if (JSON.stringify(stockholmParts(instant)) !== JSON.stringify(fromIntl(instant))) wrong.push(instant.toISOString());
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it.each(["1899-07-01T12:00:00Z", "1945-05-08T09:07:00Z", "1980-04-06T00:59:00Z", "1980-04-06T01:00:00Z", "2099-10-25T00:30:00Z"])(
+    "agrees with Intl at %s, under other rules than today's",
+    (instant) => expect(stockholmParts(new Date(instant))).toEqual(fromIntl(new Date(instant))),
+  );
+
+  it("refuses an invalid date as Intl does", () => {
+    expect(() => stockholmDate(new Date("not a date"))).toThrow(RangeError);
+  });
+});
+
 describe("isIsoDate accepts real calendar days only", () => {
   it.each([
     ["2024-02-29", true],
