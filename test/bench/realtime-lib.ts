@@ -316,20 +316,29 @@ export async function waitFor(check: () => boolean | Promise<boolean>, ms: numbe
 /**
  * The floor of storing before relaying: one durable commit of a small row, one at a time, on the
  * server's own PostgreSQL (a scratch table, dropped after). Nothing that stores an edit before
- * relaying it can deliver it sooner than this.
+ * relaying it can deliver it sooner than this. With `until`, it commits once every `everyMs` until
+ * that settles instead: what a commit costs while something else loads the machine.
  */
-export async function durableCommitFloor(sql: postgres.Sql, commits = 300): Promise<Summary> {
-  await sql`create table if not exists bench_commit_floor (id bigserial primary key, update bytea not null)`;
+export async function durableCommitFloor(
+  sql: postgres.Sql,
+  options: { commits?: number; everyMs?: number; until?: Promise<unknown> } = {},
+): Promise<Summary> {
+  const { commits = 300, everyMs = 0, until } = options;
+  let stopped = false;
+  until?.then(() => (stopped = true));
+  const table = sql(`bench_commit_floor_${process.pid}_${everyMs}`);
+  await sql`create table if not exists ${table} (id bigserial primary key, update bytea not null)`;
   const times: number[] = [];
   try {
     const row = Buffer.alloc(40);
-    for (let i = 0; i < commits; i++) {
+    for (let i = 0; until ? !stopped : i < commits; i++) {
       const started = performance.now();
-      await sql`insert into bench_commit_floor (update) values (${row}) returning id`;
+      await sql`insert into ${table} (update) values (${row}) returning id`;
       times.push(performance.now() - started);
+      if (everyMs) await sleep(everyMs);
     }
   } finally {
-    await sql`drop table bench_commit_floor`;
+    await sql`drop table ${table}`;
   }
   return summarize(times);
 }
