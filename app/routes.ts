@@ -16,6 +16,7 @@ export default [
   route("settings/notifications", "routes/settings.notifications.ts"),
   route("todo", "routes/todo.tsx"),
   route("todo/read", "routes/todo.read.ts"),
+  route("partnerships", "routes/partnerships.tsx"),
   route("partnerships/new", "routes/partnerships.new.tsx"),
   // A partnership's pages share its header and tabs; each still guards its own loader and action.
   route("partnerships/:id", "routes/partnership-layout.tsx", [

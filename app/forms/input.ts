@@ -64,3 +64,15 @@ export const rowIdParam = z
 
 /** A rotation's turn counted from its start; bounded so no number reaches an integer column unchecked. */
 export const turnIndexField = z.coerce.number().int().min(0).max(10_000);
+
+/** A page of a long list, counted from 1; bounded so the offset stays a small whole number. */
+export const pageParam = z
+  .string()
+  .regex(/^[1-9]\d{0,4}$/, "a page number from 1 to 99999")
+  .transform(Number);
+
+/** The `page` search parameter, or page 1 when it is absent or not a page number: a stale or mistyped link still shows the list. */
+export function pageOf(request: Request): number {
+  const parsed = pageParam.safeParse(new URL(request.url).searchParams.get("page") ?? "");
+  return parsed.success ? parsed.data : 1;
+}

@@ -10,6 +10,7 @@ import * as history from "./parts/history";
 import * as search from "./parts/search";
 import * as notifications from "./parts/notifications";
 import * as documents from "./parts/documents";
+import * as lists from "./parts/lists";
 import type { MessageKey } from "./sv";
 
 export const en: Record<MessageKey, string> = {
@@ -25,6 +26,7 @@ export const en: Record<MessageKey, string> = {
   ...documents.en,
   ...history.en,
   ...search.en,
+  ...lists.en,
   "app.name": "Samråd",
   "app.tagline": "Meeting portal for idea-based public partnerships",
   "nav.skip": "Skip to content",

@@ -10,6 +10,7 @@ import * as history from "./parts/history";
 import * as search from "./parts/search";
 import * as notifications from "./parts/notifications";
 import * as documents from "./parts/documents";
+import * as lists from "./parts/lists";
 
 /** The Swedish dictionary is the source of truth: every key here must exist in every other language. */
 const core = {
@@ -522,6 +523,6 @@ const core = {
 } as const;
 
 /** Procedures keep their text in ./parts, one module per area. */
-export const sv = { ...core, ...decisions.sv, ...cases.sv, ...agreement.sv, ...dashboard.sv, ...followUp.sv, ...notifications.sv, ...funding.sv, ...accounts.sv, ...meetingRoom.sv, ...documents.sv, ...history.sv, ...search.sv } as const;
+export const sv = { ...core, ...decisions.sv, ...cases.sv, ...agreement.sv, ...dashboard.sv, ...followUp.sv, ...notifications.sv, ...funding.sv, ...accounts.sv, ...meetingRoom.sv, ...documents.sv, ...history.sv, ...search.sv, ...lists.sv } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { requireUser } from "~/auth/guards.server";
 import { CaseStage } from "~/components/cases/CaseStage";
 import { MeetingStatusBadge } from "~/components/MeetingStatusBadge";
+import { PartnershipCards } from "~/components/PartnershipCards";
 import { StatusBadge } from "~/components/StatusBadge";
 import { decisionLabel } from "~/domain/decision";
 import { meetingStage } from "~/domain/meeting-phase";
@@ -12,18 +13,23 @@ import { formatDateTime, type MessageKey } from "~/i18n";
 import { titled } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { dashboardFor } from "~/services/dashboard.server";
-import { listPartnershipsFor } from "~/services/partnerships.server";
+import { partnershipsPage } from "~/services/partnerships.server";
 
 export const meta = titled("home.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const now = new Date();
-  const [partnerships, dashboard] = await Promise.all([listPartnershipsFor(context.db, user), dashboardFor(context.db, user, now, stockholmDate(now))]);
+  // The first page of partnerships by name, with how many there are: "Visa alla" leads to the rest.
+  const [{ partnerships, total }, dashboard] = await Promise.all([
+    partnershipsPage(context.db, user),
+    dashboardFor(context.db, user, now, stockholmDate(now)),
+  ]);
   return {
     name: user.name,
     isAdmin: user.isAdmin,
     partnerships,
+    partnershipTotal: total ?? 0,
     dashboard: {
       ...dashboard,
       meetings: dashboard.meetings.map((m) => ({ ...m, stage: meetingStage(m, now), startsAt: m.startsAt.toISOString(), endsAt: m.endsAt.toISOString() })),
@@ -81,7 +87,7 @@ function Panel({
 export default function Home() {
   const t = useT();
   const locale = useLocale();
-  const { name, isAdmin, partnerships, dashboard: d } = useLoaderData<typeof loader>();
+  const { name, isAdmin, partnerships, partnershipTotal, dashboard: d } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <h1>{t("home.title")}</h1>
@@ -209,25 +215,14 @@ export default function Home() {
         {partnerships.length === 0 ? (
           <p className="empty">{t("home.noPartnerships")}</p>
         ) : (
-          <ul className="card-list">
-            {partnerships.map((p) => (
-              <li key={p.id} className="card">
-                <h3>
-                  <Link to={`/partnerships/${p.id}`}>{p.name}</Link>
-                </h3>
-                {p.referenceNumber ? <p className="muted">Dnr {p.referenceNumber}</p> : null}
-                <h4>{t("home.parties")}</h4>
-                <ul>
-                  {p.parties.map((party) => (
-                    <li key={party.id}>
-                      {party.name} ({t(party.sector === "public" ? "sector.public" : "sector.idea")}, {party.orgNumber ?? t("home.orgNumberMissing")})
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
+          <PartnershipCards partnerships={partnerships} />
         )}
+        {partnershipTotal > partnerships.length ? (
+          <p>
+            {t("home.partnershipsShown", { shown: partnerships.length, n: partnershipTotal })}{" "}
+            <Link to="/partnerships">{t("home.showAllPartnerships", { n: partnershipTotal })}</Link>
+          </p>
+        ) : null}
       </section>
     </div>
   );

@@ -1,6 +1,6 @@
 import { and, asc, eq, exists, gte, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { prepared } from "../../db/prepared";
+import { prepared, preparedShapes } from "../../db/prepared";
 import { groupMembers, groups, meetings, minutes, organisations, parties, partnerships, terminations } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import type { Participant } from "../domain/participation";
@@ -65,6 +65,54 @@ export async function listPartnershipsFor(db: Db, user: SessionUser) {
     byId.set(r.id, p);
   }
   return [...byId.values()];
+}
+
+/** How many partnerships the overview lists before "Visa alla"; the full list shows as many a page. */
+export const PARTNERSHIPS_PAGE_SIZE = 20;
+
+/**
+ * A page of the partnerships a user may see (all for coordinators), by name, each with its parties,
+ * and how many there are in all: one statement, one row a partnership (the window count is taken
+ * before the limit). Past the last page it gives no rows, so no total either.
+ */
+const partnershipsPageOf = preparedShapes((db, scope: "all" | "mine") =>
+  db
+    .select({
+      id: partnerships.id,
+      name: partnerships.name,
+      referenceNumber: partnerships.referenceNumber,
+      parties: sql<PartyRow[]>`(
+        select coalesce(json_agg(json_build_object('id', pa.id, 'name', o.name, 'orgNumber', o.org_number, 'sector', pa.sector) order by pa.sector, o.name), '[]')
+        from ${parties} pa inner join ${organisations} o on o.id = pa.organisation_id
+        where pa.partnership_id = "partnerships"."id")`, // spelt out: drizzle leaves a one-table select's columns unqualified
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(partnerships)
+    .where(
+      scope === "mine"
+        ? exists(
+            db
+              .select({ one: groupMembers.groupId })
+              .from(groupMembers)
+              .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+              .where(and(eq(groups.partnershipId, partnerships.id), eq(groupMembers.userId, sql.placeholder("userId")))),
+          )
+        : undefined,
+    )
+    .orderBy(asc(partnerships.name), asc(partnerships.id))
+    .limit(sql.placeholder("limit"))
+    .offset(sql.placeholder("offset"))
+    .prepare(`partnerships_page_${scope}`),
+);
+
+/** Page `page` (from 1) of the partnerships a user may see, with their parties, and how many there are in all. */
+export async function partnershipsPage(db: Db, user: SessionUser, page = 1, pageSize = PARTNERSHIPS_PAGE_SIZE) {
+  const rows = await partnershipsPageOf(db, user.isAdmin ? "all" : "mine").execute({
+    userId: user.id,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
+  return { partnerships: rows.map(({ total: _, ...p }) => p), total: rows[0]?.total ?? null };
 }
 
 const partnershipById = prepared((db) =>

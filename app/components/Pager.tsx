@@ -1,0 +1,27 @@
+import { Link } from "@remix-run/react";
+import type { MessageKey } from "~/i18n";
+import { useT } from "~/i18n/use-t";
+
+/**
+ * Previous and next links for a list shown a page at a time, with where the reader is. Nothing
+ * when everything fits on one page. `href(page)` keeps the list's other parameters.
+ */
+export function Pager({ page, pages, href, label }: { page: number; pages: number; href: (page: number) => string; label: MessageKey }) {
+  const t = useT();
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label={t(label)} className="pager">
+      {page > 1 ? (
+        <Link to={href(page - 1)} rel="prev" aria-label={t("paging.previousLabel", { page: page - 1, pages })}>
+          {`← ${t("paging.previous")}`}
+        </Link>
+      ) : null}
+      <span aria-current="page">{t("paging.page", { page, pages })}</span>
+      {page < pages ? (
+        <Link to={href(page + 1)} rel="next" aria-label={t("paging.nextLabel", { page: page + 1, pages })}>
+          {`${t("paging.next")} →`}
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
