@@ -4,7 +4,7 @@ import { requireUser } from "~/auth/guards.server";
 import { meetingStage } from "~/domain/meeting-phase";
 import { monthGrid, shiftMonth } from "~/domain/month-grid";
 import { stockholmDate, stockholmInstant } from "~/domain/stockholm-date";
-import { monthParam } from "~/forms/input";
+import { monthParam, pageOf } from "~/forms/input";
 import { queryParam } from "~/http/query.server";
 import { formatDateTime } from "~/i18n";
 import { titled } from "~/i18n/meta";
@@ -13,10 +13,14 @@ import { isUuid } from "~/services/access.server";
 import { meetingsFor } from "~/services/meetings.server";
 import { TableScroll } from "~/components/DataTable";
 import { MeetingStatusBadge } from "~/components/MeetingStatusBadge";
+import { Pager } from "~/components/Pager";
 
 export const meta = titled("meetings.title");
 
 type View = "upcoming" | "past" | "month";
+
+/** Upcoming and past meetings are listed this many a page; a month shows whole. */
+const MEETINGS_PAGE_SIZE = 50;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
@@ -27,23 +31,35 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const groupId = isUuid(groupParam) ? groupParam : undefined;
   const now = new Date();
   const month = queryParam(request, "month", monthParam) ?? stockholmDate(now).slice(0, 7);
+  const page = view === "month" ? 1 : pageOf(request);
   const rows =
     view === "month"
       ? await meetingsFor(context.db, user, { from: stockholmInstant(`${month}-01`, "00:00"), to: stockholmInstant(`${shiftMonth(month, 1)}-01`, "00:00"), groupId })
-      : await meetingsFor(context.db, user, { when: view, groupId });
+      : await meetingsFor(context.db, user, { when: view, groupId, limit: MEETINGS_PAGE_SIZE, offset: (page - 1) * MEETINGS_PAGE_SIZE });
+  const total = rows[0]?.total ?? null;
   return {
     view,
     month,
     groupId: groupId ?? null,
-    meetings: rows.map((m) => ({ ...m, stage: meetingStage(m, now), day: stockholmDate(m.startsAt), startsAt: m.startsAt.toISOString(), endsAt: m.endsAt.toISOString() })),
+    page,
+    // Null past the last page (a stale link): no rows, so no count.
+    pages: total === null ? null : Math.max(1, Math.ceil(total / MEETINGS_PAGE_SIZE)),
+    meetings: rows.map(({ total: _, ...m }) => ({
+      ...m,
+      stage: meetingStage(m, now),
+      day: stockholmDate(m.startsAt),
+      startsAt: m.startsAt.toISOString(),
+      endsAt: m.endsAt.toISOString(),
+    })),
   };
 }
 
 /** The user's meetings across their groups: upcoming, past (lists by month), or one month as a calendar. */
 export default function Meetings() {
   const t = useT();
-  const { view, month, groupId, meetings } = useLoaderData<typeof loader>();
+  const { view, month, groupId, page, pages, meetings } = useLoaderData<typeof loader>();
   const link = (v: View, m?: string) => `/meetings?view=${v}${m ? `&month=${m}` : ""}${groupId ? `&group=${groupId}` : ""}`;
+  const pageLink = (n: number) => `${link(view)}${n > 1 ? `&page=${n}` : ""}`;
   return (
     <div className="page">
       <h1>{t("meetings.title")}</h1>
@@ -59,7 +75,18 @@ export default function Meetings() {
           {t("meetings.filteredBy", { group: meetings[0]?.groupName ?? "" })} <Link to={`/meetings?view=${view}`}>{t("meetings.showAll")}</Link>
         </p>
       ) : null}
-      {view === "month" ? <MonthView month={month} meetings={meetings} link={link} /> : <ListView view={view} meetings={meetings} link={link} />}
+      {view === "month" ? (
+        <MonthView month={month} meetings={meetings} link={link} />
+      ) : pages === null && page > 1 ? (
+        <p className="empty">
+          {t("paging.pastEnd", { page })} <Link to={pageLink(1)}>{t("paging.first")}</Link>
+        </p>
+      ) : (
+        <>
+          <ListView view={view} meetings={meetings} link={link} />
+          <Pager page={page} pages={pages ?? 1} href={pageLink} label="meetings.paging" />
+        </>
+      )}
     </div>
   );
 }

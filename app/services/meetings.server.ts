@@ -347,7 +347,20 @@ const meetingList = preparedShapes((db, shape: MeetingListShape) => {
       : window === "past"
         ? lt(meetings.endsAt, sql.placeholder("now"))
         : and(gte(meetings.startsAt, sql.placeholder("from")), lt(meetings.startsAt, sql.placeholder("to")));
+  const order = [window === "past" ? desc(meetings.startsAt) : asc(meetings.startsAt), asc(meetings.id)];
+  // The page's ids first, from meetings alone, with how many the list holds in all (counted before the
+  // limit): the pager needs no second statement, and only the page's rows are joined to their names.
+  const page = db.$with("page").as(
+    db
+      .select({ id: meetings.id, total: sql<number>`count(*) over ()`.mapWith(Number).as("total") })
+      .from(meetings)
+      .where(and(mine, byGroup === "group" ? eq(meetings.groupId, sql.placeholder("groupId")) : undefined, within))
+      .orderBy(...order)
+      .limit(sql.placeholder("limit"))
+      .offset(sql.placeholder("offset")),
+  );
   return db
+    .with(page)
     .select({
       id: meetings.id,
       groupId: meetings.groupId,
@@ -360,22 +373,26 @@ const meetingList = preparedShapes((db, shape: MeetingListShape) => {
       endsAt: meetings.endsAt,
       status: meetings.status,
       minutesStatus: listedMinutesStatus,
+      total: page.total,
     })
-    .from(meetings)
+    .from(page)
+    .innerJoin(meetings, eq(meetings.id, page.id))
     .innerJoin(groups, eq(groups.id, meetings.groupId))
     .innerJoin(partnerships, eq(partnerships.id, groups.partnershipId))
     .leftJoin(minutes, eq(minutes.meetingId, meetings.id))
-    .where(and(mine, byGroup === "group" ? eq(meetings.groupId, sql.placeholder("groupId")) : undefined, within))
-    .orderBy(window === "past" ? desc(meetings.startsAt) : asc(meetings.startsAt))
-    .limit(sql.placeholder("limit"))
+    .orderBy(...order)
     .prepare(`meetings_${shape.replaceAll(":", "_")}`);
 });
 
-/** The user's meetings (all groups for coordinators): upcoming, past, or within a time range; optionally one group. */
+/**
+ * The user's meetings (all groups for coordinators): upcoming, past, or within a time range; optionally
+ * one group; `limit` of them from `offset` on. Each row carries `total`, how many the list holds in all
+ * (no rows past the end, so no total either).
+ */
 export function meetingsFor(
   db: Db,
   user: SessionUser,
-  opts: ({ when: "upcoming" | "past"; now?: Date } | { from: Date; to: Date }) & { groupId?: string; limit?: number },
+  opts: ({ when: "upcoming" | "past"; now?: Date } | { from: Date; to: Date }) & { groupId?: string; limit?: number; offset?: number },
 ) {
   const shape: MeetingListShape = `${user.isAdmin ? "all" : "mine"}:${"when" in opts ? opts.when : "range"}:${opts.groupId ? "group" : "any"}`;
   return meetingList(db, shape).execute({
@@ -386,6 +403,7 @@ export function meetingsFor(
     to: "to" in opts ? opts.to.toISOString() : undefined,
     groupId: opts.groupId,
     limit: opts.limit ?? 200,
+    offset: opts.offset ?? 0,
   });
 }
 
