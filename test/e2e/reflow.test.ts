@@ -53,6 +53,7 @@ beforeAll(async () => {
     `/groups/${ids.group}/meetings/new`,
     `/meetings/${ids.meeting}`,
     "/meetings",
+    "/partnerships",
     `/cases/${c.id}`,
     "/settings",
     "/todo",
