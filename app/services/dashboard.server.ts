@@ -155,15 +155,19 @@ const overviewLists = preparedShapes((db, scope: "all" | "mine") =>
         where mi.status = 'for_approval' and (${me} = any(mi.adjusters) or mi.chair_id = ${me})
           and not exists (select 1 from minutes_approvals ma where ma.meeting_id = mi.meeting_id and ma.user_id = ${me})
         order by m.starts_at limit ${LIMIT}`),
+      // The first meetings from meetings alone, then their names: joined before the limit, every upcoming
+      // meeting of a member of many groups was named only to be sorted away.
       answers: listOf<NamedMeeting & { startsAt: string }>(sql`
         select m.id as "meetingId", m.title, m.starts_at as "startsAt", g.name as "groupName", p.name as "partnershipName"
-        from meetings m
-        inner join group_members gm on gm.group_id = m.group_id and gm.user_id = ${me}
+        from (
+          select m.id, m.title, m.starts_at, m.group_id from meetings m
+          where m.status = 'noticed' and m.starts_at > ${sql.placeholder("now")}::timestamptz
+            and exists (select 1 from group_members gm where gm.group_id = m.group_id and gm.user_id = ${me})
+            and not exists (select 1 from attendance at where at.meeting_id = m.id and at.user_id = ${me} and at.rsvp is not null)
+          order by m.starts_at, m.id limit ${LIMIT}) m
         inner join groups g on g.id = m.group_id
         inner join partnerships p on p.id = g.partnership_id
-        left join attendance at on at.meeting_id = m.id and at.user_id = ${me}
-        where m.status = 'noticed' and m.starts_at > ${sql.placeholder("now")}::timestamptz and at.rsvp is null
-        order by m.starts_at limit ${LIMIT}`),
+        order by m.starts_at, m.id`),
       rules: listOf<{ id: string; name: string; rule: PeriodRule | null }>(sql`
         select p.id, p.name, p.period_rule as rule from partnerships p
         ${mine(scope, sql`where exists (select 1 from group_members gm inner join groups g on g.id = gm.group_id where g.partnership_id = p.id and gm.user_id = ${me})`)}`),
@@ -213,8 +217,28 @@ const inMyGroups = (db: Db) =>
     .from(groupMembers)
     .where(and(eq(groupMembers.groupId, meetings.groupId), eq(groupMembers.userId, me)));
 
-const convenedAhead = (db: Db) =>
-  db
+/**
+ * The next convened meetings (a draft is not a meeting yet), with the user's answer: all for the
+ * coordinator, else the user's groups'. The five are chosen from meetings alone and only they are
+ * named: joined first, every upcoming meeting of a member of many groups was named to be sorted away.
+ */
+const nextMeetings = preparedShapes((db, scope: "all" | "mine") => {
+  const next = db.$with("next").as(
+    db
+      .select({ id: meetings.id })
+      .from(meetings)
+      .where(
+        and(
+          eq(meetings.status, "noticed"),
+          gte(meetings.endsAt, sql.placeholder("now")),
+          scope === "mine" ? exists(inMyGroups(db)) : undefined,
+        ),
+      )
+      .orderBy(asc(meetings.startsAt), asc(meetings.id))
+      .limit(5),
+  );
+  return db
+    .with(next)
     .select({
       ...meetingNamed,
       endsAt: meetings.endsAt,
@@ -223,30 +247,15 @@ const convenedAhead = (db: Db) =>
       rsvp: attendance.rsvp,
       member: sql<boolean>`exists(${inMyGroups(db)})`,
     })
-    .from(meetings)
+    .from(next)
+    .innerJoin(meetings, eq(meetings.id, next.id))
     .innerJoin(groups, eq(groups.id, meetings.groupId))
     .innerJoin(partnerships, eq(partnerships.id, groups.partnershipId))
     .leftJoin(minutes, eq(minutes.meetingId, meetings.id))
     .leftJoin(attendance, and(eq(attendance.meetingId, meetings.id), eq(attendance.userId, me)))
-    .$dynamic();
-
-/** The next convened meetings (a draft is not a meeting yet), with the user's answer: all for the coordinator, else the user's groups'. */
-const nextMeetings = {
-  all: prepared((db) =>
-    convenedAhead(db)
-      .where(and(eq(meetings.status, "noticed"), gte(meetings.endsAt, sql.placeholder("now"))))
-      .orderBy(asc(meetings.startsAt))
-      .limit(5)
-      .prepare("dashboard_meetings_all"),
-  ),
-  mine: prepared((db) =>
-    convenedAhead(db)
-      .where(and(eq(meetings.status, "noticed"), gte(meetings.endsAt, sql.placeholder("now")), exists(inMyGroups(db))))
-      .orderBy(asc(meetings.startsAt))
-      .limit(5)
-      .prepare("dashboard_meetings_mine"),
-  ),
-};
+    .orderBy(asc(meetings.startsAt), asc(meetings.id))
+    .prepare(`dashboard_meetings_${scope}`);
+});
 
 const openCasesOf = (db: Db) =>
   db
@@ -294,7 +303,7 @@ export async function dashboardFor(db: Db, user: SessionUser, now: Date, today: 
   const scope = user.isAdmin ? "all" : "mine";
   const [upcoming, { positions, tasks, signatures, approvals, answers, rules, plans, followUps }, reports, open] = await Promise.all([
     // Placeholders skip the column's encoder, so the instant goes as ISO text.
-    nextMeetings[scope](db).execute({ userId: user.id, now: now.toISOString() }),
+    nextMeetings(db, scope).execute({ userId: user.id, now: now.toISOString() }),
     overviewListsFor(db, user, now, today),
     reportsDue(db, user, today),
     openCases[scope](db).execute({ userId: user.id }),
