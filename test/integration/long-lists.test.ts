@@ -87,6 +87,26 @@ describe("long lists", () => {
       expect([...cards(first), ...cards(second)].sort()).toEqual(all.sort());
     });
 
+    it("still shows the overview's soonest meetings and notices to answer, from all the member's groups", async () => {
+      const soonest = async (limit: number, unanswered: boolean) =>
+        (
+          await t.sql<{ id: string }[]>`
+            select m.id from meetings m where m.status = 'noticed' and (case when ${unanswered} then m.starts_at > now() else m.ends_at >= now() end)
+              and m.group_id in (select gm.group_id from group_members gm join users u on u.id = gm.user_id where lower(u.email) = ${MEMBER})
+              and (${!unanswered} or not exists (select 1 from attendance a join users u on u.id = a.user_id where a.meeting_id = m.id and lower(u.email) = ${MEMBER} and a.rsvp is not null))
+            order by m.starts_at, m.id limit ${limit}`
+        ).map((r) => r.id);
+      // Answer the very next one: it leaves the notices to answer but stays among the next meetings.
+      const [next] = await soonest(1, false);
+      expect((await http.post(`/meetings/${next}/rsvp`, { rsvp: "attending" }, { cookie: member })).status).toBe(200);
+      const home = await page("/");
+      const panel = (id: string) => home.slice(home.indexOf(`id="${id}"`), home.indexOf("</section>", home.indexOf(`id="${id}"`)));
+      expect(meetingLinks(panel("dash-meetings"))).toEqual(await soonest(5, false));
+      const answers = meetingLinks(panel("dash-tasks"));
+      expect(answers).toEqual(await soonest(10, true));
+      expect(answers).not.toContain(next);
+    });
+
     it("counts every partnership for the coordinator", async () => {
       const [{ n }] = await t.sql<{ n: number }[]>`select count(*)::int as n from partnerships`;
       const home = await page("/", admin);
