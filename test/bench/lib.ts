@@ -9,7 +9,6 @@
  * instead of a wrapper that would have to relay it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import http from "node:http";
@@ -546,32 +545,3 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/**
- * Ids for `count` generated partnerships, made here so rows can refer to each other in multi-row
- * INSERTs: each gets an organisation, a public and an idea-based party and a steering group, and a
- * number "001" … for its names.
- */
-export function generatedPartnerships(count: number) {
-  return Array.from({ length: count }, (_, i) => ({
-    id: randomUUID(),
-    orgId: randomUUID(),
-    publicPartyId: randomUUID(),
-    ideaPartyId: randomUUID(),
-    groupId: randomUUID(),
-    nr: String(i + 1).padStart(3, "0"),
-  }));
-}
-
-/** The demo administrator and a demo member with the organisation of (one of) the parties they represent. */
-export async function demoPeople(tx: postgres.TransactionSql, adminEmail: string, memberEmail: string) {
-  const [admin] = await tx<{ id: string }[]>`select id from users where lower(email) = ${adminEmail}`;
-  const [member] = await tx<{ id: string; organisationId: string }[]>`
-    select u.id, p.organisation_id as "organisationId"
-    from users u
-    join group_members gm on gm.user_id = u.id
-    join parties p on p.id = gm.party_id
-    where lower(u.email) = ${memberEmail}
-    limit 1`;
-  if (!admin || !member) throw new Error(`demo data lacks ${adminEmail} or a membership of ${memberEmail}`);
-  return { admin, member };
-}

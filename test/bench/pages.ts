@@ -33,14 +33,12 @@
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
-import type { PeriodRule } from "../../app/domain/period";
 import { DEMO_ADMIN, DEMO_PASSWORD } from "../../db/seed/agreements";
+import { addManyPartnerships } from "../support/many-partnerships";
 import { startFloor } from "./floor/start";
 import {
   budget,
   budgetAtLeast,
-  demoPeople,
-  generatedPartnerships,
   fmtMs,
   insertTemplateAgendas,
   loadPage,
@@ -73,57 +71,25 @@ interface Generated {
 }
 
 /**
- * Adds the load data in one transaction. Ids of the small tables are made here so rows
- * can refer to each other in multi-row INSERTs; meetings and agenda items are made by
- * the database from the groups (generate_series / unnest), 2000 and 14000 rows.
+ * Adds the load data (test/support/many-partnerships.ts), then each meeting's template agenda:
+ * meetings and agenda items are made by the database, 2000 and 14000 rows.
  */
 async function generate(databaseUrl: string): Promise<Generated> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
-    return await sql.begin(async (tx) => {
-      const { admin, member } = await demoPeople(tx, DEMO_ADMIN.email, MEMBER_EMAIL);
-      const periodRule: PeriodRule = { kind: "fixedWithNotice", start: "2024-01-01", end: "2027-12-31", noticeMonths: 6 };
-      const ps = generatedPartnerships(PARTNERSHIPS);
-
-      await tx`insert into organisations ${tx(ps.map((p) => ({ id: p.orgId, name: `Bänkköpings kommun ${p.nr}`, org_number: null })))}`;
-      await tx`insert into partnerships ${tx(
-        ps.map((p) => ({
-          id: p.id,
-          name: `IOP Bänkköping ${p.nr} – stöd till brottsutsatta`,
-          reference_number: `BENCH ${p.nr}`,
-          purpose: "Ett långsiktigt samarbete för att brottsutsatta ska få stöd i rätt tid.",
-          target_group: "Brottsutsatta, vittnen och anhöriga i kommunen.",
-          period_rule: tx.json(periodRule),
-        })),
-      )}`;
-      await tx`insert into parties ${tx(
-        ps.flatMap((p) => [
-          { id: p.publicPartyId, partnership_id: p.id, organisation_id: p.orgId, sector: "public" },
-          { id: p.ideaPartyId, partnership_id: p.id, organisation_id: member.organisationId, sector: "idea" },
-        ]),
-      )}`;
-      await tx`insert into groups ${tx(
-        ps.map((p) => ({ id: p.groupId, partnership_id: p.id, kind: "steering", name: `Styrgrupp Bänkköping ${p.nr}`, cadence_per: "year", cadence_at_least: 2 })),
-      )}`;
-      await tx`insert into group_members ${tx(ps.map((p) => ({ group_id: p.groupId, user_id: member.id, party_id: p.ideaPartyId, role: "representative" })))}`;
-
-      // Meeting k of group g: 13:00–15:00 Stockholm time, (k − 4) × 30 + g mod 7 days from today,
-      // so each group has about 4 past and 6 upcoming meetings.
-      const groupIds = ps.map((p) => p.groupId);
-      const meetings = await tx<{ id: string }[]>`
-        insert into meetings (group_id, title, starts_at, ends_at, location, status, noticed_at, created_by)
-        select g.id, format('%s – möte %s', g.name, k + 1), (day + time '13:00') at time zone 'Europe/Stockholm',
-               (day + time '15:00') at time zone 'Europe/Stockholm', 'Kommunhuset, sammanträdesrum 2', 'noticed', now(), ${admin.id}
-        from unnest(${groupIds}::uuid[]) with ordinality as o(id, n)
-        join groups g on g.id = o.id
-        cross join generate_series(0, ${MEETINGS_PER_GROUP - 1}) as k
-        cross join lateral (select (now() at time zone 'Europe/Stockholm')::date + (k - 4) * 30 + (o.n::int % 7) as day) d
-        returning id`;
-
-      await insertTemplateAgendas(tx, meetings.map((m) => m.id), admin.id);
-
-      return { partnershipIds: ps.map((p) => p.id), groupIds, meetingIds: meetings.map((m) => m.id) };
+    // Meeting k of partnership n: (k − 4) × 30 + n mod 7 days from today, so each group has about 4
+    // past and 6 upcoming meetings.
+    const { partnerships, meetingIds, adminId } = await addManyPartnerships(sql, {
+      memberEmail: MEMBER_EMAIL,
+      adminEmail: DEMO_ADMIN.email,
+      count: PARTNERSHIPS,
+      meetingsEach: MEETINGS_PER_GROUP,
+      town: "Bänkköping",
+      firstMeetingInDays: -4 * 30,
+      periodRule: { kind: "fixedWithNotice", start: "2024-01-01", end: "2027-12-31", noticeMonths: 6 },
     });
+    await sql.begin((tx) => insertTemplateAgendas(tx, meetingIds, adminId));
+    return { partnershipIds: partnerships.map((p) => p.id), groupIds: partnerships.map((p) => p.groupId), meetingIds };
   } finally {
     await sql.end();
   }

@@ -30,9 +30,7 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import { search, searchStatement } from "../../app/services/search.server";
 import {
   budget,
-  demoPeople,
   fmtMs,
-  generatedPartnerships,
   formatSummary,
   insertTemplateAgendas,
   loadPage,
@@ -43,6 +41,7 @@ import {
   summarize,
   type Summary,
 } from "./lib";
+import { demoPeople, generatedPartnerships } from "../support/many-partnerships";
 
 const MEMBER_EMAIL = "stockholm.bo-sodra@samrad.test";
 const PARTNERSHIPS = 400;

@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from "vitest";
 import { expectAccessible } from "../support/browser";
 import { e2eEnvironment } from "../support/e2e";
 import { loggedInPage } from "../support/e2e-login";
+import { DEMO_ADMIN } from "../../db/seed/agreements";
 import { addManyPartnerships } from "../support/many-partnerships";
 
 const env = e2eEnvironment();
@@ -9,7 +10,7 @@ const MEMBER = "stockholm.bo-sodra@samrad.test";
 
 beforeAll(async () => {
   // Thirty more partnerships with two upcoming meetings each: more than a page of either list.
-  await addManyPartnerships(env.db.sql, MEMBER, 30, 2);
+  await addManyPartnerships(env.db.sql, { memberEmail: MEMBER, adminEmail: DEMO_ADMIN.email, count: 30, meetingsEach: 2 });
 });
 
 it("a member of many partnerships goes from the overview's first 20 to all of them, and pages through the upcoming meetings", async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../app/http/server.server";
 import { freshDatabase, type TestDatabase } from "../support/db";
+import { DEMO_ADMIN } from "../../db/seed/agreements";
 import { addManyPartnerships } from "../support/many-partnerships";
 import { client, startTestServer } from "../support/server";
 
@@ -65,7 +66,7 @@ describe("long lists", () => {
 
   describe("with 30 more partnerships of 2 upcoming meetings each", () => {
     beforeAll(async () => {
-      await addManyPartnerships(t.sql, MEMBER, 30, 2);
+      await addManyPartnerships(t.sql, { memberEmail: MEMBER, adminEmail: DEMO_ADMIN.email, count: 30, meetingsEach: 2 });
     });
 
     it("lists the first 20 partnerships on the overview, by name, and links to all of them", async () => {
@@ -146,7 +147,7 @@ describe("long lists", () => {
     });
 
     it("keeps the view and group in the paging links", async () => {
-      await addManyPartnerships(t.sql, MEMBER, 1, 60);
+      await addManyPartnerships(t.sql, { memberEmail: MEMBER, adminEmail: DEMO_ADMIN.email, count: 1, meetingsEach: 60, town: "Storköping" });
       const [{ group }] = await t.sql<
         { group: string }[]
       >`select g.id as "group" from groups g join meetings m on m.group_id = g.id group by g.id having count(*) = 60`;
