@@ -35,6 +35,7 @@ import { performance } from "node:perf_hooks";
 import postgres from "postgres";
 import { DEMO_ADMIN, DEMO_PASSWORD } from "../../db/seed/agreements";
 import { addManyPartnerships } from "../support/many-partnerships";
+import { PAGE_STATEMENTS } from "../support/page-statements";
 import { startFloor } from "./floor/start";
 import {
   budget,
@@ -164,10 +165,10 @@ await runBench(8 * 60_000, async (server, defer) => {
   const samrad = { url: server.url, targeted: false };
   const pages: Page[] = [
     { ...samrad, label: "GET /login (signed out)", path: () => "/login" },
-    { ...samrad, label: "GET / (member, demo data)", cookie: demoMember, path: () => "/", targeted: true, queries: 13 },
-    { ...samrad, label: "GET /partnerships/:id", cookie: member, path: rotate(data.partnershipIds, "/partnerships/"), targeted: true, queries: 11 },
-    { ...samrad, label: "GET /meetings/:id", cookie: member, path: rotate(data.meetingIds, "/meetings/"), targeted: true, queries: 12 },
-    { ...samrad, label: "GET /groups/:id", cookie: member, path: rotate(data.groupIds, "/groups/"), targeted: true, queries: 8 },
+    { ...samrad, label: "GET / (member, demo data)", cookie: demoMember, path: () => "/", targeted: true, queries: PAGE_STATEMENTS.overview },
+    { ...samrad, label: "GET /partnerships/:id", cookie: member, path: rotate(data.partnershipIds, "/partnerships/"), targeted: true, queries: PAGE_STATEMENTS.partnership },
+    { ...samrad, label: "GET /meetings/:id", cookie: member, path: rotate(data.meetingIds, "/meetings/"), targeted: true, queries: PAGE_STATEMENTS.meeting },
+    { ...samrad, label: "GET /groups/:id", cookie: member, path: rotate(data.groupIds, "/groups/"), targeted: true, queries: PAGE_STATEMENTS.group },
     { ...samrad, label: `GET / (member, ${seen.partnerships} partnerships)`, cookie: member, path: () => "/" },
     { ...samrad, label: "GET /meetings (upcoming)", cookie: member, path: () => "/meetings" },
     { ...samrad, label: `GET / (coordinator, ${seen.all} partnerships)`, cookie: coordinator, path: () => "/" },
