@@ -12,8 +12,11 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 export function translator(locale: Locale): Translate {
   const dict = dictionaries[locale];
   // A key built at run time (e.g. an audit action) that has no entry shows as itself rather than failing.
+  // Most calls have no parameters and skip the scan for placeholders (a page makes hundreds of calls).
   return (key, params) =>
-    (dict[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+    params
+      ? (dict[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+      : (dict[key] ?? key);
 }
 
 export function isLocale(value: unknown): value is Locale {
