@@ -300,11 +300,9 @@ export class LiveDocument implements MinutesInPipeline {
   private async flush() {
     const batch = this.pending.splice(0);
     if (!batch.length) return;
+    let stored: Pending[];
     try {
-      const changes = batch.filter((p) => !isEmptyUpdate(p.update));
-      const ids = await this.store.append(this.meetingId, changes.map((p) => ({ update: p.update, userId: p.from?.userId ?? null })));
-      // After the commit, so another instance that reads the rows by id finds them.
-      if (ids.length) this.publish({ kind: "update", ids, updates: changes.map((p) => p.update) });
+      stored = await this.storeAllowed(batch);
     } catch (error) {
       // Not stored, so not applied and not relayed: the senders keep the edits and send them again on
       // reconnect (1011 is a code y-websocket retries). The scratch copy has them, so it is dropped.
@@ -317,7 +315,16 @@ export class LiveDocument implements MinutesInPipeline {
       return;
     }
     this.unapplied.splice(0, batch.length);
-    for (const p of batch) {
+    if (stored.length < batch.length) {
+      // Refused under the state as it turned out to be; the scratch copy has them, so it is dropped.
+      this.scratch?.destroy();
+      this.scratch = undefined;
+      for (const p of batch.filter((p) => !stored.includes(p))) {
+        if (p.from) this.refuse(p.from, "read-only");
+        p.stored.reject(new Error("the minutes' state no longer allows this edit"));
+      }
+    }
+    for (const p of stored) {
       // The bytes as they came reach the others first: they need not wait for Yjs to integrate the
       // edit into `doc` and encode it again. (It applied cleanly to the scratch copy.)
       if (!isEmptyUpdate(p.update)) this.relay(protocol.updateMessage(p.update), p.from);
@@ -330,10 +337,34 @@ export class LiveDocument implements MinutesInPipeline {
         p.stored.reject(error);
       }
     }
-    for (const conn of new Set(batch.map((p) => p.from))) if (conn?.wantsAcks) send(conn, protocol.savedMessage());
-    this.sinceCompaction += batch.length;
+    for (const conn of new Set(stored.map((p) => p.from))) if (conn?.wantsAcks) send(conn, protocol.savedMessage());
+    this.sinceCompaction += stored.length;
     if (this.sinceCompaction >= COMPACT_AFTER_UPDATES) {
       this.compact().catch((error) => console.error(`[realtime] compacting minutes ${this.meetingId} failed`, error));
+    }
+  }
+
+  /**
+   * Stores those of the batch's edits that the state this instance knows still allows (a server's
+   * change only in a draft), provided PostgreSQL holds that state too. When another instance changed
+   * it and the relay has not told this one yet, the store answers with the state as it is, which is
+   * applied here, and the edits are judged again under it. Returns the edits stored.
+   */
+  private async storeAllowed(batch: Pending[]): Promise<Pending[]> {
+    for (let attempt = 1; ; attempt++) {
+      const allowed = batch.filter((p) => (p.from ? this.canWrite(p.from) : this.status === "draft"));
+      const changes = allowed.filter((p) => !isEmptyUpdate(p.update));
+      if (!changes.length) return allowed;
+      const judged = { status: this.status, adjusters: this.adjusters };
+      const rows = changes.map((p) => ({ update: p.update, userId: p.from?.userId ?? null }));
+      const appended = await this.store.append(this.meetingId, rows, judged);
+      if ("ids" in appended) {
+        // After the commit, so another instance that reads the rows by id finds them.
+        this.publish({ kind: "update", ids: appended.ids, updates: changes.map((p) => p.update) });
+        return allowed;
+      }
+      if (attempt === 3) throw new Error("the minutes' state kept changing while an edit was being stored");
+      this.applyState(appended.changed.status, appended.changed.adjusters);
     }
   }
 

@@ -5,6 +5,10 @@ import { agendaItems, minutes, minutesQuarantine, minutesUpdates, type MinutesSt
 import { initialMinutes } from "./content";
 import { saveDraftVersion } from "./versions";
 
+// Array types' OIDs, so postgres.js sends each element as the column's type.
+const BYTEA_ARRAY = 1001;
+const UUID_ARRAY = 2951;
+
 /**
  * Where live minutes keep their documents. Realtime depends on this alone, so a document's
  * pipeline can be tested on a store in memory, or on one that fails.
@@ -15,17 +19,29 @@ export interface MinutesStore {
   exists(meetingId: string): Promise<boolean>;
   /** Creates the minutes with their first content, once, also when two first visitors race. */
   create(meetingId: string): Promise<void>;
-  /** Resolves once the batch is durable, with the rows' ids in the log. */
-  append(meetingId: string, batch: { update: Uint8Array; userId: string | null }[]): Promise<number[]>;
+  /**
+   * Stores the batch if the justering's state is still `judged`, the one its edits were judged
+   * under; resolves once it is durable, with the rows' ids in the log. Otherwise stores nothing
+   * and resolves with the state as it is.
+   */
+  append(meetingId: string, batch: { update: Uint8Array; userId: string | null }[], judged: JusteringState): Promise<Appended>;
   /** Those of the rows still in the log (compaction may have merged the others into the snapshot). */
   updatesByIds(meetingId: string, ids: number[]): Promise<StoredUpdate[]>;
   /** The justering's state as stored, for an instance told that it changed. */
-  state(meetingId: string): Promise<{ status: MinutesStatus; adjusters: string[] } | null>;
+  state(meetingId: string): Promise<JusteringState | null>;
   compact(meetingId: string): Promise<{ merged: number; bytes: number }>;
   quarantine(meetingId: string, rejected: (StoredUpdate & { reason: string })[]): Promise<void>;
   /** Keeps a draft version of the document as it stands, unless nothing changed since the last. */
   saveDraft(meetingId: string, doc: Y.Doc): Promise<void>;
 }
+
+/** Who may write the minutes follows from their status and adjusters (and each user's facts). */
+export interface JusteringState {
+  status: MinutesStatus;
+  adjusters: string[];
+}
+
+export type Appended = { ids: number[] } | { changed: JusteringState };
 
 /**
  * The store in PostgreSQL: a snapshot per meeting in `minutes`, the updates since in `minutes_updates`.
@@ -44,7 +60,7 @@ export function postgresMinutesStore(db: Db, log: Db = db): MinutesStore {
         .orderBy(asc(agendaItems.position));
       await createStored(db, meetingId, initialMinutes(agenda));
     },
-    append: (meetingId, batch) => appendUpdates(log, meetingId, batch),
+    append: (meetingId, batch, judged) => appendUpdates(log, meetingId, batch, judged),
     updatesByIds: (meetingId, ids) =>
       db
         .select({ id: minutesUpdates.id, update: minutesUpdates.update, userId: minutesUpdates.userId })
@@ -114,15 +130,37 @@ export async function createStored(db: Db, meetingId: string, initial: Uint8Arra
   await db.insert(minutes).values({ meetingId, snapshot: initial, snapshotBytes: initial.byteLength }).onConflictDoNothing();
 }
 
-/** Appends a batch of updates in one statement; returns when they are durable. */
-export async function appendUpdates(db: Db, meetingId: string, batch: { update: Uint8Array; userId: string | null }[]): Promise<number[]> {
-  if (!batch.length) return [];
-  // postgres.js directly: this runs for every edit, and drizzle's insert builder cost as much CPU as
-  // the round trip itself. One prepared statement per batch size; bigserial ids come back as text.
-  const rows = batch.map((b) => ({ meeting_id: meetingId, update: Buffer.from(b.update.buffer, b.update.byteOffset, b.update.byteLength), user_id: b.userId }));
+/**
+ * Appends a batch of updates in one statement, provided the justering's state is still the one they
+ * were judged under; returns when they are durable. When another instance has changed it (sent the
+ * minutes for approval, say) and this one has not heard yet, nothing is stored and the state as it
+ * is comes back, for the edits to be judged again: no relay's delay lets an edit in that the stored
+ * state refuses.
+ */
+export async function appendUpdates(
+  db: Db,
+  meetingId: string,
+  batch: { update: Uint8Array; userId: string | null }[],
+  judged: JusteringState,
+): Promise<Appended> {
+  // postgres.js directly, one prepared statement whatever the batch's size: this runs for every edit,
+  // and drizzle's builder cost as much CPU as the round trip itself. bigint ids come back as text.
   const sql = db.$client;
-  const ids = await sql<{ id: string }[]>`insert into minutes_updates ${sql(rows)} returning id`;
-  return ids.map((r) => Number(r.id));
+  const updates = batch.map((b) => Buffer.from(b.update.buffer, b.update.byteOffset, b.update.byteLength));
+  const [row] = await sql<{ status: MinutesStatus; adjusters: string[]; ids: string[] }[]>`
+    with judged as (
+      select status, adjusters, status = ${judged.status} and adjusters = ${sql.array(judged.adjusters, UUID_ARRAY)}::uuid[] as same
+      from minutes where meeting_id = ${meetingId}),
+    stored as (
+      insert into minutes_updates (meeting_id, update, user_id)
+      select ${meetingId}, u.update, u.user_id
+      from unnest(${sql.array(updates, BYTEA_ARRAY)}::bytea[], ${sql.array(batch.map((b) => b.userId), UUID_ARRAY)}::uuid[]) with ordinality as u(update, user_id, n)
+      where (select same from judged)
+      order by u.n
+      returning id)
+    select status, adjusters, array(select id from stored order by id) as ids from judged`;
+  if (!row) throw new Error(`the minutes of meeting ${meetingId} are gone`);
+  return row.ids.length ? { ids: row.ids.map(Number) } : { changed: { status: row.status, adjusters: row.adjusters } };
 }
 
 /**

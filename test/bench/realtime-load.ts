@@ -150,7 +150,7 @@ await runBench(3 * 60_000, async (server, defer) => {
   const before = Y.encodeStateVector(doc);
   const written = writeMinutes(doc, TARGET_BYTES);
   const update = Y.encodeStateAsUpdate(doc, before);
-  await appendUpdates(db, meetingId, [{ update, userId: group.writers[0].id }]);
+  await appendUpdates(db, meetingId, [{ update, userId: group.writers[0].id }], { status: "draft", adjusters: [] });
   const compacted = await compactStored(db, meetingId);
   const chars = minutesText(doc).length;
   const expectedText = doc.getXmlFragment(FRAGMENT).toString();

@@ -2,13 +2,15 @@ import * as prng from "lib0/prng";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import * as Y from "yjs";
 import { meetings, users } from "../../db/schema";
-import { appendUpdates, compactStored, createStored, loadStored } from "../../realtime/store";
+import { appendUpdates, compactStored, createStored, loadStored, type JusteringState } from "../../realtime/store";
 import { freshDatabase, type TestDatabase } from "../support/db";
 
 // Property: however appends and compactions interleave, the stored document is the union of every update.
 let t: TestDatabase;
 let meetingId: string;
 let userId: string;
+/** Fresh minutes are a draft without adjusters: the state the writers' edits are judged under. */
+const DRAFT: JusteringState = { status: "draft", adjusters: [] };
 beforeAll(async () => {
   t = await freshDatabase();
   [{ id: userId }] = await t.db.insert(users).values({ email: "a@b.se", name: "A", passwordHash: "x" }).returning({ id: users.id });
@@ -48,7 +50,8 @@ it.each([11, 22, 33, 44, 55])("seed %i: nothing is lost while compaction runs al
   const writers = streams.map(async (stream) => {
     for (let i = 0; i < stream.length; ) {
       const n = prng.uint32(gen, 1, 8);
-      await appendUpdates(t.db, meetingId, stream.slice(i, i + n).map((update) => ({ update, userId })));
+      const batch = stream.slice(i, i + n).map((update) => ({ update, userId }));
+      await appendUpdates(t.db, meetingId, batch, DRAFT);
       i += n;
     }
   });

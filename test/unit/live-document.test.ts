@@ -10,23 +10,30 @@ import type { MinutesStatus } from "../../app/domain/capabilities";
 import { FRAGMENT, initialMinutes, minutesText } from "../../realtime/content";
 import { LiveDocument, MessageRefused, type Connection } from "../../realtime/live-document";
 import * as protocol from "../../realtime/protocol";
-import type { MinutesStore } from "../../realtime/store";
+import type { JusteringState, MinutesStore } from "../../realtime/store";
 
-/** A store in memory whose `append` can be held back or made to fail. */
+/**
+ * A store in memory whose `append` can be held back or made to fail, and whose justering state
+ * another instance may have changed (`stored.state`): then it stores only edits judged under it.
+ */
 function memoryStore() {
   const appended: Uint8Array[] = [];
+  const stored: { state: JusteringState } = { state: { status: "draft", adjusters: [] } };
+  const judgedUnder: JusteringState[] = [];
   let gate: Promise<void> = Promise.resolve();
   let failing = false;
   const store: MinutesStore = {
     load: async () => null,
     exists: async () => true,
     create: async () => {},
-    append: async (_id, batch) => {
+    append: async (_id, batch, judged) => {
       await gate;
       if (failing) throw new Error("PostgreSQL is down");
+      judgedUnder.push(judged);
+      if (JSON.stringify(judged) !== JSON.stringify(stored.state)) return { changed: stored.state };
       const first = appended.length + 1;
       appended.push(...batch.map((b) => b.update));
-      return batch.map((_, i) => first + i);
+      return { ids: batch.map((_, i) => first + i) };
     },
     updatesByIds: async () => [],
     state: async () => null,
@@ -37,6 +44,8 @@ function memoryStore() {
   return {
     store,
     appended,
+    stored,
+    judgedUnder,
     fail: (on: boolean) => void (failing = on),
     /** Holds every append until the returned function is called. */
     hold: () => {
@@ -175,5 +184,65 @@ describe("a live document", () => {
     await live.enqueue(async () => {});
     expect(memory.appended).toEqual([]);
     expect(kinds(member.sent)).toContain("denied");
+  });
+
+  describe("when another instance changed the state and the relay has not told this one yet", () => {
+    function sentForApprovalElsewhere() {
+      const memory = memoryStore();
+      const live = liveDocument(memory.store);
+      const [member, adjuster, other] = [participant("ingrid"), participant("ahmed"), participant("olof")];
+      for (const p of [member, adjuster, other]) live.join(p.conn);
+      memory.stored.state = { status: "for_approval", adjusters: ["ahmed"] };
+      return { memory, live, member, adjuster, other };
+    }
+
+    it("stores nothing a member typed after it, tells the member, and takes the stored state", async () => {
+      const { memory, live, member, other } = sentForApprovalElsewhere();
+      live.receive(member.conn, paragraph("Sent tillägg."));
+      await live.enqueue(async () => {});
+      expect(memory.appended).toEqual([]);
+      expect(kinds(member.sent)).toEqual(["sync-step1", "denied"]);
+      expect(kinds(other.sent)).toEqual(["sync-step1"]);
+      expect(minutesText(live.doc)).not.toContain("Sent tillägg.");
+      expect([live.status, live.adjusters]).toEqual(["for_approval", ["ahmed"]]);
+    });
+
+    it("stores an adjuster's edit once judged again under the stored state, and relays it", async () => {
+      const { memory, live, adjuster, other } = sentForApprovalElsewhere();
+      live.receive(adjuster.conn, paragraph("Justerarens rättelse."));
+      await live.enqueue(async () => {});
+      expect(memory.judgedUnder).toEqual([
+        { status: "draft", adjusters: [] },
+        { status: "for_approval", adjusters: ["ahmed"] },
+      ]);
+      expect(memory.appended).toHaveLength(1);
+      expect(kinds(other.sent)).toEqual(["sync-step1", "update"]);
+      expect(minutesText(live.doc)).toContain("Justerarens rättelse.");
+    });
+
+    it("keeps the adjuster's edit and refuses the member's when both came in one batch", async () => {
+      const { memory, live, member, adjuster, other } = sentForApprovalElsewhere();
+      const release = memory.hold();
+      live.receive(other.conn, paragraph("Före."));
+      await settled();
+      // Both arrive while the first is being stored, so they are stored together.
+      live.receive(member.conn, paragraph("Sent tillägg."));
+      live.receive(adjuster.conn, paragraph("Justerarens rättelse."));
+      release();
+      await live.enqueue(async () => {});
+      expect(minutesText(live.doc)).toContain("Justerarens rättelse.");
+      expect(minutesText(live.doc)).not.toContain("Sent tillägg.");
+      expect(minutesText(live.doc)).not.toContain("Före.");
+      expect(kinds(member.sent)).toContain("denied");
+    });
+
+    it("refuses the server's own change to a draft that is no longer one", async () => {
+      const { live } = sentForApprovalElsewhere();
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(live.doc));
+      const before = Y.encodeStateVector(doc);
+      doc.getXmlFragment(FRAGMENT).insert(0, [new Y.XmlElement("paragraph")]);
+      await expect(live.submitFromServer(Y.encodeStateAsUpdate(doc, before))).rejects.toThrow("no longer allows");
+    });
   });
 });
