@@ -181,15 +181,20 @@ async function lockDecision(tx: Tx, id: string) {
 
 /** Closes a meeting decision, or records a proposal per capsulum at the group's next held meeting; stores status and reasons. */
 export async function closeDecision(db: Db, decision: DecisionRow, access: GroupAccess, actor: SessionUser, event: "close" | "record", siteUrl: string): Promise<Result> {
+  // The parties and the meeting's mandates are read through the pool before the transaction: read
+  // inside it, each closing would hold one connection while it waited for more, and enough closings
+  // at once would wait for each other for ever. Under the lock the meeting is chosen again.
+  const meetingId = event === "record" ? await nextHeldMeeting(db, decision) : decision.meetingId;
+  if (!meetingId) return conflict("decision.noMeetingYet");
+  const [meeting] = await db.select().from(meetings).where(eq(meetings.id, meetingId));
+  if (!meeting) return conflict("decision.changedMeanwhile");
+  const [partyRows, { mandatedParties }] = await Promise.all([partiesOf(db, access.group.partnershipId), meetingDetails(db, meeting)]);
   return db.transaction(async (tx) => {
     const current = await lockDecision(tx, decision.id);
     const positions = await tx.select().from(decisionPositions).where(eq(decisionPositions.decisionId, current.id));
     const refused = refusedStep(stageOf(current), event, positions.length);
     if (refused) return conflict(refused);
-    const meetingId = event === "record" ? await nextHeldMeeting(tx, current) : current.meetingId;
-    if (!meetingId) return conflict("decision.noMeetingYet");
-    const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId));
-    const [partyRows, { mandatedParties }] = await Promise.all([partiesOf(db, access.group.partnershipId), meetingDetails(db, meeting)]);
+    if ((event === "record" ? await nextHeldMeeting(tx, current) : current.meetingId) !== meetingId) return conflict("decision.changedMeanwhile");
     // Unanimity counts the parties taking part on the meeting's day; one that has left is not missing.
     const outcome = outcomeOf(
       access.group.kind,
@@ -219,8 +224,8 @@ export async function closeDecision(db: Db, decision: DecisionRow, access: Group
 }
 
 /** The first meeting of the group held after the proposal was made. */
-async function nextHeldMeeting(tx: Tx, decision: DecisionRow): Promise<string | null> {
-  const [m] = await tx
+async function nextHeldMeeting(db: Pick<Db, "select">, decision: DecisionRow): Promise<string | null> {
+  const [m] = await db
     .select({ id: meetings.id })
     .from(meetings)
     .where(and(eq(meetings.groupId, decision.groupId), ne(meetings.status, "cancelled"), gte(meetings.startsAt, decision.createdAt), lte(meetings.startsAt, new Date())))

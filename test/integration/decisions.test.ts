@@ -6,6 +6,12 @@ import { client, startTestServer } from "../support/server";
 import { shownAt } from "../support/answers";
 import { speakersIn, toldOf } from "../support/notifications";
 import { postDecisionForm, postMeetingForm } from "../support/resource-forms";
+import { eq } from "drizzle-orm";
+import { createDb } from "../../db/client";
+import { decisions, groups } from "../../db/schema";
+import type { SessionUser } from "../../app/auth/session.server";
+import type { GroupAccess } from "../../app/services/access.server";
+import { closeDecision } from "../../app/services/decisions.server";
 
 /** Stockholm's groups, with the rotation pinned so that Södra Stockholm holds the chair (and the documentation duty) today. */
 describe("decision register", () => {
@@ -220,5 +226,23 @@ describe("decision register", () => {
       reviewOn: null,
       decidedAt: expect.any(String),
     });
+  });
+
+  it("closes a decision on a pool with a single connection: nothing is read through the pool inside its transaction", async () => {
+    const id = await record("steering", "Styrgruppen fastställer firmateckningen.");
+    const single = createDb(t.url, { max: 1 });
+    try {
+      const [decision] = await single.db.select().from(decisions).where(eq(decisions.id, id));
+      const [steering] = await single.db.select().from(groups).where(eq(groups.id, group.steering));
+      const access: GroupAccess = { group: steering, membership: null, isAdmin: true };
+      const actor = { id: userId[SODRA] } as SessionUser;
+      // Before, the transaction held the one connection while it waited for another: for ever.
+      const closing = closeDecision(single.db, decision, access, actor, "close", app.url);
+      const waited = new Promise((resolve) => setTimeout(() => resolve("still waiting"), 5_000));
+      expect(await Promise.race([closing, waited])).toMatchObject({ ok: true });
+    } finally {
+      await single.sql.end({ timeout: 1 });
+    }
+    expect((await stored(id)).status).toBe("not_adopted");
   });
 });
