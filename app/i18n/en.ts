@@ -315,6 +315,7 @@ export const en: Record<MessageKey, string> = {
   "meetings.prevMonth": "← Previous month",
   "meetings.nextMonth": "Next month →",
   "meetings.noneInMonth": "No meetings this month.",
+  "meetings.monthCapped": "The calendar shows the first {shown} of the month's {total} meetings. All of them are in the Upcoming and Past lists, 50 a page.",
   "meeting.title": "Meeting",
   "meeting.listTitle": "Meetings",
   "meeting.new": "New meeting",

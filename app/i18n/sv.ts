@@ -302,6 +302,7 @@ const core = {
   "meetings.prevMonth": "← Föregående månad",
   "meetings.nextMonth": "Nästa månad →",
   "meetings.noneInMonth": "Inga möten den här månaden.",
+  "meetings.monthCapped": "Kalendern visar de första {shown} av månadens {total} möten. Alla finns i listorna Kommande och Tidigare, 50 per sida.",
   "meeting.title": "Möte",
   "meeting.listTitle": "Möten",
   "meeting.new": "Nytt möte",

@@ -19,8 +19,10 @@ export const meta = titled("meetings.title");
 
 type View = "upcoming" | "past" | "month";
 
-/** Upcoming and past meetings are listed this many a page; a month shows whole. */
+/** Upcoming and past meetings are listed this many a page. */
 const MEETINGS_PAGE_SIZE = 50;
+/** A month's calendar shows at most this many meetings, and says so when there are more. */
+const MONTH_MOST = 500;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
@@ -34,7 +36,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const page = view === "month" ? 1 : pageOf(request);
   const rows =
     view === "month"
-      ? await meetingsFor(context.db, user, { from: stockholmInstant(`${month}-01`, "00:00"), to: stockholmInstant(`${shiftMonth(month, 1)}-01`, "00:00"), groupId })
+      ? await meetingsFor(context.db, user, {
+          from: stockholmInstant(`${month}-01`, "00:00"),
+          to: stockholmInstant(`${shiftMonth(month, 1)}-01`, "00:00"),
+          groupId,
+          limit: MONTH_MOST,
+        })
       : await meetingsFor(context.db, user, { when: view, groupId, limit: MEETINGS_PAGE_SIZE, offset: (page - 1) * MEETINGS_PAGE_SIZE });
   const total = rows[0]?.total ?? null;
   return {
@@ -42,6 +49,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     month,
     groupId: groupId ?? null,
     page,
+    total,
     // Null past the last page (a stale link): no rows, so no count.
     pages: total === null ? null : Math.max(1, Math.ceil(total / MEETINGS_PAGE_SIZE)),
     meetings: rows.map(({ total: _, ...m }) => ({
@@ -57,7 +65,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** The user's meetings across their groups: upcoming, past (lists by month), or one month as a calendar. */
 export default function Meetings() {
   const t = useT();
-  const { view, month, groupId, page, pages, meetings } = useLoaderData<typeof loader>();
+  const { view, month, groupId, page, pages, total, meetings } = useLoaderData<typeof loader>();
   const link = (v: View, m?: string) => `/meetings?view=${v}${m ? `&month=${m}` : ""}${groupId ? `&group=${groupId}` : ""}`;
   const pageLink = (n: number) => `${link(view)}${n > 1 ? `&page=${n}` : ""}`;
   return (
@@ -76,7 +84,7 @@ export default function Meetings() {
         </p>
       ) : null}
       {view === "month" ? (
-        <MonthView month={month} meetings={meetings} link={link} />
+        <MonthView month={month} meetings={meetings} total={total ?? 0} link={link} />
       ) : pages === null && page > 1 ? (
         <p className="empty">
           {t("paging.pastEnd", { page })} <Link to={pageLink(1)}>{t("paging.first")}</Link>
@@ -135,7 +143,7 @@ function ListView({ view, meetings }: { view: View; meetings: Row[]; link: (v: V
   );
 }
 
-function MonthView({ month, meetings, link }: { month: string; meetings: Row[]; link: (v: View, m?: string) => string }) {
+function MonthView({ month, meetings, total, link }: { month: string; meetings: Row[]; total: number; link: (v: View, m?: string) => string }) {
   const t = useT();
   const locale = useLocale();
   const intl = locale === "sv" ? "sv-SE" : "en-GB";
@@ -150,6 +158,7 @@ function MonthView({ month, meetings, link }: { month: string; meetings: Row[]; 
         <Link to={link("month", shiftMonth(month, 1))}>{t("meetings.nextMonth")}</Link>
       </div>
       {meetings.length === 0 ? <p className="empty">{t("meetings.noneInMonth")}</p> : null}
+      {total > meetings.length ? <p>{t("meetings.monthCapped", { shown: meetings.length, total })}</p> : null}
       <TableScroll label={title}>
         <table className="calendar">
           <caption className="visually-hidden">{title}</caption>

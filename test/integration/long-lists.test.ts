@@ -168,5 +168,24 @@ describe("long lists", () => {
       expect(past).toMatch(/<a [^>]*href="\/meetings\?view=upcoming">Gå till första sidan<\/a>/);
       expect(await page("/partnerships?page=99")).toContain("Sidan 99 finns inte.");
     });
+
+    it("says when a month holds more meetings than its calendar shows", async () => {
+      const month = "2027-03";
+      const monthOf = async () => (await page(`/meetings?view=month&month=${month}`)).replaceAll("<!-- -->", "");
+      expect(await monthOf()).not.toContain("Kalendern visar de första");
+      const [{ id: groupId }] = await t.sql<{ id: string }[]>`
+        select gm.group_id as id from group_members gm join users u on u.id = gm.user_id where lower(u.email) = ${MEMBER} limit 1`;
+      const [{ id: adminId }] = await t.sql<{ id: string }[]>`select id from users where lower(email) = ${DEMO_ADMIN.email}`;
+      await t.sql`
+        insert into meetings (group_id, title, starts_at, ends_at, status, noticed_at, created_by)
+        select ${groupId}, 'Heldagsmöte ' || n, timestamptz '2027-03-10 09:00+01' + n * interval '1 minute',
+               timestamptz '2027-03-10 10:00+01' + n * interval '1 minute', 'noticed', now(), ${adminId}
+        from generate_series(1, 501) as n`;
+      const [{ total }] = await t.sql<{ total: number }[]>`
+        select count(*)::int as total from meetings m join group_members gm on gm.group_id = m.group_id join users u on u.id = gm.user_id
+        where lower(u.email) = ${MEMBER} and m.starts_at >= timestamptz '2027-03-01 00:00+01' and m.starts_at < timestamptz '2027-04-01 00:00+02'`;
+      expect(total).toBeGreaterThan(500);
+      expect(await monthOf()).toContain(`Kalendern visar de första 500 av månadens ${total} möten.`);
+    });
   });
 });
