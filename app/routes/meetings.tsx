@@ -143,7 +143,17 @@ function ListView({ view, meetings }: { view: View; meetings: Row[]; link: (v: V
   );
 }
 
-function MonthView({ month, meetings, total, link }: { month: string; meetings: Row[]; total: number; link: (v: View, m?: string) => string }) {
+function MonthView({
+  month,
+  meetings,
+  total,
+  link,
+}: {
+  month: string;
+  meetings: Row[];
+  total: number;
+  link: (v: View, m?: string) => string;
+}) {
   const t = useT();
   const locale = useLocale();
   const intl = locale === "sv" ? "sv-SE" : "en-GB";
