@@ -18,55 +18,6 @@ export interface PartyRow {
   sector: "public" | "idea";
 }
 
-const partnershipParties = (db: Db) =>
-  db
-    .select({
-      id: partnerships.id,
-      name: partnerships.name,
-      referenceNumber: partnerships.referenceNumber,
-      partyId: parties.id,
-      partyName: organisations.name,
-      orgNumber: organisations.orgNumber,
-      sector: parties.sector,
-    })
-    .from(partnerships)
-    .innerJoin(parties, eq(parties.partnershipId, partnerships.id))
-    .innerJoin(organisations, eq(organisations.id, parties.organisationId))
-    .$dynamic();
-
-const order = [asc(partnerships.name), asc(parties.sector), asc(organisations.name)];
-
-/** Every partnership's parties (coordinators), or those of the partnerships the user sits in a group of. */
-const visiblePartnerships = {
-  all: prepared((db) => partnershipParties(db).orderBy(...order).prepare("partnerships_all")),
-  mine: prepared((db) =>
-    partnershipParties(db)
-      .where(
-        exists(
-          db
-            .select({ one: groupMembers.groupId })
-            .from(groupMembers)
-            .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-            .where(and(eq(groups.partnershipId, partnerships.id), eq(groupMembers.userId, sql.placeholder("userId")))),
-        ),
-      )
-      .orderBy(...order)
-      .prepare("partnerships_mine"),
-  ),
-};
-
-/** The partnerships a user may see (all for coordinators), with their parties: one query. */
-export async function listPartnershipsFor(db: Db, user: SessionUser) {
-  const rows = await (user.isAdmin ? visiblePartnerships.all : visiblePartnerships.mine)(db).execute({ userId: user.id });
-  const byId = new Map<string, { id: string; name: string; referenceNumber: string | null; parties: PartyRow[] }>();
-  for (const r of rows) {
-    const p = byId.get(r.id) ?? { id: r.id, name: r.name, referenceNumber: r.referenceNumber, parties: [] };
-    p.parties.push({ id: r.partyId, name: r.partyName, orgNumber: r.orgNumber, sector: r.sector });
-    byId.set(r.id, p);
-  }
-  return [...byId.values()];
-}
-
 /** How many partnerships the overview lists before "Visa alla"; the full list shows as many a page. */
 export const PARTNERSHIPS_PAGE_SIZE = 20;
 
@@ -107,11 +58,16 @@ const partnershipsPageOf = preparedShapes((db, scope: "all" | "mine") =>
 
 /** Page `page` (from 1) of the partnerships a user may see, with their parties, and how many there are in all. */
 export async function partnershipsPage(db: Db, user: SessionUser, page = 1, pageSize = PARTNERSHIPS_PAGE_SIZE) {
-  const rows = await partnershipsPageOf(db, user.isAdmin ? "all" : "mine").execute({
-    userId: user.id,
-    limit: pageSize,
-    offset: (page - 1) * pageSize,
-  });
+  return readPartnerships(db, user, pageSize, (page - 1) * pageSize);
+}
+
+/** The partnerships a user may see (all for coordinators), with their parties: one query. */
+export async function listPartnershipsFor(db: Db, user: SessionUser) {
+  return (await readPartnerships(db, user, null, 0)).partnerships; // LIMIT NULL: all of them
+}
+
+async function readPartnerships(db: Db, user: SessionUser, limit: number | null, offset: number) {
+  const rows = await partnershipsPageOf(db, user.isAdmin ? "all" : "mine").execute({ userId: user.id, limit, offset });
   return { partnerships: rows.map(({ total: _, ...p }) => p), total: rows[0]?.total ?? null };
 }
 
