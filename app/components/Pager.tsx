@@ -2,6 +2,16 @@ import { Link } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 
+/** What a list says for a page past its last (a stale link), with the way back to the first. */
+export function PastEnd({ page, first }: { page: number; first: string }) {
+  const t = useT();
+  return (
+    <p className="empty">
+      {t("paging.pastEnd", { page })} <Link to={first}>{t("paging.first")}</Link>
+    </p>
+  );
+}
+
 /**
  * Previous and next links for a list shown a page at a time, with where the reader is. Nothing
  * when everything fits on one page. `href(page)` keeps the list's other parameters.

@@ -71,6 +71,11 @@ export const pageParam = z
   .regex(/^[1-9]\d{0,4}$/, "a page number from 1 to 99999")
   .transform(Number);
 
+/** How many pages `total` rows make, at least one; null when there is no total (no rows: past the last page). */
+export function pageCount(total: number | null, pageSize: number): number | null {
+  return total === null ? null : Math.max(1, Math.ceil(total / pageSize));
+}
+
 /** The `page` search parameter, or page 1 when it is absent or not a page number: a stale or mistyped link still shows the list. */
 export function pageOf(request: Request): number {
   const parsed = pageParam.safeParse(new URL(request.url).searchParams.get("page") ?? "");

@@ -4,7 +4,7 @@ import { requireUser } from "~/auth/guards.server";
 import { meetingStage } from "~/domain/meeting-phase";
 import { monthGrid, shiftMonth } from "~/domain/month-grid";
 import { stockholmDate, stockholmInstant } from "~/domain/stockholm-date";
-import { monthParam, pageOf } from "~/forms/input";
+import { monthParam, pageCount, pageOf } from "~/forms/input";
 import { queryParam } from "~/http/query.server";
 import { formatDateTime } from "~/i18n";
 import { titled } from "~/i18n/meta";
@@ -13,7 +13,7 @@ import { isUuid } from "~/services/access.server";
 import { meetingsFor } from "~/services/meetings.server";
 import { TableScroll } from "~/components/DataTable";
 import { MeetingStatusBadge } from "~/components/MeetingStatusBadge";
-import { Pager } from "~/components/Pager";
+import { Pager, PastEnd } from "~/components/Pager";
 
 export const meta = titled("meetings.title");
 
@@ -51,7 +51,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     page,
     total,
     // Null past the last page (a stale link): no rows, so no count.
-    pages: total === null ? null : Math.max(1, Math.ceil(total / MEETINGS_PAGE_SIZE)),
+    pages: pageCount(total, MEETINGS_PAGE_SIZE),
     meetings: rows.map(({ total: _, ...m }) => ({
       ...m,
       stage: meetingStage(m, now),
@@ -86,9 +86,7 @@ export default function Meetings() {
       {view === "month" ? (
         <MonthView month={month} meetings={meetings} total={total ?? 0} link={link} />
       ) : pages === null && page > 1 ? (
-        <p className="empty">
-          {t("paging.pastEnd", { page })} <Link to={pageLink(1)}>{t("paging.first")}</Link>
-        </p>
+        <PastEnd page={page} first={pageLink(1)} />
       ) : (
         <>
           <ListView view={view} meetings={meetings} link={link} />

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
-import { Pager } from "~/components/Pager";
+import { Pager, PastEnd } from "~/components/Pager";
 import { PartnershipCards } from "~/components/PartnershipCards";
-import { pageOf } from "~/forms/input";
+import { pageCount, pageOf } from "~/forms/input";
 import { titled } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { PARTNERSHIPS_PAGE_SIZE, partnershipsPage } from "~/services/partnerships.server";
@@ -17,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     isAdmin: user.isAdmin,
     page,
-    pages: total === null ? null : Math.max(1, Math.ceil(total / PARTNERSHIPS_PAGE_SIZE)),
+    pages: pageCount(total, PARTNERSHIPS_PAGE_SIZE),
     total,
     partnerships,
   };
@@ -39,9 +39,7 @@ export default function Partnerships() {
       {total === null ? (
         // No rows: none at all on page 1, else a page past the end (a stale link).
         page > 1 ? (
-          <p className="empty">
-            {t("paging.pastEnd", { page })} <Link to={href(1)}>{t("paging.first")}</Link>
-          </p>
+          <PastEnd page={page} first={href(1)} />
         ) : (
           <p className="empty">{t("home.noPartnerships")}</p>
         )
