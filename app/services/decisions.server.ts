@@ -184,7 +184,9 @@ export async function closeDecision(db: Db, decision: DecisionRow, access: Group
   // The parties and the meeting's mandates are read through the pool before the transaction: read
   // inside it, each closing would hold one connection while it waited for more, and enough closings
   // at once would wait for each other for ever. Under the lock the meeting is chosen again.
-  const meetingId = event === "record" ? await nextHeldMeeting(db, decision) : decision.meetingId;
+  // A proposal is recorded at the group's next held meeting; a meeting's decision closes at its own.
+  const meetingOf = async (on: Pick<Db, "select">, d: DecisionRow) => (event === "record" ? nextHeldMeeting(on, d) : d.meetingId);
+  const meetingId = await meetingOf(db, decision);
   if (!meetingId) return conflict("decision.noMeetingYet");
   const [meeting] = await db.select().from(meetings).where(eq(meetings.id, meetingId));
   if (!meeting) return conflict("decision.changedMeanwhile");
@@ -194,7 +196,7 @@ export async function closeDecision(db: Db, decision: DecisionRow, access: Group
     const positions = await tx.select().from(decisionPositions).where(eq(decisionPositions.decisionId, current.id));
     const refused = refusedStep(stageOf(current), event, positions.length);
     if (refused) return conflict(refused);
-    if ((event === "record" ? await nextHeldMeeting(tx, current) : current.meetingId) !== meetingId) return conflict("decision.changedMeanwhile");
+    if ((await meetingOf(tx, current)) !== meetingId) return conflict("decision.changedMeanwhile");
     // Unanimity counts the parties taking part on the meeting's day; one that has left is not missing.
     const outcome = outcomeOf(
       access.group.kind,
