@@ -2,6 +2,7 @@ import cluster from "node:cluster";
 import { ConfigError, readConfig, type Config } from "./app/config.server";
 import { ensureFreshBuild } from "./app/http/build.server";
 import { reportToPrimary, startCluster } from "./app/http/cluster.server";
+import { assertPortFree } from "./app/http/port.server";
 import { startSamrad } from "./app/http/server.server";
 import { DEMO_PASSWORD } from "./db/seed/agreements";
 import { demoLogins } from "./db/seed/demo";
@@ -12,13 +13,18 @@ process.on("unhandledRejection", (reason) => console.error("[samråd] unhandled 
 /** Past this a stop that hangs (a socket, the database) ends the process anyway. */
 const STOP_DEADLINE_MS = 30_000;
 
+/** A setting Samråd cannot start with ends the process with what to change, not a stack trace. */
+function refuseToStart(error: unknown): never {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`Samråd startar inte: ${error.message}`);
+  process.exit(1);
+}
+
 let config: Config;
 try {
   config = readConfig();
 } catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(`Samråd startar inte: ${error.message}`);
-  process.exit(1);
+  refuseToStart(error);
 }
 
 if (cluster.isWorker) {
@@ -28,10 +34,12 @@ if (cluster.isWorker) {
   reportToPrimary(samrad.url, stop);
   stopOnSignals(stop);
 } else {
+  // Before anything starts: a second `npm start` on a taken port must not touch the database.
+  await assertPortFree(config.host, config.port, "PORT").catch(refuseToStart);
   // Tests build once for the whole run (npm test); production builds here when the sources changed.
   if (config.isProduction) ensureFreshBuild();
   const started = Date.now();
-  const samrad = config.workers > 1 ? await startCluster(config) : await startSamrad(config);
+  const samrad = await (config.workers > 1 ? startCluster(config) : startSamrad(config)).catch(refuseToStart);
   const processes = config.workers > 1 ? ` med ${config.workers} processer` : "";
   console.log(`Samråd är igång på ${samrad.url}${processes} (${Date.now() - started} ms)`);
   if (samrad.seeded) console.log("Demodata från de fyra överenskommelserna har lagts in.");

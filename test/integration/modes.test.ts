@@ -1,7 +1,9 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
+import { once } from "node:events";
 import { request } from "node:http";
+import { createServer, type AddressInfo, type Server } from "node:net";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -36,6 +38,33 @@ describe("settings the server refuses to start with", () => {
     const { code, output } = await runServer({ NODE_ENV: "development", HOST: "0.0.0.0", PUBLIC_URL: "https://samrad.kommun.se", PORT: "0" });
     expect(code).toBe(1);
     expect(output).toContain("Samråd startar inte: HOST=0.0.0.0: utvecklings- och testläget lyssnar bara på loopback");
+  });
+
+  // A second start in the same checkout, or another program on the port: a sentence saying which setting
+  // to change, and no embedded PostgreSQL started (nor one left running) for a server that cannot listen.
+  describe.each(["PORT", "EMBEDDED_PG_PORT"] as const)("%s already taken", (setting) => {
+    let taken: Server;
+    let port: number;
+    const dataDir = path.resolve(`.data/test-taken-${randomBytes(6).toString("hex")}`);
+    beforeAll(async () => {
+      taken = createServer().listen(0, "127.0.0.1");
+      await once(taken, "listening");
+      port = (taken.address() as AddressInfo).port;
+    });
+    afterAll(async () => {
+      taken.close();
+      await rm(dataDir, { recursive: true, force: true });
+    });
+
+    it("refuses in a sentence and starts no database", async () => {
+      const ports: Record<string, string> = setting === "PORT" ? { PORT: String(port) } : { PORT: "0", EMBEDDED_PG_PORT: String(port) };
+      const { code, output } = await runServer({ NODE_ENV: "test", DATABASE_URL: "", DATA_DIR: dataDir, ...ports });
+      expect(code).toBe(1);
+      expect(output).toContain(`Samråd startar inte: ${setting}=${port}: porten används redan på 127.0.0.1.`);
+      expect(output).toContain(`${setting}=${port + 1}`);
+      expect(output).not.toMatch(/\n\s+at /); // no stack trace
+      expect(existsSync(path.join(dataDir, "pg/postmaster.pid"))).toBe(false);
+    });
   });
 });
 
