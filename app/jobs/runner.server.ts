@@ -2,6 +2,7 @@ import PgBoss from "pg-boss";
 import type postgres from "postgres";
 import type { Db } from "../../db/client";
 import type { Config } from "../config.server";
+import { isDatabaseUnavailable } from "../http/outage.server";
 import { TIME_ZONE } from "../domain/stockholm-date";
 import { deliverDueMail, smtpTransport } from "../services/mail-delivery.server";
 import { OUTBOX_CHANNEL } from "../services/outbox.server";
@@ -53,7 +54,11 @@ export async function startJobs(deps: { db: Db; sql: postgres.Sql; databaseUrl: 
     application_name: "samrad-jobs",
     ...(fast ? { cronMonitorIntervalSeconds: 1, cronWorkerIntervalSeconds: 1 } : {}),
   });
-  boss.on("error", (error) => console.error("[jobs]", error));
+  // A database going away (Ctrl-C reaches the embedded PostgreSQL too, a restart) is one line, not the
+  // driver's whole client object: the queue carries on once it answers again.
+  boss.on("error", (error) =>
+    isDatabaseUnavailable(error) ? console.error(`[jobs] databasen svarar inte: ${error.message}`) : console.error("[jobs]", error),
+  );
   await oneProcessAtATime(deps.sql, async () => {
     await boss.start();
     for (const [name, cron] of [
