@@ -28,6 +28,11 @@ export interface MinutesInPipeline {
   snapshot(): MinutesSnapshot;
   /** Takes effect at once for every open socket: later edits are judged under the new status. */
   setState(status: MinutesStatus, adjusters: string[]): void;
+  /**
+   * Brings the numbered sections in line with the agenda after it changed, stored before it
+   * resolves; false, changing nothing, once the minutes are no longer a draft.
+   */
+  syncSections(agenda: AgendaSection[], numberedBy: AgendaSection[], struck: string): Promise<boolean>;
 }
 
 /** What the app may do with live minutes. */
@@ -35,11 +40,8 @@ export interface LiveMinutes {
   readonly loadedCount: number;
   /** Runs `task` after every edit already received, loading the document if nobody has it open. */
   withDocument<T>(meetingId: string, task: (minutes: MinutesInPipeline) => Promise<T>): Promise<T>;
-  /**
-   * Brings the numbered sections in line with the agenda after it changed; false, changing
-   * nothing, once the minutes are no longer a draft.
-   */
-  syncSections(meetingId: string, agenda: AgendaSection[], numberedBy: AgendaSection[], struck: string): Promise<boolean>;
+  /** As `withDocument` when the minutes exist; before they do, runs `task` with null and creates nothing. */
+  withExistingDocument<T>(meetingId: string, task: (minutes: MinutesInPipeline | null) => Promise<T>): Promise<T>;
 }
 
 /** Who a participant is shown as, from the session: never taken from the client. */

@@ -3,7 +3,8 @@ import type { WebSocket } from "ws";
 import * as Y from "yjs";
 import type { MinutesStatus } from "../db/schema";
 import { minutesAccess, type MinutesFacts } from "../app/domain/capabilities";
-import type { Identity, MinutesInPipeline, MinutesSnapshot } from "../app/live-minutes";
+import type { AgendaSection, Identity, MinutesInPipeline, MinutesSnapshot } from "../app/live-minutes";
+import { sectionsUpdate } from "./content";
 import { PresenceRefused, vetPresence } from "./presence";
 import * as protocol from "./protocol";
 import type { RelayMessage } from "./relay";
@@ -252,12 +253,36 @@ export class LiveDocument implements MinutesInPipeline {
     return snapshotOf(this.doc);
   }
 
-  /** A change made by the server itself (e.g. a section for a new agenda item) takes the same path. */
-  submitFromServer(update: Uint8Array): Promise<void> {
+  /**
+   * Brings the numbered sections in line with the agenda after it changed (see `sectionsUpdate`),
+   * from a task running in the pipeline; false, changing nothing, once the minutes are no longer a draft.
+   */
+  async syncSections(agenda: AgendaSection[], numberedBy: AgendaSection[], struck: string): Promise<boolean> {
+    if (this.status !== "draft") return false;
+    const update = sectionsUpdate(Y.encodeStateAsUpdate(this.doc), agenda, numberedBy, struck);
+    if (!update) return true;
+    try {
+      await this.storeFromServer(update);
+    } catch (error) {
+      // Sent for approval on another instance, as the store answered: nothing was stored.
+      if (this.status !== "draft") return false;
+      throw error;
+    }
+    return true;
+  }
+
+  /**
+   * A change made by the server itself takes the same path as a participant's, but from a task
+   * running in the pipeline it is stored there and then (with every edit accepted before it), so
+   * the task can wait for it: queued behind the task, it would wait for ever.
+   */
+  async storeFromServer(update: Uint8Array): Promise<void> {
     const problem = this.accept(update);
-    if (problem) return Promise.reject(new MessageRefused(problem));
+    if (problem) throw new MessageRefused(problem);
     this.bytes += update.byteLength;
-    return this.submit(update, null);
+    const stored = this.queue(update, null);
+    // Both awaited at once, so a refusal is handled as it happens; flush itself never rejects.
+    await Promise.all([stored, this.flush()]);
   }
 
   /** Runs `task` after everything queued before it; the pipeline's order is the document's order. */
@@ -290,10 +315,15 @@ export class LiveDocument implements MinutesInPipeline {
 
   /** Queues an accepted update; the promise settles when it is stored and relayed, or was not stored. */
   private submit(update: Uint8Array, from: Connection | null): Promise<void> {
-    const stored = new Promise<void>((resolve, reject) => this.pending.push({ update, from, stored: { resolve, reject } }));
+    const stored = this.queue(update, from);
     // Updates that arrive while a batch is being written wait for the next batch: one INSERT each.
     this.enqueue(() => this.flush()).catch((error) => console.error(`[realtime] minutes ${this.meetingId}: flush failed`, error));
     return stored;
+  }
+
+  /** Settles once the update is stored and applied, or was not stored (see flush). */
+  private queue(update: Uint8Array, from: Connection | null): Promise<void> {
+    return new Promise<void>((resolve, reject) => this.pending.push({ update, from, stored: { resolve, reject } }));
   }
 
   /** Never rejects: every outcome is passed to the batch's submitters. */

@@ -1,6 +1,5 @@
 import * as Y from "yjs";
-import type { AgendaSection, LiveMinutes, MinutesInPipeline } from "../app/live-minutes";
-import { sectionsUpdate } from "./content";
+import type { LiveMinutes, MinutesInPipeline } from "../app/live-minutes";
 import { LiveDocument } from "./live-document";
 import type { Relay, RelayMessage } from "./relay";
 import type { MinutesStore } from "./store";
@@ -113,23 +112,10 @@ export class DocumentRegistry implements LiveMinutes {
     }
   }
 
-  /**
-   * Brings the minutes' numbered sections in line with the agenda after it changed (see
-   * `sectionsUpdate`); nothing to do before the minutes exist. Only a draft is changed: false,
-   * changing nothing, once the minutes are sent for approval.
-   */
-  async syncSections(meetingId: string, agenda: AgendaSection[], numberedBy: AgendaSection[], struck: string): Promise<boolean> {
+  async withExistingDocument<T>(meetingId: string, task: (minutes: MinutesInPipeline | null) => Promise<T>): Promise<T> {
     // Loaded means it exists; otherwise a cheap check rather than reading the whole log twice.
-    if (!this.entries.has(meetingId) && !(await this.store.exists(meetingId))) return true;
-    const doc = await this.open(meetingId);
-    try {
-      // Worked out in the pipeline: from every edit accepted before it, under the status then.
-      const update = await doc.enqueue(async () => (doc.status === "draft" ? sectionsUpdate(Y.encodeStateAsUpdate(doc.doc), agenda, numberedBy, struck) : false));
-      if (update) await doc.submitFromServer(update);
-      return update !== false;
-    } finally {
-      await this.release(meetingId);
-    }
+    if (!this.entries.has(meetingId) && !(await this.store.exists(meetingId))) return task(null);
+    return this.withDocument(meetingId, task);
   }
 
   /** At shutdown: every open document is compacted and its draft kept, then nothing more is loaded. */

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, ne, sql } from "
 import type { Db, Tx } from "../../db/client";
 import { prepared, preparedShapes } from "../../db/prepared";
 import { agendaItems, attendance, groupMembers, groups, meetings, minutes, organisations, parties, partnerships, terminations, users, type Locale } from "../../db/schema";
-import type { LiveMinutes } from "../live-minutes";
+import type { LiveMinutes, MinutesInPipeline } from "../live-minutes";
 import type { SessionUser } from "../auth/session.server";
 import { meetingInvitation, type CalendarMeeting } from "../calendar/ics";
 import { paragraphHeading, paragraphs, placeForNewItem } from "../domain/agenda";
@@ -232,8 +232,8 @@ class AgendaLocked extends Error {}
  * follow, before the change commits: page, notice, .ics and minutes always number alike.
  */
 async function changeAgenda<T>(deps: AgendaDeps, meetingId: string, actor: SessionUser, change: (tx: Tx, items: AgendaRow[]) => Promise<T>): Promise<Result<T>> {
-  try {
-    return await deps.db.transaction(async (tx) => {
+  function inPipeline(live: MinutesInPipeline | null) {
+    return deps.db.transaction(async (tx) => {
       // NO KEY UPDATE: rows that refer to the meeting (minutes, versions) can still be written meanwhile.
       const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for("no key update");
       const [state] = await tx.select({ status: minutes.status }).from(minutes).where(eq(minutes.meetingId, meetingId));
@@ -248,9 +248,15 @@ async function changeAgenda<T>(deps: AgendaDeps, meetingId: string, actor: Sessi
         await mailNotice(tx, updated, "update", deps.baseUrl);
       }
       // Sent for approval meanwhile: the live document saw it first, so the whole change is undone.
-      if (!(await deps.minutes.syncSections(meetingId, after, before, translator(actor.locale)("minutes.struckItem")))) throw new AgendaLocked();
+      if (live && !(await live.syncSections(after, before, translator(actor.locale)("minutes.struckItem")))) throw new AgendaLocked();
       return ok(value);
     });
+  }
+  try {
+    // The minutes are loaded first and the transaction runs in their pipeline, after every task
+    // queued before it: inside, nothing waits for another of the pool's connections (loading, or a
+    // task ahead such as sending for approval, would), so changes at once cannot hold them all.
+    return await deps.minutes.withExistingDocument(meetingId, inPipeline);
   } catch (error) {
     if (error instanceof AgendaLocked) return conflict("agenda.locked");
     throw error;

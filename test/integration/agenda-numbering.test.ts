@@ -8,6 +8,11 @@ import { client, startTestServer } from "../support/server";
 import { eventually, minutesClient, type MinutesClient } from "../support/yclient";
 import { postMeetingForm } from "../support/resource-forms";
 import { shownAt } from "../support/answers";
+import { createDb } from "../../db/client";
+import type { SessionUser } from "../../app/auth/session.server";
+import { addAgendaItem } from "../../app/services/meetings.server";
+import { DocumentRegistry } from "../../realtime/registry";
+import { postgresMinutesStore } from "../../realtime/store";
 
 /**
  * One agenda, one numbering: after adding, moving and removing items, before and after the
@@ -144,6 +149,56 @@ describe("agenda numbering across page, notice, calendar and minutes", () => {
     expect(under(stored, "Struken punkt: Föregående mötesprotokoll")).toBe("Protokollet från oktober lades till handlingarna.");
     live = minutesClient(app.url, meetingId, member);
     await live.synced;
+  });
+
+  it("changes the agenda of begun minutes on a pool of one connection: nothing inside its transaction waits for another", async () => {
+    const [{ groupId }] = await t.sql<{ groupId: string }[]>`select group_id as "groupId" from meetings where id = ${meetingId}`;
+    const form = {
+      title: "Styrgruppen – februari",
+      kind: "ordinary",
+      date: "2027-02-11",
+      startTime: "13:00",
+      endTime: "15:00",
+      location: "Ragnar Östbergs plan 1",
+    };
+    const other = (await http.post(`/groups/${groupId}/meetings/new`, form, { cookie: chair })).headers.get("location")!.split("/").pop()!;
+    const [single, log] = [createDb(t.url, { max: 1 }), createDb(t.url, { max: 1 })];
+    try {
+      // Minutes begun and unloaded again: each change first checks they exist, then loads them.
+      const registry = new DocumentRegistry(postgresMinutesStore(single.db, log.db));
+      await registry.withDocument(other, async () => {});
+      expect(registry.loadedCount).toBe(0);
+      const [{ id }] = await t.sql<{ id: string }[]>`select id from users where email = 'stockholm.bo-vasterort@samrad.test'`;
+      const actor = { id, locale: "sv" } as SessionUser;
+      const add = (title: string) =>
+        addAgendaItem(
+          { db: single.db, minutes: registry, baseUrl: app.url },
+          other,
+          { title, type: "information", presenter: "", estimatedMinutes: null, links: [] },
+          false,
+          actor,
+        );
+      // Before, each held the one connection in its transaction while the sections waited for another: for ever.
+      const changes = Promise.all([add("Lokalfrågan"), add("Rapport från samverkansgruppen")]);
+      const waited = new Promise((resolve) => setTimeout(() => resolve("still waiting"), 5_000));
+      expect(await Promise.race([changes, waited])).toMatchObject([{ ok: true }, { ok: true }]);
+      expect(registry.loadedCount).toBe(0);
+    } finally {
+      await Promise.all([single.sql.end({ timeout: 1 }), log.sql.end({ timeout: 1 })]);
+    }
+    const stored = new Y.Doc();
+    (await loadStored(t.db, other))!.updates.forEach((u) => Y.applyUpdate(stored, u.update));
+    expect(headings(stored).filter((h) => h.startsWith("§"))).toEqual([
+      "§ 1 Mötets öppnande",
+      "§ 2 Val av justerare",
+      "§ 3 Godkännande av dagordningen",
+      "§ 4 Föregående mötesprotokoll",
+      "§ 5 Övriga frågor",
+      "§ 6 Nästa möte",
+      "§ 7 Lokalfrågan",
+      "§ 8 Rapport från samverkansgruppen",
+      "§ 9 Mötets avslutande",
+    ]);
   });
 
   it("refuses agenda changes once the minutes are sent for approval, changing nothing", async () => {

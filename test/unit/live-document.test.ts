@@ -161,7 +161,22 @@ describe("a live document", () => {
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(live.doc));
     const before = Y.encodeStateVector(doc);
     doc.getXmlFragment(FRAGMENT).insert(0, [new Y.XmlElement("paragraph")]);
-    await expect(live.submitFromServer(Y.encodeStateAsUpdate(doc, before))).rejects.toThrow("PostgreSQL is down");
+    await expect(live.enqueue(() => live.storeFromServer(Y.encodeStateAsUpdate(doc, before)))).rejects.toThrow("PostgreSQL is down");
+  });
+
+  it("stores the server's own change from a task in the pipeline there and then, with an edit received before it", async () => {
+    const { memory, live, a, b } = twoMembersJoined();
+    const opening = [{ id: "i-open", title: "Mötets öppnande" }];
+    // Queued behind the task instead, the change would wait for the task, and the task for it.
+    const synced = await live.enqueue(async () => {
+      live.receive(a.conn, paragraph("Under tiden."));
+      const followed = await live.syncSections(opening, opening, "Struken punkt");
+      expect(memory.appended).toHaveLength(2);
+      return followed;
+    });
+    expect(synced).toBe(true);
+    expect(kinds(b.sent)).toEqual(["sync-step1", "update", "update"]);
+    expect(minutesText(live.doc)).toContain("Under tiden.");
   });
 
   it("refuses an update holding NUL before anything is stored or relayed", async () => {
@@ -236,13 +251,21 @@ describe("a live document", () => {
       expect(kinds(member.sent)).toContain("denied");
     });
 
+    it("answers that the sections cannot follow the agenda, storing nothing", async () => {
+      const { memory, live } = sentForApprovalElsewhere();
+      const opening = [{ id: "i-open", title: "Mötets öppnande" }];
+      expect(await live.enqueue(() => live.syncSections(opening, opening, "Struken punkt"))).toBe(false);
+      expect(memory.appended).toEqual([]);
+      expect(live.status).toBe("for_approval");
+    });
+
     it("refuses the server's own change to a draft that is no longer one", async () => {
       const { live } = sentForApprovalElsewhere();
       const doc = new Y.Doc();
       Y.applyUpdate(doc, Y.encodeStateAsUpdate(live.doc));
       const before = Y.encodeStateVector(doc);
       doc.getXmlFragment(FRAGMENT).insert(0, [new Y.XmlElement("paragraph")]);
-      await expect(live.submitFromServer(Y.encodeStateAsUpdate(doc, before))).rejects.toThrow("no longer allows");
+      await expect(live.enqueue(() => live.storeFromServer(Y.encodeStateAsUpdate(doc, before)))).rejects.toThrow("no longer allows");
     });
   });
 });
