@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import type { Db } from "../db/client";
 import { agendaItems, minutes, minutesQuarantine, minutesUpdates, type MinutesStatus } from "../db/schema";
 import { initialMinutes } from "./content";
+import { mergeOffThread } from "./merge-off-thread";
 import { saveDraftVersion } from "./versions";
 
 // Array types' OIDs, so postgres.js sends each element as the column's type.
@@ -178,7 +179,7 @@ export async function compactStored(db: Db, meetingId: string): Promise<{ merged
       .where(eq(minutesUpdates.meetingId, meetingId))
       .orderBy(asc(minutesUpdates.id));
     if (!rows.length) return { merged: 0, bytes: row.snapshot?.byteLength ?? 0 };
-    const snapshot = Y.mergeUpdates([...(row.snapshot ? [row.snapshot] : []), ...rows.map((r) => r.update)]);
+    const snapshot = await mergeOffThread([...(row.snapshot ? [row.snapshot] : []), ...rows.map((r) => r.update)]);
     await tx.update(minutes).set({ snapshot, snapshotBytes: snapshot.byteLength, updatedAt: sql`now()` }).where(eq(minutes.meetingId, meetingId));
     await tx.delete(minutesUpdates).where(and(eq(minutesUpdates.meetingId, meetingId), inArray(minutesUpdates.id, rows.map((r) => r.id))));
     return { merged: rows.length, bytes: snapshot.byteLength };

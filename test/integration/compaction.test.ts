@@ -2,6 +2,7 @@ import * as prng from "lib0/prng";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import * as Y from "yjs";
 import { meetings, users } from "../../db/schema";
+import { mergeOffThread } from "../../realtime/merge-off-thread";
 import { appendUpdates, compactStored, createStored, loadStored, type JusteringState } from "../../realtime/store";
 import { freshDatabase, type TestDatabase } from "../support/db";
 
@@ -13,6 +14,8 @@ let userId: string;
 const DRAFT: JusteringState = { status: "draft", adjusters: [] };
 beforeAll(async () => {
   t = await freshDatabase();
+  // The merging thread starts with the first compaction; started here, the first seed's compactions run while writers write.
+  await mergeOffThread([Y.encodeStateAsUpdate(new Y.Doc())]);
   [{ id: userId }] = await t.db.insert(users).values({ email: "a@b.se", name: "A", passwordHash: "x" }).returning({ id: users.id });
   const [{ id: groupId }] = await t.sql`
     with p as (insert into partnerships (name) values ('P') returning id)
