@@ -163,7 +163,8 @@ const overviewLists = preparedShapes((db, scope: "all" | "mine") =>
           select m.id, m.title, m.starts_at, m.group_id from meetings m
           where m.status = 'noticed' and m.starts_at > ${sql.placeholder("now")}::timestamptz
             and exists (select 1 from group_members gm where gm.group_id = m.group_id and gm.user_id = ${me})
-            and not exists (select 1 from attendance at where at.meeting_id = m.id and at.user_id = ${me} and at.rsvp is not null)
+            -- The user's own answers, hashed once (not a probe of attendance per upcoming meeting; meeting_id is never null).
+            and m.id not in (select at.meeting_id from attendance at where at.user_id = ${me} and at.rsvp is not null)
           order by m.starts_at, m.id limit ${LIMIT}) m
         inner join groups g on g.id = m.group_id
         inner join partnerships p on p.id = g.partnership_id
