@@ -219,4 +219,68 @@ describe("meeting documents", () => {
     const [{ action }] = await t.sql`select action from audit_log where action = 'document.delete'`;
     expect(action).toBe("document.delete");
   });
+
+  describe("a file named as people name their files", () => {
+    let meeting = "";
+    let item = "";
+    beforeAll(async () => {
+      meeting = await newMeeting({ title: "Filnamn", date: "2027-06-10" });
+      [{ id: item }] = await t.sql<{ id: string }[]>`select id from agenda_items where meeting_id = ${meeting} order by position limit 1`;
+    });
+    const attachHere = (file: { name: string; bytes: Uint8Array }) =>
+      upload(chair, { intent: "upload", agendaItemId: item, title: "" }, file, meeting);
+
+    it.each(["a=b.pdf", "Budget 2026 = slutlig.pdf", "Protokoll; bilaga.pdf", "Årsrapport å ä ö.pdf"])(
+      "keeps %s under exactly that name",
+      async (name) => {
+        const res = await attachHere({ name, bytes: PDF });
+        expect(res.status).toBe(200);
+        expect((await answerOf(res)).done).toBe("document.uploaded");
+        const [doc] = await t.sql`select id, title, filename from meeting_documents where meeting_id = ${meeting} and filename = ${name}`;
+        expect(doc).toMatchObject({ title: name, filename: name });
+        const page = (await (await http.get(`/meetings/${meeting}`, member)).text()).replaceAll("<!-- -->", "");
+        expect(page).toContain(`href="/meetings/${meeting}/documents/${doc.id}"`);
+        expect(page).toContain(name);
+        const download = await http.get(`/meetings/${meeting}/documents/${doc.id}`, member);
+        expect(download.status).toBe(200);
+        expect(decodeURIComponent(download.headers.get("content-disposition")!.split("filename*=UTF-8''")[1])).toBe(name);
+        expect(Buffer.compare(Buffer.from(await download.arrayBuffer()), PDF)).toBe(0);
+      },
+    );
+
+    it("refuses a text field over its 16 kB as too long, storing nothing", async () => {
+      const before = await counts();
+      const res = await upload(
+        chair,
+        { intent: "upload", agendaItemId: item, title: "x".repeat(16 * 1024 + 1) },
+        { name: "a.pdf", bytes: PDF },
+        meeting,
+      );
+      expect(res.status).toBe(400);
+      expect((await answerOf(res)).fieldErrors.title).toBe("form.tooLong");
+      expect(await counts()).toEqual(before);
+    });
+
+    it("answers a cut-off or garbled upload as a form it cannot read, storing nothing, and goes on serving", async () => {
+      const before = await counts();
+      const b = "samrad-grans";
+      const part = (header: string, value: string) => `--${b}\r\nContent-Disposition: form-data; ${header}\r\n\r\n${value}\r\n`;
+      const fields = part('name="intent"', "upload") + part('name="agendaItemId"', item);
+      const filePart = `--${b}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4`;
+      // [content type, body]: cut off inside the file; a part whose header is no header; no boundary declared.
+      for (const [type, body] of [
+        [`multipart/form-data; boundary=${b}`, fields + filePart],
+        [`multipart/form-data; boundary=${b}`, `${fields}--${b}\r\nno header here\r\n\r\n%PDF-1.4\r\n--${b}--\r\n`],
+        ["multipart/form-data", `${fields}${filePart}\r\n--${b}--\r\n`],
+      ]) {
+        const headers = { cookie: chair, origin: app.url, "content-type": type };
+        const res = await fetch(`${app.url}/meetings/${meeting}/documents`, { method: "POST", redirect: "manual", headers, body });
+        expect(res.status).toBe(400);
+        expect((await answerOf(res)).fieldErrors.refused).toBe("form.badRequest");
+      }
+      expect(await counts()).toEqual(before);
+      expect((await http.get(`/meetings/${meeting}`, member)).status).toBe(200);
+      expect((await attachHere({ name: "efteråt.pdf", bytes: PDF })).status).toBe(200);
+    });
+  });
 });
