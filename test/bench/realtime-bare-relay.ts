@@ -14,13 +14,24 @@
  * top of this (session and access checks at connect, the INSERT before every relay) is what
  * the fan-out comparison shows.
  *
+ * With STORE_FIRST_DATABASE_URL it is instead the least a server storing first could do: each
+ * room's updates wait for one INSERT of the batch (one in flight, what arrives meanwhile goes in
+ * the next), committed durably in that PostgreSQL, and only then are applied and relayed. No
+ * checks, no scratch copy: the floor the peer bench measures Samråd's p50 and p99 against.
+ *
  * Prints "listening on <port>" once it accepts connections on 127.0.0.1 (port 0 = any free one,
  * or argv[2]). Stops on SIGTERM/SIGINT, or when its stdin closes (the parent went away).
  */
 import * as awarenessProtocol from "y-protocols/awareness";
 import { WebSocketServer, type WebSocket } from "ws";
 import * as Y from "yjs";
+import { connect } from "../../db/client";
 import * as protocol from "../../realtime/protocol";
+
+const storeUrl = process.env.STORE_FIRST_DATABASE_URL;
+const sql = storeUrl ? connect(storeUrl, { max: 1, onnotice: () => {} }) : undefined;
+const table = `bench_store_first_${process.pid}`;
+if (sql) await sql`create table ${sql(table)} (id bigserial primary key, update bytea not null)`;
 
 interface Room {
   doc: Y.Doc;
@@ -28,6 +39,27 @@ interface Room {
   sockets: Set<WebSocket>;
   /** Awareness client ids each socket speaks for, removed when it closes. */
   ids: Map<WebSocket, Set<number>>;
+  /** Storing first: updates waiting for the next INSERT, and whether one is in flight. */
+  waiting: [Uint8Array, WebSocket][];
+  storing: boolean;
+}
+
+/** One INSERT of every waiting update at a time; once committed, they are applied and relayed in order. */
+async function store(room: Room) {
+  if (room.storing || !sql) return;
+  room.storing = true;
+  try {
+    while (room.waiting.length) {
+      const batch = room.waiting.splice(0);
+      // 1001: bytea[]'s type, as Samråd's own append sends it (realtime/store.ts).
+      const bytes = batch.map(([u]) => Buffer.from(u));
+      const updates = sql.array(bytes, 1001);
+      await sql`insert into ${sql(table)} (update) select * from unnest(${updates}::bytea[])`;
+      for (const [update, from] of batch) Y.applyUpdate(room.doc, update, from);
+    }
+  } finally {
+    room.storing = false;
+  }
 }
 
 const rooms = new Map<string, Room>();
@@ -42,7 +74,7 @@ function roomFor(name: string): Room {
     const doc = new Y.Doc({ gc: true });
     const awareness = new awarenessProtocol.Awareness(doc);
     awareness.setLocalState(null);
-    const created: Room = { doc, awareness, sockets: new Set(), ids: new Map() };
+    const created: Room = { doc, awareness, sockets: new Set(), ids: new Map(), waiting: [], storing: false };
     doc.on("update", (update: Uint8Array, origin: unknown) => {
       const message = protocol.updateMessage(update);
       for (const s of created.sockets) if (s !== origin) send(s, message);
@@ -80,7 +112,9 @@ wss.on("connection", (socket, req) => {
         case "syncStep1":
           return send(socket, protocol.syncStep2(room.doc, message.stateVector));
         case "update":
-          return Y.applyUpdate(room.doc, message.update, socket);
+          if (!sql) return Y.applyUpdate(room.doc, message.update, socket);
+          room.waiting.push([message.update, socket]);
+          return void store(room).catch((error) => console.error("storing failed", error));
         case "awareness":
           return awarenessProtocol.applyAwarenessUpdate(room.awareness, message.update, socket);
         case "queryAwareness":
@@ -110,7 +144,8 @@ wss.on("listening", () => {
 
 const stop = () => {
   for (const socket of wss.clients) socket.terminate();
-  wss.close(() => process.exit(0));
+  const dropped = sql ? sql`drop table if exists ${sql(table)}`.then(() => sql.end()) : Promise.resolve();
+  wss.close(() => void dropped.finally(() => process.exit(0)));
   setTimeout(() => process.exit(0), 1_000).unref();
 };
 process.on("SIGTERM", stop);

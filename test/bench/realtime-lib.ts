@@ -260,13 +260,15 @@ export interface BareRelay {
 
 /**
  * Starts realtime-bare-relay.ts in its own Node process on a free port, as the server runs in
- * its own: a relay with an in-memory Y.Doc per room, no persistence and no authentication.
+ * its own: a relay with an in-memory Y.Doc per room, no persistence and no authentication; with
+ * `storeFirstIn` (a database URL) each batch of updates is committed there before it is relayed.
  * It exits on SIGTERM, or when this process goes away (its stdin closes).
  */
-export async function startBareRelay(): Promise<BareRelay> {
+export async function startBareRelay(options: { storeFirstIn?: string } = {}): Promise<BareRelay> {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "test/bench/realtime-bare-relay.ts")], {
     cwd: REPO_ROOT,
     stdio: ["pipe", "pipe", "inherit"],
+    env: { ...process.env, ...(options.storeFirstIn && { STORE_FIRST_DATABASE_URL: options.storeFirstIn }) },
   });
   const killOnExit = () => child.kill("SIGTERM");
   process.on("exit", killOnExit);

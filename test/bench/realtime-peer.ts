@@ -1,7 +1,9 @@
 /**
  * Live minutes beside their peers, in one run: the shared harness (`../shared/bench/realtime-peer.mjs`)
  * measures a bare y-websocket relay and Hocuspocus, and this script points its `target` at
- * Samråd's production server (fresh DATA_DIR, demo data, a throwaway meeting, one session).
+ * Samråd's production server (fresh DATA_DIR, demo data, a throwaway meeting, one session). Then it
+ * points the harness at the bare relay storing each batch in Samråd's PostgreSQL before relaying it
+ * (realtime-bare-relay.ts): the least a server that stores first can show, measured whole.
  *
  * The harness needs its own packages (Hocuspocus is not Samråd's dependency): install them in a
  * folder as its README says, copy the harness there, and name the folder in PEER_DIR:
@@ -14,7 +16,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { formatSummary, runBench, type Summary } from "./lib";
-import { durableCommitFloor, insertMeetings, loginSessions, stockholmSteeringGroup } from "./realtime-lib";
+import { durableCommitFloor, insertMeetings, loginSessions, startBareRelay, stockholmSteeringGroup } from "./realtime-lib";
 
 const peerDir = process.env.PEER_DIR;
 if (!peerDir || !existsSync(path.join(peerDir, "realtime-peer.mjs"))) {
@@ -22,50 +24,69 @@ if (!peerDir || !existsSync(path.join(peerDir, "realtime-peer.mjs"))) {
   process.exit(2);
 }
 
+/** One run of the harness over `servers`; its output goes to ours (and to `onOutput`), its results to `json`. */
+function runHarness(servers: string, target: Record<string, string>, json: string, onOutput: (text: string) => void = () => {}) {
+  const harness = spawn(process.execPath, ["realtime-peer.mjs", "--servers", servers, ...process.argv.slice(2), "--json", json], {
+    cwd: peerDir,
+    stdio: ["inherit", "pipe", "inherit"],
+    env: { ...process.env, ...target },
+  });
+  harness.stdout.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    onOutput(chunk.toString());
+  });
+  return new Promise<number>((resolve) => harness.on("exit", (c) => resolve(c ?? 1)));
+}
+
+const resultsIn = (json: string): PeerResult[] => (existsSync(json) ? JSON.parse(readFileSync(json, "utf8")).results : []);
+
 await runBench(30 * 60_000, async (server, defer) => {
   const sql = postgres(server.databaseUrl, { max: 2, onnotice: () => {} });
   defer(() => sql.end());
   const group = await stockholmSteeringGroup(sql);
   const [meetingId] = await insertMeetings(sql, group, 1, "Jämförelse med andra servrar");
   const [cookie] = await loginSessions(server, [group.writers[0].email], 1);
-  const args = process.argv.slice(2);
   const json = path.join(tmpdir(), `samrad-peer-${process.pid}.json`);
-  defer(() => rmSync(json, { force: true }));
-  const harness = spawn(process.execPath, ["realtime-peer.mjs", "--servers", "bare,hocuspocus,target", ...args, "--json", json], {
-    cwd: peerDir,
-    stdio: ["inherit", "pipe", "inherit"],
-    env: {
-      ...process.env,
-      TARGET_URL: `${server.url.replace(/^http/, "ws")}/realtime`,
-      TARGET_ROOM: `minutes-${meetingId}`,
-      TARGET_COOKIE: cookie,
-      TARGET_ORIGIN: server.url,
-      TARGET_PID: String(server.child.pid),
-    },
-  });
-  const exited = new Promise<number>((resolve) => harness.on("exit", (c) => resolve(c ?? 1)));
+  const floorJson = path.join(tmpdir(), `samrad-peer-${process.pid}-floor.json`);
+  defer(() => [json, floorJson].forEach((f) => rmSync(f, { force: true })));
   // Samråd stores each edit before relaying it; Hocuspocus and the bare relay do not. One durable
   // commit on the same PostgreSQL is the least that costs: measured while Samråd's run loads the
   // machine (one every 50 ms, a fifth of its rate of edits; its first run, whose line the harness ends
   // when the run ends), and alone after the harness.
   let underLoad: Promise<Summary> | undefined;
   let targetDone = () => {};
-  harness.stdout.on("data", (chunk: Buffer) => {
-    process.stdout.write(chunk);
-    const text = chunk.toString();
-    const start = text.indexOf("run target");
-    if (!underLoad && start >= 0)
-      underLoad = durableCommitFloor(sql, { everyMs: 50, until: new Promise<void>((resolve) => (targetDone = resolve)) });
-    if (underLoad && text.indexOf("\n", Math.max(start, 0)) >= 0) targetDone();
-  });
-  const code = await exited;
+  const code = await runHarness(
+    "bare,hocuspocus,target",
+    {
+      TARGET_URL: `${server.url.replace(/^http/, "ws")}/realtime`,
+      TARGET_ROOM: `minutes-${meetingId}`,
+      TARGET_COOKIE: cookie,
+      TARGET_ORIGIN: server.url,
+      TARGET_PID: String(server.child.pid),
+    },
+    json,
+    (text) => {
+      const start = text.indexOf("run target");
+      if (!underLoad && start >= 0)
+        underLoad = durableCommitFloor(sql, { everyMs: 50, until: new Promise<void>((resolve) => (targetDone = resolve)) });
+      if (underLoad && text.indexOf("\n", Math.max(start, 0)) >= 0) targetDone();
+    },
+  );
   targetDone();
   const loaded = await underLoad;
   const floor = await durableCommitFloor(sql);
   console.log(`\nfloor of storing before relaying (one durable commit of a small row, Samråd's PostgreSQL): ${formatSummary(floor)}`);
   if (loaded) console.log(`the same during Samråd's run, one every 50 ms: ${formatSummary(loaded)}`);
-  if (existsSync(json)) verdicts(JSON.parse(readFileSync(json, "utf8")).results, floor.p50, loaded?.p50);
-  return code !== 0;
+
+  // The same floor measured whole: the bare relay storing each batch in Samråd's PostgreSQL before
+  // relaying it, one INSERT in flight, nothing else (realtime-bare-relay.ts with storeFirstIn).
+  console.log("\nthe bare relay storing first, as the least a server storing before relaying can show:");
+  const storing = await startBareRelay({ storeFirstIn: server.socketUrl });
+  const storingTarget = { TARGET_URL: `${storing.url.replace(/^http/, "ws")}/store-first`, TARGET_PID: String(storing.child.pid) };
+  const floorCode = await runHarness("target", storingTarget, floorJson);
+  await storing.stop();
+  verdicts(resultsIn(json), resultsIn(floorJson), floor.p50, loaded?.p50);
+  return code !== 0 || floorCode !== 0;
 });
 
 interface PeerResult {
@@ -77,9 +98,10 @@ interface PeerResult {
 /**
  * The targets per number of editors: p50 ≤ Hocuspocus's and p99 ≤ 2 × the bare relay's. A server
  * that stores each edit durably before relaying it cannot beat the bare relay plus one commit, so
- * that sum is printed beside Hocuspocus's p50: when it is higher, the p50 target is out of reach.
+ * that sum is printed beside Hocuspocus's p50, and so is the bare relay storing first: when they are
+ * higher, the target is out of reach for any server that stores first.
  */
-function verdicts(results: PeerResult[], commitP50: number, loadedCommitP50 = commitP50) {
+function verdicts(results: PeerResult[], storingFirst: PeerResult[], commitP50: number, loadedCommitP50 = commitP50) {
   for (const editors of [...new Set(results.map((r) => r.editors))]) {
     const of = (kind: PeerResult["kind"]) => results.find((r) => r.kind === kind && r.editors === editors)?.latency;
     const [bare, hocuspocus, samrad] = [of("bare"), of("hocuspocus"), of("target")];
@@ -93,5 +115,11 @@ function verdicts(results: PeerResult[], commitP50: number, loadedCommitP50 = co
         `least possible storing first: ${least(commitP50, "alone")}; ${least(loadedCommitP50, "under the run's load")}`,
     );
     console.log(`N=${editors}: p99 ${ms(samrad.p99)} ≤ 2 × bare ${ms(2 * bare.p99)}: ${samrad.p99 <= 2 * bare.p99 ? "MET" : "NOT MET"}`);
+    const floor = storingFirst.find((r) => r.editors === editors)?.latency;
+    if (!floor) continue;
+    const p50 = `p50 ${ms(floor.p50)}${floor.p50 > hocuspocus.p50 ? " (above Hocuspocus's p50)" : ""}`;
+    const p99 = `p99 ${ms(floor.p99)}${floor.p99 > 2 * bare.p99 ? " (above 2 × bare)" : ""}`;
+    const ratios = `Samråd p50 ×${(samrad.p50 / floor.p50).toFixed(2)}, p99 ×${(samrad.p99 / floor.p99).toFixed(2)} of it`;
+    console.log(`N=${editors}: the bare relay storing first: ${p50}, ${p99}; ${ratios}`);
   }
 }
