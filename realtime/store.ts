@@ -7,7 +7,7 @@ import { mergeOffThread } from "./merge-off-thread";
 import { saveDraftVersion } from "./versions";
 
 // Array types' OIDs, so postgres.js sends each element as the column's type.
-const BYTEA_ARRAY = 1001;
+export const BYTEA_ARRAY = 1001;
 const UUID_ARRAY = 2951;
 
 /**

@@ -27,6 +27,7 @@ import { WebSocketServer, type WebSocket } from "ws";
 import * as Y from "yjs";
 import { connect } from "../../db/client";
 import * as protocol from "../../realtime/protocol";
+import { BYTEA_ARRAY } from "../../realtime/store";
 
 const storeUrl = process.env.STORE_FIRST_DATABASE_URL;
 const sql = storeUrl ? connect(storeUrl, { max: 1, onnotice: () => {} }) : undefined;
@@ -51,9 +52,8 @@ async function store(room: Room) {
   try {
     while (room.waiting.length) {
       const batch = room.waiting.splice(0);
-      // 1001: bytea[]'s type, as Samråd's own append sends it (realtime/store.ts).
       const bytes = batch.map(([u]) => Buffer.from(u));
-      const updates = sql.array(bytes, 1001);
+      const updates = sql.array(bytes, BYTEA_ARRAY);
       await sql`insert into ${sql(table)} (update) select * from unnest(${updates}::bytea[])`;
       for (const [update, from] of batch) Y.applyUpdate(room.doc, update, from);
     }
