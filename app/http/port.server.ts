@@ -17,10 +17,9 @@ export async function assertPortFree(host: string, port: number, setting: "PORT"
     });
     probe.listen({ host, port, exclusive: true }, () => probe.close(() => resolve(undefined)));
   });
-  if (problem)
-    throw new ConfigError(
-      `${setting}=${port}: porten ${problem} på ${host}. Stoppa det som lyssnar där eller välj en annan port, t.ex. ${setting}=${
-        port + 1
-      }.`,
-    );
+  if (!problem) return;
+  const instead = `${setting}=${port + 1}`;
+  throw new ConfigError(
+    `${setting}=${port}: porten ${problem} på ${host}. Stoppa det som lyssnar där eller välj en annan port, t.ex. ${instead}.`,
+  );
 }
