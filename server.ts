@@ -53,8 +53,13 @@ if (cluster.isWorker) {
 }
 
 function stopOnSignals(stop: (signal: NodeJS.Signals) => void) {
+  let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-    process.once(signal, () => {
+    // Kept after the first: one Ctrl-C often arrives twice (the terminal signals the whole group and
+    // tsx relays it), and a signal nobody handles would end the process before it stopped its database.
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
       setTimeout(() => exitWithError(new Error(`${signal}: still stopping after ${STOP_DEADLINE_MS / 1000} s; exiting`)), STOP_DEADLINE_MS).unref();
       stop(signal);
     });
