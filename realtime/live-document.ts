@@ -13,10 +13,8 @@ import { updateProblem, type UpdateProblem } from "./validate";
 import { snapshotOf } from "./versions";
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
-/** The origin of changes relayed from another instance: relayed to every socket here, published nowhere. */
+/** The origin of presence relayed from another instance: relayed to every socket here, published nowhere. */
 const REMOTE = Symbol("remote");
-/** The origin of an update stored here: relayed as it came before it is applied (see flush), so not again. */
-const RELAYED = Symbol("relayed");
 /** Compact once this many updates have piled up since the snapshot. */
 const COMPACT_AFTER_UPDATES = 500;
 
@@ -85,7 +83,6 @@ export class LiveDocument implements MinutesInPipeline {
     this.sinceCompaction = Math.max(0, stored.updateCount - 1);
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null); // the server is not a participant
-    this.doc.on("update", (update: Uint8Array, origin: unknown) => origin !== RELAYED && this.relay(protocol.updateMessage(update), origin));
     this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
       const conn = origin as Connection | undefined;
@@ -216,10 +213,16 @@ export class LiveDocument implements MinutesInPipeline {
    */
   applyStored(update: Uint8Array, counted = true): boolean {
     if (updateProblem(update)) return false;
+    // Yjs encodes what a transaction changed only while someone listens: here, where that change
+    // must reach this instance's sockets, and not for each edit stored here (relayed as it came).
+    const relayChange = (change: Uint8Array) => this.relay(protocol.updateMessage(change), null);
+    this.doc.on("update", relayChange);
     try {
-      Y.applyUpdate(this.doc, update, REMOTE);
+      Y.applyUpdate(this.doc, update);
     } catch {
       return false;
+    } finally {
+      this.doc.off("update", relayChange);
     }
     if (this.scratch) {
       try {
@@ -359,7 +362,7 @@ export class LiveDocument implements MinutesInPipeline {
       // edit into `doc` and encode it again. (It applied cleanly to the scratch copy.)
       if (!isEmptyUpdate(p.update)) this.relay(protocol.updateMessage(p.update), p.from);
       try {
-        Y.applyUpdate(this.doc, p.update, RELAYED);
+        Y.applyUpdate(this.doc, p.update);
         p.stored.resolve();
       } catch (error) {
         // Tried on the scratch copy first, so this should not happen; if it does, the next load quarantines it.
