@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import * as Y from "yjs";
-import type { Db } from "../db/client";
-import { agendaItems, minutes, minutesQuarantine, minutesUpdates, type MinutesStatus } from "../db/schema";
+import type { Db, Tx } from "../db/client";
+import { agendaItems, meetings, minutes, minutesQuarantine, minutesUpdates, type MinutesStatus } from "../db/schema";
 import { initialMinutes } from "./content";
 import { mergeOffThread } from "./merge-off-thread";
 import { saveDraftVersion } from "./versions";
@@ -53,14 +53,18 @@ export function postgresMinutesStore(db: Db, log: Db = db): MinutesStore {
   return {
     load: (meetingId) => loadStored(db, meetingId),
     exists: (meetingId) => storedExists(db, meetingId),
-    async create(meetingId) {
-      const agenda = await db
-        .select({ title: agendaItems.title })
-        .from(agendaItems)
-        .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.proposed, false)))
-        .orderBy(asc(agendaItems.position));
-      await createStored(db, meetingId, initialMinutes(agenda));
-    },
+    create: (meetingId) =>
+      db.transaction(async (tx) => {
+        // An agenda change holds a stronger lock on the meeting: it commits before the agenda is read
+        // here, or begins after these minutes exist and brings their sections along (changeAgenda).
+        await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).for("share");
+        const agenda = await tx
+          .select({ title: agendaItems.title })
+          .from(agendaItems)
+          .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.proposed, false)))
+          .orderBy(asc(agendaItems.position));
+        await createStored(tx, meetingId, initialMinutes(agenda));
+      }),
     append: (meetingId, batch, judged) => appendUpdates(log, meetingId, batch, judged),
     updatesByIds: (meetingId, ids) =>
       db
@@ -127,7 +131,7 @@ export async function storedExists(db: Db, meetingId: string): Promise<boolean> 
  * Creates the minutes with their initial content, exactly once: when two first visitors
  * race, the second insert does nothing and both then load what the first stored.
  */
-export async function createStored(db: Db, meetingId: string, initial: Uint8Array): Promise<void> {
+export async function createStored(db: Db | Tx, meetingId: string, initial: Uint8Array): Promise<void> {
   await db.insert(minutes).values({ meetingId, snapshot: initial, snapshotBytes: initial.byteLength }).onConflictDoNothing();
 }
 

@@ -224,6 +224,8 @@ export interface AgendaDeps {
 }
 
 class AgendaLocked extends Error {}
+/** The minutes were begun, from the agenda as it was, between the check for them and the lock. */
+class MinutesBegunMeanwhile extends Error {}
 
 /**
  * Every change to a meeting's agenda, one at a time per meeting (its row is locked). Once the
@@ -238,6 +240,7 @@ async function changeAgenda<T>(deps: AgendaDeps, meetingId: string, actor: Sessi
       const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for("no key update");
       const [state] = await tx.select({ status: minutes.status }).from(minutes).where(eq(minutes.meetingId, meetingId));
       if (state && state.status !== "draft") throw new AgendaLocked();
+      if (state && !live) throw new MinutesBegunMeanwhile();
       const itemsNow = () => tx.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId));
       const items = await itemsNow();
       const value = await change(tx, items);
@@ -256,7 +259,9 @@ async function changeAgenda<T>(deps: AgendaDeps, meetingId: string, actor: Sessi
     // The minutes are loaded first and the transaction runs in their pipeline, after every task
     // queued before it: inside, nothing waits for another of the pool's connections (loading, or a
     // task ahead such as sending for approval, would), so changes at once cannot hold them all.
-    return await deps.minutes.withExistingDocument(meetingId, inPipeline);
+    const attempt = () => deps.minutes.withExistingDocument(meetingId, inPipeline);
+    // Once more, in the begun minutes' pipeline, so their sections follow the change too.
+    return await attempt().catch((error) => (error instanceof MinutesBegunMeanwhile ? attempt() : Promise.reject(error)));
   } catch (error) {
     if (error instanceof AgendaLocked) return conflict("agenda.locked");
     throw error;
