@@ -8,6 +8,7 @@ import { client, startTestServer } from "../support/server";
 import { eventually, minutesClient, type MinutesClient } from "../support/yclient";
 import { postMeetingForm } from "../support/resource-forms";
 import { shownAt } from "../support/answers";
+import { templateAgendaWith } from "../support/agenda";
 import { createDb } from "../../db/client";
 import type { SessionUser } from "../../app/auth/session.server";
 import { addAgendaItem } from "../../app/services/meetings.server";
@@ -28,6 +29,8 @@ describe("agenda numbering across page, notice, calendar and minutes", () => {
   let chair: string; // Brottsofferjouren Västerort
   let member: string; // Brottsofferjouren Stockholm-Gotland
   let live: MinutesClient;
+  let groupId: string;
+  const others: MinutesClient[] = [];
   const memberEmail = "stockholm.bo-gotland@samrad.test";
 
   beforeAll(async () => {
@@ -37,19 +40,24 @@ describe("agenda numbering across page, notice, calendar and minutes", () => {
     http = client(app.url);
     chair = await http.login("stockholm.bo-vasterort@samrad.test");
     member = await http.login(memberEmail);
-    const [{ id: groupId }] = await t.sql<{ id: string }[]>`
+    [{ id: groupId }] = await t.sql<{ id: string }[]>`
       select g.id from groups g join partnerships p on p.id = g.partnership_id where p.reference_number = '2021/630' and g.kind = 'steering'`;
-    const form = { title: "Styrgruppen – januari", kind: "ordinary", date: "2027-01-14", startTime: "13:00", endTime: "15:00", location: "Ragnar Östbergs plan 1" };
-    const res = await http.post(`/groups/${groupId}/meetings/new`, form, { cookie: chair });
-    expect(res.status).toBe(302);
-    meetingId = res.headers.get("location")!.split("/").pop()!;
+    meetingId = await newMeeting("Styrgruppen – januari", "2027-01-14");
   });
   afterAll(async () => {
     live?.destroy();
+    others.forEach((c) => c.destroy());
     await app?.close();
     await t?.drop();
     vi.useRealTimers();
   });
+
+  async function newMeeting(title: string, date: string) {
+    const form = { title, kind: "ordinary", date, startTime: "13:00", endTime: "15:00", location: "Ragnar Östbergs plan 1" };
+    const res = await http.post(`/groups/${groupId}/meetings/new`, form, { cookie: chair });
+    expect(res.status).toBe(302);
+    return res.headers.get("location")!.split("/").pop()!;
+  }
 
   const post = (form: Record<string, string>, cookie = chair) => postMeetingForm(http, meetingId, form, cookie);
   const itemId = async (title: string) => (await t.sql`select id from agenda_items where meeting_id = ${meetingId} and title = ${title}`)[0].id as string;
@@ -152,16 +160,7 @@ describe("agenda numbering across page, notice, calendar and minutes", () => {
   });
 
   it("changes the agenda of begun minutes on a pool of one connection: nothing inside its transaction waits for another", async () => {
-    const [{ groupId }] = await t.sql<{ groupId: string }[]>`select group_id as "groupId" from meetings where id = ${meetingId}`;
-    const form = {
-      title: "Styrgruppen – februari",
-      kind: "ordinary",
-      date: "2027-02-11",
-      startTime: "13:00",
-      endTime: "15:00",
-      location: "Ragnar Östbergs plan 1",
-    };
-    const other = (await http.post(`/groups/${groupId}/meetings/new`, form, { cookie: chair })).headers.get("location")!.split("/").pop()!;
+    const other = await newMeeting("Styrgruppen – februari", "2027-02-11");
     const [single, log] = [createDb(t.url, { max: 1 }), createDb(t.url, { max: 1 })];
     try {
       // Minutes begun and unloaded again: each change first checks they exist, then loads them.
@@ -188,17 +187,7 @@ describe("agenda numbering across page, notice, calendar and minutes", () => {
     }
     const stored = new Y.Doc();
     (await loadStored(t.db, other))!.updates.forEach((u) => Y.applyUpdate(stored, u.update));
-    expect(headings(stored).filter((h) => h.startsWith("§"))).toEqual([
-      "§ 1 Mötets öppnande",
-      "§ 2 Val av justerare",
-      "§ 3 Godkännande av dagordningen",
-      "§ 4 Föregående mötesprotokoll",
-      "§ 5 Övriga frågor",
-      "§ 6 Nästa möte",
-      "§ 7 Lokalfrågan",
-      "§ 8 Rapport från samverkansgruppen",
-      "§ 9 Mötets avslutande",
-    ]);
+    expect(headings(stored).filter((h) => h.startsWith("§"))).toEqual(templateAgendaWith("Lokalfrågan", "Rapport från samverkansgruppen"));
   });
 
   it("refuses agenda changes once the minutes are sent for approval, changing nothing", async () => {
@@ -227,5 +216,75 @@ describe("agenda numbering across page, notice, calendar and minutes", () => {
     const page = await (await http.get(`/meetings/${meetingId}?fas=fore`, chair)).text();
     expect(page).toContain("Protokollet är skickat för justering, så dagordningen kan inte längre ändras.");
     expect(page).not.toContain(`Flytta upp Lokalfrågan`);
+  });
+
+  // The first member to open the minutes creates them from the agenda. An agenda change at that
+  // moment must reach them either way round.
+  /** Opens the minutes as the member would, without waiting for them. */
+  function open(meetingId: string) {
+    const c = minutesClient(app.url, meetingId, member);
+    others.push(c);
+    return c;
+  }
+
+  const sections = (doc: Y.Doc) => headings(doc).filter((h) => h.startsWith("§"));
+
+  async function until(check: () => Promise<boolean>, what: string) {
+    for (const started = Date.now(); !(await check()); await new Promise((r) => setTimeout(r, 20))) {
+      if (Date.now() - started > 5000) throw new Error(`timed out waiting for ${what}`);
+    }
+  }
+  const waitingForLock = async () =>
+    (await t.sql`select 1 from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`).length > 0;
+  const begun = async (meetingId: string) => (await t.sql`select 1 from minutes where meeting_id = ${meetingId}`).length > 0;
+
+  it("reads the agenda for new minutes only after a change in progress has committed", async () => {
+    const meetingId = await newMeeting("Styrgruppen – mars", "2027-03-11");
+    const [{ id: userId }] = await t.sql<{ id: string }[]>`select id from users where email = 'stockholm.bo-vasterort@samrad.test'`;
+    // A change to the agenda, its meeting locked as Samråd's own changes lock it, not yet committed.
+    const change = t.sql.begin(async (tx) => {
+      await tx`select id from meetings where id = ${meetingId} for no key update`;
+      await tx`update agenda_items set position = position + 1 where meeting_id = ${meetingId} and title = 'Mötets avslutande'`;
+      const [{ position }] = await tx<
+        { position: number }[]
+      >`select position - 1 as position from agenda_items where meeting_id = ${meetingId} and title = 'Mötets avslutande'`;
+      await tx`insert into agenda_items (meeting_id, position, title, created_by) values (${meetingId}, ${position}, 'Lokalfrågan', ${userId})`;
+      const minutes = open(meetingId);
+      await until(waitingForLock, "the first visitor to wait for the change");
+      expect(await begun(meetingId)).toBe(false);
+      return minutes;
+    });
+    const minutes = await change;
+    await minutes.synced;
+    expect(sections(minutes.doc)).toEqual(templateAgendaWith("Lokalfrågan"));
+  });
+
+  it("brings minutes begun after the change looked for them along with it", async () => {
+    const meetingId = await newMeeting("Styrgruppen – april", "2027-04-08");
+    // Something holds the meeting so the change, having found no minutes, waits for its lock; a
+    // member opens the minutes meanwhile (a share lock lets them be created), then it lets go.
+    let release = () => {};
+    let held = () => {};
+    const isHeld = new Promise<void>((resolve) => (held = resolve));
+    const holding = t.sql.begin(async (tx) => {
+      await tx`select id from meetings where id = ${meetingId} for share`;
+      held();
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    await isHeld;
+    const add = postMeetingForm(http, meetingId, { intent: "add", title: "Lokalfrågan", type: "information" }, chair);
+    await until(waitingForLock, "the change to wait for the meeting");
+    const minutes = open(meetingId);
+    await minutes.synced;
+    expect(await begun(meetingId)).toBe(true);
+    release();
+    await holding;
+    expect((await add).status).toBe(200);
+    await until(
+      async () => JSON.stringify(sections(minutes.doc)) === JSON.stringify(templateAgendaWith("Lokalfrågan")),
+      "the minutes to follow the change",
+    );
+    const page = await (await http.get(`/meetings/${meetingId}`, member)).text();
+    expect([...page.matchAll(/<span class="agenda-title">([^<]*)<\/span>/g)].map((m) => m[1])).toEqual(templateAgendaWith("Lokalfrågan"));
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../app/http/server.server";
 import { stockholmDate } from "../../app/domain/stockholm-date";
 import { freshDatabase, type TestDatabase } from "../support/db";
+import { TEMPLATE_AGENDA } from "../support/agenda";
 import { client, startTestServer } from "../support/server";
 import { postMeetingForm } from "../support/resource-forms";
 
@@ -69,15 +70,7 @@ describe("meetings from notice to attendance", () => {
     const [m] = await t.sql`select starts_at, status, sequence from meetings where id = ${id}`;
     expect(new Date(m.starts_at).toISOString()).toBe("2027-01-14T12:00:00.000Z"); // 13:00 CET
     const agenda = await t.sql`select title from agenda_items where meeting_id = ${id} order by position`;
-    expect(agenda.map((a) => a.title)).toEqual([
-      "Mötets öppnande",
-      "Val av justerare",
-      "Godkännande av dagordningen",
-      "Föregående mötesprotokoll",
-      "Övriga frågor",
-      "Nästa möte",
-      "Mötets avslutande",
-    ]);
+    expect(agenda.map((a) => a.title)).toEqual(TEMPLATE_AGENDA);
 
     // A member proposes, the chair adds; only the chair's item is on the agenda at once.
     expect((await postMeetingForm(http, id, { intent: "propose", title: "Gemensam utbildningsdag" }, member)).status).toBe(200);
