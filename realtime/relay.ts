@@ -124,9 +124,16 @@ function outbox(self: string, limit: number, via: string, send: (payload: string
     [queued, sending] = [[], undefined];
     return Promise.all(envelopes(self, entries, limit).map(deliver)).then(() => {});
   };
-  return (meetingId: string, message: RelayMessage): Promise<void> => {
-    queued.push({ meetingId, message });
-    return (sending ??= new Promise<void>((resolve) => setImmediate(resolve)).then(flush));
+  let closed = false;
+  return {
+    publish(meetingId: string, message: RelayMessage): Promise<void> {
+      // Closed as this instance stops: the presence of its last sockets, leaving, is not told (it
+      // times out elsewhere), rather than sent down a connection that is going.
+      if (closed) return Promise.resolve();
+      queued.push({ meetingId, message });
+      return (sending ??= new Promise<void>((resolve) => setImmediate(resolve)).then(flush));
+    },
+    close: () => void (closed = true),
   };
 }
 
@@ -134,7 +141,7 @@ export function postgresRelay(sql: postgres.Sql): Relay {
   const self = randomUUID();
   let handlers: RelayHandlers | undefined;
   let listening: { unlisten: () => Promise<void> } | undefined;
-  const publish = outbox(self, NOTIFY_LIMIT, "PostgreSQL", (payload) => sql.notify(CHANNEL, payload));
+  const out = outbox(self, NOTIFY_LIMIT, "PostgreSQL", (payload) => sql.notify(CHANNEL, payload));
   return {
     name: "postgres",
     async start(h) {
@@ -143,9 +150,10 @@ export function postgresRelay(sql: postgres.Sql): Relay {
       // documents opened before it may have missed messages (none are open at the first).
       listening = await sql.listen(CHANNEL, receiver(self, () => handlers), () => handlers?.resync());
     },
-    publish,
+    publish: out.publish,
     async close() {
       handlers = undefined;
+      out.close();
       await listening?.unlisten().catch(() => {});
     },
   };
@@ -159,7 +167,7 @@ export function redisRelay(url: string): Relay {
   const sub = new Redis(url, { lazyConnect: true });
   const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
   let reported = false;
-  const publish = outbox(self, Infinity, "Redis", (payload) => pub.publish(CHANNEL, payload));
+  const out = outbox(self, Infinity, "Redis", (payload) => pub.publish(CHANNEL, payload));
   for (const client of [sub, pub]) {
     client.on("error", (error) => {
       if (!reported) console.error("[realtime] Redis relay:", error.message);
@@ -180,9 +188,10 @@ export function redisRelay(url: string): Relay {
       pub.connect().catch(() => {});
       sub.subscribe(CHANNEL).catch((error) => console.error("[realtime] subscribing to the Redis relay failed", error));
     },
-    publish,
+    publish: out.publish,
     async close() {
       handlers = undefined;
+      out.close();
       sub.disconnect();
       await pub.quit().catch(() => pub.disconnect());
     },

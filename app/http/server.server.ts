@@ -3,6 +3,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { sql as raw } from "drizzle-orm";
 import { createDb, POOL_SIZE, type Db } from "../../db/client";
 import { locateDatabase } from "../../db/database";
@@ -33,6 +34,8 @@ export interface RunningServer {
 const BUILD_DIR = path.resolve("build");
 /** Connections appending live minutes' updates; each document writes one batch at a time. */
 const MINUTES_LOG_POOL = 2;
+/** How long stopping waits for requests being answered before it cuts them off. */
+const DRAIN_MS = 5000;
 
 /** Migrations, then demo data into an empty database when the configuration asks; true when seeded. */
 export async function prepareDatabase(db: Db, config: Config): Promise<boolean> {
@@ -54,6 +57,14 @@ export async function startSamrad(config: Config, options: StartOptions = {}): P
 
   const app = express();
   app.disable("x-powered-by");
+  // Requests being answered: stopping waits for them, not for the live minutes' sockets, which the
+  // server also counts as its connections and which only the realtime endpoint closes.
+  let answering = 0;
+  app.use((_req, res, next) => {
+    answering++;
+    res.once("close", () => answering--);
+    next();
+  });
   app.set("trust proxy", config.trustProxy);
   const server = createServer(app);
 
@@ -133,14 +144,14 @@ export async function startSamrad(config: Config, options: StartOptions = {}): P
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-        setTimeout(() => server.closeAllConnections(), 5000).unref();
-      });
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      for (const deadline = Date.now() + DRAIN_MS; answering > 0 && Date.now() < deadline; ) await sleep(20);
+      server.closeAllConnections();
       availability.stop();
       await jobs?.stop();
       await realtime.close();
+      await stopped;
       await vite?.close();
       await Promise.all([sql.end({ timeout: 5 }), minutesLog.sql.end({ timeout: 5 })]);
       await database.stop();

@@ -1,4 +1,4 @@
-import { createConnection } from "node:net";
+import { REDIS_URL, redisAnswers } from "../support/redis";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
@@ -12,16 +12,6 @@ import { eventually, minutesClient, typeInto, type MinutesClient } from "../supp
 
 // Several instances on one PostgreSQL: each holds its own copy of an open document, and the relay
 // (Redis pub/sub, or LISTEN/NOTIFY without Redis) keeps them in step. CI has Redis at 127.0.0.1:6379.
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-const redisAnswers = await new Promise<boolean>((resolve) => {
-  const { hostname, port } = new URL(REDIS_URL);
-  const socket = createConnection({ host: hostname, port: Number(port || 6379), timeout: 1000 });
-  socket.on("connect", () => socket.write("PING\r\n"));
-  socket.on("data", (d) => (resolve(d.toString().startsWith("+PONG")), socket.destroy()));
-  socket.on("error", () => resolve(false));
-  socket.on("timeout", () => (resolve(false), socket.destroy()));
-});
-if (!redisAnswers) console.warn(`Redis does not answer at ${REDIS_URL}: the tests of the Redis relay are skipped (set TEST_REDIS_URL to run them).`);
 
 const relays = [
   { relay: "PostgreSQL LISTEN/NOTIFY", env: {} as Record<string, string>, skip: false },
