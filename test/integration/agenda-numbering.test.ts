@@ -229,11 +229,6 @@ describe("agenda numbering across page, notice, calendar and minutes", () => {
 
   const sections = (doc: Y.Doc) => headings(doc).filter((h) => h.startsWith("§"));
 
-  async function until(check: () => Promise<boolean>, what: string) {
-    for (const started = Date.now(); !(await check()); await new Promise((r) => setTimeout(r, 20))) {
-      if (Date.now() - started > 5000) throw new Error(`timed out waiting for ${what}`);
-    }
-  }
   const waitingForLock = async () =>
     (await t.sql`select 1 from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`).length > 0;
   const begun = async (meetingId: string) => (await t.sql`select 1 from minutes where meeting_id = ${meetingId}`).length > 0;
@@ -250,7 +245,7 @@ describe("agenda numbering across page, notice, calendar and minutes", () => {
       >`select position - 1 as position from agenda_items where meeting_id = ${meetingId} and title = 'Mötets avslutande'`;
       await tx`insert into agenda_items (meeting_id, position, title, created_by) values (${meetingId}, ${position}, 'Lokalfrågan', ${userId})`;
       const minutes = open(meetingId);
-      await until(waitingForLock, "the first visitor to wait for the change");
+      await eventually(waitingForLock, "the first visitor to wait for the change");
       expect(await begun(meetingId)).toBe(false);
       return minutes;
     });
@@ -273,15 +268,15 @@ describe("agenda numbering across page, notice, calendar and minutes", () => {
     });
     await isHeld;
     const add = postMeetingForm(http, meetingId, { intent: "add", title: "Lokalfrågan", type: "information" }, chair);
-    await until(waitingForLock, "the change to wait for the meeting");
+    await eventually(waitingForLock, "the change to wait for the meeting");
     const minutes = open(meetingId);
     await minutes.synced;
     expect(await begun(meetingId)).toBe(true);
     release();
     await holding;
     expect((await add).status).toBe(200);
-    await until(
-      async () => JSON.stringify(sections(minutes.doc)) === JSON.stringify(templateAgendaWith("Lokalfrågan")),
+    await eventually(
+      () => JSON.stringify(sections(minutes.doc)) === JSON.stringify(templateAgendaWith("Lokalfrågan")),
       "the minutes to follow the change",
     );
     const page = await (await http.get(`/meetings/${meetingId}`, member)).text();

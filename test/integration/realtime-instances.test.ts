@@ -1,4 +1,4 @@
-import { REDIS_URL, redisAnswers } from "../support/redis";
+import { RELAYS } from "../support/redis";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
@@ -13,10 +13,6 @@ import { eventually, minutesClient, typeInto, type MinutesClient } from "../supp
 // Several instances on one PostgreSQL: each holds its own copy of an open document, and the relay
 // (Redis pub/sub, or LISTEN/NOTIFY without Redis) keeps them in step. CI has Redis at 127.0.0.1:6379.
 
-const relays = [
-  { relay: "PostgreSQL LISTEN/NOTIFY", env: {} as Record<string, string>, skip: false },
-  { relay: "Redis pub/sub", env: { REDIS_URL }, skip: !redisAnswers },
-];
 
 const clockOf = (doc: Y.Doc, clientId: number) => Y.decodeStateVector(Y.encodeStateVector(doc)).get(clientId) ?? 0;
 const typist = (c: MinutesClient, letter: string, going: () => boolean) =>
@@ -27,7 +23,7 @@ const typist = (c: MinutesClient, letter: string, going: () => boolean) =>
     }
   })();
 
-for (const { relay, env, skip } of relays) {
+for (const { relay, env, skip } of RELAYS) {
   describe.skipIf(skip)(`live minutes across two instances, relayed by ${relay}`, () => {
     let t: TestDatabase;
     let meetingId: string;

@@ -2,17 +2,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { RunningServer } from "../../app/http/server.server";
 import { freshDatabase, type TestDatabase } from "../support/db";
 import { stockholmSteeringMeetings } from "../support/demo";
-import { REDIS_URL, redisAnswers } from "../support/redis";
+import { RELAYS } from "../support/redis";
 import { client, startTestServer } from "../support/server";
 import { eventually, minutesClient, type MinutesClient } from "../support/yclient";
 
 // Stopping with members in the minutes: their sockets are closed, not waited for (the HTTP
 // server counts them as its connections), and their leaving, after the relay has closed, is
 // not sent down a connection that is going.
-for (const { relay, env, skip } of [
-  { relay: "PostgreSQL LISTEN/NOTIFY", env: {} as Record<string, string>, skip: false },
-  { relay: "Redis pub/sub", env: { REDIS_URL }, skip: !redisAnswers },
-]) {
+for (const { relay, env, skip } of RELAYS) {
   describe.skipIf(skip)(`stopping while members edit, relayed by ${relay}`, () => {
     let t: TestDatabase;
     let app: RunningServer;

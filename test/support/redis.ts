@@ -14,3 +14,9 @@ export const redisAnswers = await new Promise<boolean>((resolve) => {
 });
 if (!redisAnswers)
   console.warn(`Redis does not answer at ${REDIS_URL}: the tests of the Redis relay are skipped (set TEST_REDIS_URL to run them).`);
+
+/** The two relays between instances, each as the tests run it (Redis's skipped when it does not answer). */
+export const RELAYS = [
+  { relay: "PostgreSQL LISTEN/NOTIFY", env: {} as Record<string, string>, skip: false },
+  { relay: "Redis pub/sub", env: { REDIS_URL }, skip: !redisAnswers },
+];

@@ -47,10 +47,10 @@ export function minutesClient(baseUrl: string, meetingId: string, cookie: string
 
 export type MinutesClient = ReturnType<typeof minutesClient>;
 
-/** Polls until `check` holds (default 5 s), for eventual consistency across sockets. */
-export async function eventually(check: () => boolean, what: string, ms = 5000) {
+/** Polls until `check` holds (default 5 s), for eventual consistency across sockets or with the database. */
+export async function eventually(check: () => boolean | Promise<boolean>, what: string, ms = 5000) {
   const deadline = Date.now() + ms;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
